@@ -1,0 +1,49 @@
+# Partner Console: the two commands are `make run` and `make test`.
+# Both install what is missing first (scripts/setup.sh, idempotent).
+SHELL := /bin/bash
+export PATH := $(HOME)/.cargo/bin:$(HOME)/.cache/partner-console/tools/node_modules/.bin:$(PATH)
+# leptos reads this at compile time; setting it for every cargo call lets
+# `cargo test`, clippy and `cargo leptos build` share one build cache.
+export LEPTOS_OUTPUT_NAME := partner-console
+CARGO_TARGET_DIR ?= target
+export CARGO_TARGET_DIR
+
+.PHONY: setup run build build-release test lint unit e2e bench fmt clean
+
+setup:
+	@scripts/setup.sh
+
+## Build (release), create the SQLite database with demo data, serve.
+run: 
+	@scripts/setup.sh release
+	cargo leptos build --release
+	LEPTOS_SITE_ROOT=$(CARGO_TARGET_DIR)/site $(CARGO_TARGET_DIR)/release/partner-console serve --demo
+
+build:
+	cargo leptos build
+
+build-release:
+	@scripts/setup.sh release
+	cargo leptos build --release
+
+## Every check CI runs: format, lints (server and WASM builds), unit and
+## integration tests, then the Playwright suite against the real server.
+test: setup lint unit build e2e
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy -p app -p server --all-targets --features app/ssr -- -D warnings
+	cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
+
+unit:
+	cargo test -p app --features ssr
+	cargo test -p server
+
+e2e:
+	scripts/e2e.sh debug
+
+fmt:
+	cargo fmt --all
+
+clean:
+	cargo clean

@@ -1,0 +1,159 @@
+//! One error type for every server function and API route.
+//!
+//! `Display` is the sentence a person reads; no variant carries internal
+//! details (database messages, stack traces). Server-side causes are logged
+//! where the error is made and the client only sees [`AppError::Internal`].
+
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Messages per form field (`field name → reasons`), shown next to inputs.
+pub type FieldErrors = BTreeMap<String, Vec<String>>;
+
+/// The result type of service and server functions.
+pub type AppResult<T> = Result<T, AppError>;
+
+/// Every failure a caller can see, with its HTTP status.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum AppError {
+    #[error("Please sign in again.")]
+    Unauthenticated,
+    #[error("You don't have permission to {action}.")]
+    Forbidden { action: String },
+    #[error("{what} was not found.")]
+    NotFound { what: String },
+    #[error("{message}")]
+    Conflict { field: String, message: String },
+    #[error("{}", first_message(.0))]
+    Validation(FieldErrors),
+    #[error("Too many attempts; try again in a few minutes.")]
+    TooManyRequests,
+    #[error("Something went wrong. It has been logged; please try again.")]
+    Internal,
+    #[error("Network or server error ({0}); please retry.")]
+    Transport(String),
+}
+
+fn first_message(errors: &FieldErrors) -> String {
+    errors
+        .iter()
+        .next()
+        .and_then(|(field, msgs)| msgs.first().map(|m| format!("{field}: {m}")))
+        .unwrap_or_else(|| "The form has errors.".into())
+}
+
+impl AppError {
+    /// A validation error on one field.
+    pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
+        let mut map = FieldErrors::new();
+        map.insert(field.into(), vec![message.into()]);
+        AppError::Validation(map)
+    }
+
+    /// A "not found" error naming the kind of thing.
+    pub fn not_found(what: impl Into<String>) -> Self {
+        AppError::NotFound { what: what.into() }
+    }
+
+    /// The HTTP status this error is sent with.
+    pub fn status(&self) -> http::StatusCode {
+        use http::StatusCode as S;
+        match self {
+            AppError::Unauthenticated => S::UNAUTHORIZED,
+            AppError::Forbidden { .. } => S::FORBIDDEN,
+            AppError::NotFound { .. } => S::NOT_FOUND,
+            AppError::Conflict { .. } => S::CONFLICT,
+            AppError::Validation(_) => S::UNPROCESSABLE_ENTITY,
+            AppError::TooManyRequests => S::TOO_MANY_REQUESTS,
+            AppError::Internal | AppError::Transport(_) => S::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// The messages for one form field, if any.
+    pub fn field(&self, name: &str) -> Option<String> {
+        match self {
+            AppError::Validation(map) => map.get(name).map(|m| m.join(" ")),
+            AppError::Conflict { field, message } if field == name => Some(message.clone()),
+            _ => None,
+        }
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        AppError::Transport(value.to_string())
+    }
+
+    /// Serializes the error and, on the server, sets the response status so
+    /// that a hand-made request sees 401/403/404/… rather than a blanket 500.
+    fn ser(&self) -> leptos::server_fn::Bytes {
+        #[cfg(feature = "ssr")]
+        if let Some(res) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+            res.set_status(self.status());
+        }
+        let text =
+            serde_json::to_string(self).unwrap_or_else(|_| r#"{"kind":"internal"}"#.to_string());
+        leptos::server_fn::Bytes::from(text)
+    }
+}
+
+impl From<ServerFnErrorErr> for AppError {
+    fn from(value: ServerFnErrorErr) -> Self {
+        AppError::Transport(value.to_string())
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<sqlx::Error> for AppError {
+    fn from(err: sqlx::Error) -> Self {
+        match err {
+            sqlx::Error::RowNotFound => AppError::not_found("The record"),
+            other => {
+                tracing::error!(error = %other, "database error");
+                AppError::Internal
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statuses_match_the_contract() {
+        assert_eq!(AppError::Unauthenticated.status().as_u16(), 401);
+        assert_eq!(
+            AppError::Forbidden { action: "x".into() }.status().as_u16(),
+            403
+        );
+        assert_eq!(AppError::not_found("User").status().as_u16(), 404);
+        assert_eq!(AppError::invalid("email", "bad").status().as_u16(), 422);
+    }
+
+    #[test]
+    fn validation_names_the_field() {
+        let e = AppError::invalid("email", "Enter a valid email address.");
+        assert_eq!(e.to_string(), "email: Enter a valid email address.");
+        assert_eq!(
+            e.field("email").as_deref(),
+            Some("Enter a valid email address.")
+        );
+        assert_eq!(e.field("name"), None);
+    }
+
+    #[test]
+    fn round_trips_as_json() {
+        let e = AppError::Conflict {
+            field: "email".into(),
+            message: "Taken.".into(),
+        };
+        let json = serde_json::to_string(&e).unwrap();
+        assert_eq!(serde_json::from_str::<AppError>(&json).unwrap(), e);
+    }
+}

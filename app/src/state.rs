@@ -1,0 +1,26 @@
+//! Server state handed to every render and server function.
+
+use crate::db::Db;
+use crate::error::{AppError, AppResult};
+use leptos::prelude::*;
+
+/// What the server shares with every request.
+#[derive(Clone)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub db: Db,
+}
+
+impl axum::extract::FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos_options.clone()
+    }
+}
+
+/// The state, from the reactive context leptos_axum provides per request.
+pub fn app_state() -> AppResult<AppState> {
+    use_context::<AppState>().ok_or_else(|| {
+        tracing::error!("AppState missing from context");
+        AppError::Internal
+    })
+}

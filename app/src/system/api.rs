@@ -1,0 +1,10 @@
+use super::SystemStatus;
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// Public: the deployment's health read-out (counts only).
+#[server(endpoint = "system/status")]
+pub async fn server_status() -> Result<SystemStatus, AppError> {
+    let state = crate::state::app_state()?;
+    super::service::status(&state.db).await
+}

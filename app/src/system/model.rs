@@ -1,0 +1,12 @@
+use serde::{Deserialize, Serialize};
+
+/// What the status read-out shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SystemStatus {
+    /// "SQLite" or "PostgreSQL".
+    pub database: String,
+    /// Number of applied migrations.
+    pub schema_version: i64,
+    /// Number of organizations hosted by this deployment.
+    pub organizations: i64,
+}

@@ -1,0 +1,21 @@
+//! Reads for the status read-out.
+
+use super::SystemStatus;
+use crate::db::Db;
+use crate::error::AppResult;
+
+/// Counts organizations and applied migrations.
+pub async fn status(db: &Db) -> AppResult<SystemStatus> {
+    let organizations: i64 = sqlx::query_scalar("select count(*) from organization")
+        .fetch_one(db)
+        .await?;
+    let schema_version: i64 =
+        sqlx::query_scalar("select count(*) from _sqlx_migrations where success = true")
+            .fetch_one(db)
+            .await?;
+    Ok(SystemStatus {
+        database: crate::db::backend_name(db).to_string(),
+        schema_version,
+        organizations,
+    })
+}

@@ -1,0 +1,50 @@
+use super::{ServerStatus, SystemStatus};
+use leptos::prelude::*;
+
+/// The start page. Its status check runs in the browser: the button calls the
+/// `server_status` server function and shows what the database answered.
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let check = ServerAction::<ServerStatus>::new();
+    let result = check.value();
+
+    view! {
+        <section class="card">
+            <h1>"Partner Console"</h1>
+            <p>
+                "Create partner user accounts, assign roles, and manage your customers' users and licences."
+            </p>
+            <button
+                type="button"
+                data-testid="check-status"
+                on:click=move |_| {
+                    check.dispatch(ServerStatus {});
+                }
+            >
+                "Check the database"
+            </button>
+            <div role="status" aria-live="polite" data-testid="status-result">
+                {move || match result.get() {
+                    None if check.pending().get() => view! { <p>"Checking…"</p> }.into_any(),
+                    None => ().into_any(),
+                    Some(Ok(s)) => view! { <StatusTable status=s/> }.into_any(),
+                    Some(Err(e)) => view! { <p class="error">{e.to_string()}</p> }.into_any(),
+                }}
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn StatusTable(status: SystemStatus) -> impl IntoView {
+    view! {
+        <dl class="status">
+            <dt>"Database"</dt>
+            <dd data-testid="status-database">{status.database}</dd>
+            <dt>"Schema version"</dt>
+            <dd data-testid="status-schema">{status.schema_version}</dd>
+            <dt>"Organizations"</dt>
+            <dd data-testid="status-organizations">{status.organizations}</dd>
+        </dl>
+    }
+}

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Runs the Playwright suite against the real server binary (debug build by
+# default, `release` as $1): a free local port, a fresh SQLite database with
+# demo data, a wait until the server answers, and the server stopped on exit
+# whatever the outcome.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PROFILE="${1:-debug}"
+BIN="${CARGO_TARGET_DIR:-target}/$PROFILE/partner-console"
+[ -x "$BIN" ] || { echo "e2e: $BIN is missing; build first" >&2; exit 1; }
+
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+WORK=$(mktemp -d)
+LOG="$WORK/server.log"
+export DATABASE_URL="sqlite://$WORK/e2e.db"
+export PC_ADDR="127.0.0.1:$PORT"
+export LEPTOS_SITE_ROOT="${CARGO_TARGET_DIR:-target}/site"
+
+"$BIN" serve --demo >"$LOG" 2>&1 &
+SERVER_PID=$!
+cleanup() {
+  kill "$SERVER_PID" 2>/dev/null || true
+  wait "$SERVER_PID" 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+for _ in $(seq 1 300); do
+  if ! kill -0 "$SERVER_PID" 2>/dev/null; then
+    echo "e2e: the server exited before answering:" >&2; cat "$LOG" >&2; exit 1
+  fi
+  if curl -fsS -o /dev/null "http://$PC_ADDR/"; then break; fi
+  sleep 0.2
+done
+curl -fsS -o /dev/null "http://$PC_ADDR/" || { echo "e2e: no answer on $PC_ADDR" >&2; cat "$LOG" >&2; exit 1; }
+echo "e2e: server up on http://$PC_ADDR (pid $SERVER_PID)"
+
+status=0
+(cd end2end && BASE_URL="http://$PC_ADDR" SERVER_LOG="$LOG" npx playwright test) || status=$?
+if [ "$status" -ne 0 ]; then
+  echo "e2e: server log (last 50 lines):" >&2; tail -n 50 "$LOG" >&2
+fi
+exit "$status"

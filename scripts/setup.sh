@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Installs every tool the build and the tests use, idempotently: each step is
+# skipped when the tool is already present at the right version.
+#   scripts/setup.sh          tools for debug builds and tests
+#   scripts/setup.sh release  also wasm-opt (needed by release builds)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+CARGO_LEPTOS_VERSION=0.3.7   # 0.3.8+ cannot build with --locked on rustc 1.95
+BINARYEN_VERSION=132         # Debian's binaryen 108 emits WASM that breaks hydration
+TOOLS="${PC_TOOLS_DIR:-$HOME/.cache/partner-console/tools}"
+export PATH="$HOME/.cargo/bin:$TOOLS/node_modules/.bin:$PATH"
+
+step() { printf '\n== setup: %s\n' "$*"; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  step "rust target wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if ! cargo leptos --version 2>/dev/null | grep -q " $CARGO_LEPTOS_VERSION"; then
+  step "cargo-leptos $CARGO_LEPTOS_VERSION (about 14 minutes, once per machine)"
+  cargo install cargo-leptos --version "$CARGO_LEPTOS_VERSION" --locked --features no_downloads
+fi
+
+# wasm-bindgen-cli must match the wasm-bindgen crate in Cargo.lock exactly.
+WB_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+if ! wasm-bindgen --version 2>/dev/null | grep -q " $WB_VERSION\$"; then
+  step "wasm-bindgen-cli $WB_VERSION"
+  CARGO_RESOLVER_INCOMPATIBLE_RUST_VERSIONS=fallback \
+    cargo install wasm-bindgen-cli --version "$WB_VERSION" --force
+fi
+
+if [ ! -x /usr/bin/chromium ]; then
+  step "Debian chromium"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq chromium >/dev/null
+fi
+
+# npm packages of the end-to-end suite, from the committed lock file.
+if [ ! -f end2end/node_modules/.package-lock.json ] ||
+   ! cmp -s end2end/package-lock.json end2end/node_modules/.lock-copy 2>/dev/null; then
+  step "npm packages for end2end/"
+  (cd end2end && npm ci --no-audit --no-fund && cp package-lock.json node_modules/.lock-copy)
+fi
+
+if [ "${1:-}" = "release" ]; then
+  if ! "$TOOLS/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q "version $BINARYEN_VERSION"; then
+    step "wasm-opt (npm binaryen@$BINARYEN_VERSION)"
+    mkdir -p "$TOOLS"
+    npm install --prefix "$TOOLS" --no-audit --no-fund "binaryen@$BINARYEN_VERSION"
+  fi
+fi
+echo "setup: tools ready"

@@ -1,0 +1,54 @@
+//! Command line and environment configuration.
+
+use clap::{Parser, Subcommand};
+use std::net::SocketAddr;
+
+/// Partner Console server and administration commands.
+#[derive(Debug, Parser)]
+#[command(name = "partner-console", version)]
+pub struct Cli {
+    /// Database URL: `sqlite://path/to/file.db` (created when missing) or `postgres://…`.
+    #[arg(long, env = "DATABASE_URL", default_value = app::db::DEFAULT_DATABASE_URL, global = true)]
+    pub database_url: String,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// What to do; `serve` when none is given.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Apply migrations, then serve HTTP.
+    Serve(ServeArgs),
+    /// Apply pending migrations and exit.
+    Migrate,
+    /// Create an organization and print its id.
+    CreateOrg {
+        /// The organization's name.
+        name: String,
+    },
+}
+
+/// Options of `serve`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, env = "PC_ADDR", default_value = "127.0.0.1:3000")]
+    pub addr: SocketAddr,
+    /// Folder with the built site (`pkg/` with the WASM, JS and CSS).
+    #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site")]
+    pub site_root: String,
+    /// Seed the demo organization (idempotent) before serving.
+    #[arg(long)]
+    pub demo: bool,
+}
+
+impl Default for ServeArgs {
+    fn default() -> Self {
+        ServeArgs {
+            addr: SocketAddr::from(([127, 0, 0, 1], 3000)),
+            site_root: "target/site".into(),
+            demo: false,
+        }
+    }
+}

@@ -1,0 +1,71 @@
+//! `partner-console`: serve the console or run an administration command.
+
+use app::state::AppState;
+use clap::Parser;
+use server::config::{Cli, Command, ServeArgs};
+use std::process::ExitCode;
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,sqlx=warn".into()),
+        )
+        .init();
+    let cli = Cli::parse();
+    match run(cli).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> Result<(), String> {
+    let db = app::db::connect(&cli.database_url)
+        .await
+        .map_err(|e| format!("cannot open the database {}: {e}", cli.database_url))?;
+    match cli.command.unwrap_or(Command::Serve(ServeArgs::default())) {
+        Command::Migrate => {
+            println!("Migrations applied.");
+            Ok(())
+        }
+        Command::CreateOrg { name } => {
+            let id = app::orgs::service::create(&db, &name)
+                .await
+                .map_err(|e| e.to_string())?;
+            println!("{id}");
+            Ok(())
+        }
+        Command::Serve(args) => serve(db, args).await,
+    }
+}
+
+async fn serve(db: app::db::Db, args: ServeArgs) -> Result<(), String> {
+    if args.demo {
+        let seeded = app::demo::seed(&db).await.map_err(|e| e.to_string())?;
+        println!(
+            "Demo organization \"{}\" {}.",
+            app::demo::DEMO_ORG,
+            if seeded.created {
+                "created"
+            } else {
+                "already present"
+            }
+        );
+    }
+    let leptos_options = server::leptos_options(&args.site_root, args.addr);
+    let state = AppState { leptos_options, db };
+    let listener = tokio::net::TcpListener::bind(args.addr)
+        .await
+        .map_err(|e| format!("cannot listen on {}: {e}", args.addr))?;
+    println!("Partner Console is listening on http://{}", args.addr);
+    axum::serve(listener, server::router(state))
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+        .map_err(|e| e.to_string())
+}

@@ -1,0 +1,45 @@
+//! The public status server function reads the real database.
+
+use http::{Request, StatusCode};
+
+#[tokio::test]
+async fn status_counts_organizations_from_the_database() {
+    let app = crate::helpers::spawn_app().await;
+    let (status, body) = app.call("/api/system/status", "").await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let v: serde_json::Value = serde_json::from_str(&body).expect("json");
+    assert_eq!(v["organizations"], 0);
+    assert_eq!(v["database"], "SQLite");
+    assert!(v["schema_version"].as_i64().unwrap_or(0) >= 1);
+
+    app::orgs::service::create(&app.db, "Fabrikam")
+        .await
+        .expect("org");
+    let (_, body) = app.call("/api/system/status", "").await;
+    let v: serde_json::Value = serde_json::from_str(&body).expect("json");
+    assert_eq!(v["organizations"], 1);
+}
+
+#[tokio::test]
+async fn unknown_page_is_404_and_pages_carry_security_headers() {
+    let app = crate::helpers::spawn_app().await;
+    let res = tower::ServiceExt::oneshot(
+        app.router.clone(),
+        Request::get("/no-such-page")
+            .body(axum::body::Body::empty())
+            .expect("req"),
+    )
+    .await
+    .expect("response");
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    assert_eq!(res.headers()["x-content-type-options"], "nosniff");
+}
+
+#[tokio::test]
+async fn organization_names_are_validated() {
+    let app = crate::helpers::spawn_app().await;
+    let err = app::orgs::service::create(&app.db, "   ")
+        .await
+        .expect_err("empty name");
+    assert!(err.field("name").is_some());
+}
