@@ -29,10 +29,10 @@ for _ in $(seq 1 300); do
   if ! kill -0 "$SERVER_PID" 2>/dev/null; then
     echo "e2e: the server exited before answering:" >&2; cat "$LOG" >&2; exit 1
   fi
-  if curl -fsS -o /dev/null "http://$PC_ADDR/"; then break; fi
+  if curl -fsS -o /dev/null "http://$PC_ADDR/status" 2>/dev/null; then break; fi
   sleep 0.2
 done
-curl -fsS -o /dev/null "http://$PC_ADDR/" || { echo "e2e: no answer on $PC_ADDR" >&2; cat "$LOG" >&2; exit 1; }
+curl -fsS -o /dev/null "http://$PC_ADDR/status" || { echo "e2e: no answer on $PC_ADDR" >&2; cat "$LOG" >&2; exit 1; }
 echo "e2e: server up on http://$PC_ADDR (pid $SERVER_PID)"
 
 status=0

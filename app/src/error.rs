@@ -29,6 +29,8 @@ pub enum AppError {
     Conflict { field: String, message: String },
     #[error("{}", first_message(.0))]
     Validation(FieldErrors),
+    #[error("Change your temporary password before you continue.")]
+    PasswordChangeRequired,
     #[error("Too many attempts; try again in a few minutes.")]
     TooManyRequests,
     #[error("Something went wrong. It has been logged; please try again.")]
@@ -63,7 +65,7 @@ impl AppError {
         use http::StatusCode as S;
         match self {
             AppError::Unauthenticated => S::UNAUTHORIZED,
-            AppError::Forbidden { .. } => S::FORBIDDEN,
+            AppError::Forbidden { .. } | AppError::PasswordChangeRequired => S::FORBIDDEN,
             AppError::NotFound { .. } => S::NOT_FOUND,
             AppError::Conflict { .. } => S::CONFLICT,
             AppError::Validation(_) => S::UNPROCESSABLE_ENTITY,

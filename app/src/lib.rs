@@ -2,12 +2,21 @@
 //!
 //! Everything here compiles twice: into the server (feature `ssr`) and into
 //! the browser's WASM (feature `hydrate`). Server-only modules are gated on
-//! `ssr`, so the WASM build never names sqlx.
+//! `ssr`, so the WASM build never names sqlx. One folder per feature, each
+//! with its wire types (`model`), server functions (`api`), server-only
+//! queries (`service`) and pages (`view`).
 
+pub mod access;
+pub mod activity;
+pub mod auth;
+pub mod csv;
 pub mod error;
 pub mod orgs;
 pub mod system;
+pub mod time;
 pub mod ui;
+pub mod users;
+pub mod workspaces;
 
 #[cfg(feature = "ssr")]
 pub mod db;
@@ -20,8 +29,9 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
-    StaticSegment,
+    path,
 };
+use ui::Frame;
 
 /// The HTML document around the app, rendered on the server.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -55,7 +65,37 @@ pub fn App() -> impl IntoView {
         <Router>
             <main id="main">
                 <Routes fallback=|| view! { <ui::NotFoundPage/> }>
-                    <Route path=StaticSegment("") view=system::HomePage/>
+                    <Route path=path!("/login") view=auth::LoginPage/>
+                    <Route path=path!("/status") view=system::StatusPage/>
+                    <Route path=path!("/change-password") view=auth::ChangePasswordPage/>
+                    <Route
+                        path=path!("/")
+                        view=|| view! { <Frame><users::HomePage/></Frame> }
+                    />
+                    <Route
+                        path=path!("/users")
+                        view=|| view! { <Frame><users::UsersPage/></Frame> }
+                    />
+                    <Route
+                        path=path!("/users/new")
+                        view=|| view! { <Frame><users::NewUserPage/></Frame> }
+                    />
+                    <Route
+                        path=path!("/users/:id")
+                        view=|| view! { <Frame><users::UserPage/></Frame> }
+                    />
+                    <Route
+                        path=path!("/activity")
+                        view=|| view! { <Frame><activity::ActivityPage/></Frame> }
+                    />
+                    <Route
+                        path=path!("/roles")
+                        view=|| view! { <Frame><workspaces::RolesPage/></Frame> }
+                    />
+                    <Route
+                        path=path!("/workspace/:slug")
+                        view=|| view! { <Frame><workspaces::WorkspacePage/></Frame> }
+                    />
                 </Routes>
             </main>
         </Router>

@@ -9,6 +9,8 @@ use leptos::prelude::*;
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: Db,
+    /// Mark cookies `Secure` (the deployment is reached over TLS).
+    pub secure_cookies: bool,
 }
 
 impl axum::extract::FromRef<AppState> for LeptosOptions {

@@ -1,6 +1,12 @@
-//! Small shared UI pieces used by every feature.
+//! Shared UI pieces: the signed-in page frame with its navigation, error
+//! messages, the copy button.
 
+use crate::access::ui::menu;
+use crate::access::Identity;
+use crate::error::AppError;
 use leptos::prelude::*;
+use leptos_router::components::Redirect;
+use leptos_router::hooks::use_location;
 
 /// Sets `data-hydrated="true"` on `<body>` once the WASM has taken over the
 /// page. End-to-end tests wait for it before they click: clicks made before
@@ -13,6 +19,160 @@ pub fn mark_hydrated() {
     });
 }
 
+/// Loads the signed-in identity (again on every navigation, so a role
+/// change shows at once) and renders the page inside the navigation frame.
+/// Visitors go to the sign-in page; a pending temporary password goes to the
+/// password change.
+#[component]
+pub fn Frame(children: ChildrenFn) -> impl IntoView {
+    let location = use_location();
+    let identity = Resource::new(
+        move || location.pathname.get(),
+        |_| crate::auth::get_identity(),
+    );
+    let children = StoredValue::new(children);
+    view! {
+        <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            {move || {
+                identity
+                    .get()
+                    .map(|result| match result {
+                        Ok(Some(me)) if me.must_change_password => {
+                            view! { <Redirect path="/change-password"/> }.into_any()
+                        }
+                        Ok(Some(me)) => {
+                            provide_context(me.clone());
+                            view! {
+                                <div class="layout">
+                                    <Nav me=me/>
+                                    <div class="content">{children.with_value(|c| c())}</div>
+                                </div>
+                            }
+                                .into_any()
+                        }
+                        Ok(None) | Err(AppError::Unauthenticated) => {
+                            view! { <Redirect path="/login"/> }.into_any()
+                        }
+                        Err(e) => view! { <ErrorMessage error=e/> }.into_any(),
+                    })
+            }}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Nav(me: Identity) -> impl IntoView {
+    let groups = menu(&me);
+    let location = use_location();
+    let signing_out = RwSignal::new(false);
+    let sign_out = move |_| {
+        signing_out.set(true);
+        leptos::task::spawn_local(async move {
+            let _ = crate::auth::sign_out(false).await;
+            go_to("/login");
+        });
+    };
+    view! {
+        <nav aria-label="Main" data-testid="nav">
+            <p>
+                <strong data-testid="me-name">{me.display_name.clone()}</strong>
+                <br/>
+                <span class="muted">{me.org_name.clone()}</span>
+            </p>
+            {groups
+                .into_iter()
+                .map(|g| {
+                    view! {
+                        <h2 data-testid="nav-group">{g.label}</h2>
+                        <ul>
+                            {g
+                                .links
+                                .into_iter()
+                                .map(|l| {
+                                    let href = l.href.clone();
+                                    let current = move || {
+                                        (location.pathname.get() == href).then_some("page")
+                                    };
+                                    view! {
+                                        <li>
+                                            <a href=l.href aria-current=current>{l.label}</a>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    }
+                })
+                .collect_view()}
+            <p>
+                <button class="secondary" on:click=sign_out disabled=move || signing_out.get()>
+                    "Sign out"
+                </button>
+            </p>
+        </nav>
+    }
+}
+
+/// Full page load of `path` (after sign-in/out, so every cached read restarts).
+pub fn go_to(path: &str) {
+    let _ = window().location().set_href(path);
+}
+
+/// An error as a sentence, announced to screen readers.
+#[component]
+pub fn ErrorMessage(error: AppError) -> impl IntoView {
+    view! { <p class="error" role="alert">{error.to_string()}</p> }
+}
+
+/// The message for one form field from the last error, if any.
+#[component]
+pub fn FieldError(error: RwSignal<Option<AppError>>, field: &'static str) -> impl IntoView {
+    move || {
+        error.get().and_then(|e| e.field(field)).map(|m| {
+            view! { <p class="field-error" id=format!("{field}-error")>{m}</p> }
+        })
+    }
+}
+
+/// The error from the last attempt, unless it belongs to a field shown
+/// elsewhere on the form.
+#[component]
+pub fn FormError(
+    error: RwSignal<Option<AppError>>,
+    fields: &'static [&'static str],
+) -> impl IntoView {
+    move || {
+        error
+            .get()
+            .filter(|e| fields.iter().all(|f| e.field(f).is_none()))
+            .map(|e| view! { <ErrorMessage error=e/> })
+    }
+}
+
+/// A secret shown once, with a button that copies it.
+#[component]
+pub fn OnceSecret(label: &'static str, value: String) -> impl IntoView {
+    let copied = RwSignal::new(false);
+    let to_copy = value.clone();
+    let copy = move |_| {
+        let clipboard = window().navigator().clipboard();
+        let _ = clipboard.write_text(&to_copy);
+        copied.set(true);
+    };
+    view! {
+        <p>
+            <span>{label}</span>
+            " "
+            <code class="secret" data-testid="secret">{value}</code>
+            " "
+            <button type="button" class="secondary" on:click=copy>
+                {move || if copied.get() { "Copied" } else { "Copy" }}
+            </button>
+        </p>
+        <p class="muted">"Copy it now and send it to the user: it can't be shown again."</p>
+    }
+}
+
 /// Shown for any path no route matches.
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
@@ -23,7 +183,34 @@ pub fn NotFoundPage() -> impl IntoView {
     view! {
         <section class="card">
             <h1>"Page not found"</h1>
-            <p><a href="/">"Back to the start page"</a></p>
+            <p>
+                <a href="/">"Back to the start page"</a>
+            </p>
         </section>
+    }
+}
+
+/// `Previous` / `Next` for a paged list.
+#[component]
+pub fn Pager(page: RwSignal<u32>, total: i64, page_size: u32) -> impl IntoView {
+    let pages = ((total.max(0) as u64).div_ceil(u64::from(page_size.max(1)))).max(1);
+    view! {
+        <div class="pager">
+            <button
+                class="secondary"
+                disabled=move || page.get() == 0
+                on:click=move |_| page.update(|p| *p = p.saturating_sub(1))
+            >
+                "Previous"
+            </button>
+            <span>{move || format!("Page {} of {} ({} in all)", page.get() + 1, pages, total)}</span>
+            <button
+                class="secondary"
+                disabled=move || u64::from(page.get()) + 1 >= pages
+                on:click=move |_| page.update(|p| *p += 1)
+            >
+                "Next"
+            </button>
+        </div>
     }
 }

@@ -27,6 +27,18 @@ pub enum Command {
         /// The organization's name.
         name: String,
     },
+    /// Add a Global admin to an organization and print the temporary password.
+    CreateAdmin {
+        /// The organization's id or exact name.
+        #[arg(long)]
+        org: String,
+        /// The admin's email (sign-in name).
+        #[arg(long)]
+        email: String,
+        /// The admin's full name.
+        #[arg(long, default_value = "Global admin")]
+        name: String,
+    },
 }
 
 /// Options of `serve`.
@@ -41,6 +53,9 @@ pub struct ServeArgs {
     /// Seed the demo organization (idempotent) before serving.
     #[arg(long)]
     pub demo: bool,
+    /// Mark the session cookie `Secure` (set when users reach the console over TLS).
+    #[arg(long, env = "PC_SECURE_COOKIES")]
+    pub secure_cookies: bool,
 }
 
 impl Default for ServeArgs {
@@ -49,6 +64,7 @@ impl Default for ServeArgs {
             addr: SocketAddr::from(([127, 0, 0, 1], 3000)),
             site_root: "target/site".into(),
             demo: false,
+            secure_cookies: false,
         }
     }
 }

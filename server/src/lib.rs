@@ -6,8 +6,12 @@ pub mod config;
 
 use app::state::AppState;
 use app::{shell, App};
+use axum::extract::Request;
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
 use axum::Router;
 use http::header::{HeaderName, HeaderValue};
+use http::{Method, StatusCode};
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -45,8 +49,43 @@ pub fn router(state: AppState) -> Router {
             move || shell(shell_options.clone()),
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(middleware::from_fn(same_origin_only))
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(
+            MAX_BODY_BYTES,
+        ))
         .layer(header("x-content-type-options", "nosniff"))
         .layer(header("referrer-policy", "same-origin"))
         .layer(header("x-frame-options", "DENY"))
         .with_state(state)
+}
+
+/// Largest request body accepted.
+pub const MAX_BODY_BYTES: usize = 2 * 1024 * 1024;
+
+/// Refuses state-changing requests a browser sends from another site: the
+/// `Origin` (or `Sec-Fetch-Site`) must name this host. Scripts that send
+/// neither header are not browsers and pass through to the normal checks.
+async fn same_origin_only(req: Request, next: Next) -> Response {
+    if req.method() != Method::GET && req.method() != Method::HEAD {
+        let headers = req.headers();
+        let host = headers
+            .get(http::header::HOST)
+            .and_then(|h| h.to_str().ok());
+        let origin = headers
+            .get(http::header::ORIGIN)
+            .and_then(|h| h.to_str().ok());
+        let cross_site = headers
+            .get("sec-fetch-site")
+            .and_then(|h| h.to_str().ok())
+            .is_some_and(|v| v == "cross-site" || v == "same-site");
+        let origin_mismatch = match (origin, host) {
+            (Some(o), Some(h)) => o.split_once("://").map(|(_, rest)| rest) != Some(h),
+            (Some(_), None) => true,
+            _ => false,
+        };
+        if cross_site || origin_mismatch {
+            return (StatusCode::FORBIDDEN, "Cross-origin requests are refused.").into_response();
+        }
+    }
+    next.run(req).await
 }

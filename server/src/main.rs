@@ -39,6 +39,18 @@ async fn run(cli: Cli) -> Result<(), String> {
             println!("{id}");
             Ok(())
         }
+        Command::CreateAdmin { org, email, name } => {
+            let org_id = app::orgs::service::find(&db, &org)
+                .await
+                .map_err(|e| e.to_string())?
+                .ok_or_else(|| format!("no organization has the id or name {org:?}"))?;
+            let (_, password) = app::users::service::create_admin(&db, &org_id, &name, &email)
+                .await
+                .map_err(|e| e.to_string())?;
+            println!("Global admin {email} added.");
+            println!("Temporary password (shown once): {password}");
+            Ok(())
+        }
         Command::Serve(args) => serve(db, args).await,
     }
 }
@@ -47,22 +59,32 @@ async fn serve(db: app::db::Db, args: ServeArgs) -> Result<(), String> {
     if args.demo {
         let seeded = app::demo::seed(&db).await.map_err(|e| e.to_string())?;
         println!(
-            "Demo organization \"{}\" {}.",
+            "Demo organization \"{}\" {}. Sign-ins (password for all: {}):",
             app::demo::DEMO_ORG,
             if seeded.created {
                 "created"
             } else {
                 "already present"
-            }
+            },
+            app::demo::DEMO_PASSWORD
         );
+        for u in &seeded.users {
+            println!("  {:<24} {}", u.role, u.email);
+        }
     }
     let leptos_options = server::leptos_options(&args.site_root, args.addr);
-    let state = AppState { leptos_options, db };
+    let state = AppState {
+        leptos_options,
+        db,
+        secure_cookies: args.secure_cookies,
+    };
     let listener = tokio::net::TcpListener::bind(args.addr)
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", args.addr))?;
     println!("Partner Console is listening on http://{}", args.addr);
-    axum::serve(listener, server::router(state))
+    let service =
+        server::router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, service)
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
         })

@@ -1,9 +1,11 @@
 //! Organization rows.
 
+use crate::activity::service::{Actor, Entry, Work};
+use crate::activity::{FieldChange, Operation};
 use crate::db::{new_id, now_millis, Db};
 use crate::error::{AppError, AppResult};
 
-/// Creates an organization and returns its id.
+/// Creates an organization (an operator task) and returns its id.
 pub async fn create(db: &Db, name: &str) -> AppResult<String> {
     let name = name.trim();
     if name.is_empty() || name.chars().count() > 200 {
@@ -13,13 +15,35 @@ pub async fn create(db: &Db, name: &str) -> AppResult<String> {
         ));
     }
     let org_id = new_id();
-    sqlx::query("insert into organization (org_id, name, directory_mode, created_at) values ($1, $2, 'cloud', $3)")
-        .bind(&org_id)
-        .bind(name)
-        .bind(now_millis())
-        .execute(db)
-        .await?;
+    let mut work = Work::begin(db, &Actor::system(&org_id)).await?;
+    sqlx::query(
+        "insert into organization (org_id, name, directory_mode, created_at) values ($1, $2, 'cloud', $3)",
+    )
+    .bind(&org_id)
+    .bind(name)
+    .bind(now_millis())
+    .execute(work.conn())
+    .await?;
+    work.record(Entry {
+        operation: Operation::OrganizationCreated,
+        target_kind: "organization",
+        target_id: Some(org_id.clone()),
+        target_name: name.to_string(),
+        customer_id: None,
+        changes: vec![FieldChange::new("name", None, Some(name.to_string()))],
+    });
+    work.commit().await?;
     Ok(org_id)
+}
+
+/// Finds an organization by id or exact name.
+pub async fn find(db: &Db, id_or_name: &str) -> AppResult<Option<String>> {
+    Ok(sqlx::query_scalar(
+        "select org_id from organization where org_id = $1 or name = $1 order by created_at limit 1",
+    )
+    .bind(id_or_name.trim())
+    .fetch_optional(db)
+    .await?)
 }
 
 /// Finds an organization by exact name.

@@ -1,10 +1,11 @@
 use super::{ServerStatus, SystemStatus};
 use leptos::prelude::*;
 
-/// The start page. Its status check runs in the browser: the button calls the
-/// `server_status` server function and shows what the database answered.
+/// `/status`: a public health read-out. Its check runs in the browser: the
+/// button calls the `server_status` server function and shows what the
+/// database answered.
 #[component]
-pub fn HomePage() -> impl IntoView {
+pub fn StatusPage() -> impl IntoView {
     let check = ServerAction::<ServerStatus>::new();
     let result = check.value();
 
@@ -31,6 +32,9 @@ pub fn HomePage() -> impl IntoView {
                     Some(Err(e)) => view! { <p class="error">{e.to_string()}</p> }.into_any(),
                 }}
             </div>
+            <p>
+                <a href="/login">"Sign in"</a>
+            </p>
         </section>
     }
 }

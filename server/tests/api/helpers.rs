@@ -33,6 +33,7 @@ pub async fn spawn_app() -> TestApp {
     let router = server::router(AppState {
         leptos_options: options,
         db: db.clone(),
+        secure_cookies: false,
     });
     TestApp {
         router,
@@ -66,13 +67,127 @@ impl TestApp {
         (status, String::from_utf8_lossy(&bytes).into_owned())
     }
 
-    /// Calls a server function by path with a form-encoded body.
-    pub async fn call(&self, path: &str, form: &str) -> (StatusCode, String) {
+    /// Calls a server function by path with a JSON body, anonymously.
+    pub async fn call(&self, path: &str, body: &str) -> (StatusCode, String) {
         let req = Request::post(path)
-            .header("content-type", "application/x-www-form-urlencoded")
+            .header("content-type", "application/json")
             .header("accept", "application/json")
-            .body(Body::from(form.to_string()))
+            .body(Body::from(body.to_string()))
             .expect("request");
         self.send(req).await
+    }
+}
+
+/// A signed-in caller: their user id and a session cookie.
+#[derive(Clone, Debug)]
+pub struct Caller {
+    pub user_id: String,
+    pub name: String,
+    pub email: String,
+}
+
+/// The password every fixture user has.
+pub const PASSWORD: &str = "fixture-password-2026";
+
+/// An organization with one user per role, a user with no role, and a
+/// second organization with one user (for "another organization's ids").
+pub struct Fixture {
+    pub org_a: String,
+    pub org_b: String,
+    /// Index = position in `Role::ALL`; the last one has no role.
+    pub callers: Vec<(Option<app::access::Role>, Caller)>,
+    pub foreign_user: String,
+}
+
+fn argon_hash() -> &'static str {
+    static HASH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    HASH.get_or_init(|| app::auth::secrets::hash_password(PASSWORD).expect("hash"))
+}
+
+impl TestApp {
+    /// Adds a user with `roles` and the fixture password to `org_id`.
+    pub async fn add_user(&self, org_id: &str, name: &str, roles: app::access::RoleSet) -> Caller {
+        use app::activity::service::{Actor, Work};
+        let email = format!(
+            "{}@{}.example",
+            name.to_lowercase().replace(' ', "."),
+            &org_id[..8]
+        );
+        let new = app::users::NewUser {
+            display_name: name.into(),
+            email: email.clone(),
+            roles,
+            partner_id: String::new(),
+        };
+        let mut work = Work::begin(&self.db, &Actor::system(org_id))
+            .await
+            .expect("work");
+        let user_id =
+            app::users::service::insert_with_password(&mut work, org_id, &new, argon_hash())
+                .await
+                .expect("insert user");
+        work.commit().await.expect("commit");
+        Caller {
+            user_id,
+            name: name.into(),
+            email,
+        }
+    }
+
+    /// Builds the two-organization fixture.
+    pub async fn fixture(&self) -> Fixture {
+        use app::access::{Role, RoleKind, RoleSet};
+        let org_a = app::orgs::service::create(&self.db, "Org A")
+            .await
+            .expect("org a");
+        let org_b = app::orgs::service::create(&self.db, "Org B")
+            .await
+            .expect("org b");
+        let mut callers = Vec::new();
+        for role in Role::ALL.into_iter().map(Some).chain([None]) {
+            let mut roles = RoleSet::default();
+            match role.map(Role::kind) {
+                Some(RoleKind::Agent) => roles.agent = role,
+                Some(RoleKind::Admin) => roles.admin = role,
+                Some(RoleKind::Incentives) => roles.incentives = role,
+                None => {}
+            }
+            let name = role.map(|r| r.label()).unwrap_or("No Role").to_string();
+            callers.push((role, self.add_user(&org_a, &name, roles).await));
+        }
+        let foreign = self
+            .add_user(&org_b, "Foreign User", RoleSet::default())
+            .await;
+        Fixture {
+            org_a,
+            org_b,
+            callers,
+            foreign_user: foreign.user_id,
+        }
+    }
+
+    /// A fresh session cookie for a user.
+    pub async fn session_for(&self, user_id: &str, org_id: &str) -> String {
+        let token = app::auth::service::create_session(&self.db, user_id, org_id)
+            .await
+            .expect("session");
+        format!("{}={token}", app::access::guard::SESSION_COOKIE)
+    }
+
+    /// Calls a server function with a JSON body, as the holder of `cookie`.
+    pub async fn call_as(
+        &self,
+        path: &str,
+        cookie: Option<&str>,
+        body: &serde_json::Value,
+    ) -> (StatusCode, String) {
+        let mut req = Request::post(path)
+            .header("content-type", "application/json")
+            .header("accept", "application/json");
+        if let Some(c) = cookie {
+            req = req.header("cookie", c);
+        }
+        self.send(req.body(Body::from(body.to_string())).expect("request"))
+            .await
     }
 }

@@ -1,5 +1,8 @@
 //! One integration-test binary (fast to link): the real router on a fresh
 //! database per test.
 
+mod activity;
 mod helpers;
+mod matrix;
 mod system;
+mod users;

@@ -5,7 +5,7 @@ use http::{Request, StatusCode};
 #[tokio::test]
 async fn status_counts_organizations_from_the_database() {
     let app = crate::helpers::spawn_app().await;
-    let (status, body) = app.call("/api/system/status", "").await;
+    let (status, body) = app.call("/api/system/status", "{}").await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let v: serde_json::Value = serde_json::from_str(&body).expect("json");
     assert_eq!(v["organizations"], 0);
@@ -15,7 +15,7 @@ async fn status_counts_organizations_from_the_database() {
     app::orgs::service::create(&app.db, "Fabrikam")
         .await
         .expect("org");
-    let (_, body) = app.call("/api/system/status", "").await;
+    let (_, body) = app.call("/api/system/status", "{}").await;
     let v: serde_json::Value = serde_json::from_str(&body).expect("json");
     assert_eq!(v["organizations"], 1);
 }

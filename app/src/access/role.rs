@@ -1,0 +1,151 @@
+use serde::{Deserialize, Serialize};
+
+/// Which of the three independent selections a role belongs to (seed 000:
+/// "for each user, you must select two permission levels", plus incentives).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RoleKind {
+    Agent,
+    Admin,
+    Incentives,
+}
+
+/// The nine fixed roles of the console (SPEC §2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    AdminAgent,
+    SalesAgent,
+    HelpdeskAgent,
+    GlobalAdmin,
+    BillingAdmin,
+    UserManagementAdmin,
+    AccountAdmin,
+    IncentivesAdmin,
+    IncentivesUser,
+}
+
+impl Role {
+    /// Every role, in the order of seed 000's table.
+    pub const ALL: [Role; 9] = [
+        Role::AdminAgent,
+        Role::SalesAgent,
+        Role::HelpdeskAgent,
+        Role::GlobalAdmin,
+        Role::BillingAdmin,
+        Role::UserManagementAdmin,
+        Role::AccountAdmin,
+        Role::IncentivesAdmin,
+        Role::IncentivesUser,
+    ];
+
+    /// The selection this role belongs to.
+    pub const fn kind(self) -> RoleKind {
+        match self {
+            Role::AdminAgent | Role::SalesAgent | Role::HelpdeskAgent => RoleKind::Agent,
+            Role::GlobalAdmin
+            | Role::BillingAdmin
+            | Role::UserManagementAdmin
+            | Role::AccountAdmin => RoleKind::Admin,
+            Role::IncentivesAdmin | Role::IncentivesUser => RoleKind::Incentives,
+        }
+    }
+
+    /// The name people read.
+    pub const fn label(self) -> &'static str {
+        match self {
+            Role::AdminAgent => "Admin agent",
+            Role::SalesAgent => "Sales agent",
+            Role::HelpdeskAgent => "Helpdesk agent",
+            Role::GlobalAdmin => "Global admin",
+            Role::BillingAdmin => "Billing admin",
+            Role::UserManagementAdmin => "User management admin",
+            Role::AccountAdmin => "Account admin",
+            Role::IncentivesAdmin => "Incentives admin",
+            Role::IncentivesUser => "Incentives user",
+        }
+    }
+
+    /// The stable storage/wire name (`global-admin`, …).
+    pub const fn key(self) -> &'static str {
+        match self {
+            Role::AdminAgent => "admin-agent",
+            Role::SalesAgent => "sales-agent",
+            Role::HelpdeskAgent => "helpdesk-agent",
+            Role::GlobalAdmin => "global-admin",
+            Role::BillingAdmin => "billing-admin",
+            Role::UserManagementAdmin => "user-management-admin",
+            Role::AccountAdmin => "account-admin",
+            Role::IncentivesAdmin => "incentives-admin",
+            Role::IncentivesUser => "incentives-user",
+        }
+    }
+
+    /// Parses a storage/wire name; unknown names give `None` (and so grant nothing).
+    pub fn from_key(key: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.key() == key)
+    }
+
+    /// The roles of one selection.
+    pub fn of_kind(kind: RoleKind) -> impl Iterator<Item = Role> {
+        Role::ALL.into_iter().filter(move |r| r.kind() == kind)
+    }
+}
+
+/// A user's role selections: at most one agent role, one admin role ("No
+/// admin" is `None`, the default) and one incentives role.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct RoleSet {
+    pub agent: Option<Role>,
+    pub admin: Option<Role>,
+    pub incentives: Option<Role>,
+}
+
+impl RoleSet {
+    /// The roles that are set.
+    pub fn roles(&self) -> impl Iterator<Item = Role> {
+        [self.agent, self.admin, self.incentives]
+            .into_iter()
+            .flatten()
+    }
+
+    /// Whether the set holds `role`.
+    pub fn has(&self, role: Role) -> bool {
+        self.roles().any(|r| r == role)
+    }
+
+    /// Checks that each selection holds a role of its own kind.
+    pub fn check(&self) -> Result<(), (&'static str, String)> {
+        for (field, slot, kind) in [
+            ("agent_role", self.agent, RoleKind::Agent),
+            ("admin_role", self.admin, RoleKind::Admin),
+            ("incentives_role", self.incentives, RoleKind::Incentives),
+        ] {
+            if let Some(role) = slot {
+                if role.kind() != kind {
+                    return Err((field, format!("{} can't be chosen here.", role.label())));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Roles in `self` but not in `other`.
+    pub fn minus(&self, other: &RoleSet) -> Vec<Role> {
+        self.roles().filter(|r| !other.has(*r)).collect()
+    }
+
+    /// "Global admin, Admin agent", or "No role".
+    pub fn describe(&self) -> String {
+        let names: Vec<&str> = [self.admin, self.agent, self.incentives]
+            .into_iter()
+            .flatten()
+            .map(Role::label)
+            .collect();
+        if names.is_empty() {
+            "No role".into()
+        } else {
+            names.join(", ")
+        }
+    }
+}

@@ -1,0 +1,149 @@
+//! The policy in the browser: cosmetic only (the server enforces). Pages
+//! read the signed-in [`Identity`] from context and ask it `can(..)`.
+
+use super::{Capability, Identity, Workspace};
+use leptos::prelude::*;
+
+/// The signed-in identity, provided by the page frame to every page in it.
+pub fn use_identity() -> Identity {
+    use_context::<Identity>().unwrap_or_else(|| {
+        Identity::new(
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            Default::default(),
+            false,
+        )
+    })
+}
+
+/// Renders its children only when the identity holds `cap`.
+#[component]
+pub fn Can(cap: Capability, children: ChildrenFn) -> impl IntoView {
+    let me = use_identity();
+    let allowed = me.can(cap);
+    move || allowed.then(|| children())
+}
+
+/// One navigation link.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NavLink {
+    pub label: &'static str,
+    pub href: String,
+}
+
+/// One navigation group (a workspace, or "My account").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NavGroup {
+    pub label: &'static str,
+    pub links: Vec<NavLink>,
+}
+
+/// Builds the menu: a link goes in only when `insert` says the identity can
+/// use it; empty groups are dropped.
+#[derive(Default)]
+pub struct MenuBuilder {
+    groups: Vec<NavGroup>,
+}
+
+impl MenuBuilder {
+    /// Starts a group.
+    pub fn group(mut self, label: &'static str) -> Self {
+        self.groups.push(NavGroup {
+            label,
+            links: Vec::new(),
+        });
+        self
+    }
+
+    /// Adds a link to the current group when `allowed`.
+    pub fn insert(mut self, allowed: bool, label: &'static str, href: impl Into<String>) -> Self {
+        if let (true, Some(group)) = (allowed, self.groups.last_mut()) {
+            group.links.push(NavLink {
+                label,
+                href: href.into(),
+            });
+        }
+        self
+    }
+
+    /// The non-empty groups.
+    pub fn build(self) -> Vec<NavGroup> {
+        self.groups
+            .into_iter()
+            .filter(|g| !g.links.is_empty())
+            .collect()
+    }
+}
+
+/// The menu for an identity: "My account" for everyone, then each workspace
+/// the identity has at least one capability in.
+pub fn menu(me: &Identity) -> Vec<NavGroup> {
+    let mut b = MenuBuilder::default()
+        .group("My account")
+        .insert(true, "Home", "/")
+        .insert(true, "Activity", "/activity")
+        .insert(true, "Roles and permissions", "/roles");
+    for ws in Workspace::ALL {
+        b = b.group(ws.label());
+        if ws == Workspace::AccountSettings {
+            b = b.insert(me.can(Capability::UsersView), "User management", "/users");
+        }
+        b = b.insert(
+            me.capabilities.touches(ws),
+            "Overview",
+            format!("/workspace/{}", ws.slug()),
+        );
+    }
+    b.build()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::access::{Role, RoleSet};
+
+    fn labels(me: &Identity) -> Vec<&'static str> {
+        menu(me).into_iter().map(|g| g.label).collect()
+    }
+
+    #[test]
+    fn menu_follows_capabilities() {
+        let mk = |roles| {
+            Identity::new(
+                "u".into(),
+                "o".into(),
+                "O".into(),
+                "U".into(),
+                "e".into(),
+                roles,
+                false,
+            )
+        };
+        let nobody = mk(RoleSet::default());
+        assert_eq!(labels(&nobody), vec!["My account"]);
+        let helpdesk = mk(RoleSet {
+            agent: Some(Role::HelpdeskAgent),
+            ..Default::default()
+        });
+        assert_eq!(
+            labels(&helpdesk),
+            vec![
+                "My account",
+                "Customers",
+                "Subscriptions",
+                "Billing",
+                "Support"
+            ]
+        );
+        let uma = mk(RoleSet {
+            admin: Some(Role::UserManagementAdmin),
+            ..Default::default()
+        });
+        let groups = menu(&uma);
+        assert_eq!(groups[1].label, "Account settings");
+        assert_eq!(groups[1].links[0].href, "/users");
+    }
+}

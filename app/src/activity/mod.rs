@@ -1,0 +1,19 @@
+//! The activity log: who did what to whom, when and from where.
+//!
+//! Every change goes through a [`service::Work`] (ssr): the transaction
+//! handle that service functions write through. A `Work` can only commit
+//! after at least one entry has been recorded, and the entries are inserted
+//! in the same transaction as the change, so a change without its entry (or
+//! an entry without its change) can't land. Anyone signed in reads their own
+//! actions; `ActivityViewAll` reads the whole organization. Nothing edits or
+//! deletes entries.
+
+mod api;
+mod model;
+#[cfg(feature = "ssr")]
+pub mod service;
+mod view;
+
+pub use api::*;
+pub use model::*;
+pub use view::*;

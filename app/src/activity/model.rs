@@ -1,0 +1,152 @@
+use serde::{Deserialize, Serialize};
+
+macro_rules! operations {
+    ($( $name:ident => $key:literal, $label:literal; )+) => {
+        /// Kinds of recorded activity.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[serde(rename_all = "kebab-case")]
+        pub enum Operation { $( $name, )+ }
+
+        impl Operation {
+            /// Every operation, for the filter menu.
+            pub const ALL: &'static [Operation] = &[ $( Operation::$name, )+ ];
+            /// Stable storage name.
+            pub const fn key(self) -> &'static str {
+                match self { $( Operation::$name => $key, )+ }
+            }
+            /// The name people read.
+            pub const fn label(self) -> &'static str {
+                match self { $( Operation::$name => $label, )+ }
+            }
+            /// Parses a storage name.
+            pub fn from_key(key: &str) -> Option<Operation> {
+                Operation::ALL.iter().copied().find(|o| o.key() == key)
+            }
+        }
+    };
+}
+
+operations! {
+    OrganizationCreated => "organization-created", "Organization created";
+    UserCreated => "user-created", "User added";
+    UserUpdated => "user-updated", "User details changed";
+    UserRolesChanged => "user-roles-changed", "Roles changed";
+    UserPasswordReset => "user-password-reset", "Password reset";
+    UserRemoved => "user-removed", "User removed";
+    SignedIn => "signed-in", "Signed in";
+    SignInFailed => "sign-in-failed", "Sign-in failed";
+    SignedOut => "signed-out", "Signed out";
+    PasswordChanged => "password-changed", "Password changed";
+}
+
+/// One changed field. Secrets (passwords, hashes) carry no values: they
+/// are shown as "changed".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldChange {
+    pub field: String,
+    pub before: Option<String>,
+    pub after: Option<String>,
+    #[serde(default)]
+    pub secret: bool,
+}
+
+impl FieldChange {
+    /// A plain before/after change.
+    pub fn new(field: &str, before: Option<String>, after: Option<String>) -> FieldChange {
+        FieldChange {
+            field: field.into(),
+            before,
+            after,
+            secret: false,
+        }
+    }
+
+    /// A secret that changed; its values are never recorded.
+    pub fn secret(field: &str) -> FieldChange {
+        FieldChange {
+            field: field.into(),
+            before: None,
+            after: None,
+            secret: true,
+        }
+    }
+
+    /// "before → after" for display and export.
+    pub fn describe(&self) -> String {
+        if self.secret {
+            return format!("{}: changed", self.field);
+        }
+        let show = |v: &Option<String>| v.clone().unwrap_or_else(|| "(none)".into());
+        format!(
+            "{}: {} → {}",
+            self.field,
+            show(&self.before),
+            show(&self.after)
+        )
+    }
+}
+
+/// An entry as the log page shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActivityEntry {
+    pub activity_id: String,
+    pub at: i64,
+    pub actor_kind: String,
+    pub actor_id: Option<String>,
+    pub actor_name: String,
+    pub operation: String,
+    pub target_kind: String,
+    pub target_id: Option<String>,
+    pub target_name: String,
+    pub customer_id: Option<String>,
+    pub changes: Vec<FieldChange>,
+    pub client_addr: Option<String>,
+}
+
+impl ActivityEntry {
+    /// The operation's label (the raw key when unknown).
+    pub fn operation_label(&self) -> String {
+        Operation::from_key(&self.operation)
+            .map(|o| o.label().to_string())
+            .unwrap_or_else(|| self.operation.clone())
+    }
+}
+
+/// Filters of the log page; empty fields don't filter.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActivityFilter {
+    /// First day included, `YYYY-MM-DD` (UTC).
+    #[serde(default)]
+    pub from: String,
+    /// Last day included, `YYYY-MM-DD` (UTC).
+    #[serde(default)]
+    pub to: String,
+    /// An [`Operation`] key.
+    #[serde(default)]
+    pub operation: String,
+    /// Part of the actor's name.
+    #[serde(default)]
+    pub actor: String,
+    /// Part of the target's name.
+    #[serde(default)]
+    pub target: String,
+    /// An exact target id (links from a user's page).
+    #[serde(default)]
+    pub target_id: String,
+    #[serde(default)]
+    pub page: u32,
+}
+
+/// One page of entries, newest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActivityPage {
+    pub entries: Vec<ActivityEntry>,
+    pub total: i64,
+    pub page: u32,
+    pub page_size: u32,
+    /// Whether the caller sees the whole organization (else only their own actions).
+    pub whole_organization: bool,
+}
+
+/// Entries per page.
+pub const ACTIVITY_PAGE_SIZE: u32 = 50;

@@ -1,0 +1,350 @@
+//! Writing and reading the activity log.
+
+use super::{
+    ActivityEntry, ActivityFilter, ActivityPage, FieldChange, Operation, ACTIVITY_PAGE_SIZE,
+};
+use crate::access::{Capability, Identity};
+use crate::db::{new_id, now_millis, Db};
+use crate::error::{AppError, AppResult};
+use sqlx::{Any, AnyConnection, Transaction};
+
+/// Who makes a change, and from where.
+#[derive(Debug, Clone)]
+pub struct Actor {
+    pub org_id: String,
+    /// "user", "application" or "system".
+    pub kind: &'static str,
+    pub id: Option<String>,
+    pub name: String,
+    pub client_addr: Option<String>,
+}
+
+impl Actor {
+    /// A signed-in user.
+    pub fn user(me: &Identity, client_addr: Option<String>) -> Actor {
+        Actor {
+            org_id: me.org_id.clone(),
+            kind: "user",
+            id: Some(me.user_id.clone()),
+            name: me.display_name.clone(),
+            client_addr,
+        }
+    }
+
+    /// The operator's command line (`create-org`, `create-admin`, demo seeding).
+    pub fn system(org_id: &str) -> Actor {
+        Actor {
+            org_id: org_id.into(),
+            kind: "system",
+            id: None,
+            name: "System (command line)".into(),
+            client_addr: None,
+        }
+    }
+}
+
+/// One entry to append.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub operation: Operation,
+    pub target_kind: &'static str,
+    pub target_id: Option<String>,
+    pub target_name: String,
+    pub customer_id: Option<String>,
+    pub changes: Vec<FieldChange>,
+}
+
+impl Entry {
+    /// An entry about a partner user.
+    pub fn user(
+        operation: Operation,
+        user_id: &str,
+        name: &str,
+        changes: Vec<FieldChange>,
+    ) -> Entry {
+        Entry {
+            operation,
+            target_kind: "user",
+            target_id: Some(user_id.into()),
+            target_name: name.into(),
+            customer_id: None,
+            changes,
+        }
+    }
+}
+
+/// A unit of work: the only handle service functions write through.
+///
+/// Writes go to [`Work::conn`]; [`Work::record`] adds the activity entry;
+/// [`Work::commit`] refuses to commit a change that recorded nothing, and
+/// inserts the entries in the same transaction as the change. Dropping a
+/// `Work` without committing rolls everything back.
+pub struct Work {
+    tx: Transaction<'static, Any>,
+    actor: Actor,
+    entries: Vec<Entry>,
+}
+
+impl Work {
+    /// Starts a transaction on behalf of `actor`.
+    pub async fn begin(db: &Db, actor: &Actor) -> AppResult<Work> {
+        Ok(Work {
+            tx: db.begin().await?,
+            actor: actor.clone(),
+            entries: Vec::new(),
+        })
+    }
+
+    /// The transaction's connection, for the change's own statements.
+    pub fn conn(&mut self) -> &mut AnyConnection {
+        &mut self.tx
+    }
+
+    /// Who this work is done for.
+    pub fn actor(&self) -> &Actor {
+        &self.actor
+    }
+
+    /// Adds an entry, written at commit.
+    pub fn record(&mut self, entry: Entry) {
+        self.entries.push(entry);
+    }
+
+    /// Appends the entries and commits, all or nothing.
+    pub async fn commit(mut self) -> AppResult<()> {
+        if self.entries.is_empty() {
+            tracing::error!("a unit of work tried to commit without an activity entry");
+            return Err(AppError::Internal);
+        }
+        let at = now_millis();
+        for entry in std::mem::take(&mut self.entries) {
+            let changes = serde_json::to_string(&entry.changes).map_err(|e| {
+                tracing::error!(error = %e, "activity changes not serializable");
+                AppError::Internal
+            })?;
+            sqlx::query(
+                r#"insert into activity (activity_id, org_id, at, actor_kind, actor_id, actor_name,
+                       operation, target_kind, target_id, target_name, customer_id, changes, client_addr)
+                   values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"#,
+            )
+            .bind(new_id())
+            .bind(&self.actor.org_id)
+            .bind(at)
+            .bind(self.actor.kind)
+            .bind(&self.actor.id)
+            .bind(&self.actor.name)
+            .bind(entry.operation.key())
+            .bind(entry.target_kind)
+            .bind(&entry.target_id)
+            .bind(&entry.target_name)
+            .bind(&entry.customer_id)
+            .bind(changes)
+            .bind(&self.actor.client_addr)
+            .execute(&mut *self.tx)
+            .await?;
+        }
+        self.tx.commit().await?;
+        Ok(())
+    }
+}
+
+/// Records an event that changes nothing else (a sign-in, a failed sign-in).
+pub async fn record_event(db: &Db, actor: &Actor, entry: Entry) -> AppResult<()> {
+    let mut work = Work::begin(db, actor).await?;
+    work.record(entry);
+    work.commit().await
+}
+
+#[derive(sqlx::FromRow)]
+struct ActivityRow {
+    activity_id: String,
+    at: i64,
+    actor_kind: String,
+    actor_id: Option<String>,
+    actor_name: String,
+    operation: String,
+    target_kind: String,
+    target_id: Option<String>,
+    target_name: String,
+    customer_id: Option<String>,
+    changes: String,
+    client_addr: Option<String>,
+}
+
+impl From<ActivityRow> for ActivityEntry {
+    fn from(r: ActivityRow) -> Self {
+        ActivityEntry {
+            activity_id: r.activity_id,
+            at: r.at,
+            actor_kind: r.actor_kind,
+            actor_id: r.actor_id,
+            actor_name: r.actor_name,
+            operation: r.operation,
+            target_kind: r.target_kind,
+            target_id: r.target_id,
+            target_name: r.target_name,
+            customer_id: r.customer_id,
+            changes: serde_json::from_str(&r.changes).unwrap_or_default(),
+            client_addr: r.client_addr,
+        }
+    }
+}
+
+/// The `where` clause and its text arguments for a filter, scoped to what
+/// `me` may read.
+fn filter_sql(me: &Identity, f: &ActivityFilter) -> AppResult<(String, Vec<String>, Vec<i64>)> {
+    let mut sql = String::from("where org_id = $1");
+    let mut texts = vec![me.org_id.clone()];
+    let push = |sql: &mut String, texts: &mut Vec<String>, clause: &str, value: String| {
+        texts.push(value);
+        sql.push_str(&clause.replace('?', &format!("${}", texts.len())));
+    };
+    if !me.can(Capability::ActivityViewAll) {
+        push(
+            &mut sql,
+            &mut texts,
+            " and actor_id = ?",
+            me.user_id.clone(),
+        );
+    }
+    if !f.operation.is_empty() {
+        if Operation::from_key(&f.operation).is_none() {
+            return Err(AppError::invalid(
+                "operation",
+                "Choose an operation from the list.",
+            ));
+        }
+        push(
+            &mut sql,
+            &mut texts,
+            " and operation = ?",
+            f.operation.clone(),
+        );
+    }
+    if !f.actor.trim().is_empty() {
+        push(
+            &mut sql,
+            &mut texts,
+            " and lower(actor_name) like ?",
+            like(&f.actor),
+        );
+    }
+    if !f.target.trim().is_empty() {
+        push(
+            &mut sql,
+            &mut texts,
+            " and lower(target_name) like ?",
+            like(&f.target),
+        );
+    }
+    if !f.target_id.trim().is_empty() {
+        push(
+            &mut sql,
+            &mut texts,
+            " and target_id = ?",
+            f.target_id.trim().to_string(),
+        );
+    }
+    let mut times = Vec::new();
+    if !f.from.trim().is_empty() {
+        let from = crate::time::parse_date(&f.from)
+            .ok_or_else(|| AppError::invalid("from", "Enter the start date as YYYY-MM-DD."))?;
+        times.push(("at >= ", from));
+    }
+    if !f.to.trim().is_empty() {
+        let to = crate::time::parse_date(&f.to)
+            .ok_or_else(|| AppError::invalid("to", "Enter the end date as YYYY-MM-DD."))?;
+        times.push(("at < ", to + 86_400_000));
+    }
+    let mut ints = Vec::new();
+    for (clause, value) in times {
+        ints.push(value);
+        sql.push_str(&format!(" and {clause}${}", texts.len() + ints.len()));
+    }
+    Ok((sql, texts, ints))
+}
+
+/// `%text%`, lower-cased, with LIKE wildcards in the input taken literally.
+pub fn like(text: &str) -> String {
+    let escaped: String = text
+        .trim()
+        .to_lowercase()
+        .chars()
+        .filter(|c| !matches!(c, '%' | '_' | '\\'))
+        .collect();
+    format!("%{escaped}%")
+}
+
+async fn query_entries(
+    db: &Db,
+    me: &Identity,
+    f: &ActivityFilter,
+    limit: Option<(u32, u32)>,
+) -> AppResult<(Vec<ActivityEntry>, i64)> {
+    let (clause, texts, ints) = filter_sql(me, f)?;
+    let count_sql = format!("select count(*) from activity {clause}");
+    let mut count = sqlx::query_scalar::<_, i64>(&count_sql);
+    for t in &texts {
+        count = count.bind(t);
+    }
+    for i in &ints {
+        count = count.bind(i);
+    }
+    let total = count.fetch_one(db).await?;
+    let mut sql = format!(
+        "select activity_id, at, actor_kind, actor_id, actor_name, operation, target_kind, target_id,
+                target_name, customer_id, changes, client_addr
+         from activity {clause} order by at desc, activity_id desc"
+    );
+    if let Some((page, size)) = limit {
+        sql.push_str(&format!(
+            " limit {} offset {}",
+            size,
+            u64::from(page) * u64::from(size)
+        ));
+    }
+    let mut q = sqlx::query_as::<_, ActivityRow>(&sql);
+    for t in &texts {
+        q = q.bind(t);
+    }
+    for i in &ints {
+        q = q.bind(i);
+    }
+    let rows = q.fetch_all(db).await?;
+    Ok((rows.into_iter().map(ActivityEntry::from).collect(), total))
+}
+
+/// One page of the log, newest first, limited to what `me` may read.
+pub async fn list(db: &Db, me: &Identity, f: &ActivityFilter) -> AppResult<ActivityPage> {
+    let (entries, total) = query_entries(db, me, f, Some((f.page, ACTIVITY_PAGE_SIZE))).await?;
+    Ok(ActivityPage {
+        entries,
+        total,
+        page: f.page,
+        page_size: ACTIVITY_PAGE_SIZE,
+        whole_organization: me.can(Capability::ActivityViewAll),
+    })
+}
+
+/// The filtered log as CSV (all pages).
+pub async fn export_csv(db: &Db, me: &Identity, f: &ActivityFilter) -> AppResult<String> {
+    let (entries, _) = query_entries(db, me, f, None).await?;
+    let mut out =
+        String::from("Time (UTC),Operation,Actor,Target kind,Target,Changes,Client address\r\n");
+    for e in entries {
+        let changes: Vec<String> = e.changes.iter().map(FieldChange::describe).collect();
+        let row = [
+            crate::time::format_millis(e.at),
+            e.operation_label(),
+            e.actor_name.clone(),
+            e.target_kind.clone(),
+            e.target_name.clone(),
+            changes.join("; "),
+            e.client_addr.clone().unwrap_or_default(),
+        ];
+        let cells: Vec<String> = row.iter().map(|c| crate::csv::cell(c)).collect();
+        out.push_str(&cells.join(","));
+        out.push_str("\r\n");
+    }
+    Ok(out)
+}

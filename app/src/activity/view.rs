@@ -1,0 +1,207 @@
+use super::{ActivityEntry, ActivityFilter, Operation, ACTIVITY_PAGE_SIZE};
+use crate::error::AppError;
+use crate::time::format_millis;
+use crate::ui::{ErrorMessage, FormError, Pager};
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+/// `/activity`: the log, newest first, with filters and CSV export.
+#[component]
+pub fn ActivityPage() -> impl IntoView {
+    let query = use_query_map();
+    let from = RwSignal::new(String::new());
+    let to = RwSignal::new(String::new());
+    let operation = RwSignal::new(String::new());
+    let actor = RwSignal::new(String::new());
+    let target = RwSignal::new(String::new());
+    let target_id = RwSignal::new(query.with_untracked(|q| q.get("target_id").unwrap_or_default()));
+    let page = RwSignal::new(0u32);
+    let filter = move || ActivityFilter {
+        from: from.get(),
+        to: to.get(),
+        operation: operation.get(),
+        actor: actor.get(),
+        target: target.get(),
+        target_id: target_id.get(),
+        page: page.get(),
+    };
+    let entries = Resource::new(filter, super::list_activity);
+    let export_error = RwSignal::new(None::<AppError>);
+    let export = move |_| {
+        let f = filter();
+        export_error.set(None);
+        leptos::task::spawn_local(async move {
+            match super::export_activity(f).await {
+                Ok(csv) => download("activity.csv", &csv),
+                Err(e) => export_error.set(Some(e)),
+            }
+        });
+    };
+    let text_filter =
+        move |id: &'static str, label: &'static str, sig: RwSignal<String>, kind: &'static str| {
+            view! {
+                <div>
+                    <label for=id>{label}</label>
+                    <input
+                        id=id
+                        type=kind
+                        prop:value=move || sig.get()
+                        on:change=move |ev| {
+                            sig.set(event_target_value(&ev));
+                            page.set(0);
+                        }
+                    />
+                </div>
+            }
+        };
+    view! {
+        <section class="card">
+            <h1>"Activity"</h1>
+            <div class="toolbar">
+                {text_filter("from", "From", from, "date")}
+                {text_filter("to", "To", to, "date")}
+                <div>
+                    <label for="operation">"Operation"</label>
+                    <select
+                        id="operation"
+                        prop:value=move || operation.get()
+                        on:change=move |ev| {
+                            operation.set(event_target_value(&ev));
+                            page.set(0);
+                        }
+                    >
+                        <option value="">"All operations"</option>
+                        {Operation::ALL
+                            .iter()
+                            .map(|o| view! { <option value=o.key()>{o.label()}</option> })
+                            .collect_view()}
+                    </select>
+                </div>
+                {text_filter("actor", "Actor", actor, "search")}
+                {text_filter("target", "Target", target, "search")}
+                {move || {
+                    (!target_id.get().is_empty())
+                        .then(|| {
+                            view! {
+                                <button
+                                    type="button"
+                                    class="secondary"
+                                    on:click=move |_| target_id.set(String::new())
+                                >
+                                    "Show all targets"
+                                </button>
+                            }
+                        })
+                }}
+                <button type="button" class="secondary" on:click=export>
+                    "Export CSV"
+                </button>
+            </div>
+            <FormError error=export_error fields=&[]/>
+            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+                {move || {
+                    entries
+                        .get()
+                        .map(|r| match r {
+                            Ok(p) => {
+                                let scope = if p.whole_organization {
+                                    "Showing your organization's activity."
+                                } else {
+                                    "Showing your own actions."
+                                };
+                                view! {
+                                    <p class="muted">{scope}</p>
+                                    <EntryTable entries=p.entries/>
+                                    <Pager page=page total=p.total page_size=ACTIVITY_PAGE_SIZE/>
+                                }
+                                    .into_any()
+                            }
+                            Err(e) => view! { <ErrorMessage error=e/> }.into_any(),
+                        })
+                }}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn EntryTable(entries: Vec<ActivityEntry>) -> impl IntoView {
+    if entries.is_empty() {
+        return view! { <p data-testid="no-activity">"No activity matches."</p> }.into_any();
+    }
+    view! {
+        <table data-testid="activity">
+            <thead>
+                <tr>
+                    <th>"Time"</th>
+                    <th>"Operation"</th>
+                    <th>"Actor"</th>
+                    <th>"Target"</th>
+                    <th>"Changes"</th>
+                    <th>"From"</th>
+                </tr>
+            </thead>
+            <tbody>
+                {entries
+                    .into_iter()
+                    .map(|e| {
+                        let op = e.operation_label();
+                        view! {
+                            <tr data-testid="activity-row">
+                                <td>{format_millis(e.at)}</td>
+                                <td>{op}</td>
+                                <td>{e.actor_name}</td>
+                                <td>{e.target_name}</td>
+                                <td>
+                                    <ul class="changes">
+                                        {e
+                                            .changes
+                                            .iter()
+                                            .map(|c| view! { <li>{c.describe()}</li> })
+                                            .collect_view()}
+                                    </ul>
+                                </td>
+                                <td>{e.client_addr.unwrap_or_default()}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
+    }
+    .into_any()
+}
+
+/// Offers `text` as a file download (browser only).
+pub fn download(filename: &str, text: &str) {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        let parts = js_sys_array(text);
+        let opts = web_sys::BlobPropertyBag::new();
+        opts.set_type("text/csv;charset=utf-8");
+        let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else {
+            return;
+        };
+        let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+            return;
+        };
+        if let Ok(a) = document().create_element("a") {
+            if let Ok(a) = a.dyn_into::<web_sys::HtmlAnchorElement>() {
+                a.set_href(&url);
+                a.set_download(filename);
+                a.click();
+            }
+        }
+        let _ = web_sys::Url::revoke_object_url(&url);
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (filename, text);
+}
+
+#[cfg(feature = "hydrate")]
+fn js_sys_array(text: &str) -> wasm_bindgen::JsValue {
+    let array = js_sys::Array::new();
+    array.push(&wasm_bindgen::JsValue::from_str(text));
+    array.into()
+}

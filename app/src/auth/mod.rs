@@ -1,0 +1,14 @@
+//! Sign-in with email and password, database sessions, forced change of a
+//! temporary password, sign-out. Public: `sign_in`, `get_identity`; signed
+//! in: `change_password`, `sign_out`.
+
+mod api;
+pub mod password;
+#[cfg(feature = "ssr")]
+pub mod secrets;
+#[cfg(feature = "ssr")]
+pub mod service;
+mod view;
+
+pub use api::*;
+pub use view::*;

@@ -1,0 +1,168 @@
+//! Password hashing and random secrets (server only).
+//!
+//! Chosen passwords: argon2id with OWASP's parameters (19 MiB, 2 passes,
+//! 1 lane). Temporary passwords and tokens are 128+ bits of OS randomness,
+//! which no dictionary reaches, so a keyed HMAC-SHA-256 is enough for them
+//! and bulk creation is not bound by argon2's cost.
+
+use crate::db::Db;
+use crate::error::{AppError, AppResult};
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::{Algorithm, Argon2, Params, Version};
+use base64::Engine;
+use hmac::{Hmac, Mac};
+use rand::RngCore;
+use sha2::{Digest, Sha256};
+use subtle::ConstantTimeEq;
+
+const TEMP_PREFIX: &str = "hmac-sha256$";
+
+fn argon2() -> AppResult<Argon2<'static>> {
+    let params = Params::new(19 * 1024, 2, 1, None).map_err(|e| {
+        tracing::error!(error = %e, "argon2 parameters");
+        AppError::Internal
+    })?;
+    Ok(Argon2::new(Algorithm::Argon2id, Version::V0x13, params))
+}
+
+/// Hashes a chosen password (argon2id PHC string).
+pub fn hash_password(password: &str) -> AppResult<String> {
+    let salt = SaltString::generate(&mut rand::rngs::OsRng);
+    argon2()?
+        .hash_password(password.as_bytes(), &salt)
+        .map(|h| h.to_string())
+        .map_err(|e| {
+            tracing::error!(error = %e, "argon2 hashing");
+            AppError::Internal
+        })
+}
+
+/// A hash nobody's password matches, verified when the email is unknown so
+/// that both cases take about the same time.
+pub fn dummy_hash() -> &'static str {
+    static DUMMY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    DUMMY.get_or_init(|| hash_password("not a real password, only for timing").unwrap_or_default())
+}
+
+/// Checks a password against a stored hash of either kind.
+pub fn verify_password(stored: &str, password: &str, key: &[u8]) -> bool {
+    if let Some(hex) = stored.strip_prefix(TEMP_PREFIX) {
+        let expected = keyed_hash(key, password);
+        return expected
+            .strip_prefix(TEMP_PREFIX)
+            .is_some_and(|e| e.as_bytes().ct_eq(hex.as_bytes()).into());
+    }
+    match (PasswordHash::new(stored), argon2()) {
+        (Ok(parsed), Ok(a)) => a.verify_password(password.as_bytes(), &parsed).is_ok(),
+        _ => false,
+    }
+}
+
+/// Whether a stored hash is of a temporary password.
+pub fn is_temporary(stored: &str) -> bool {
+    stored.starts_with(TEMP_PREFIX)
+}
+
+/// HMAC-SHA-256 of a temporary password under the deployment's key.
+pub fn keyed_hash(key: &[u8], password: &str) -> String {
+    let mut mac = match Hmac::<Sha256>::new_from_slice(key) {
+        Ok(m) => m,
+        // HMAC takes keys of any length; this arm can't happen.
+        Err(_) => return format!("{TEMP_PREFIX}invalid"),
+    };
+    mac.update(password.as_bytes());
+    format!("{TEMP_PREFIX}{}", hex(&mac.finalize().into_bytes()))
+}
+
+/// A new temporary password: 130 random bits as 26 characters of an
+/// unambiguous alphabet, grouped by four for reading aloud.
+pub fn new_temporary_password() -> String {
+    const ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789abcdefghjkmnpqrstuvwxyz";
+    let mut bytes = [0u8; 32];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    // 54 symbols ≈ 5.75 bits each; 23 symbols give > 128 bits. Rejection
+    // sampling keeps the distribution uniform.
+    let mut out = String::new();
+    let mut count = 0;
+    let mut pool = bytes.to_vec();
+    while count < 24 {
+        if pool.is_empty() {
+            let mut more = [0u8; 32];
+            rand::rngs::OsRng.fill_bytes(&mut more);
+            pool.extend_from_slice(&more);
+        }
+        let b = pool.remove(0);
+        if usize::from(b) < 216 {
+            if count > 0 && count % 4 == 0 {
+                out.push('-');
+            }
+            out.push(char::from(ALPHABET[usize::from(b) % ALPHABET.len()]));
+            count += 1;
+        }
+    }
+    out
+}
+
+/// A new session token (256 random bits, URL-safe text).
+pub fn new_token() -> String {
+    let mut bytes = [0u8; 32];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// SHA-256 of a token, as stored in the sessions table.
+pub fn token_hash(token: &str) -> String {
+    hex(&Sha256::digest(token.as_bytes()))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The deployment's HMAC key, generated once and shared by every replica
+/// through the database.
+pub async fn server_key(db: &Db) -> AppResult<Vec<u8>> {
+    let mut conn = db.acquire().await?;
+    server_key_conn(&mut conn).await
+}
+
+/// [`server_key`] on a given connection (inside a unit of work).
+pub async fn server_key_conn(conn: &mut sqlx::AnyConnection) -> AppResult<Vec<u8>> {
+    const SELECT: &str = "select value from server_key where name = 'temporary-passwords'";
+    if let Some(v) = sqlx::query_scalar::<_, String>(SELECT)
+        .fetch_optional(&mut *conn)
+        .await?
+    {
+        return Ok(v.into_bytes());
+    }
+    sqlx::query(
+        "insert into server_key (name, value) values ('temporary-passwords', $1)
+         on conflict (name) do nothing",
+    )
+    .bind(new_token())
+    .execute(&mut *conn)
+    .await?;
+    let v: String = sqlx::query_scalar(SELECT).fetch_one(&mut *conn).await?;
+    Ok(v.into_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chosen_and_temporary_passwords_verify() {
+        let h = hash_password("tangerine-orbit-velvet").unwrap_or_default();
+        assert!(h.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"));
+        assert!(verify_password(&h, "tangerine-orbit-velvet", b"k"));
+        assert!(!verify_password(&h, "tangerine-orbit-velveT", b"k"));
+
+        let tmp = new_temporary_password();
+        assert_eq!(tmp.len(), 29);
+        let stored = keyed_hash(b"key", &tmp);
+        assert!(is_temporary(&stored));
+        assert!(verify_password(&stored, &tmp, b"key"));
+        assert!(!verify_password(&stored, &tmp, b"other key"));
+        assert_ne!(new_temporary_password(), tmp);
+    }
+}

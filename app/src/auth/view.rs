@@ -1,0 +1,165 @@
+use super::password::new_password_problem;
+use super::{ChangePassword, SignIn};
+use crate::error::AppError;
+use crate::ui::{go_to, FieldError, FormError};
+use leptos::prelude::*;
+
+/// `/login`: email and password.
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let email = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<AppError>);
+    let busy = RwSignal::new(false);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        busy.set(true);
+        error.set(None);
+        let args = SignIn {
+            email: email.get_untracked(),
+            password: password.get_untracked(),
+        };
+        leptos::task::spawn_local(async move {
+            match super::sign_in(args.email, args.password).await {
+                Ok(true) => go_to("/change-password"),
+                Ok(false) => go_to("/"),
+                Err(e) => {
+                    error.set(Some(e));
+                    busy.set(false);
+                }
+            }
+        });
+    };
+    view! {
+        <section class="card narrow">
+            <h1>"Sign in to Partner Console"</h1>
+            <form on:submit=submit novalidate>
+                <label for="email">"Email"</label>
+                <input
+                    id="email"
+                    name="email"
+                    type="email"
+                    autocomplete="username"
+                    required
+                    prop:value=move || email.get()
+                    on:input=move |ev| email.set(event_target_value(&ev))
+                />
+                <FieldError error=error field="email"/>
+                <label for="password">"Password"</label>
+                <input
+                    id="password"
+                    name="password"
+                    type="password"
+                    autocomplete="current-password"
+                    required
+                    prop:value=move || password.get()
+                    on:input=move |ev| password.set(event_target_value(&ev))
+                />
+                <FieldError error=error field="password"/>
+                <FormError error=error fields=&["email", "password"]/>
+                <p>
+                    <button type="submit" disabled=move || busy.get()>
+                        "Sign in"
+                    </button>
+                </p>
+            </form>
+            <p class="muted">
+                "No account? Ask your organization's Global admin or Account admin to add you."
+            </p>
+            <p>
+                <a href="/status">"System status"</a>
+            </p>
+        </section>
+    }
+}
+
+/// `/change-password`: required after signing in with a temporary password;
+/// also reachable from the profile.
+#[component]
+pub fn ChangePasswordPage() -> impl IntoView {
+    let current = RwSignal::new(String::new());
+    let new = RwSignal::new(String::new());
+    let confirm = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<AppError>);
+    let busy = RwSignal::new(false);
+    // The same rule as the server, checked as the user types.
+    let problem = move || {
+        let n = new.get();
+        if n.is_empty() {
+            None
+        } else {
+            new_password_problem(&n)
+        }
+    };
+    let mismatch = move || !confirm.get().is_empty() && confirm.get() != new.get();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if mismatch() {
+            error.set(Some(AppError::invalid(
+                "confirm",
+                "The two new passwords differ.",
+            )));
+            return;
+        }
+        busy.set(true);
+        error.set(None);
+        let args = ChangePassword {
+            current_password: current.get_untracked(),
+            new_password: new.get_untracked(),
+        };
+        leptos::task::spawn_local(async move {
+            match super::change_password(args.current_password, args.new_password).await {
+                Ok(()) => go_to("/"),
+                Err(AppError::Unauthenticated) => go_to("/login"),
+                Err(e) => {
+                    error.set(Some(e));
+                    busy.set(false);
+                }
+            }
+        });
+    };
+    view! {
+        <section class="card narrow">
+            <h1>"Choose your password"</h1>
+            <p>
+                "Replace the temporary password you were given. Use at least 12 characters; common passwords are refused."
+            </p>
+            <form on:submit=submit novalidate>
+                <label for="current_password">"Current (temporary) password"</label>
+                <input
+                    id="current_password"
+                    type="password"
+                    autocomplete="current-password"
+                    prop:value=move || current.get()
+                    on:input=move |ev| current.set(event_target_value(&ev))
+                />
+                <FieldError error=error field="current_password"/>
+                <label for="new_password">"New password"</label>
+                <input
+                    id="new_password"
+                    type="password"
+                    autocomplete="new-password"
+                    prop:value=move || new.get()
+                    on:input=move |ev| new.set(event_target_value(&ev))
+                />
+                <p class="field-error" data-testid="new-password-hint">{problem}</p>
+                <FieldError error=error field="new_password"/>
+                <label for="confirm">"New password again"</label>
+                <input
+                    id="confirm"
+                    type="password"
+                    autocomplete="new-password"
+                    prop:value=move || confirm.get()
+                    on:input=move |ev| confirm.set(event_target_value(&ev))
+                />
+                {move || mismatch().then(|| view! { <p class="field-error">"The two new passwords differ."</p> })}
+                <FormError error=error fields=&["current_password", "new_password", "confirm"]/>
+                <p>
+                    <button type="submit" disabled=move || busy.get()>
+                        "Change password"
+                    </button>
+                </p>
+            </form>
+        </section>
+    }
+}

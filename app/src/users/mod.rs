@@ -1,0 +1,14 @@
+//! Partner user management (Account settings › User management; seeds 000,
+//! 001, 003, 004): list, add, edit details, change roles, reset password,
+//! remove. Gated by `Users*` and `RolesAssign`; every signed-in user may
+//! read the list of their organization's Global and Account admins.
+
+mod api;
+mod model;
+#[cfg(feature = "ssr")]
+pub mod service;
+mod view;
+
+pub use api::*;
+pub use model::*;
+pub use view::*;

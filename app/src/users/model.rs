@@ -1,0 +1,155 @@
+use crate::access::{RoleSet, UserActions};
+use crate::error::FieldErrors;
+use serde::{Deserialize, Serialize};
+
+/// A partner user as lists and detail pages show it, with the caller's
+/// allowed actions on it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PartnerUser {
+    pub user_id: String,
+    pub display_name: String,
+    pub email: String,
+    /// "active" or "removed".
+    pub status: String,
+    pub roles: RoleSet,
+    pub partner_id: Option<String>,
+    pub created_at: i64,
+    pub last_sign_in_at: Option<i64>,
+    /// Row version for optimistic concurrency: send it back with a change.
+    pub version: i64,
+    pub actions: UserActions,
+}
+
+/// Search, filters, sort and page of the user list.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserQuery {
+    /// Part of the name or email.
+    #[serde(default)]
+    pub search: String,
+    /// A role key (`global-admin`, …), or empty for all.
+    #[serde(default)]
+    pub role: String,
+    /// "active" (default), "removed" or "all".
+    #[serde(default)]
+    pub status: String,
+    /// "name" (default), "email", "created", "last-sign-in".
+    #[serde(default)]
+    pub sort: String,
+    #[serde(default)]
+    pub page: u32,
+}
+
+/// One page of users.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserPage {
+    pub users: Vec<PartnerUser>,
+    pub total: i64,
+    pub page: u32,
+    pub page_size: u32,
+}
+
+/// Users per page.
+pub const USER_PAGE_SIZE: u32 = 25;
+
+/// The form of "Add user".
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewUser {
+    pub display_name: String,
+    pub email: String,
+    pub roles: RoleSet,
+    #[serde(default)]
+    pub partner_id: String,
+}
+
+/// The editable details of a user.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserDetails {
+    pub display_name: String,
+    pub email: String,
+    #[serde(default)]
+    pub partner_id: String,
+}
+
+/// A user just created, with the temporary password shown once.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CreatedUser {
+    pub user: PartnerUser,
+    pub temporary_password: String,
+}
+
+/// Someone to ask for a role.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AdminContact {
+    pub display_name: String,
+    pub email: String,
+    pub role: String,
+}
+
+/// Checks a name and email; the same messages in the form and the server.
+pub fn check_details(display_name: &str, email: &str, partner_id: &str) -> FieldErrors {
+    let mut errors = FieldErrors::new();
+    let name = display_name.trim();
+    if name.is_empty() {
+        errors.insert(
+            "display_name".into(),
+            vec!["Enter the user's full name.".into()],
+        );
+    } else if name.chars().count() > 200 {
+        errors.insert(
+            "display_name".into(),
+            vec!["Use at most 200 characters.".into()],
+        );
+    }
+    if let Some(problem) = email_problem(email) {
+        errors.insert("email".into(), vec![problem.into()]);
+    }
+    if partner_id.trim().chars().count() > 64 {
+        errors.insert(
+            "partner_id".into(),
+            vec!["Use at most 64 characters.".into()],
+        );
+    }
+    errors
+}
+
+/// Why an email address is not acceptable, if it isn't.
+pub fn email_problem(email: &str) -> Option<&'static str> {
+    let email = email.trim();
+    if email.is_empty() {
+        return Some("Enter an email address.");
+    }
+    if email.len() > 254 {
+        return Some("Use at most 254 characters.");
+    }
+    let Some((local, domain)) = email.split_once('@') else {
+        return Some("Enter an email address like name@example.com.");
+    };
+    let ok = !local.is_empty()
+        && !domain.contains('@')
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !email
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == ',' || c == ';');
+    if ok {
+        None
+    } else {
+        Some("Enter an email address like name@example.com.")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn details_are_checked_per_field() {
+        assert!(check_details("Ada", "ada@example.com", "").is_empty());
+        let e = check_details(" ", "ada@example", "");
+        assert!(e.contains_key("display_name"));
+        assert!(e.contains_key("email"));
+        assert!(email_problem("a b@example.com").is_some());
+        assert!(email_problem("a@b@example.com").is_some());
+    }
+}

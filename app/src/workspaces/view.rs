@@ -1,0 +1,112 @@
+use crate::access::ui::use_identity;
+use crate::access::{capabilities_of, Capability, Role, Workspace};
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+/// `/roles`: the role → capability matrix, rendered from the shared table.
+#[component]
+pub fn RolesPage() -> impl IntoView {
+    view! {
+        <section class="card">
+            <h1>"Roles and permissions"</h1>
+            <p>
+                "What each role can do, grouped by workspace. This table is drawn from the same code that checks every request."
+            </p>
+            <div class="scroll">
+                <table data-testid="matrix">
+                    <thead>
+                        <tr>
+                            <th scope="col">"Permission"</th>
+                            {Role::ALL
+                                .into_iter()
+                                .map(|r| view! { <th scope="col">{r.label()}</th> })
+                                .collect_view()}
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {Workspace::ALL
+                            .into_iter()
+                            .map(|ws| {
+                                view! {
+                                    <tr>
+                                        <th colspan="10" scope="rowgroup">{ws.label()}</th>
+                                    </tr>
+                                    {Capability::ALL
+                                        .iter()
+                                        .filter(|c| c.workspace() == ws)
+                                        .map(|c| {
+                                            view! {
+                                                <tr>
+                                                    <td>{capitalize(c.label())}</td>
+                                                    {Role::ALL
+                                                        .into_iter()
+                                                        .map(|r| {
+                                                            let yes = capabilities_of(r).has(*c);
+                                                            view! {
+                                                                <td aria-label=if yes { "yes" } else { "no" }>
+                                                                    {if yes { "✓" } else { "" }}
+                                                                </td>
+                                                            }
+                                                        })
+                                                        .collect_view()}
+                                                </tr>
+                                            }
+                                        })
+                                        .collect_view()}
+                                }
+                            })
+                            .collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+fn capitalize(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// `/workspace/:slug`: what the identity may do in one workspace.
+#[component]
+pub fn WorkspacePage() -> impl IntoView {
+    let me = use_identity();
+    let params = use_params_map();
+    move || {
+        let slug = params.with(|p| p.get("slug").unwrap_or_default());
+        let Some(ws) = Workspace::from_slug(&slug) else {
+            return view! { <crate::ui::NotFoundPage/> }.into_any();
+        };
+        let mine: Vec<Capability> = me
+            .capabilities
+            .iter()
+            .filter(|c| c.workspace() == ws)
+            .collect();
+        if mine.is_empty() {
+            return view! {
+                <section class="card">
+                    <h1>{ws.label()}</h1>
+                    <p class="error" role="alert">"Your roles give you no access to this workspace."</p>
+                </section>
+            }
+                .into_any();
+        }
+        view! {
+            <section class="card">
+                <h1>{ws.label()}</h1>
+                <p>"Your roles let you:"</p>
+                <ul data-testid="workspace-capabilities">
+                    {mine.into_iter().map(|c| view! { <li>{capitalize(c.label())}</li> }).collect_view()}
+                </ul>
+                <p class="muted">
+                    "The pages of this workspace are not built yet; see the README's status table."
+                </p>
+            </section>
+        }
+            .into_any()
+    }
+}

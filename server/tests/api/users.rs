@@ -1,0 +1,360 @@
+//! Partner user management rules, through the server functions.
+
+use crate::helpers::{spawn_app, Caller, Fixture, TestApp, PASSWORD};
+use app::access::{Role, RoleSet};
+use http::StatusCode;
+use serde_json::{json, Value};
+
+fn by_role(fx: &Fixture, role: Role) -> Caller {
+    fx.callers
+        .iter()
+        .find(|(r, _)| *r == Some(role))
+        .expect("role")
+        .1
+        .clone()
+}
+
+async fn cookie(app: &TestApp, fx: &Fixture, c: &Caller) -> String {
+    app.session_for(&c.user_id, &fx.org_a).await
+}
+
+#[tokio::test]
+async fn user_management_admin_cannot_grant_or_touch_global_admin() {
+    let app = spawn_app().await;
+    let fx = app.fixture().await;
+    let uma = by_role(&fx, Role::UserManagementAdmin);
+    let ga = by_role(&fx, Role::GlobalAdmin);
+    let c = cookie(&app, &fx, &uma).await;
+    let t = app
+        .add_user(&fx.org_a, "Plain User", RoleSet::default())
+        .await;
+
+    let (s, body) = app
+        .call_as(
+            "/api/users/roles",
+            Some(&c),
+            &json!({"user_id": t.user_id, "version": 1, "roles": {"admin": "global-admin"}}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::FORBIDDEN, "{body}");
+    assert!(body.contains("Global admin"), "{body}");
+    let (s, _) = app
+        .call_as("/api/users/create", Some(&c), &json!({"user": {"display_name": "Sneaky", "email": "s@example.com", "roles": {"admin": "global-admin"}}}))
+        .await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+    for path in ["/api/users/reset-password", "/api/users/remove"] {
+        let (s, _) = app
+            .call_as(path, Some(&c), &json!({"user_id": ga.user_id}))
+            .await;
+        assert_eq!(s, StatusCode::FORBIDDEN, "{path}");
+    }
+    // The list says the same: no actions on the Global admin's row.
+    let (_, body) = app
+        .call_as(
+            "/api/users/list",
+            Some(&c),
+            &json!({"query": {"role": "global-admin"}}),
+        )
+        .await;
+    let page: Value = serde_json::from_str(&body).expect("page");
+    let row = &page["users"][0];
+    assert_eq!(row["display_name"], "Global admin");
+    assert_eq!(
+        row["actions"],
+        json!({"can_edit": false, "can_change_roles": false, "can_reset_password": false, "can_remove": false})
+    );
+    // But a plain user's row offers them.
+    let (_, body) = app
+        .call_as("/api/users/get", Some(&c), &json!({"user_id": t.user_id}))
+        .await;
+    let user: Value = serde_json::from_str(&body).expect("user");
+    assert_eq!(user["actions"]["can_remove"], true);
+}
+
+#[tokio::test]
+async fn nobody_changes_their_own_roles() {
+    let app = spawn_app().await;
+    let fx = app.fixture().await;
+    let ga = by_role(&fx, Role::GlobalAdmin);
+    let c = cookie(&app, &fx, &ga).await;
+    let (s, _) = app
+        .call_as("/api/users/roles", Some(&c), &json!({"user_id": ga.user_id, "version": 1, "roles": {"agent": "admin-agent", "admin": "global-admin"}}))
+        .await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+    let (s, _) = app
+        .call_as(
+            "/api/users/remove",
+            Some(&c),
+            &json!({"user_id": ga.user_id}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn role_changes_apply_on_the_next_request_and_removal_ends_sessions() {
+    let app = spawn_app().await;
+    let fx = app.fixture().await;
+    let ga = by_role(&fx, Role::GlobalAdmin);
+    let gc = cookie(&app, &fx, &ga).await;
+    let t = app
+        .add_user(&fx.org_a, "Rita Roles", RoleSet::default())
+        .await;
+    let tc = app.session_for(&t.user_id, &fx.org_a).await;
+
+    let (s, _) = app
+        .call_as("/api/users/list", Some(&tc), &json!({"query": {}}))
+        .await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+    let (s, _) = app
+        .call_as(
+            "/api/users/roles",
+            Some(&gc),
+            &json!({"user_id": t.user_id, "version": 1, "roles": {"admin": "account-admin"}}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK);
+    let (s, _) = app
+        .call_as("/api/users/list", Some(&tc), &json!({"query": {}}))
+        .await;
+    assert_eq!(s, StatusCode::OK, "the same session now has the new role");
+
+    let (s, _) = app
+        .call_as(
+            "/api/users/remove",
+            Some(&gc),
+            &json!({"user_id": t.user_id}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK);
+    let (s, _) = app
+        .call_as("/api/users/admins", Some(&tc), &json!({}))
+        .await;
+    assert_eq!(
+        s,
+        StatusCode::UNAUTHORIZED,
+        "a removed user's session ends at once"
+    );
+    let (s, _) = app
+        .call_as(
+            "/api/auth/sign-in",
+            None,
+            &json!({"email": t.email, "password": PASSWORD}),
+        )
+        .await;
+    assert_eq!(
+        s,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "a removed user can't sign in"
+    );
+    let status: String = sqlx::query_scalar("select status from app_user where user_id = $1")
+        .bind(&t.user_id)
+        .fetch_one(&app.db)
+        .await
+        .expect("record kept");
+    assert_eq!(status, "removed");
+}
+
+#[tokio::test]
+async fn new_user_must_change_the_temporary_password_first() {
+    let app = spawn_app().await;
+    let fx = app.fixture().await;
+    let ac = by_role(&fx, Role::AccountAdmin);
+    let c = cookie(&app, &fx, &ac).await;
+    let (s, body) = app
+        .call_as("/api/users/create", Some(&c), &json!({"user": {"display_name": "Fresh Face", "email": "Fresh@Example.com", "roles": {"agent": "sales-agent"}}}))
+        .await;
+    assert_eq!(s, StatusCode::OK, "{body}");
+    let created: Value = serde_json::from_str(&body).expect("created");
+    let temp = created["temporary_password"]
+        .as_str()
+        .expect("password")
+        .to_string();
+    assert_eq!(temp.len(), 29);
+
+    // Case-insensitive unique email.
+    let (s, body) = app
+        .call_as(
+            "/api/users/create",
+            Some(&c),
+            &json!({"user": {"display_name": "Dup", "email": "fresh@example.com", "roles": {}}}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CONFLICT, "{body}");
+    assert!(body.contains("already exists"));
+
+    let res = app
+        .send(
+            http::Request::post("/api/auth/sign-in")
+                .header("content-type", "application/json")
+                .body(axum::body::Body::from(
+                    json!({"email": "fresh@example.com", "password": temp}).to_string(),
+                ))
+                .expect("req"),
+        )
+        .await;
+    assert_eq!(res.0, StatusCode::OK);
+    assert_eq!(res.1, "true", "password change required");
+    // Sign in again to get the cookie header.
+    let req = http::Request::post("/api/auth/sign-in")
+        .header("content-type", "application/json")
+        .body(axum::body::Body::from(
+            json!({"email": "fresh@example.com", "password": temp}).to_string(),
+        ))
+        .expect("req");
+    let resp = tower::ServiceExt::oneshot(app.router.clone(), req)
+        .await
+        .expect("resp");
+    let set_cookie = resp.headers()["set-cookie"]
+        .to_str()
+        .expect("cookie")
+        .to_string();
+    assert!(
+        set_cookie.contains("HttpOnly") && set_cookie.contains("SameSite=Strict"),
+        "{set_cookie}"
+    );
+    let session = set_cookie.split(';').next().expect("pair").to_string();
+
+    let (s, body) = app
+        .call_as("/api/users/admins", Some(&session), &json!({}))
+        .await;
+    assert_eq!(s, StatusCode::FORBIDDEN, "{body}");
+    assert!(body.contains("password_change_required"), "{body}");
+    let (s, body) = app
+        .call_as(
+            "/api/auth/change-password",
+            Some(&session),
+            &json!({"current_password": temp, "new_password": "password1234"}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body.contains("too common"), "{body}");
+    let (s, _) = app
+        .call_as(
+            "/api/auth/change-password",
+            Some(&session),
+            &json!({"current_password": temp, "new_password": "violet-harbour-lantern"}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK);
+    let (s, body) = app
+        .call_as("/api/users/admins", Some(&session), &json!({}))
+        .await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(body.contains("Account admin"), "{body}");
+}
+
+#[tokio::test]
+async fn wrong_password_and_unknown_email_look_the_same_then_lock() {
+    let app = spawn_app().await;
+    let fx = app.fixture().await;
+    let sa = by_role(&fx, Role::SalesAgent);
+    let (s1, b1) = app
+        .call_as(
+            "/api/auth/sign-in",
+            None,
+            &json!({"email": sa.email, "password": "nope nope nope"}),
+        )
+        .await;
+    let (s2, b2) = app
+        .call_as(
+            "/api/auth/sign-in",
+            None,
+            &json!({"email": "ghost@example.com", "password": "nope nope nope"}),
+        )
+        .await;
+    assert_eq!((s1, &b1), (s2, &b2));
+    for _ in 0..4 {
+        app.call_as(
+            "/api/auth/sign-in",
+            None,
+            &json!({"email": sa.email, "password": "still wrong!"}),
+        )
+        .await;
+    }
+    let (s, _) = app
+        .call_as(
+            "/api/auth/sign-in",
+            None,
+            &json!({"email": sa.email, "password": PASSWORD}),
+        )
+        .await;
+    assert_eq!(
+        s,
+        StatusCode::TOO_MANY_REQUESTS,
+        "locked after 5 failures, even with the right password"
+    );
+}
+
+#[tokio::test]
+async fn optimistic_concurrency_refuses_a_stale_edit() {
+    let app = spawn_app().await;
+    let fx = app.fixture().await;
+    let ga = by_role(&fx, Role::GlobalAdmin);
+    let c = cookie(&app, &fx, &ga).await;
+    let t = app
+        .add_user(&fx.org_a, "Vera Version", RoleSet::default())
+        .await;
+    let edit = |name: &str| json!({"user_id": t.user_id, "version": 1, "details": {"display_name": name, "email": t.email}});
+    let (s, _) = app
+        .call_as("/api/users/update", Some(&c), &edit("First Edit"))
+        .await;
+    assert_eq!(s, StatusCode::OK);
+    let (s, body) = app
+        .call_as("/api/users/update", Some(&c), &edit("Second Edit"))
+        .await;
+    assert_eq!(s, StatusCode::CONFLICT, "{body}");
+    let (_, body) = app
+        .call_as("/api/users/get", Some(&c), &json!({"user_id": t.user_id}))
+        .await;
+    let user: Value = serde_json::from_str(&body).expect("user");
+    assert_eq!(
+        (user["display_name"].as_str(), user["version"].as_i64()),
+        (Some("First Edit"), Some(2))
+    );
+}
+
+#[tokio::test]
+async fn list_pages_searches_and_filters_on_the_server() {
+    let app = spawn_app().await;
+    let fx = app.fixture().await;
+    for i in 0..30 {
+        app.add_user(
+            &fx.org_a,
+            &format!("Bulk Person {i:02}"),
+            RoleSet::default(),
+        )
+        .await;
+    }
+    let ga = by_role(&fx, Role::GlobalAdmin);
+    let c = cookie(&app, &fx, &ga).await;
+    let list = |q: Value| {
+        let c = c.clone();
+        let app = &app;
+        async move {
+            let (s, body) = app
+                .call_as("/api/users/list", Some(&c), &json!({"query": q}))
+                .await;
+            assert_eq!(s, StatusCode::OK, "{body}");
+            serde_json::from_str::<Value>(&body).expect("page")
+        }
+    };
+    let p = list(json!({"search": "bulk person"})).await;
+    assert_eq!(p["total"], 30);
+    assert_eq!(p["users"].as_array().map(Vec::len), Some(25));
+    let p2 = list(json!({"search": "bulk person", "page": 1})).await;
+    assert_eq!(p2["users"][0]["display_name"], "Bulk Person 25");
+    let admins = list(json!({"role": "global-admin"})).await;
+    assert_eq!(admins["total"], 1);
+    let none = list(json!({"search": "100%_"})).await;
+    assert_eq!(none["total"], 0, "LIKE wildcards in the input are literal");
+    let (s, body) = app
+        .call_as(
+            "/api/users/list",
+            Some(&c),
+            &json!({"query": {"role": "emperor"}}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body.contains("role"), "{body}");
+}
