@@ -30,7 +30,7 @@ pub fn Can(cap: Capability, children: ChildrenFn) -> impl IntoView {
 /// One navigation link.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NavLink {
-    pub label: &'static str,
+    pub label: String,
     pub href: String,
 }
 
@@ -59,10 +59,15 @@ impl MenuBuilder {
     }
 
     /// Adds a link to the current group when `allowed`.
-    pub fn insert(mut self, allowed: bool, label: &'static str, href: impl Into<String>) -> Self {
+    pub fn insert(
+        mut self,
+        allowed: bool,
+        label: impl Into<String>,
+        href: impl Into<String>,
+    ) -> Self {
         if let (true, Some(group)) = (allowed, self.groups.last_mut()) {
             group.links.push(NavLink {
-                label,
+                label: label.into(),
                 href: href.into(),
             });
         }
@@ -93,7 +98,7 @@ pub fn menu(me: &Identity) -> Vec<NavGroup> {
         }
         b = b.insert(
             me.capabilities.touches(ws),
-            "Overview",
+            format!("{} overview", ws.label()),
             format!("/workspace/{}", ws.slug()),
         );
     }

@@ -387,6 +387,8 @@ pub fn UserPage() -> impl IntoView {
     let params = use_params_map();
     let user_id = move || params.with(|p| p.get("id").unwrap_or_default());
     let reload = RwSignal::new(0u32);
+    // Lives above the editor, which is rebuilt when the user is reloaded.
+    let saved = RwSignal::new(None::<&'static str>);
     let user = Resource::new(
         move || (user_id(), reload.get()),
         |(id, _)| super::get_user(id),
@@ -396,7 +398,7 @@ pub fn UserPage() -> impl IntoView {
             {move || {
                 user.get()
                     .map(|r| match r {
-                        Ok(u) => view! { <UserEditor user=u reload=reload/> }.into_any(),
+                        Ok(u) => view! { <UserEditor user=u reload=reload saved=saved/> }.into_any(),
                         Err(e) => view! { <section class="card"><ErrorMessage error=e/></section> }.into_any(),
                     })
             }}
@@ -405,7 +407,11 @@ pub fn UserPage() -> impl IntoView {
 }
 
 #[component]
-fn UserEditor(user: PartnerUser, reload: RwSignal<u32>) -> impl IntoView {
+fn UserEditor(
+    user: PartnerUser,
+    reload: RwSignal<u32>,
+    saved: RwSignal<Option<&'static str>>,
+) -> impl IntoView {
     let actions = user.actions;
     let id = StoredValue::new(user.user_id.clone());
     let version = user.version;
@@ -414,7 +420,6 @@ fn UserEditor(user: PartnerUser, reload: RwSignal<u32>) -> impl IntoView {
     let email = RwSignal::new(user.email.clone());
     let partner_id = RwSignal::new(user.partner_id.clone().unwrap_or_default());
     let details_error = RwSignal::new(None::<AppError>);
-    let saved = RwSignal::new(None::<&'static str>);
     let save_details = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let details = UserDetails {
