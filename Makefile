@@ -5,7 +5,9 @@ export PATH := $(HOME)/.cargo/bin:$(HOME)/.cache/partner-console/tools/node_modu
 # leptos reads this at compile time; setting it for every cargo call lets
 # `cargo test`, clippy and `cargo leptos build` share one build cache.
 export LEPTOS_OUTPUT_NAME := partner-console
-CARGO_TARGET_DIR ?= target
+# Build outputs outside the clone, so a fresh clone on the same machine (as in
+# CI) reuses them. The site (WASM, JS, CSS) stays in ./target/site.
+CARGO_TARGET_DIR ?= $(HOME)/.cache/partner-console/target
 export CARGO_TARGET_DIR
 
 .PHONY: setup run build build-release test lint unit e2e bench fmt clean
@@ -14,10 +16,11 @@ setup:
 	@scripts/setup.sh
 
 ## Build (release), create the SQLite database with demo data, serve.
-run: 
+run:
 	@scripts/setup.sh release
 	cargo leptos build --release
-	LEPTOS_SITE_ROOT=$(CARGO_TARGET_DIR)/site $(CARGO_TARGET_DIR)/release/partner-console serve --demo
+	@echo "Starting Partner Console on http://127.0.0.1:3000 (demo sign-ins below)."
+	LEPTOS_SITE_ROOT=target/site $(CARGO_TARGET_DIR)/release/partner-console serve --demo
 
 build:
 	cargo leptos build
@@ -32,7 +35,7 @@ test: setup lint unit build e2e
 
 lint:
 	cargo fmt --all -- --check
-	cargo clippy -p app -p server --all-targets --features app/ssr -- -D warnings
+	cargo clippy -p app -p server -p benches --all-targets --features app/ssr -- -D warnings
 	cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
 
 unit:
@@ -41,6 +44,10 @@ unit:
 
 e2e:
 	scripts/e2e.sh debug
+
+## Server-side timings (release build); prints figures, asserts nothing.
+bench:
+	cargo run --release -p benches
 
 fmt:
 	cargo fmt --all

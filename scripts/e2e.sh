@@ -14,7 +14,7 @@ WORK=$(mktemp -d)
 LOG="$WORK/server.log"
 export DATABASE_URL="sqlite://$WORK/e2e.db"
 export PC_ADDR="127.0.0.1:$PORT"
-export LEPTOS_SITE_ROOT="${CARGO_TARGET_DIR:-target}/site"
+export LEPTOS_SITE_ROOT="target/site"
 
 "$BIN" serve --demo >"$LOG" 2>&1 &
 SERVER_PID=$!

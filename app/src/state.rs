@@ -11,6 +11,9 @@ pub struct AppState {
     pub db: Db,
     /// Mark cookies `Secure` (the deployment is reached over TLS).
     pub secure_cookies: bool,
+    /// Take the client address from `X-Forwarded-For` (only behind a proxy
+    /// that sets it; otherwise clients could choose their own address).
+    pub trust_proxy: bool,
 }
 
 impl axum::extract::FromRef<AppState> for LeptosOptions {

@@ -56,6 +56,9 @@ pub struct ServeArgs {
     /// Mark the session cookie `Secure` (set when users reach the console over TLS).
     #[arg(long, env = "PC_SECURE_COOKIES")]
     pub secure_cookies: bool,
+    /// Read the client address from `X-Forwarded-For` (behind a load balancer).
+    #[arg(long, env = "PC_TRUST_PROXY")]
+    pub trust_proxy: bool,
 }
 
 impl Default for ServeArgs {
@@ -65,6 +68,7 @@ impl Default for ServeArgs {
             site_root: "target/site".into(),
             demo: false,
             secure_cookies: false,
+            trust_proxy: false,
         }
     }
 }

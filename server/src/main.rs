@@ -77,6 +77,7 @@ async fn serve(db: app::db::Db, args: ServeArgs) -> Result<(), String> {
         leptos_options,
         db,
         secure_cookies: args.secure_cookies,
+        trust_proxy: args.trust_proxy,
     };
     let listener = tokio::net::TcpListener::bind(args.addr)
         .await

@@ -36,9 +36,22 @@ pub fn session_token() -> Option<String> {
         .filter(|v| !v.is_empty())
 }
 
-/// The client's address, as the server's socket saw it.
+/// The client's address: the socket's peer, or the first `X-Forwarded-For`
+/// address when the deployment trusts its proxy.
 pub fn client_addr() -> Option<String> {
     let parts = use_context::<http::request::Parts>()?;
+    if app_state().map(|s| s.trust_proxy).unwrap_or(false) {
+        let forwarded = parts
+            .headers
+            .get("x-forwarded-for")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(',').next())
+            .map(|v| v.trim().to_string())
+            .filter(|v| !v.is_empty());
+        if forwarded.is_some() {
+            return forwarded;
+        }
+    }
     parts
         .extensions
         .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()

@@ -21,11 +21,12 @@ pub async fn sign_in(email: String, password: String) -> Result<bool, AppError> 
     use crate::access::guard;
     // public: this is how an identity is established.
     let state = crate::state::app_state()?;
+    let signed_in =
+        crate::auth::service::sign_in(&state.db, &email, &password, guard::client_addr()).await?;
+    // Rotation: the browser's previous session (if any) ends with the new one.
     if let Some(old) = guard::session_token() {
         crate::auth::service::end_session(&state.db, &old).await?;
     }
-    let signed_in =
-        crate::auth::service::sign_in(&state.db, &email, &password, guard::client_addr()).await?;
     guard::set_session_cookie(
         &signed_in.token,
         crate::auth::service::ABSOLUTE_TIMEOUT_MS / 1000,

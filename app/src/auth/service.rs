@@ -194,9 +194,15 @@ pub async fn sign_in(
     }
     let now = now_millis();
     let acct_key = format!("acct:{email_lower}");
-    let addr_key = format!("addr:{}", client_addr.clone().unwrap_or_default());
-    if locked(db, &acct_key, now).await? || locked(db, &addr_key, now).await? {
+    // Per-address throttling needs a known address (none in-process).
+    let addr_key = client_addr.as_ref().map(|a| format!("addr:{a}"));
+    if locked(db, &acct_key, now).await? {
         return Err(AppError::TooManyRequests);
+    }
+    if let Some(key) = &addr_key {
+        if locked(db, key, now).await? {
+            return Err(AppError::TooManyRequests);
+        }
     }
     let candidates: Vec<Candidate> = sqlx::query_as(
         "select user_id, org_id, display_name, password_hash from app_user
@@ -214,7 +220,9 @@ pub async fn sign_in(
     }
     let Some(user) = matched else {
         count_failure(db, &acct_key, ACCOUNT_FAILURE_LIMIT, now).await?;
-        count_failure(db, &addr_key, ADDRESS_FAILURE_LIMIT, now).await?;
+        if let Some(key) = &addr_key {
+            count_failure(db, key, ADDRESS_FAILURE_LIMIT, now).await?;
+        }
         for c in &candidates {
             let actor = Actor {
                 org_id: c.org_id.clone(),

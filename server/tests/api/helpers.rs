@@ -34,6 +34,7 @@ pub async fn spawn_app() -> TestApp {
         leptos_options: options,
         db: db.clone(),
         secure_cookies: false,
+        trust_proxy: false,
     });
     TestApp {
         router,
