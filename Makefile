@@ -40,7 +40,7 @@ lint:
 
 unit:
 	cargo test -p app --features ssr
-	cargo test -p server
+	cargo test -p server -- --show-output
 
 e2e:
 	scripts/e2e.sh debug

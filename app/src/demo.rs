@@ -72,11 +72,96 @@ pub async fn seed(db: &Db) -> AppResult<Seeded> {
         crate::users::service::insert_with_password(&mut work, &org_id, &new, &hash).await?;
     }
     work.commit().await?;
+    seed_customers(db, &org_id).await?;
     Ok(Seeded {
         org_id,
         created: true,
         users: demo_users(),
     })
+}
+
+/// An identity acting for the operator inside one organization (seeding).
+pub fn operator(org_id: &str) -> crate::access::Identity {
+    crate::access::Identity::new(
+        String::new(),
+        org_id.into(),
+        String::new(),
+        "System (command line)".into(),
+        String::new(),
+        RoleSet {
+            admin: Some(Role::GlobalAdmin),
+            ..RoleSet::default()
+        },
+        false,
+    )
+}
+
+/// Name, domain, subscriptions (product, seats) and users (first, last name).
+type DemoCustomer = (
+    &'static str,
+    &'static str,
+    &'static [(&'static str, i64)],
+    &'static [(&'static str, &'static str)],
+);
+
+/// Two customers with subscriptions and a few licensed users.
+async fn seed_customers(db: &Db, org_id: &str) -> AppResult<()> {
+    use crate::customer_users::NewCustomerUser;
+    use crate::customers::{CustomerDetails, NewCustomer};
+    let me = operator(org_id);
+    let actor = Actor::system(org_id);
+    let customers: [DemoCustomer; 2] = [
+        (
+            "Fabrikam",
+            "fabrikam.example",
+            &[("Microsoft 365 E3", 10), ("Exchange Online (Plan 1)", 5)],
+            &[("Adele", "Vance"), ("Alex", "Wilber"), ("Megan", "Bowen")],
+        ),
+        (
+            "Northwind Traders",
+            "northwind.example",
+            &[("Microsoft 365 Business Basic", 3)],
+            &[("Nestor", "Wilke")],
+        ),
+    ];
+    for (name, domain, subs, people) in customers {
+        let details = CustomerDetails {
+            name: name.into(),
+            contact_email: format!("it@{domain}"),
+            ..CustomerDetails::default()
+        };
+        let new = NewCustomer {
+            details,
+            domain: domain.into(),
+        };
+        let customer = crate::customers::service::create(db, &me, &actor, &new).await?;
+        let mut first_sub = None;
+        for (product, seats) in subs {
+            let s = crate::customers::service::create_subscription(
+                db,
+                &me,
+                &actor,
+                &customer.customer_id,
+                product,
+                *seats,
+            )
+            .await?;
+            first_sub.get_or_insert(s.subscription_id);
+        }
+        for (first, last) in people {
+            let new = NewCustomerUser {
+                first_name: (*first).into(),
+                last_name: (*last).into(),
+                display_name: format!("{first} {last}"),
+                alias: first.to_lowercase(),
+                admin_role: "none".into(),
+                licences: first_sub.iter().cloned().collect(),
+            };
+            crate::customer_users::service::create(db, &me, &actor, &customer.customer_id, &new)
+                .await?;
+        }
+    }
+    Ok(())
 }
 
 fn demo_users() -> Vec<DemoUser> {

@@ -10,6 +10,8 @@ pub mod access;
 pub mod activity;
 pub mod auth;
 pub mod csv;
+pub mod customer_users;
+pub mod customers;
 pub mod error;
 pub mod orgs;
 pub mod system;
@@ -83,6 +85,18 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=path!("/users/:id")
                         view=|| view! { <Frame><users::UserPage/></Frame> }
+                    />
+                    <Route
+                        path=path!("/customers")
+                        view=|| view! { <Frame><customers::CustomersPage/></Frame> }
+                    />
+                    <Route
+                        path=path!("/customers/:id")
+                        view=|| view! { <Frame><customers::CustomerPage/></Frame> }
+                    />
+                    <Route
+                        path=path!("/customers/:id/users")
+                        view=|| view! { <Frame><customer_users::CustomerUsersPage/></Frame> }
                     />
                     <Route
                         path=path!("/activity")

@@ -1,3 +1,5 @@
+#![recursion_limit = "256"]
+
 //! The browser entry point: hydrates the server-rendered page.
 
 /// Called by the hydration script once the WASM is loaded.

@@ -39,6 +39,8 @@ pub enum Command {
         #[arg(long, default_value = "Global admin")]
         name: String,
     },
+    /// Remove for good the customer users deleted more than 30 days ago.
+    PurgeDeleted,
 }
 
 /// Options of `serve`.

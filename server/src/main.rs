@@ -51,6 +51,13 @@ async fn run(cli: Cli) -> Result<(), String> {
             println!("Temporary password (shown once): {password}");
             Ok(())
         }
+        Command::PurgeDeleted => {
+            let n = app::customer_users::service::purge_expired(&db, app::db::now_millis())
+                .await
+                .map_err(|e| e.to_string())?;
+            println!("Purged {n} customer user(s) deleted more than 30 days ago.");
+            Ok(())
+        }
         Command::Serve(args) => serve(db, args).await,
     }
 }
@@ -72,6 +79,23 @@ async fn serve(db: app::db::Db, args: ServeArgs) -> Result<(), String> {
             println!("  {:<24} {}", u.role, u.email);
         }
     }
+    // Daily purge of customer users deleted more than 30 days ago. Safe on
+    // several replicas: each purge runs in one transaction and finds nothing
+    // the second time.
+    let purge_db = db.clone();
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(std::time::Duration::from_secs(6 * 60 * 60));
+        loop {
+            every.tick().await;
+            match app::customer_users::service::purge_expired(&purge_db, app::db::now_millis())
+                .await
+            {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(purged = n, "purged deleted customer users"),
+                Err(e) => tracing::warn!(error = %e, "purge of deleted customer users failed"),
+            }
+        }
+    });
     let leptos_options = server::leptos_options(&args.site_root, args.addr);
     let state = AppState {
         leptos_options,

@@ -96,6 +96,9 @@ pub fn menu(me: &Identity) -> Vec<NavGroup> {
         if ws == Workspace::AccountSettings {
             b = b.insert(me.can(Capability::UsersView), "User management", "/users");
         }
+        if ws == Workspace::Customers {
+            b = b.insert(me.can(Capability::CustomersView), "Customers", "/customers");
+        }
         b = b.insert(
             me.capabilities.touches(ws),
             format!("{} overview", ws.label()),

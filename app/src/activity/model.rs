@@ -37,6 +37,20 @@ operations! {
     SignInFailed => "sign-in-failed", "Sign-in failed";
     SignedOut => "signed-out", "Signed out";
     PasswordChanged => "password-changed", "Password changed";
+    CustomerCreated => "customer-created", "Customer created";
+    CustomerUpdated => "customer-updated", "Customer details changed";
+    CustomerBillingUpdated => "customer-billing-updated", "Customer billing information changed";
+    RelationshipRequested => "relationship-requested", "Relationship requested";
+    DelegatedAdminRequested => "delegated-admin-requested", "Delegated admin privileges requested";
+    AgreementRecorded => "agreement-recorded", "Agreement acceptance recorded";
+    SubscriptionCreated => "subscription-created", "Subscription added";
+    SubscriptionSeatsChanged => "subscription-seats-changed", "Seats changed";
+    CustomerUserCreated => "customer-user-created", "Customer user created";
+    CustomerUserLicencesChanged => "customer-user-licences-changed", "Licences changed";
+    CustomerUserPasswordReset => "customer-user-password-reset", "Customer user password reset";
+    CustomerUserDeleted => "customer-user-deleted", "Customer user deleted";
+    CustomerUserRestored => "customer-user-restored", "Customer user restored";
+    CustomerUserPurged => "customer-user-purged", "Customer user purged";
 }
 
 /// One changed field. Secrets (passwords, hashes) carry no values: they

@@ -73,6 +73,27 @@ impl Entry {
     }
 }
 
+impl Entry {
+    /// An entry about a customer, or something of one (`target_kind`).
+    pub fn customer(
+        operation: Operation,
+        customer_id: &str,
+        target_kind: &'static str,
+        target_id: &str,
+        target_name: &str,
+        changes: Vec<FieldChange>,
+    ) -> Entry {
+        Entry {
+            operation,
+            target_kind,
+            target_id: Some(target_id.into()),
+            target_name: target_name.into(),
+            customer_id: Some(customer_id.into()),
+            changes,
+        }
+    }
+}
+
 /// A unit of work: the only handle service functions write through.
 ///
 /// Writes go to [`Work::conn`]; [`Work::record`] adds the activity entry;

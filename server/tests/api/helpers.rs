@@ -192,3 +192,84 @@ impl TestApp {
             .await
     }
 }
+
+/// A customer with one subscription (5 seats), an active user holding a
+/// licence and a deleted user.
+#[derive(Clone, Debug)]
+pub struct CustomerFx {
+    pub customer_id: String,
+    pub subscription_id: String,
+    pub user_id: String,
+    pub deleted_user_id: String,
+}
+
+impl TestApp {
+    /// Adds a customer fixture to `org_id` (through the services, as the operator).
+    pub async fn add_customer(&self, org_id: &str, name: &str) -> CustomerFx {
+        use app::customer_users::NewCustomerUser;
+        use app::customers::{CustomerDetails, NewCustomer};
+        let me = app::demo::operator(org_id);
+        let actor = app::activity::service::Actor::system(org_id);
+        let domain = format!("{}.example", name.to_lowercase().replace(' ', "-"));
+        let customer = app::customers::service::create(
+            &self.db,
+            &me,
+            &actor,
+            &NewCustomer {
+                details: CustomerDetails {
+                    name: name.into(),
+                    ..CustomerDetails::default()
+                },
+                domain,
+            },
+        )
+        .await
+        .expect("customer");
+        let sub = app::customers::service::create_subscription(
+            &self.db,
+            &me,
+            &actor,
+            &customer.customer_id,
+            "Suite",
+            5,
+        )
+        .await
+        .expect("subscription");
+        let mut ids = Vec::new();
+        for alias in ["ann", "ben"] {
+            let new = NewCustomerUser {
+                first_name: alias.into(),
+                last_name: "Customer".into(),
+                display_name: format!("{alias} Customer"),
+                alias: alias.into(),
+                admin_role: "none".into(),
+                licences: vec![sub.subscription_id.clone()],
+            };
+            let created = app::customer_users::service::create(
+                &self.db,
+                &me,
+                &actor,
+                &customer.customer_id,
+                &new,
+            )
+            .await
+            .expect("customer user");
+            ids.push(created.user.customer_user_id);
+        }
+        app::customer_users::service::delete(
+            &self.db,
+            &me,
+            &actor,
+            &customer.customer_id,
+            &ids[1..],
+        )
+        .await
+        .expect("delete");
+        CustomerFx {
+            customer_id: customer.customer_id,
+            subscription_id: sub.subscription_id,
+            user_id: ids[0].clone(),
+            deleted_user_id: ids[1].clone(),
+        }
+    }
+}

@@ -2,6 +2,7 @@
 //! database per test.
 
 mod activity;
+mod customers;
 mod helpers;
 mod matrix;
 mod system;

@@ -4,7 +4,7 @@
 //! another organization gets 404. A server function missing from `cases()`
 //! fails `every_server_function_is_in_the_matrix`.
 
-use crate::helpers::{spawn_app, Fixture, TestApp, PASSWORD};
+use crate::helpers::{spawn_app, CustomerFx, Fixture, TestApp, PASSWORD};
 use app::access::{capabilities_of, Capability, Role, RoleSet};
 use http::StatusCode;
 use leptos::server_fn::ServerFn;
@@ -20,6 +20,8 @@ enum Needs {
     Login,
     /// A capability.
     Cap(Capability),
+    /// The first capability and any one of the others.
+    AllAndAny(Capability, &'static [Capability]),
 }
 
 /// The ids a call's body may use.
@@ -28,20 +30,32 @@ struct Ids<'a> {
     target: &'a str,
     /// The caller's own email.
     me_email: &'a str,
+    /// A fresh customer of the caller's organization (version 1) with a
+    /// subscription, an active user and a deleted user.
+    customer: &'a CustomerFx,
 }
 
 struct Case {
     path: &'static str,
     needs: Needs,
     body: fn(&Ids) -> Value,
-    /// Whether the body names a user id that can be swapped for another
-    /// organization's.
-    takes_user_id: bool,
+    /// Whether the body names an id of the caller's organization (a partner
+    /// user or a customer) that can be swapped for another organization's.
+    scoped: bool,
 }
 
 fn cases() -> Vec<Case> {
     use app::activity::{ExportActivity, ListActivity};
     use app::auth::{ChangePassword, GetIdentity, SignIn, SignOut};
+    use app::customer_users::{
+        CreateCustomerUser, DeleteCustomerUsers, ListCustomerUsers, ManageLicences,
+        ResetCustomerUserPassword, RestoreCustomerUsers,
+    };
+    use app::customers::{
+        CreateCustomer, CreateSubscription, GetCustomer, ListCustomers, ListSubscriptions,
+        RequestDelegatedAdmin, RequestRelationship, SetSeats, UpdateCustomer,
+        UpdateCustomerBilling,
+    };
     use app::system::ServerStatus;
     use app::users::{
         CreateUser, GetUser, ListAdmins, ListUsers, RemoveUser, ResetUserPassword, SetUserRoles,
@@ -52,43 +66,43 @@ fn cases() -> Vec<Case> {
             path: ServerStatus::PATH,
             needs: Needs::Public,
             body: |_| json!({}),
-            takes_user_id: false,
+            scoped: false,
         },
         Case {
             path: GetIdentity::PATH,
             needs: Needs::Public,
             body: |_| json!({}),
-            takes_user_id: false,
+            scoped: false,
         },
         Case {
             path: SignIn::PATH,
             needs: Needs::Public,
             body: |ids| json!({"email": ids.me_email, "password": PASSWORD}),
-            takes_user_id: false,
+            scoped: false,
         },
         Case {
             path: SignOut::PATH,
             needs: Needs::Login,
             body: |_| json!({"everywhere": false}),
-            takes_user_id: false,
+            scoped: false,
         },
         Case {
             path: ChangePassword::PATH,
             needs: Needs::Login,
             body: |_| json!({"current_password": PASSWORD, "new_password": "a-brand-new-passphrase"}),
-            takes_user_id: false,
+            scoped: false,
         },
         Case {
             path: ListUsers::PATH,
             needs: Needs::Cap(Capability::UsersView),
             body: |_| json!({"query": {}}),
-            takes_user_id: false,
+            scoped: false,
         },
         Case {
             path: GetUser::PATH,
             needs: Needs::Cap(Capability::UsersView),
             body: |ids| json!({"user_id": ids.target}),
-            takes_user_id: true,
+            scoped: true,
         },
         Case {
             path: CreateUser::PATH,
@@ -97,7 +111,7 @@ fn cases() -> Vec<Case> {
                 json!({"user": {"display_name": "New Person", "email": format!("new.{}@example.com", ids.target),
                                       "roles": {"agent": "sales-agent", "admin": null, "incentives": null}}})
             },
-            takes_user_id: false,
+            scoped: false,
         },
         Case {
             path: UpdateUser::PATH,
@@ -106,7 +120,7 @@ fn cases() -> Vec<Case> {
                 json!({"user_id": ids.target, "version": 1,
                                "details": {"display_name": "Renamed Target", "email": format!("renamed.{}@example.com", ids.target)}})
             },
-            takes_user_id: true,
+            scoped: true,
         },
         Case {
             path: SetUserRoles::PATH,
@@ -115,37 +129,145 @@ fn cases() -> Vec<Case> {
                 json!({"user_id": ids.target, "version": 1,
                                "roles": {"agent": "admin-agent", "admin": null, "incentives": null}})
             },
-            takes_user_id: true,
+            scoped: true,
         },
         Case {
             path: ResetUserPassword::PATH,
             needs: Needs::Cap(Capability::UsersResetPassword),
             body: |ids| json!({"user_id": ids.target}),
-            takes_user_id: true,
+            scoped: true,
         },
         Case {
             path: RemoveUser::PATH,
             needs: Needs::Cap(Capability::UsersRemove),
             body: |ids| json!({"user_id": ids.target}),
-            takes_user_id: true,
+            scoped: true,
         },
         Case {
             path: ListAdmins::PATH,
             needs: Needs::Login,
             body: |_| json!({}),
-            takes_user_id: false,
+            scoped: false,
         },
         Case {
             path: ListActivity::PATH,
             needs: Needs::Login,
             body: |_| json!({"filter": {}}),
-            takes_user_id: false,
+            scoped: false,
+        },
+        Case {
+            path: ListCustomers::PATH,
+            needs: Needs::Cap(Capability::CustomersView),
+            body: |_| json!({"query": {}}),
+            scoped: false,
+        },
+        Case {
+            path: GetCustomer::PATH,
+            needs: Needs::Cap(Capability::CustomersView),
+            body: |ids| json!({"customer_id": ids.customer.customer_id}),
+            scoped: true,
+        },
+        Case {
+            path: CreateCustomer::PATH,
+            needs: Needs::Cap(Capability::CustomersCreate),
+            body: |ids| json!({"customer": {"details": {"name": "Contoso Ltd"}, "domain": format!("c{}.example", &ids.target[..8])}}),
+            scoped: false,
+        },
+        Case {
+            path: UpdateCustomer::PATH,
+            needs: Needs::Cap(Capability::CustomersEditDetails),
+            body: |ids| json!({"customer_id": ids.customer.customer_id, "version": 1, "details": {"name": "Renamed Customer"}}),
+            scoped: true,
+        },
+        Case {
+            path: UpdateCustomerBilling::PATH,
+            needs: Needs::Cap(Capability::CustomersEditBilling),
+            body: |ids| json!({"customer_id": ids.customer.customer_id, "version": 1, "billing": {"tax_id": "FR123"}}),
+            scoped: true,
+        },
+        Case {
+            path: RequestRelationship::PATH,
+            needs: Needs::Cap(Capability::CustomersRequestRelationship),
+            body: |ids| json!({"customer_id": ids.customer.customer_id, "version": 1}),
+            scoped: true,
+        },
+        Case {
+            path: RequestDelegatedAdmin::PATH,
+            needs: Needs::Cap(Capability::DelegatedAdminRequest),
+            body: |ids| json!({"customer_id": ids.customer.customer_id, "version": 1}),
+            scoped: true,
+        },
+        Case {
+            path: ListSubscriptions::PATH,
+            needs: Needs::AllAndAny(
+                Capability::CustomersView,
+                &[
+                    Capability::SubscriptionsView,
+                    Capability::CustomerUsersManage,
+                ],
+            ),
+            body: |ids| json!({"customer_id": ids.customer.customer_id}),
+            scoped: true,
+        },
+        Case {
+            path: CreateSubscription::PATH,
+            needs: Needs::Cap(Capability::SubscriptionsManage),
+            body: |ids| json!({"customer_id": ids.customer.customer_id, "product": "Extra product", "seats": 3}),
+            scoped: true,
+        },
+        Case {
+            path: SetSeats::PATH,
+            needs: Needs::Cap(Capability::SubscriptionsManage),
+            body: |ids| json!({"subscription_id": ids.customer.subscription_id, "seats": 7}),
+            scoped: true,
+        },
+        Case {
+            path: ListCustomerUsers::PATH,
+            needs: Needs::Cap(Capability::CustomerUsersManage),
+            body: |ids| json!({"query": {"customer_id": ids.customer.customer_id}}),
+            scoped: true,
+        },
+        Case {
+            path: CreateCustomerUser::PATH,
+            needs: Needs::Cap(Capability::CustomerUsersManage),
+            body: |ids| {
+                json!({"customer_id": ids.customer.customer_id, "user": {"first_name": "Cy", "last_name": "New",
+                               "display_name": "Cy New", "alias": "cy", "licences": [ids.customer.subscription_id]}})
+            },
+            scoped: true,
+        },
+        Case {
+            path: ManageLicences::PATH,
+            needs: Needs::Cap(Capability::CustomerUsersManage),
+            body: |ids| {
+                json!({"change": {"customer_id": ids.customer.customer_id, "user_ids": [ids.customer.user_id],
+                               "remove": [ids.customer.subscription_id]}})
+            },
+            scoped: true,
+        },
+        Case {
+            path: ResetCustomerUserPassword::PATH,
+            needs: Needs::Cap(Capability::CustomerUsersManage),
+            body: |ids| json!({"customer_id": ids.customer.customer_id, "user_id": ids.customer.user_id}),
+            scoped: true,
+        },
+        Case {
+            path: DeleteCustomerUsers::PATH,
+            needs: Needs::Cap(Capability::CustomerUsersManage),
+            body: |ids| json!({"customer_id": ids.customer.customer_id, "user_ids": [ids.customer.user_id]}),
+            scoped: true,
+        },
+        Case {
+            path: RestoreCustomerUsers::PATH,
+            needs: Needs::Cap(Capability::CustomerUsersManage),
+            body: |ids| json!({"customer_id": ids.customer.customer_id, "user_ids": [ids.customer.deleted_user_id]}),
+            scoped: true,
         },
         Case {
             path: ExportActivity::PATH,
             needs: Needs::Login,
             body: |_| json!({"filter": {}}),
-            takes_user_id: false,
+            scoped: false,
         },
     ]
 }
@@ -172,6 +294,10 @@ fn allowed(needs: Needs, role: Option<Role>) -> bool {
     match needs {
         Needs::Public | Needs::Login => true,
         Needs::Cap(cap) => role.is_some_and(|r| capabilities_of(r).has(cap)),
+        Needs::AllAndAny(first, any) => role.is_some_and(|r| {
+            let have = capabilities_of(r);
+            have.has(first) && any.iter().any(|c| have.has(*c))
+        }),
     }
 }
 
@@ -181,9 +307,13 @@ async fn check(app: &TestApp, fx: &Fixture, case: &Case, who: usize) -> Option<S
     let target = app
         .add_user(&fx.org_a, &format!("Target {who}"), RoleSet::default())
         .await;
+    let customer = app
+        .add_customer(&fx.org_a, &format!("Customer {who}"))
+        .await;
     let ids = Ids {
         target: &target.user_id,
         me_email: &caller.email,
+        customer: &customer,
     };
     let cookie = app.session_for(&caller.user_id, &fx.org_a).await;
     let (status, body) = app
@@ -234,9 +364,11 @@ async fn every_role_against_every_server_function() {
         let target = app
             .add_user(&fx.org_a, "Visitor Target", RoleSet::default())
             .await;
+        let customer = app.add_customer(&fx.org_a, "Visitor Customer").await;
         let ids = Ids {
             target: &target.user_id,
             me_email: "nobody@example.com",
+            customer: &customer,
         };
         let (status, body) = app.call_as(case.path, None, &(case.body)(&ids)).await;
         match case.needs {
@@ -268,11 +400,13 @@ async fn another_organizations_ids_are_not_found() {
         .position(|(r, _)| *r == Some(Role::GlobalAdmin))
         .unwrap_or(3);
     let mut checked = 0;
-    for case in cases().into_iter().filter(|c| c.takes_user_id) {
+    let foreign_customer = app.add_customer(&fx.org_b, "Foreign Customer").await;
+    for case in cases().into_iter().filter(|c| c.scoped) {
         let cookie = app.session_for(&fx.callers[ga].1.user_id, &fx.org_a).await;
         let ids = Ids {
             target: &fx.foreign_user,
             me_email: &fx.callers[ga].1.email,
+            customer: &foreign_customer,
         };
         let (status, body) = app
             .call_as(case.path, Some(&cookie), &(case.body)(&ids))

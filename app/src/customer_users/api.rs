@@ -1,0 +1,61 @@
+use super::{
+    CreatedCustomerUser, CustomerUserPage, CustomerUserQuery, LicenceChange, NewCustomerUser,
+    RestoreOutcome,
+};
+use crate::error::AppError;
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+
+/// `CustomerUsersManage`: a page of a customer's users (or of the deleted ones).
+#[server(endpoint = "customer-users/list", input = Json)]
+pub async fn list_customer_users(query: CustomerUserQuery) -> Result<CustomerUserPage, AppError> {
+    let ctx = crate::access::guard::require(crate::access::Capability::CustomerUsersManage).await?;
+    super::service::list(&ctx.db, &ctx.me, &query).await
+}
+
+/// `CustomerUsersManage`: creates a customer user; the temporary password is returned once.
+#[server(endpoint = "customer-users/create", input = Json)]
+pub async fn create_customer_user(
+    customer_id: String,
+    user: NewCustomerUser,
+) -> Result<CreatedCustomerUser, AppError> {
+    let ctx = crate::access::guard::require(crate::access::Capability::CustomerUsersManage).await?;
+    super::service::create(&ctx.db, &ctx.me, &ctx.actor, &customer_id, &user).await
+}
+
+/// `CustomerUsersManage`: adds and removes licences for several users at once.
+#[server(endpoint = "customer-users/licences", input = Json)]
+pub async fn manage_licences(change: LicenceChange) -> Result<(), AppError> {
+    let ctx = crate::access::guard::require(crate::access::Capability::CustomerUsersManage).await?;
+    super::service::manage_licences(&ctx.db, &ctx.me, &ctx.actor, &change).await
+}
+
+/// `CustomerUsersManage`: a new temporary password for a customer user, shown once.
+#[server(endpoint = "customer-users/reset-password", input = Json)]
+pub async fn reset_customer_user_password(
+    customer_id: String,
+    user_id: String,
+) -> Result<String, AppError> {
+    let ctx = crate::access::guard::require(crate::access::Capability::CustomerUsersManage).await?;
+    super::service::reset_password(&ctx.db, &ctx.me, &ctx.actor, &customer_id, &user_id).await
+}
+
+/// `CustomerUsersManage`: deletes users (restorable for 30 days).
+#[server(endpoint = "customer-users/delete", input = Json)]
+pub async fn delete_customer_users(
+    customer_id: String,
+    user_ids: Vec<String>,
+) -> Result<usize, AppError> {
+    let ctx = crate::access::guard::require(crate::access::Capability::CustomerUsersManage).await?;
+    super::service::delete(&ctx.db, &ctx.me, &ctx.actor, &customer_id, &user_ids).await
+}
+
+/// `CustomerUsersManage`: restores deleted users with the licences that still fit.
+#[server(endpoint = "customer-users/restore", input = Json)]
+pub async fn restore_customer_users(
+    customer_id: String,
+    user_ids: Vec<String>,
+) -> Result<RestoreOutcome, AppError> {
+    let ctx = crate::access::guard::require(crate::access::Capability::CustomerUsersManage).await?;
+    super::service::restore(&ctx.db, &ctx.me, &ctx.actor, &customer_id, &user_ids).await
+}

@@ -1,0 +1,15 @@
+//! Users and licences of a customer (seed 002): create (temporary password
+//! shown once), list with filters, manage licences for many users in one
+//! step, reset a password, delete (to the "Deleted users" tab), restore
+//! within 30 days with the licences whose seats are still free, and purge.
+//! Everything here needs `CustomerUsersManage`.
+
+mod api;
+mod model;
+#[cfg(feature = "ssr")]
+pub mod service;
+mod view;
+
+pub use api::*;
+pub use model::*;
+pub use view::*;

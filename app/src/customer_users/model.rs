@@ -1,0 +1,150 @@
+use serde::{Deserialize, Serialize};
+
+/// Customer-side admin roles (the customer's own directory roles).
+pub const CUSTOMER_ADMIN_ROLES: [(&str, &str); 5] = [
+    ("none", "None"),
+    ("global", "Global admin"),
+    ("user", "User admin"),
+    ("billing", "Billing admin"),
+    ("helpdesk", "Helpdesk admin"),
+];
+
+/// The label of a customer-side admin role key.
+pub fn customer_admin_label(key: &str) -> &'static str {
+    CUSTOMER_ADMIN_ROLES
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map(|(_, l)| *l)
+        .unwrap_or("None")
+}
+
+/// Deleted users can be restored for this long, then they are purged.
+pub const RESTORE_DAYS: i64 = 30;
+
+/// A licence a user holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HeldLicence {
+    pub subscription_id: String,
+    pub product: String,
+}
+
+/// A customer's user as the list shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomerUser {
+    pub customer_user_id: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub display_name: String,
+    pub user_name: String,
+    pub admin_role: String,
+    /// "active" or "deleted".
+    pub status: String,
+    pub deleted_at: Option<i64>,
+    /// Licences held (for a deleted user: those a restore will try to bring back).
+    pub licences: Vec<HeldLicence>,
+}
+
+/// Filters of the "Users and licences" list.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomerUserQuery {
+    pub customer_id: String,
+    /// Part of the name or user name.
+    #[serde(default)]
+    pub search: String,
+    /// A subscription id (users holding it), "none" (users without a licence) or empty.
+    #[serde(default)]
+    pub licence: String,
+    /// The "Deleted users" tab.
+    #[serde(default)]
+    pub deleted: bool,
+    #[serde(default)]
+    pub page: u32,
+}
+
+/// One page of customer users, with the deleted-users count for the tab.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomerUserPage {
+    pub users: Vec<CustomerUser>,
+    pub total: i64,
+    pub deleted_count: i64,
+    pub page: u32,
+    pub page_size: u32,
+}
+
+/// Users per page.
+pub const CUSTOMER_USER_PAGE_SIZE: u32 = 50;
+
+/// The form of "Add user" for a customer.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewCustomerUser {
+    pub first_name: String,
+    pub last_name: String,
+    pub display_name: String,
+    /// The part before `@customer-domain`.
+    pub alias: String,
+    #[serde(default)]
+    pub admin_role: String,
+    /// Subscription ids to take a seat of.
+    #[serde(default)]
+    pub licences: Vec<String>,
+}
+
+/// A created user and the temporary password, shown once.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CreatedCustomerUser {
+    pub user: CustomerUser,
+    pub temporary_password: String,
+}
+
+/// "Manage licences" for several users at once.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LicenceChange {
+    pub customer_id: String,
+    pub user_ids: Vec<String>,
+    #[serde(default)]
+    pub add: Vec<String>,
+    #[serde(default)]
+    pub remove: Vec<String>,
+}
+
+/// What a restore did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RestoreOutcome {
+    /// Display names of the users restored.
+    pub restored: Vec<String>,
+    /// "Name: product" for each licence that could not come back (no free seat).
+    pub licences_not_restored: Vec<String>,
+}
+
+/// Why an alias (the part before `@`) is not acceptable, if it isn't.
+pub fn alias_problem(alias: &str) -> Option<&'static str> {
+    let a = alias.trim();
+    if a.is_empty() || a.len() > 64 {
+        return Some("Enter a user name of 1 to 64 characters (the part before @).");
+    }
+    let ok = a
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '\''))
+        && !a.starts_with('.')
+        && !a.ends_with('.')
+        && !a.contains("..");
+    if ok {
+        None
+    } else {
+        Some("Use letters, digits, '.', '_', '-' or ' in the user name.")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn aliases() {
+        assert_eq!(alias_problem("jane.doe"), None);
+        assert!(alias_problem("jane doe").is_some());
+        assert!(alias_problem("").is_some());
+        assert!(alias_problem("a..b").is_some());
+        assert_eq!(customer_admin_label("helpdesk"), "Helpdesk admin");
+    }
+}

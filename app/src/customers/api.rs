@@ -1,0 +1,120 @@
+use super::{
+    BillingInfo, Customer, CustomerDetails, CustomerPage, CustomerQuery, NewCustomer, Subscription,
+};
+#[cfg(feature = "ssr")]
+use crate::access::Capability;
+use crate::error::AppError;
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+
+/// `CustomersView`: a page of customers, searched by name or domain.
+#[server(endpoint = "customers/list", input = Json)]
+pub async fn list_customers(query: CustomerQuery) -> Result<CustomerPage, AppError> {
+    let ctx = crate::access::guard::require(Capability::CustomersView).await?;
+    super::service::list(&ctx.db, &ctx.me, &query).await
+}
+
+/// `CustomersView`: one customer.
+#[server(endpoint = "customers/get", input = Json)]
+pub async fn get_customer(customer_id: String) -> Result<Customer, AppError> {
+    let ctx = crate::access::guard::require(Capability::CustomersView).await?;
+    super::service::get(&ctx.db, &ctx.me, &customer_id).await
+}
+
+/// `CustomersCreate`: creates a customer.
+#[server(endpoint = "customers/create", input = Json)]
+pub async fn create_customer(customer: NewCustomer) -> Result<Customer, AppError> {
+    let ctx = crate::access::guard::require(Capability::CustomersCreate).await?;
+    super::service::create(&ctx.db, &ctx.me, &ctx.actor, &customer).await
+}
+
+/// `CustomersEditDetails`: changes name and contact details.
+#[server(endpoint = "customers/update", input = Json)]
+pub async fn update_customer(
+    customer_id: String,
+    version: i64,
+    details: CustomerDetails,
+) -> Result<Customer, AppError> {
+    let ctx = crate::access::guard::require(Capability::CustomersEditDetails).await?;
+    super::service::update_details(
+        &ctx.db,
+        &ctx.me,
+        &ctx.actor,
+        &customer_id,
+        version,
+        &details,
+    )
+    .await
+}
+
+/// `CustomersEditBilling`: changes billing information.
+#[server(endpoint = "customers/billing", input = Json)]
+pub async fn update_customer_billing(
+    customer_id: String,
+    version: i64,
+    billing: BillingInfo,
+) -> Result<Customer, AppError> {
+    let ctx = crate::access::guard::require(Capability::CustomersEditBilling).await?;
+    super::service::update_billing(
+        &ctx.db,
+        &ctx.me,
+        &ctx.actor,
+        &customer_id,
+        version,
+        &billing,
+    )
+    .await
+}
+
+/// `CustomersRequestRelationship`: requests a reseller relationship.
+#[server(endpoint = "customers/request-relationship", input = Json)]
+pub async fn request_relationship(customer_id: String, version: i64) -> Result<Customer, AppError> {
+    let ctx = crate::access::guard::require(Capability::CustomersRequestRelationship).await?;
+    super::service::request_relationship(&ctx.db, &ctx.me, &ctx.actor, &customer_id, version).await
+}
+
+/// `DelegatedAdminRequest`: requests delegated admin privileges.
+#[server(endpoint = "customers/request-delegated-admin", input = Json)]
+pub async fn request_delegated_admin(
+    customer_id: String,
+    version: i64,
+) -> Result<Customer, AppError> {
+    let ctx = crate::access::guard::require(Capability::DelegatedAdminRequest).await?;
+    super::service::request_delegated_admin(&ctx.db, &ctx.me, &ctx.actor, &customer_id, version)
+        .await
+}
+
+/// `CustomersView` and one of `SubscriptionsView` / `CustomerUsersManage`:
+/// the customer's subscriptions with seats assigned and available.
+#[server(endpoint = "customers/subscriptions", input = Json)]
+pub async fn list_subscriptions(customer_id: String) -> Result<Vec<Subscription>, AppError> {
+    let ctx = crate::access::guard::require(Capability::CustomersView).await?;
+    if !ctx.me.can_any(&[
+        Capability::SubscriptionsView,
+        Capability::CustomerUsersManage,
+    ]) {
+        return Err(AppError::Forbidden {
+            action: Capability::SubscriptionsView.label().into(),
+        });
+    }
+    super::service::subscriptions(&ctx.db, &ctx.me, &customer_id).await
+}
+
+/// `SubscriptionsManage`: adds a subscription (product and seats).
+#[server(endpoint = "customers/create-subscription", input = Json)]
+pub async fn create_subscription(
+    customer_id: String,
+    product: String,
+    seats: i64,
+) -> Result<Subscription, AppError> {
+    let ctx = crate::access::guard::require(Capability::SubscriptionsManage).await?;
+    super::service::create_subscription(&ctx.db, &ctx.me, &ctx.actor, &customer_id, &product, seats)
+        .await
+}
+
+/// `SubscriptionsManage`: changes a subscription's seats.
+#[server(endpoint = "customers/set-seats", input = Json)]
+pub async fn set_seats(subscription_id: String, seats: i64) -> Result<Subscription, AppError> {
+    let ctx = crate::access::guard::require(Capability::SubscriptionsManage).await?;
+    super::service::set_seats(&ctx.db, &ctx.me, &ctx.actor, &subscription_id, seats).await
+}

@@ -1,0 +1,562 @@
+//! Customer and subscription rows. Reads are scoped to the caller's
+//! organization (another organization's id is "not found"); each change runs
+//! in a unit of work with its activity entry.
+
+use super::{
+    check_details, domain_problem, BillingInfo, Customer, CustomerActions, CustomerDetails,
+    CustomerPage, CustomerQuery, NewCustomer, Subscription, CUSTOMER_PAGE_SIZE,
+};
+use crate::access::Identity;
+use crate::activity::service::{like, Actor, Entry, Work};
+use crate::activity::{FieldChange, Operation};
+use crate::db::{new_id, now_millis, Db};
+use crate::error::{AppError, AppResult};
+use sqlx::AnyConnection;
+
+const COLUMNS: &str = "customer_id, name, domain, contact_email, phone, address, billing_email, \
+     billing_address, tax_id, relationship_status, delegated_admin_status, agreement_accepted_at, version";
+
+#[derive(sqlx::FromRow, Clone)]
+struct CustomerRow {
+    customer_id: String,
+    name: String,
+    domain: String,
+    contact_email: String,
+    phone: String,
+    address: String,
+    billing_email: String,
+    billing_address: String,
+    tax_id: String,
+    relationship_status: String,
+    delegated_admin_status: String,
+    agreement_accepted_at: Option<i64>,
+    version: i64,
+}
+
+impl CustomerRow {
+    fn into_customer(self, me: &Identity) -> Customer {
+        let actions = CustomerActions::for_identity(me);
+        Customer {
+            customer_id: self.customer_id,
+            domain: self.domain,
+            details: CustomerDetails {
+                name: self.name,
+                contact_email: self.contact_email,
+                phone: self.phone,
+                address: self.address,
+            },
+            billing: actions.can_edit_billing.then_some(BillingInfo {
+                billing_email: self.billing_email,
+                billing_address: self.billing_address,
+                tax_id: self.tax_id,
+            }),
+            relationship_status: self.relationship_status,
+            delegated_admin_status: self.delegated_admin_status,
+            agreement_accepted_at: self
+                .agreement_accepted_at
+                .filter(|_| actions.can_view_agreement),
+            version: self.version,
+            actions,
+        }
+    }
+}
+
+/// A page of the organization's customers, searched by name or domain.
+pub async fn list(db: &Db, me: &Identity, q: &CustomerQuery) -> AppResult<CustomerPage> {
+    let search = like(&q.search);
+    let total: i64 = sqlx::query_scalar(
+        "select count(*) from customer where org_id = $1 and (lower(name) like $2 or domain like $2)",
+    )
+    .bind(&me.org_id)
+    .bind(&search)
+    .fetch_one(db)
+    .await?;
+    let rows: Vec<CustomerRow> = sqlx::query_as(&format!(
+        "select {COLUMNS} from customer where org_id = $1 and (lower(name) like $2 or domain like $2)
+         order by lower(name), customer_id limit {CUSTOMER_PAGE_SIZE} offset {}",
+        u64::from(q.page) * u64::from(CUSTOMER_PAGE_SIZE)
+    ))
+    .bind(&me.org_id)
+    .bind(&search)
+    .fetch_all(db)
+    .await?;
+    Ok(CustomerPage {
+        customers: rows.into_iter().map(|r| r.into_customer(me)).collect(),
+        total,
+        page: q.page,
+        page_size: CUSTOMER_PAGE_SIZE,
+    })
+}
+
+async fn load(conn: &mut AnyConnection, org_id: &str, customer_id: &str) -> AppResult<CustomerRow> {
+    sqlx::query_as::<_, CustomerRow>(&format!(
+        "select {COLUMNS} from customer where org_id = $1 and customer_id = $2"
+    ))
+    .bind(org_id)
+    .bind(customer_id)
+    .fetch_optional(conn)
+    .await?
+    .ok_or_else(|| AppError::not_found("The customer"))
+}
+
+/// Checks that a customer belongs to the caller's organization; returns its
+/// name and domain.
+pub async fn require_customer(
+    conn: &mut AnyConnection,
+    org_id: &str,
+    customer_id: &str,
+) -> AppResult<(String, String)> {
+    let row = load(conn, org_id, customer_id).await?;
+    Ok((row.name, row.domain))
+}
+
+/// One customer of the caller's organization.
+pub async fn get(db: &Db, me: &Identity, customer_id: &str) -> AppResult<Customer> {
+    let mut conn = db.acquire().await?;
+    Ok(load(&mut conn, &me.org_id, customer_id)
+        .await?
+        .into_customer(me))
+}
+
+fn validation(errors: crate::error::FieldErrors) -> AppResult<()> {
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(AppError::Validation(errors))
+    }
+}
+
+/// Creates a customer.
+pub async fn create(
+    db: &Db,
+    me: &Identity,
+    actor: &Actor,
+    new: &NewCustomer,
+) -> AppResult<Customer> {
+    let mut errors = check_details(&new.details);
+    let domain = new.domain.trim().to_lowercase();
+    if let Some(p) = domain_problem(&domain) {
+        errors.insert("domain".into(), vec![p.into()]);
+    }
+    validation(errors)?;
+    let mut work = Work::begin(db, actor).await?;
+    let taken: i64 =
+        sqlx::query_scalar("select count(*) from customer where org_id = $1 and domain = $2")
+            .bind(&me.org_id)
+            .bind(&domain)
+            .fetch_one(work.conn())
+            .await?;
+    if taken > 0 {
+        return Err(AppError::Conflict {
+            field: "domain".into(),
+            message: "Another customer already uses this domain.".into(),
+        });
+    }
+    let id = new_id();
+    let d = &new.details;
+    sqlx::query(
+        "insert into customer (customer_id, org_id, name, domain, contact_email, phone, address, created_at)
+         values ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(&id)
+    .bind(&me.org_id)
+    .bind(d.name.trim())
+    .bind(&domain)
+    .bind(d.contact_email.trim())
+    .bind(d.phone.trim())
+    .bind(d.address.trim())
+    .bind(now_millis())
+    .execute(work.conn())
+    .await?;
+    work.record(Entry::customer(
+        Operation::CustomerCreated,
+        &id,
+        "customer",
+        &id,
+        d.name.trim(),
+        vec![
+            FieldChange::new("name", None, Some(d.name.trim().into())),
+            FieldChange::new("domain", None, Some(domain)),
+        ],
+    ));
+    let row = load(work.conn(), &me.org_id, &id).await?;
+    work.commit().await?;
+    Ok(row.into_customer(me))
+}
+
+fn stale() -> AppError {
+    AppError::Conflict {
+        field: "version".into(),
+        message: "Someone else changed this customer since you opened it. The page now shows the latest version; make your change again.".into(),
+    }
+}
+
+/// Runs `update` (with `$1` = version check) on a customer row and records
+/// `changes`, unless nothing changed.
+#[allow(clippy::too_many_arguments)]
+async fn update_row(
+    db: &Db,
+    me: &Identity,
+    actor: &Actor,
+    customer_id: &str,
+    version: i64,
+    operation: Operation,
+    set_sql: &str,
+    values: Vec<String>,
+    changes: impl FnOnce(&CustomerRow) -> Vec<FieldChange>,
+) -> AppResult<Customer> {
+    let mut work = Work::begin(db, actor).await?;
+    let row = load(work.conn(), &me.org_id, customer_id).await?;
+    if row.version != version {
+        return Err(stale());
+    }
+    let changes = changes(&row);
+    if changes.is_empty() {
+        return Ok(row.into_customer(me));
+    }
+    let n = values.len();
+    let sql = format!(
+        "update customer set {set_sql}, version = version + 1 where customer_id = ${} and org_id = ${} and version = ${}",
+        n + 1,
+        n + 2,
+        n + 3
+    );
+    let mut q = sqlx::query(&sql);
+    for v in values {
+        q = q.bind(v);
+    }
+    let done = q
+        .bind(customer_id)
+        .bind(&me.org_id)
+        .bind(version)
+        .execute(work.conn())
+        .await?;
+    if done.rows_affected() != 1 {
+        return Err(stale());
+    }
+    work.record(Entry::customer(
+        operation,
+        customer_id,
+        "customer",
+        customer_id,
+        &row.name,
+        changes,
+    ));
+    let updated = load(work.conn(), &me.org_id, customer_id).await?;
+    work.commit().await?;
+    Ok(updated.into_customer(me))
+}
+
+fn diff(pairs: &[(&str, &str, &str)]) -> Vec<FieldChange> {
+    pairs
+        .iter()
+        .filter(|(_, b, a)| b != a)
+        .map(|(f, b, a)| FieldChange::new(f, Some(b.to_string()), Some(a.to_string())))
+        .collect()
+}
+
+/// Changes name and contact details.
+pub async fn update_details(
+    db: &Db,
+    me: &Identity,
+    actor: &Actor,
+    customer_id: &str,
+    version: i64,
+    d: &CustomerDetails,
+) -> AppResult<Customer> {
+    validation(check_details(d))?;
+    let (name, email, phone, address) = (
+        d.name.trim(),
+        d.contact_email.trim(),
+        d.phone.trim(),
+        d.address.trim(),
+    );
+    update_row(
+        db,
+        me,
+        actor,
+        customer_id,
+        version,
+        Operation::CustomerUpdated,
+        "name = $1, contact_email = $2, phone = $3, address = $4",
+        vec![name.into(), email.into(), phone.into(), address.into()],
+        |r| {
+            diff(&[
+                ("name", &r.name, name),
+                ("contact email", &r.contact_email, email),
+                ("phone", &r.phone, phone),
+                ("address", &r.address, address),
+            ])
+        },
+    )
+    .await
+}
+
+/// Changes billing information.
+pub async fn update_billing(
+    db: &Db,
+    me: &Identity,
+    actor: &Actor,
+    customer_id: &str,
+    version: i64,
+    b: &BillingInfo,
+) -> AppResult<Customer> {
+    let (email, address, tax) = (
+        b.billing_email.trim(),
+        b.billing_address.trim(),
+        b.tax_id.trim(),
+    );
+    if !email.is_empty() {
+        if let Some(p) = crate::users::email_problem(email) {
+            return Err(AppError::invalid("billing_email", p));
+        }
+    }
+    if address.chars().count() > 300 || tax.chars().count() > 64 {
+        return Err(AppError::invalid(
+            "billing_address",
+            "Use at most 300 characters (64 for the tax ID).",
+        ));
+    }
+    update_row(
+        db,
+        me,
+        actor,
+        customer_id,
+        version,
+        Operation::CustomerBillingUpdated,
+        "billing_email = $1, billing_address = $2, tax_id = $3",
+        vec![email.into(), address.into(), tax.into()],
+        |r| {
+            diff(&[
+                ("billing email", &r.billing_email, email),
+                ("billing address", &r.billing_address, address),
+                ("tax ID", &r.tax_id, tax),
+            ])
+        },
+    )
+    .await
+}
+
+/// Requests a reseller relationship (status becomes "requested").
+pub async fn request_relationship(
+    db: &Db,
+    me: &Identity,
+    actor: &Actor,
+    customer_id: &str,
+    version: i64,
+) -> AppResult<Customer> {
+    update_row(
+        db,
+        me,
+        actor,
+        customer_id,
+        version,
+        Operation::RelationshipRequested,
+        "relationship_status = $1",
+        vec!["requested".into()],
+        |r| match r.relationship_status.as_str() {
+            "none" => diff(&[("relationship", "none", "requested")]),
+            _ => Vec::new(),
+        },
+    )
+    .await
+}
+
+/// Requests delegated admin privileges (status becomes "requested").
+pub async fn request_delegated_admin(
+    db: &Db,
+    me: &Identity,
+    actor: &Actor,
+    customer_id: &str,
+    version: i64,
+) -> AppResult<Customer> {
+    update_row(
+        db,
+        me,
+        actor,
+        customer_id,
+        version,
+        Operation::DelegatedAdminRequested,
+        "delegated_admin_status = $1",
+        vec!["requested".into()],
+        |r| match r.delegated_admin_status.as_str() {
+            "none" => diff(&[("delegated admin", "none", "requested")]),
+            _ => Vec::new(),
+        },
+    )
+    .await
+}
+
+/// The customer's subscriptions with seats assigned.
+pub async fn subscriptions(
+    db: &Db,
+    me: &Identity,
+    customer_id: &str,
+) -> AppResult<Vec<Subscription>> {
+    let mut conn = db.acquire().await?;
+    require_customer(&mut conn, &me.org_id, customer_id).await?;
+    subscriptions_on(&mut conn, customer_id).await
+}
+
+/// [`subscriptions`] on a given connection (inside a unit of work).
+pub async fn subscriptions_on(
+    conn: &mut AnyConnection,
+    customer_id: &str,
+) -> AppResult<Vec<Subscription>> {
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        subscription_id: String,
+        product: String,
+        seats: i64,
+        assigned: i64,
+    }
+    let rows: Vec<Row> = sqlx::query_as(
+        "select s.subscription_id, s.product, s.seats,
+                (select count(*) from licence l where l.subscription_id = s.subscription_id and l.released = 0) as assigned
+         from subscription s where s.customer_id = $1 order by s.product",
+    )
+    .bind(customer_id)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| Subscription {
+            subscription_id: r.subscription_id,
+            product: r.product,
+            seats: r.seats,
+            assigned: r.assigned,
+        })
+        .collect())
+}
+
+/// Adds a subscription (product and seats) to a customer.
+pub async fn create_subscription(
+    db: &Db,
+    me: &Identity,
+    actor: &Actor,
+    customer_id: &str,
+    product: &str,
+    seats: i64,
+) -> AppResult<Subscription> {
+    let product = product.trim();
+    if product.is_empty() || product.chars().count() > 120 {
+        return Err(AppError::invalid(
+            "product",
+            "Enter the product name (1 to 120 characters).",
+        ));
+    }
+    if !(0..=1_000_000).contains(&seats) {
+        return Err(AppError::invalid(
+            "seats",
+            "Enter a number of seats from 0 to 1,000,000.",
+        ));
+    }
+    let mut work = Work::begin(db, actor).await?;
+    require_customer(work.conn(), &me.org_id, customer_id).await?;
+    let exists: i64 = sqlx::query_scalar(
+        "select count(*) from subscription where customer_id = $1 and product = $2",
+    )
+    .bind(customer_id)
+    .bind(product)
+    .fetch_one(work.conn())
+    .await?;
+    if exists > 0 {
+        return Err(AppError::Conflict {
+            field: "product".into(),
+            message: "This customer already has a subscription for this product; change its seats instead.".into(),
+        });
+    }
+    let id = new_id();
+    sqlx::query(
+        "insert into subscription (subscription_id, org_id, customer_id, product, seats, created_at)
+         values ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(&id)
+    .bind(&me.org_id)
+    .bind(customer_id)
+    .bind(product)
+    .bind(seats)
+    .bind(now_millis())
+    .execute(work.conn())
+    .await?;
+    work.record(Entry::customer(
+        Operation::SubscriptionCreated,
+        customer_id,
+        "subscription",
+        &id,
+        product,
+        vec![
+            FieldChange::new("product", None, Some(product.into())),
+            FieldChange::new("seats", None, Some(seats.to_string())),
+        ],
+    ));
+    work.commit().await?;
+    Ok(Subscription {
+        subscription_id: id,
+        product: product.into(),
+        seats,
+        assigned: 0,
+    })
+}
+
+/// Changes a subscription's seats; never below the seats in use.
+pub async fn set_seats(
+    db: &Db,
+    me: &Identity,
+    actor: &Actor,
+    subscription_id: &str,
+    seats: i64,
+) -> AppResult<Subscription> {
+    if !(0..=1_000_000).contains(&seats) {
+        return Err(AppError::invalid(
+            "seats",
+            "Enter a number of seats from 0 to 1,000,000.",
+        ));
+    }
+    let mut work = Work::begin(db, actor).await?;
+    let row: Option<(String, String, i64)> = sqlx::query_as(
+        "select customer_id, product, seats from subscription where subscription_id = $1 and org_id = $2",
+    )
+    .bind(subscription_id)
+    .bind(&me.org_id)
+    .fetch_optional(work.conn())
+    .await?;
+    let (customer_id, product, before) =
+        row.ok_or_else(|| AppError::not_found("The subscription"))?;
+    let assigned: i64 = sqlx::query_scalar(
+        "select count(*) from licence where subscription_id = $1 and released = 0",
+    )
+    .bind(subscription_id)
+    .fetch_one(work.conn())
+    .await?;
+    if seats < assigned {
+        return Err(AppError::invalid(
+            "seats",
+            format!("{assigned} seats of {product} are assigned; remove licences before going below that."),
+        ));
+    }
+    sqlx::query("update subscription set seats = $1 where subscription_id = $2")
+        .bind(seats)
+        .bind(subscription_id)
+        .execute(work.conn())
+        .await?;
+    work.record(Entry::customer(
+        Operation::SubscriptionSeatsChanged,
+        &customer_id,
+        "subscription",
+        subscription_id,
+        &product,
+        vec![FieldChange::new(
+            "seats",
+            Some(before.to_string()),
+            Some(seats.to_string()),
+        )],
+    ));
+    work.commit().await?;
+    Ok(Subscription {
+        subscription_id: subscription_id.into(),
+        product,
+        seats,
+        assigned,
+    })
+}

@@ -1,0 +1,333 @@
+use super::{
+    BillingInfo, Customer, CustomerDetails, CustomerQuery, NewCustomer, CUSTOMER_PAGE_SIZE,
+};
+use crate::access::ui::use_identity;
+use crate::access::Capability;
+use crate::error::AppError;
+use crate::time::format_millis;
+use crate::ui::{ErrorMessage, FieldError, FormError, Pager};
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+/// `/customers`: search the organization's customers; create one.
+#[component]
+pub fn CustomersPage() -> impl IntoView {
+    let me = use_identity();
+    let search = RwSignal::new(String::new());
+    let page = RwSignal::new(0u32);
+    let customers = Resource::new(
+        move || CustomerQuery {
+            search: search.get(),
+            page: page.get(),
+        },
+        super::list_customers,
+    );
+    let creating = RwSignal::new(false);
+    view! {
+        <section class="card">
+            <h1>"Customers"</h1>
+            <div class="toolbar">
+                {me
+                    .can(Capability::CustomersCreate)
+                    .then(|| {
+                        view! {
+                            <button type="button" on:click=move |_| creating.set(true)>
+                                "Create customer"
+                            </button>
+                        }
+                    })}
+                <div>
+                    <label for="customer-search">"Search name or domain"</label>
+                    <input
+                        id="customer-search"
+                        type="search"
+                        prop:value=move || search.get()
+                        on:input=move |ev| {
+                            search.set(event_target_value(&ev));
+                            page.set(0);
+                        }
+                    />
+                </div>
+            </div>
+            {move || creating.get().then(|| view! { <NewCustomerForm/> })}
+            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+                {move || {
+                    customers
+                        .get()
+                        .map(|r| match r {
+                            Ok(p) if p.customers.is_empty() => {
+                                view! { <p>"No customer matches."</p> }.into_any()
+                            }
+                            Ok(p) => {
+                                view! {
+                                    <table data-testid="customers">
+                                        <thead>
+                                            <tr>
+                                                <th>"Name"</th>
+                                                <th>"Domain"</th>
+                                                <th>"Relationship"</th>
+                                            </tr>
+                                        </thead>
+                                        <tbody>
+                                            {p
+                                                .customers
+                                                .into_iter()
+                                                .map(|c| {
+                                                    view! {
+                                                        <tr data-testid="customer-row">
+                                                            <td>
+                                                                <a href=format!(
+                                                                    "/customers/{}",
+                                                                    c.customer_id,
+                                                                )>{c.details.name}</a>
+                                                            </td>
+                                                            <td>{c.domain}</td>
+                                                            <td>{c.relationship_status}</td>
+                                                        </tr>
+                                                    }
+                                                })
+                                                .collect_view()}
+                                        </tbody>
+                                    </table>
+                                    <Pager page=page total=p.total page_size=CUSTOMER_PAGE_SIZE/>
+                                }
+                                    .into_any()
+                            }
+                            Err(e) => view! { <ErrorMessage error=e/> }.into_any(),
+                        })
+                }}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn NewCustomerForm() -> impl IntoView {
+    let name = RwSignal::new(String::new());
+    let domain = RwSignal::new(String::new());
+    let email = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<AppError>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let customer = NewCustomer {
+            details: CustomerDetails {
+                name: name.get_untracked(),
+                contact_email: email.get_untracked(),
+                ..CustomerDetails::default()
+            },
+            domain: domain.get_untracked(),
+        };
+        leptos::task::spawn_local(async move {
+            match super::create_customer(customer).await {
+                Ok(c) => crate::ui::go_to(&format!("/customers/{}", c.customer_id)),
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    view! {
+        <form on:submit=submit novalidate class="card">
+            <h2>"Create customer"</h2>
+            <label for="customer-name">"Name"</label>
+            <input id="customer-name" on:input=move |ev| name.set(event_target_value(&ev))/>
+            <FieldError error=error field="name"/>
+            <label for="customer-domain">"Domain"</label>
+            <input id="customer-domain" on:input=move |ev| domain.set(event_target_value(&ev))/>
+            <FieldError error=error field="domain"/>
+            <label for="customer-email">"Contact email (optional)"</label>
+            <input id="customer-email" type="email" on:input=move |ev| email.set(event_target_value(&ev))/>
+            <FieldError error=error field="contact_email"/>
+            <FormError error=error fields=&["name", "domain", "contact_email"]/>
+            <p>
+                <button type="submit">"Create"</button>
+            </p>
+        </form>
+    }
+}
+
+/// `/customers/:id`: details, billing, requests, subscriptions; the link to
+/// "Users and licences".
+#[component]
+pub fn CustomerPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.with(|p| p.get("id").unwrap_or_default());
+    let reload = RwSignal::new(0u32);
+    let saved = RwSignal::new(None::<&'static str>);
+    let customer = Resource::new(
+        move || (id(), reload.get()),
+        |(id, _)| super::get_customer(id),
+    );
+    view! {
+        <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            {move || {
+                customer
+                    .get()
+                    .map(|r| match r {
+                        Ok(c) => view! { <CustomerEditor customer=c reload=reload saved=saved/> }.into_any(),
+                        Err(e) => view! { <section class="card"><ErrorMessage error=e/></section> }.into_any(),
+                    })
+            }}
+        </Suspense>
+    }
+}
+
+#[component]
+fn CustomerEditor(
+    customer: Customer,
+    reload: RwSignal<u32>,
+    saved: RwSignal<Option<&'static str>>,
+) -> impl IntoView {
+    let a = customer.actions;
+    let id = StoredValue::new(customer.customer_id.clone());
+    let version = customer.version;
+    let d = customer.details.clone();
+    let name = RwSignal::new(d.name.clone());
+    let email = RwSignal::new(d.contact_email.clone());
+    let phone = RwSignal::new(d.phone.clone());
+    let address = RwSignal::new(d.address.clone());
+    let error = RwSignal::new(None::<AppError>);
+    let after = move |r: Result<Customer, AppError>, message: &'static str| match r {
+        Ok(_) => {
+            saved.set(Some(message));
+            reload.update(|n| *n += 1);
+        }
+        Err(e) => error.set(Some(e)),
+    };
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let details = CustomerDetails {
+            name: name.get_untracked(),
+            contact_email: email.get_untracked(),
+            phone: phone.get_untracked(),
+            address: address.get_untracked(),
+        };
+        leptos::task::spawn_local(async move {
+            after(
+                super::update_customer(id.get_value(), version, details).await,
+                "Details saved.",
+            );
+        });
+    };
+    let billing = customer.billing.clone().unwrap_or_default();
+    let b_email = RwSignal::new(billing.billing_email.clone());
+    let b_address = RwSignal::new(billing.billing_address.clone());
+    let b_tax = RwSignal::new(billing.tax_id.clone());
+    let save_billing = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let b = BillingInfo {
+            billing_email: b_email.get_untracked(),
+            billing_address: b_address.get_untracked(),
+            tax_id: b_tax.get_untracked(),
+        };
+        leptos::task::spawn_local(async move {
+            after(
+                super::update_customer_billing(id.get_value(), version, b).await,
+                "Billing information saved.",
+            );
+        });
+    };
+    let request_rel = move |_| {
+        leptos::task::spawn_local(async move {
+            after(
+                super::request_relationship(id.get_value(), version).await,
+                "Relationship requested.",
+            );
+        });
+    };
+    let request_dap = move |_| {
+        leptos::task::spawn_local(async move {
+            after(
+                super::request_delegated_admin(id.get_value(), version).await,
+                "Delegated admin privileges requested.",
+            );
+        });
+    };
+    let field =
+        move |fid: &'static str, label: &'static str, sig: RwSignal<String>, enabled: bool| {
+            view! {
+                <label for=fid>{label}</label>
+                <input
+                    id=fid
+                    disabled=!enabled
+                    prop:value=move || sig.get()
+                    on:input=move |ev| sig.set(event_target_value(&ev))
+                />
+                <FieldError error=error field=fid/>
+            }
+        };
+    view! {
+        <section class="card">
+            <h1 data-testid="customer-name">{d.name.clone()}</h1>
+            <p>
+                {customer.domain.clone()} " · relationship: "
+                <span data-testid="relationship">{customer.relationship_status.clone()}</span>
+                " · delegated admin: "
+                <span data-testid="delegated-admin">{customer.delegated_admin_status.clone()}</span>
+                {a
+                    .can_view_agreement
+                    .then(|| {
+                        let accepted = customer
+                            .agreement_accepted_at
+                            .map(format_millis)
+                            .unwrap_or_else(|| "not accepted".into());
+                        view! { " · agreement: " {accepted} }
+                    })}
+            </p>
+            <p class="toolbar">
+                {a
+                    .can_manage_users
+                    .then(|| {
+                        view! {
+                            <a class="button" href=format!("/customers/{}/users", customer.customer_id)>
+                                "Users and licences"
+                            </a>
+                        }
+                    })}
+                {(a.can_request_relationship && customer.relationship_status == "none")
+                    .then(|| {
+                        view! {
+                            <button type="button" class="secondary" on:click=request_rel>
+                                "Request relationship"
+                            </button>
+                        }
+                    })}
+                {(a.can_request_delegated_admin && customer.delegated_admin_status == "none")
+                    .then(|| {
+                        view! {
+                            <button type="button" class="secondary" on:click=request_dap>
+                                "Request delegated admin privileges"
+                            </button>
+                        }
+                    })}
+            </p>
+            <p role="status" class="ok" data-testid="saved">{move || saved.get()}</p>
+            <FormError error=error fields=&["name", "contact_email", "phone", "address", "billing_email"]/>
+        </section>
+        <section class="card">
+            <h2>"Details"</h2>
+            <form on:submit=save novalidate>
+                {field("name", "Name", name, a.can_edit_details)}
+                {field("contact_email", "Contact email", email, a.can_edit_details)}
+                {field("phone", "Phone", phone, a.can_edit_details)}
+                {field("address", "Address", address, a.can_edit_details)}
+                {a.can_edit_details.then(|| view! { <p><button type="submit">"Save details"</button></p> })}
+            </form>
+        </section>
+        {a
+            .can_edit_billing
+            .then(|| {
+                view! {
+                    <section class="card">
+                        <h2>"Billing information"</h2>
+                        <form on:submit=save_billing novalidate>
+                            {field("billing_email", "Billing email", b_email, true)}
+                            {field("billing_address", "Billing address", b_address, true)}
+                            {field("tax_id", "Tax ID", b_tax, true)}
+                            <p>
+                                <button type="submit">"Save billing information"</button>
+                            </p>
+                        </form>
+                    </section>
+                }
+            })}
+    }
+}

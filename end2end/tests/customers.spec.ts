@@ -1,0 +1,60 @@
+import { test, expect } from '@playwright/test';
+import { demoEmail, openHydrated, signInHome, unique } from './helpers';
+
+test('a Helpdesk agent creates a customer user, resets the password, deletes and restores them with their licence', async ({ page }) => {
+  await signInHome(page, demoEmail('helpdesk-agent'));
+  await page.getByRole('link', { name: 'Customers', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Customers', level: 1 })).toBeVisible();
+  // Helpdesk agents can't create customers.
+  await expect(page.getByRole('button', { name: 'Create customer' })).toHaveCount(0);
+  await page.getByRole('link', { name: 'Northwind Traders' }).click();
+  await expect(page.getByTestId('customer-name')).toHaveText('Northwind Traders');
+  // No billing information, no relationship request for this role.
+  await expect(page.getByRole('heading', { name: 'Billing information' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Request relationship' })).toHaveCount(0);
+  await page.getByRole('link', { name: 'Users and licences' }).click();
+  await expect(page.getByRole('heading', { name: /Users and licences/ })).toBeVisible();
+  const available = page.getByTestId('seats').getByTestId('available');
+  const before = Number(await available.first().textContent());
+
+  const name = unique('Hana Help');
+  const alias = name.replace(/\s+/g, '.').toLowerCase();
+  await page.getByRole('button', { name: 'Add user' }).click();
+  await page.getByLabel('First name').fill('Hana');
+  await page.getByLabel('Last name').fill('Help');
+  await page.getByLabel('Display name').fill(name);
+  await page.getByLabel('User name').fill(alias);
+  await page.getByLabel(/Microsoft 365 Business Basic/).check();
+  await page.getByRole('button', { name: 'Create user' }).click();
+  await expect(page.getByTestId('created-user-name')).toHaveText(`${alias}@northwind.example`);
+  await expect(page.getByTestId('secret')).toHaveText(/^[A-Za-z0-9]{4}(-[A-Za-z0-9]{4}){5}$/);
+  await expect(available.first()).toHaveText(String(before - 1));
+
+  const row = page.getByTestId('customer-user-row').filter({ hasText: name });
+  await expect(row.getByTestId('licences')).toHaveText('Microsoft 365 Business Basic');
+  await row.getByRole('button', { name: 'Reset password' }).click();
+  await expect(page.getByTestId('reset-result')).toContainText(`New temporary password for ${name}`);
+
+  await row.getByRole('checkbox').check();
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(page.getByTestId('notice')).toHaveText(/1 user\(s\) deleted/);
+  await expect(available.first()).toHaveText(String(before));
+  await page.getByTestId('deleted-tab').click();
+  const deletedRow = page.getByTestId('customer-user-row').filter({ hasText: name });
+  await deletedRow.getByRole('checkbox').check();
+  await page.getByRole('button', { name: 'Restore' }).click();
+  await expect(page.getByTestId('notice')).toHaveText(`Restored: ${name}.`);
+  await page.getByRole('tab', { name: 'Users', exact: true }).click();
+  await expect(page.getByTestId('customer-user-row').filter({ hasText: name }).getByTestId('licences'))
+    .toHaveText('Microsoft 365 Business Basic');
+  await expect(available.first()).toHaveText(String(before - 1));
+});
+
+test('a role without the capability sees none of the customer user buttons', async ({ page }) => {
+  await signInHome(page, demoEmail('billing-admin'));
+  await expect(page.getByRole('link', { name: 'Customers', exact: true })).toHaveCount(0);
+  await openHydrated(page, '/customers');
+  await expect(page.getByRole('alert')).toContainText("You don't have permission to view customers");
+  await expect(page.getByRole('button', { name: 'Add user' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Reset password' })).toHaveCount(0);
+});

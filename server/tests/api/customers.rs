@@ -1,0 +1,257 @@
+//! Customers, subscriptions, customer users and licences (SPEC §4).
+
+use crate::helpers::{spawn_app, Caller, Fixture, TestApp};
+use app::access::Role;
+use http::StatusCode;
+use serde_json::{json, Value};
+
+fn by_role(fx: &Fixture, role: Role) -> Caller {
+    fx.callers
+        .iter()
+        .find(|(r, _)| *r == Some(role))
+        .expect("role")
+        .1
+        .clone()
+}
+
+async fn as_role(app: &TestApp, fx: &Fixture, role: Role) -> String {
+    app.session_for(&by_role(fx, role).user_id, &fx.org_a).await
+}
+
+async fn ok(app: &TestApp, cookie: &str, path: &str, body: Value) -> Value {
+    let (s, text) = app.call_as(path, Some(cookie), &body).await;
+    assert!(s.is_success(), "{path}: {s} {text}");
+    serde_json::from_str(&text).unwrap_or(Value::Null)
+}
+
+#[tokio::test]
+async fn assigning_beyond_seats_names_the_product_and_the_shortfall() {
+    let app = spawn_app().await;
+    let fx = app.fixture().await;
+    let c = as_role(&app, &fx, Role::HelpdeskAgent).await;
+    let cust = app.add_customer(&fx.org_a, "Tailspin").await;
+    // 5 seats, 1 taken by the fixture's active user: 4 free.
+    let mut ids = Vec::new();
+    for i in 0..5 {
+        let created = ok(
+            &app,
+            &c,
+            "/api/customer-users/create",
+            json!({"customer_id": cust.customer_id, "user": {"first_name": "U", "last_name": format!("{i}"),
+                   "display_name": format!("User {i}"), "alias": format!("user{i}")}}),
+        )
+        .await;
+        ids.push(
+            created["user"]["customer_user_id"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string(),
+        );
+    }
+    let (s, body) = app
+        .call_as(
+            "/api/customer-users/licences",
+            Some(&c),
+            &json!({"change": {"customer_id": cust.customer_id, "user_ids": ids, "add": [cust.subscription_id]}}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        body.contains("Not enough seats of Suite: 5 needed, 4 available (1 short)."),
+        "{body}"
+    );
+    // Nothing was assigned: all-or-nothing.
+    let page = ok(
+        &app,
+        &c,
+        "/api/customer-users/list",
+        json!({"query": {"customer_id": cust.customer_id, "licence": "none"}}),
+    )
+    .await;
+    assert_eq!(page["total"], 5);
+    // Four fit.
+    ok(
+        &app,
+        &c,
+        "/api/customer-users/licences",
+        json!({"change": {"customer_id": cust.customer_id, "user_ids": ids[..4], "add": [cust.subscription_id]}}),
+    )
+    .await;
+    let subs = ok(
+        &app,
+        &c,
+        "/api/customers/subscriptions",
+        json!({"customer_id": cust.customer_id}),
+    )
+    .await;
+    assert_eq!(
+        (subs[0]["seats"].as_i64(), subs[0]["assigned"].as_i64()),
+        (Some(5), Some(5))
+    );
+}
+
+#[tokio::test]
+async fn delete_and_restore_bring_back_licences_where_seats_are_free() {
+    let app = spawn_app().await;
+    let fx = app.fixture().await;
+    let c = as_role(&app, &fx, Role::SalesAgent).await;
+    let cust = app.add_customer(&fx.org_a, "Litware").await;
+    // Delete the active user (holding a Suite seat) …
+    ok(
+        &app,
+        &c,
+        "/api/customer-users/delete",
+        json!({"customer_id": cust.customer_id, "user_ids": [cust.user_id]}),
+    )
+    .await;
+    let page = ok(
+        &app,
+        &c,
+        "/api/customer-users/list",
+        json!({"query": {"customer_id": cust.customer_id}}),
+    )
+    .await;
+    assert_eq!(page["total"], 0);
+    assert_eq!(page["deleted_count"], 2);
+    // … fill every seat with new users …
+    for i in 0..5 {
+        ok(
+            &app,
+            &c,
+            "/api/customer-users/create",
+            json!({"customer_id": cust.customer_id, "user": {"first_name": "F", "last_name": "F", "display_name": format!("Filler {i}"),
+                   "alias": format!("filler{i}"), "licences": [cust.subscription_id]}}),
+        )
+        .await;
+    }
+    // … then free one seat: one of the two deleted users gets their licence back.
+    let page = ok(
+        &app,
+        &c,
+        "/api/customer-users/list",
+        json!({"query": {"customer_id": cust.customer_id, "search": "filler 0"}}),
+    )
+    .await;
+    let filler = page["users"][0]["customer_user_id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    ok(
+        &app,
+        &c,
+        "/api/customer-users/licences",
+        json!({"change": {"customer_id": cust.customer_id, "user_ids": [filler], "remove": [cust.subscription_id]}}),
+    )
+    .await;
+    let outcome = ok(
+        &app,
+        &c,
+        "/api/customer-users/restore",
+        json!({"customer_id": cust.customer_id, "user_ids": [cust.user_id, cust.deleted_user_id]}),
+    )
+    .await;
+    assert_eq!(outcome["restored"].as_array().map(Vec::len), Some(2));
+    assert_eq!(
+        outcome["licences_not_restored"],
+        json!(["ben Customer: Suite"]),
+        "{outcome}"
+    );
+    let page = ok(
+        &app,
+        &c,
+        "/api/customer-users/list",
+        json!({"query": {"customer_id": cust.customer_id, "search": "ann"}}),
+    )
+    .await;
+    assert_eq!(page["users"][0]["licences"][0]["product"], "Suite");
+    assert_eq!(page["deleted_count"], 0);
+}
+
+#[tokio::test]
+async fn purge_removes_only_users_deleted_more_than_30_days_ago() {
+    let app = spawn_app().await;
+    let fx = app.fixture().await;
+    let old = app.add_customer(&fx.org_a, "Old Deleted").await;
+    let recent = app.add_customer(&fx.org_a, "Recent Deleted").await;
+    let now = app::db::now_millis();
+    sqlx::query("update customer_user set deleted_at = $1 where customer_user_id = $2")
+        .bind(now - 31 * 86_400_000)
+        .bind(&old.deleted_user_id)
+        .execute(&app.db)
+        .await
+        .expect("age");
+    let purged = app::customer_users::service::purge_expired(&app.db, now)
+        .await
+        .expect("purge");
+    assert_eq!(purged, 1);
+    let left: i64 =
+        sqlx::query_scalar("select count(*) from customer_user where customer_user_id in ($1, $2)")
+            .bind(&old.deleted_user_id)
+            .bind(&recent.deleted_user_id)
+            .fetch_one(&app.db)
+            .await
+            .expect("count");
+    assert_eq!(left, 1);
+    let entry: i64 = sqlx::query_scalar(
+        "select count(*) from activity where operation = 'customer-user-purged'",
+    )
+    .fetch_one(&app.db)
+    .await
+    .expect("entry");
+    assert_eq!(entry, 1);
+}
+
+#[tokio::test]
+async fn helpdesk_sees_no_billing_and_changes_are_recorded() {
+    let app = spawn_app().await;
+    let fx = app.fixture().await;
+    let cust = app.add_customer(&fx.org_a, "Proseware").await;
+    let h = as_role(&app, &fx, Role::HelpdeskAgent).await;
+    let got = ok(
+        &app,
+        &h,
+        "/api/customers/get",
+        json!({"customer_id": cust.customer_id}),
+    )
+    .await;
+    assert!(got["billing"].is_null());
+    assert_eq!(got["actions"]["can_edit_billing"], false);
+    assert_eq!(got["actions"]["can_edit_details"], true);
+    ok(
+        &app,
+        &h,
+        "/api/customers/update",
+        json!({"customer_id": cust.customer_id, "version": 1, "details": {"name": "Proseware Inc", "phone": "+33 1 23"}}),
+    )
+    .await;
+    let a = as_role(&app, &fx, Role::AdminAgent).await;
+    let got = ok(
+        &app,
+        &a,
+        "/api/customers/get",
+        json!({"customer_id": cust.customer_id}),
+    )
+    .await;
+    assert_eq!(got["billing"]["tax_id"], "");
+    let (s, _) = app
+        .call_as(
+            "/api/customers/billing",
+            Some(&a),
+            &json!({"customer_id": cust.customer_id, "version": 1, "billing": {}}),
+        )
+        .await;
+    assert_eq!(
+        s,
+        StatusCode::CONFLICT,
+        "stale version after the helpdesk edit"
+    );
+    let ops: Vec<(String, String)> = sqlx::query_as(
+        "select operation, changes from activity where customer_id = $1 and operation = 'customer-updated'",
+    )
+    .bind(&cust.customer_id)
+    .fetch_all(&app.db)
+    .await
+    .expect("activity");
+    assert_eq!(ops.len(), 1);
+    assert!(ops[0].1.contains("Proseware Inc"), "{}", ops[0].1);
+}
