@@ -40,6 +40,11 @@ pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
                     conn.execute("pragma busy_timeout = 10000").await?;
                     conn.execute("pragma foreign_keys = on").await?;
                     conn.execute("pragma synchronous = normal").await?;
+                    // A 64 MiB page cache per connection: random UUID keys
+                    // touch pages all over the B-trees, and bulk imports
+                    // thrash the default 2 MiB cache.
+                    conn.execute("pragma cache_size = -65536").await?;
+                    conn.execute("pragma temp_store = memory").await?;
                 }
                 Ok(())
             })

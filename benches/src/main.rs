@@ -1,6 +1,7 @@
 //! Benchmarks of server-side work, through the real router (no socket):
 //! sign-in (argon2id dominates) and one page of the user list among 10,000
-//! users. Run with `make bench`; it prints medians and never fails on time.
+//! users, and a 100,000-row CSV import against a bare insert loop. Run with
+//! `make bench`; it prints figures and never fails on time.
 
 use app::access::{Role, RoleSet};
 use app::activity::service::{Actor, Work};
@@ -147,5 +148,116 @@ async fn main() {
             ms(median(times))
         );
     }
+    import_bench(&db, &org).await;
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// 100,000-row CSV import: validation, the import itself, and the same rows
+/// inserted by a bare sqlx loop in one transaction (the floor).
+pub async fn import_bench(db: &app::db::Db, org: &str) {
+    use app::activity::service::Actor;
+    let me = app::demo::operator(org);
+    let actor = Actor::system(org);
+    let rows = 100_000;
+    let make_customer = |name: &str, domain: &str| app::customers::NewCustomer {
+        details: app::customers::CustomerDetails {
+            name: name.into(),
+            ..Default::default()
+        },
+        domain: domain.into(),
+    };
+    let cust =
+        app::customers::service::create(db, &me, &actor, &make_customer("Bulk", "bulk.example"))
+            .await
+            .expect("customer");
+    app::customers::service::create_subscription(
+        db,
+        &me,
+        &actor,
+        &cust.customer_id,
+        "Suite",
+        200_000,
+    )
+    .await
+    .expect("subscription");
+    let mut csv = String::from("First name,Last name,Display name,Email,Licence\n");
+    for i in 0..rows {
+        csv.push_str(&format!(
+            "First{i},Last{i},Person {i},person{i}@bulk.example,Suite\n"
+        ));
+    }
+    let start = Instant::now();
+    let check = app::customer_users::import::validate(db, &me, &cust.customer_id, &csv)
+        .await
+        .expect("validate");
+    let validate = start.elapsed();
+    assert!(
+        check.errors.is_empty() && check.rows == rows,
+        "the file must be valid"
+    );
+    let start = Instant::now();
+    let result =
+        app::customer_users::import::import(db, &me, &actor, &cust.customer_id, &csv, &|_, _| {})
+            .await
+            .expect("import");
+    let import = start.elapsed();
+    assert_eq!(result.users.len(), rows);
+
+    // The floor: the same user and licence rows, one insert each, one transaction.
+    let floor_cust =
+        app::customers::service::create(db, &me, &actor, &make_customer("Floor", "floor.example"))
+            .await
+            .expect("customer");
+    let sub = app::customers::service::create_subscription(
+        db,
+        &me,
+        &actor,
+        &floor_cust.customer_id,
+        "Suite",
+        200_000,
+    )
+    .await
+    .expect("subscription");
+    let start = Instant::now();
+    let mut tx = db.begin().await.expect("tx");
+    for i in 0..rows {
+        let id = app::db::new_id();
+        let user_name = format!("person{i}@floor.example");
+        sqlx::query(
+            "insert into customer_user (customer_user_id, org_id, customer_id, first_name, last_name, display_name,
+                 user_name, user_name_lower, admin_role, password_hash, must_change_password, status, created_at)
+             values ($1, $2, $3, $4, $5, $6, $7, $8, 'none', $9, 1, 'active', $10)",
+        )
+        .bind(&id)
+        .bind(org)
+        .bind(&floor_cust.customer_id)
+        .bind(format!("First{i}"))
+        .bind(format!("Last{i}"))
+        .bind(format!("Person {i}"))
+        .bind(&user_name)
+        .bind(&user_name)
+        .bind("hmac-sha256$0")
+        .bind(0i64)
+        .execute(&mut *tx)
+        .await
+        .expect("insert");
+        sqlx::query("insert into licence (customer_user_id, subscription_id, released, assigned_at) values ($1, $2, 0, 0)")
+            .bind(&id)
+            .bind(&sub.subscription_id)
+            .execute(&mut *tx)
+            .await
+            .expect("licence");
+    }
+    tx.commit().await.expect("commit");
+    let floor = start.elapsed();
+    println!("import of {rows} rows: validate {}, import {} (with passwords and activity entries), total {}",
+        ms(validate), ms(import), ms(validate + import));
+    println!(
+        "bare sqlx loop, same user + licence rows in one transaction: {}",
+        ms(floor)
+    );
+    println!(
+        "ratio (validate + import) / bare loop: {:.2}×",
+        (validate + import).as_secs_f64() / floor.as_secs_f64()
+    );
 }

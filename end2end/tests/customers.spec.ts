@@ -58,3 +58,46 @@ test('a role without the capability sees none of the customer user buttons', asy
   await expect(page.getByRole('button', { name: 'Add user' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Reset password' })).toHaveCount(0);
 });
+
+test('a Sales agent imports a CSV with one bad row, fixes the file, and imports', async ({ page }) => {
+  await signInHome(page, demoEmail('sales-agent'));
+  await page.getByRole('link', { name: 'Customers', exact: true }).click();
+  await page.getByRole('link', { name: 'Fabrikam' }).click();
+  await page.getByRole('link', { name: 'Users and licences' }).click();
+  await expect(page.getByRole('heading', { name: /Users and licences/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Import users' }).click();
+  const panel = page.getByTestId('import');
+
+  const tag = Date.now().toString(36);
+  const header = 'First name,Last name,Display name,Email,Licence';
+  const good = `Ivy,Import,Ivy Import ${tag},ivy.${tag}@fabrikam.example,Microsoft 365 E3`;
+  const bad = `Oz,Outside,Oz Outside ${tag},oz.${tag}@contoso.example,`;
+  const file = (rows: string[]) => ({
+    name: 'users.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from([header, ...rows].join('\r\n') + '\r\n'),
+  });
+
+  await panel.getByLabel('CSV file').setInputFiles(file([good, bad]));
+  await panel.getByRole('button', { name: 'Validate' }).click();
+  await expect(panel.getByTestId('import-check')).toContainText('1 problem(s) in 2 rows');
+  const errorRow = panel.getByTestId('import-errors').getByRole('row').nth(1);
+  await expect(errorRow).toContainText('3');
+  await expect(errorRow).toContainText('Email');
+  await expect(errorRow).toContainText('must end with @fabrikam.example');
+  await expect(panel.getByRole('button', { name: 'Import', exact: true })).toBeDisabled();
+
+  const fixed = `Oz,Outside,Oz Outside ${tag},oz.${tag}@fabrikam.example,`;
+  await panel.getByLabel('CSV file').setInputFiles(file([good, fixed]));
+  await panel.getByRole('button', { name: 'Validate' }).click();
+  await expect(panel.getByTestId('import-check')).toHaveText('2 rows are valid. Nothing is written until you import.');
+  await panel.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(panel.getByTestId('import-result')).toHaveText('2 users imported');
+  await expect(panel.getByTestId('imported')).toContainText(`ivy.${tag}@fabrikam.example`);
+  await expect(panel.getByRole('button', { name: 'Download passwords (CSV)' })).toBeVisible();
+
+  await page.getByLabel('Filter by name').fill(tag);
+  await expect(page.getByTestId('customer-user-row')).toHaveCount(2);
+  await expect(page.getByTestId('customer-user-row').filter({ hasText: 'Ivy Import' }).getByTestId('licences'))
+    .toHaveText('Microsoft 365 E3');
+});

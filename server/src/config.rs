@@ -41,6 +41,21 @@ pub enum Command {
     },
     /// Remove for good the customer users deleted more than 30 days ago.
     PurgeDeleted,
+    /// Import customer users from a CSV file (all or nothing); prints each
+    /// user's temporary password as CSV on standard output.
+    ImportUsers {
+        /// The organization's id or exact name.
+        #[arg(long)]
+        org: String,
+        /// The customer's id or domain.
+        #[arg(long)]
+        customer: String,
+        /// Only check the file; write nothing.
+        #[arg(long)]
+        validate_only: bool,
+        /// The CSV file (First name, Last name, Display name, Email[, Licence]).
+        file: std::path::PathBuf,
+    },
 }
 
 /// Options of `serve`.

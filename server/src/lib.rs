@@ -1,3 +1,4 @@
+#![recursion_limit = "256"]
 //! The Partner Console HTTP server: builds the axum router around the Leptos
 //! app. `main.rs` only parses the command line and calls in here; the
 //! integration tests build the same router on a fresh database.
@@ -50,17 +51,43 @@ pub fn router(state: AppState) -> Router {
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(middleware::from_fn(same_origin_only))
+        .layer(middleware::from_fn(body_size_by_route))
         .layer(tower_http::limit::RequestBodyLimitLayer::new(
-            MAX_BODY_BYTES,
+            MAX_IMPORT_BYTES,
         ))
+        // Server functions read their bodies through axum's default limit (2 MiB
+        // unless set): the per-route rule above is the stricter one.
+        .layer(axum::extract::DefaultBodyLimit::max(MAX_IMPORT_BYTES))
         .layer(header("x-content-type-options", "nosniff"))
         .layer(header("referrer-policy", "same-origin"))
         .layer(header("x-frame-options", "DENY"))
         .with_state(state)
 }
 
-/// Largest request body accepted.
+/// Largest request body accepted, except for imports.
 pub const MAX_BODY_BYTES: usize = 2 * 1024 * 1024;
+/// Largest import file (100,000 users take about 8 MiB).
+pub const MAX_IMPORT_BYTES: usize = 64 * 1024 * 1024;
+
+/// Imports may send up to [`MAX_IMPORT_BYTES`] (enforced on the stream by
+/// the outer limit layer); every other route refuses a declared body over
+/// [`MAX_BODY_BYTES`].
+async fn body_size_by_route(req: Request, next: Next) -> Response {
+    let import = req.uri().path().starts_with("/api/customer-users/import");
+    let declared = req
+        .headers()
+        .get(http::header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    if !import && declared.is_some_and(|n| n > MAX_BODY_BYTES) {
+        return (
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "The request body is too large.",
+        )
+            .into_response();
+    }
+    next.run(req).await
+}
 
 /// Refuses state-changing requests a browser sends from another site: the
 /// `Origin` (or `Sec-Fetch-Site`) must name this host. Scripts that send

@@ -58,8 +58,83 @@ async fn run(cli: Cli) -> Result<(), String> {
             println!("Purged {n} customer user(s) deleted more than 30 days ago.");
             Ok(())
         }
+        Command::ImportUsers {
+            org,
+            customer,
+            validate_only,
+            file,
+        } => import_users(&db, &org, &customer, validate_only, &file).await,
         Command::Serve(args) => serve(db, args).await,
     }
+}
+
+async fn import_users(
+    db: &app::db::Db,
+    org: &str,
+    customer: &str,
+    validate_only: bool,
+    file: &std::path::Path,
+) -> Result<(), String> {
+    let org_id = app::orgs::service::find(db, org)
+        .await
+        .map_err(|e| e.to_string())?
+        .ok_or_else(|| format!("no organization has the id or name {org:?}"))?;
+    let customer_id: String = sqlx::query_scalar(
+        "select customer_id from customer where org_id = $1 and (customer_id = $2 or domain = $2)",
+    )
+    .bind(&org_id)
+    .bind(customer.trim().to_lowercase())
+    .fetch_optional(db)
+    .await
+    .map_err(|e| e.to_string())?
+    .ok_or_else(|| format!("no customer has the id or domain {customer:?}"))?;
+    let bytes = std::fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| "the file is not UTF-8 text; save it as \"CSV UTF-8\"".to_string())?;
+    let me = app::demo::operator(&org_id);
+    let check = app::customer_users::import::validate(db, &me, &customer_id, &text)
+        .await
+        .map_err(|e| e.to_string())?;
+    if !check.errors.is_empty() {
+        for e in &check.errors {
+            eprintln!(
+                "row {}{}: {}",
+                e.row,
+                if e.column.is_empty() {
+                    String::new()
+                } else {
+                    format!(", {}", e.column)
+                },
+                e.reason
+            );
+        }
+        if check.more_errors > 0 {
+            eprintln!("… and {} more problems", check.more_errors);
+        }
+        return Err(format!("{} rows read; nothing was imported", check.rows));
+    }
+    eprintln!("{} rows are valid.", check.rows);
+    if validate_only {
+        return Ok(());
+    }
+    let bar = indicatif::ProgressBar::new(check.rows as u64);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} users ({elapsed})")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    let actor = app::activity::service::Actor::system(&org_id);
+    let progress = |done: usize, _total: usize| bar.set_position(done as u64);
+    let result =
+        app::customer_users::import::import(db, &me, &actor, &customer_id, &text, &progress)
+            .await
+            .map_err(|e| e.to_string())?;
+    bar.finish();
+    eprintln!(
+        "Imported {} users (in one transaction).",
+        result.users.len()
+    );
+    print!("{}", result.to_csv());
+    Ok(())
 }
 
 async fn serve(db: app::db::Db, args: ServeArgs) -> Result<(), String> {

@@ -138,31 +138,43 @@ impl Work {
             return Err(AppError::Internal);
         }
         let at = now_millis();
-        for entry in std::mem::take(&mut self.entries) {
-            let changes = serde_json::to_string(&entry.changes).map_err(|e| {
-                tracing::error!(error = %e, "activity changes not serializable");
-                AppError::Internal
-            })?;
-            sqlx::query(
-                r#"insert into activity (activity_id, org_id, at, actor_kind, actor_id, actor_name,
-                       operation, target_kind, target_id, target_name, customer_id, changes, client_addr)
-                   values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"#,
-            )
-            .bind(new_id())
-            .bind(&self.actor.org_id)
-            .bind(at)
-            .bind(self.actor.kind)
-            .bind(&self.actor.id)
-            .bind(&self.actor.name)
-            .bind(entry.operation.key())
-            .bind(entry.target_kind)
-            .bind(&entry.target_id)
-            .bind(&entry.target_name)
-            .bind(&entry.customer_id)
-            .bind(changes)
-            .bind(&self.actor.client_addr)
-            .execute(&mut *self.tx)
-            .await?;
+        let entries = std::mem::take(&mut self.entries);
+        // Multi-row inserts: a bulk change (an import) records thousands of
+        // entries without thousands of round trips.
+        for batch in entries.chunks(200) {
+            let mut sql = String::from(
+                "insert into activity (activity_id, org_id, at, actor_kind, actor_id, actor_name,
+                     operation, target_kind, target_id, target_name, customer_id, changes, client_addr) values ",
+            );
+            for i in 0..batch.len() {
+                if i > 0 {
+                    sql.push(',');
+                }
+                let p: Vec<String> = (1..=13).map(|k| format!("${}", i * 13 + k)).collect();
+                sql.push_str(&format!("({})", p.join(", ")));
+            }
+            let mut q = sqlx::query(&sql);
+            for entry in batch {
+                let changes = serde_json::to_string(&entry.changes).map_err(|e| {
+                    tracing::error!(error = %e, "activity changes not serializable");
+                    AppError::Internal
+                })?;
+                q = q
+                    .bind(new_id())
+                    .bind(&self.actor.org_id)
+                    .bind(at)
+                    .bind(self.actor.kind)
+                    .bind(&self.actor.id)
+                    .bind(&self.actor.name)
+                    .bind(entry.operation.key())
+                    .bind(entry.target_kind)
+                    .bind(&entry.target_id)
+                    .bind(&entry.target_name)
+                    .bind(&entry.customer_id)
+                    .bind(changes)
+                    .bind(&self.actor.client_addr);
+            }
+            q.execute(&mut *self.tx).await?;
         }
         self.tx.commit().await?;
         Ok(())

@@ -32,7 +32,7 @@ pub fn ActivityPage() -> impl IntoView {
         export_error.set(None);
         leptos::task::spawn_local(async move {
             match super::export_activity(f).await {
-                Ok(csv) => download("activity.csv", &csv),
+                Ok(csv) => crate::ui::download("activity.csv", &csv),
                 Err(e) => export_error.set(Some(e)),
             }
         });
@@ -170,38 +170,4 @@ fn EntryTable(entries: Vec<ActivityEntry>) -> impl IntoView {
         </table>
     }
     .into_any()
-}
-
-/// Offers `text` as a file download (browser only).
-pub fn download(filename: &str, text: &str) {
-    #[cfg(feature = "hydrate")]
-    {
-        use wasm_bindgen::JsCast;
-        let parts = js_sys_array(text);
-        let opts = web_sys::BlobPropertyBag::new();
-        opts.set_type("text/csv;charset=utf-8");
-        let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else {
-            return;
-        };
-        let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-            return;
-        };
-        if let Ok(a) = document().create_element("a") {
-            if let Ok(a) = a.dyn_into::<web_sys::HtmlAnchorElement>() {
-                a.set_href(&url);
-                a.set_download(filename);
-                a.click();
-            }
-        }
-        let _ = web_sys::Url::revoke_object_url(&url);
-    }
-    #[cfg(not(feature = "hydrate"))]
-    let _ = (filename, text);
-}
-
-#[cfg(feature = "hydrate")]
-fn js_sys_array(text: &str) -> wasm_bindgen::JsValue {
-    let array = js_sys::Array::new();
-    array.push(&wasm_bindgen::JsValue::from_str(text));
-    array.into()
 }

@@ -1,6 +1,6 @@
 use super::{
-    CreatedCustomerUser, CustomerUserPage, CustomerUserQuery, LicenceChange, NewCustomerUser,
-    RestoreOutcome,
+    CreatedCustomerUser, CustomerUserPage, CustomerUserQuery, ImportCheck, ImportResult,
+    LicenceChange, NewCustomerUser, RestoreOutcome,
 };
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -58,4 +58,32 @@ pub async fn restore_customer_users(
 ) -> Result<RestoreOutcome, AppError> {
     let ctx = crate::access::guard::require(crate::access::Capability::CustomerUsersManage).await?;
     super::service::restore(&ctx.db, &ctx.me, &ctx.actor, &customer_id, &user_ids).await
+}
+
+/// `CustomerUsersManage`: checks an import file (CSV text); writes nothing.
+#[server(endpoint = "customer-users/import-validate", input = Json)]
+pub async fn validate_customer_user_import(
+    customer_id: String,
+    csv: String,
+) -> Result<ImportCheck, AppError> {
+    let ctx = crate::access::guard::require(crate::access::Capability::CustomerUsersManage).await?;
+    super::import::validate(&ctx.db, &ctx.me, &customer_id, &csv).await
+}
+
+/// `CustomerUsersManage`: imports every row in one transaction, or nothing;
+/// returns each user's temporary password, once.
+#[server(endpoint = "customer-users/import", input = Json)]
+pub async fn import_customer_users(
+    customer_id: String,
+    csv: String,
+) -> Result<ImportResult, AppError> {
+    let ctx = crate::access::guard::require(crate::access::Capability::CustomerUsersManage).await?;
+    super::import::import(&ctx.db, &ctx.me, &ctx.actor, &customer_id, &csv, &|_, _| {}).await
+}
+
+/// `CustomerUsersManage`: the customer's users as CSV.
+#[server(endpoint = "customer-users/export", input = Json)]
+pub async fn export_customer_users(customer_id: String) -> Result<String, AppError> {
+    let ctx = crate::access::guard::require(crate::access::Capability::CustomerUsersManage).await?;
+    super::service::export_csv(&ctx.db, &ctx.me, &customer_id).await
 }

@@ -148,3 +148,77 @@ mod tests {
         assert_eq!(customer_admin_label("helpdesk"), "Helpdesk admin");
     }
 }
+
+/// The header of the import file (the "Licence" column is optional).
+pub const IMPORT_HEADER: [&str; 5] = [
+    "First name",
+    "Last name",
+    "Display name",
+    "Email",
+    "Licence",
+];
+
+/// Most rows one import takes.
+pub const IMPORT_MAX_ROWS: usize = 200_000;
+
+/// The downloadable import template.
+pub fn import_template(domain: &str) -> String {
+    format!(
+        "{}\r\nJane,Doe,Jane Doe,jane.doe@{domain},\r\n",
+        IMPORT_HEADER.join(",")
+    )
+}
+
+/// One problem in an import file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RowError {
+    /// Row number as a spreadsheet shows it (the header is row 1); 0 for the whole file.
+    pub row: usize,
+    /// The column's header, or empty for the whole row.
+    pub column: String,
+    pub reason: String,
+}
+
+/// What a validation found (nothing is written).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportCheck {
+    /// User rows read.
+    pub rows: usize,
+    /// Problems, in file order (at most [`IMPORT_MAX_ERRORS`]).
+    pub errors: Vec<RowError>,
+    /// Problems beyond those listed.
+    pub more_errors: usize,
+}
+
+/// Most problems listed by one validation.
+pub const IMPORT_MAX_ERRORS: usize = 1_000;
+
+/// One imported user and their temporary password.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportedUser {
+    pub display_name: String,
+    pub user_name: String,
+    pub temporary_password: String,
+}
+
+/// The result of an import: every user created, with the passwords shown once.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportResult {
+    pub users: Vec<ImportedUser>,
+}
+
+impl ImportResult {
+    /// The result as CSV (display name, user name, temporary password).
+    pub fn to_csv(&self) -> String {
+        let mut out = String::from("Display name,User name,Temporary password\r\n");
+        for u in &self.users {
+            out.push_str(&format!(
+                "{},{},{}\r\n",
+                crate::csv::cell(&u.display_name),
+                crate::csv::cell(&u.user_name),
+                crate::csv::cell(&u.temporary_password)
+            ));
+        }
+        out
+    }
+}

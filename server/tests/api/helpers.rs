@@ -198,6 +198,7 @@ impl TestApp {
 #[derive(Clone, Debug)]
 pub struct CustomerFx {
     pub customer_id: String,
+    pub domain: String,
     pub subscription_id: String,
     pub user_id: String,
     pub deleted_user_id: String,
@@ -211,6 +212,7 @@ impl TestApp {
         let me = app::demo::operator(org_id);
         let actor = app::activity::service::Actor::system(org_id);
         let domain = format!("{}.example", name.to_lowercase().replace(' ', "-"));
+        let domain_copy = domain.clone();
         let customer = app::customers::service::create(
             &self.db,
             &me,
@@ -267,6 +269,7 @@ impl TestApp {
         .expect("delete");
         CustomerFx {
             customer_id: customer.customer_id,
+            domain: domain_copy,
             subscription_id: sub.subscription_id,
             user_id: ids[0].clone(),
             deleted_user_id: ids[1].clone(),

@@ -4,6 +4,7 @@
 mod activity;
 mod customers;
 mod helpers;
+mod import;
 mod matrix;
 mod system;
 mod users;

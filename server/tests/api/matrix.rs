@@ -48,8 +48,9 @@ fn cases() -> Vec<Case> {
     use app::activity::{ExportActivity, ListActivity};
     use app::auth::{ChangePassword, GetIdentity, SignIn, SignOut};
     use app::customer_users::{
-        CreateCustomerUser, DeleteCustomerUsers, ListCustomerUsers, ManageLicences,
-        ResetCustomerUserPassword, RestoreCustomerUsers,
+        CreateCustomerUser, DeleteCustomerUsers, ExportCustomerUsers, ImportCustomerUsers,
+        ListCustomerUsers, ManageLicences, ResetCustomerUserPassword, RestoreCustomerUsers,
+        ValidateCustomerUserImport,
     };
     use app::customers::{
         CreateCustomer, CreateSubscription, GetCustomer, ListCustomers, ListSubscriptions,
@@ -255,6 +256,27 @@ fn cases() -> Vec<Case> {
             path: DeleteCustomerUsers::PATH,
             needs: Needs::Cap(Capability::CustomerUsersManage),
             body: |ids| json!({"customer_id": ids.customer.customer_id, "user_ids": [ids.customer.user_id]}),
+            scoped: true,
+        },
+        Case {
+            path: ValidateCustomerUserImport::PATH,
+            needs: Needs::Cap(Capability::CustomerUsersManage),
+            body: |ids| json!({"customer_id": ids.customer.customer_id, "csv": "First name,Last name,Display name,Email\nA,B,C,d@x.example\n"}),
+            scoped: true,
+        },
+        Case {
+            path: ImportCustomerUsers::PATH,
+            needs: Needs::Cap(Capability::CustomerUsersManage),
+            body: |ids| {
+                json!({"customer_id": ids.customer.customer_id,
+                               "csv": format!("First name,Last name,Display name,Email\nI,M,Im Ported,im@{}\n", ids.customer.domain)})
+            },
+            scoped: true,
+        },
+        Case {
+            path: ExportCustomerUsers::PATH,
+            needs: Needs::Cap(Capability::CustomerUsersManage),
+            body: |ids| json!({"customer_id": ids.customer.customer_id}),
             scoped: true,
         },
         Case {

@@ -1,0 +1,232 @@
+//! CSV import and export of customer users.
+
+use crate::helpers::{spawn_app, CustomerFx, Fixture, TestApp};
+use app::access::Role;
+use http::StatusCode;
+use serde_json::{json, Value};
+
+async fn setup() -> (TestApp, Fixture, CustomerFx, String) {
+    let app = spawn_app().await;
+    let fx = app.fixture().await;
+    // Domain: importers.example; subscription "Suite" with 5 seats, 1 taken.
+    let cust = app.add_customer(&fx.org_a, "Importers").await;
+    let sa = &fx
+        .callers
+        .iter()
+        .find(|(r, _)| *r == Some(Role::SalesAgent))
+        .expect("sa")
+        .1;
+    let cookie = app.session_for(&sa.user_id, &fx.org_a).await;
+    (app, fx, cust, cookie)
+}
+
+async fn validate(app: &TestApp, cookie: &str, cust: &CustomerFx, csv: &str) -> Value {
+    let (s, body) = app
+        .call_as(
+            "/api/customer-users/import-validate",
+            Some(cookie),
+            &json!({"customer_id": cust.customer_id, "csv": csv}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "{body}");
+    serde_json::from_str(&body).expect("check")
+}
+
+async fn users(app: &TestApp, cust: &CustomerFx) -> i64 {
+    sqlx::query_scalar("select count(*) from customer_user where customer_id = $1")
+        .bind(&cust.customer_id)
+        .fetch_one(&app.db)
+        .await
+        .expect("count")
+}
+
+fn reasons(check: &Value) -> Vec<String> {
+    check["errors"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|e| {
+                    format!(
+                        "{}|{}|{}",
+                        e["row"],
+                        e["column"].as_str().unwrap_or(""),
+                        e["reason"].as_str().unwrap_or("")
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[tokio::test]
+async fn validation_lists_every_bad_row_and_writes_nothing() {
+    let (app, _fx, cust, cookie) = setup().await;
+    let before = users(&app, &cust).await;
+    let csv = "First name,Last name,Display name,Email,Licence\r\n\
+               Ada,Lovelace,Ada Lovelace,ada@importers.example,Suite\r\n\
+               ,Babbage,Charles Babbage,charles@importers.example,\r\n\
+               Grace,Hopper,Grace Hopper,grace@elsewhere.example,\r\n\
+               Alan,Turing,Alan Turing,ADA@importers.example,\r\n\
+               Ann,Again,Ann Again,ann@importers.example,\r\n\
+               Kat,Johnson,Kat Johnson,kat@importers.example,Platinum\r\n\
+               Lin,Chen,\"Chen, Lin\",lin@importers.example,\r\n";
+    let check = validate(&app, &cookie, &cust, csv).await;
+    assert_eq!(check["rows"], 7);
+    let r = reasons(&check);
+    assert_eq!(r.len(), 5, "{r:?}");
+    assert_eq!(r[0], "3|First name|Missing.");
+    assert!(
+        r[1].starts_with("4|Email|") && r[1].contains("must end with @importers.example"),
+        "{r:?}"
+    );
+    assert!(
+        r[2].starts_with("5|Email|") && r[2].contains("duplicate of row 2"),
+        "{r:?}"
+    );
+    assert!(
+        r[3].starts_with("6|Email|") && r[3].contains("already exists"),
+        "{r:?}"
+    );
+    assert!(
+        r[4].starts_with("7|Licence|Unknown licence \"Platinum\"; this customer has: Suite."),
+        "{r:?}"
+    );
+    assert_eq!(
+        users(&app, &cust).await,
+        before,
+        "validation writes nothing"
+    );
+}
+
+#[tokio::test]
+async fn not_enough_seats_is_a_row_error() {
+    let (app, _fx, cust, cookie) = setup().await;
+    let mut csv = String::from("First name,Last name,Display name,Email,Licence\n");
+    for i in 0..5 {
+        csv.push_str(&format!("U,{i},User {i},user{i}@importers.example,suite\n"));
+    }
+    let check = validate(&app, &cookie, &cust, &csv).await;
+    let r = reasons(&check);
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert!(
+        r[0].starts_with("6|Licence|Not enough seats of Suite: 4 available"),
+        "{r:?}"
+    );
+}
+
+#[tokio::test]
+async fn bad_files_get_clear_errors() {
+    let (app, _fx, cust, cookie) = setup().await;
+    let cases = [
+        ("Name,Email\nA,a@importers.example\n", "Wrong header"),
+        ("First name,Last name,Display name,Email\n", "no user rows"),
+        ("", "empty"),
+        (
+            "First name,Last name,Display name,Email\nA,B,C,caf\u{FFFD}@importers.example\n",
+            "not UTF-8",
+        ),
+        (
+            "First name,Last name,Display name,Email\nA,B,C,c@importers.example,extra,more\n",
+            "has 6 columns",
+        ),
+    ];
+    for (csv, expected) in cases {
+        let check = validate(&app, &cookie, &cust, csv).await;
+        let r = reasons(&check).join(" / ");
+        assert!(r.contains(expected), "{csv:?}: {r}");
+    }
+    let long = format!(
+        "First name,Last name,Display name,Email\n{},B,C,c@importers.example\n",
+        "x".repeat(5000)
+    );
+    let r = reasons(&validate(&app, &cookie, &cust, &long).await).join(" / ");
+    assert!(r.contains("2|First name|Too long (5000 characters"), "{r}");
+    // A BOM and quoted commas are fine.
+    let ok = "\u{FEFF}First name,Last name,Display name,Email\r\n\"Lin\",\"Chen\",\"Chen, Lin\",lin@importers.example\r\n";
+    let check = validate(&app, &cookie, &cust, ok).await;
+    assert_eq!(check["errors"], json!([]), "{check}");
+    assert_eq!(check["rows"], 1);
+}
+
+#[tokio::test]
+async fn import_is_all_or_nothing_and_returns_passwords() {
+    let (app, _fx, cust, cookie) = setup().await;
+    let before = users(&app, &cust).await;
+    let bad = "First name,Last name,Display name,Email,Licence\nA,A,A A,a@importers.example,Suite\nB,B,,b@importers.example,\n";
+    let (s, body) = app
+        .call_as(
+            "/api/customer-users/import",
+            Some(&cookie),
+            &json!({"customer_id": cust.customer_id, "csv": bad}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        body.contains("Nothing was imported") && body.contains("Row 3, Display name: Missing."),
+        "{body}"
+    );
+    assert_eq!(users(&app, &cust).await, before);
+
+    let good = "First name,Last name,Display name,Email,Licence\nA,A,A A,a@importers.example,Suite\nB,B,B B,b@importers.example,\n";
+    let (s, body) = app
+        .call_as(
+            "/api/customer-users/import",
+            Some(&cookie),
+            &json!({"customer_id": cust.customer_id, "csv": good}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "{body}");
+    let result: Value = serde_json::from_str(&body).expect("result");
+    assert_eq!(result["users"].as_array().map(Vec::len), Some(2));
+    assert_eq!(
+        result["users"][0]["temporary_password"]
+            .as_str()
+            .map(str::len),
+        Some(29)
+    );
+    assert_eq!(users(&app, &cust).await, before + 2);
+    let entries: i64 = sqlx::query_scalar(
+        "select count(*) from activity where customer_id = $1 and operation = 'customer-user-created' and actor_kind = 'user'",
+    )
+    .bind(&cust.customer_id)
+    .fetch_one(&app.db)
+    .await
+    .expect("entries");
+    assert_eq!(entries, 2, "one entry per imported user");
+
+    // Export lists them, with spreadsheet formulas defused.
+    let (s, body) = app
+        .call_as(
+            "/api/customer-users/export",
+            Some(&cookie),
+            &json!({"customer_id": cust.customer_id}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK);
+    let csv: String = serde_json::from_str(&body).expect("csv");
+    assert!(csv.starts_with("First name,Last name,Display name,Email,Licences,Admin role,Status"));
+    assert!(
+        csv.contains("A,A,A A,a@importers.example,Suite,None,active"),
+        "{csv}"
+    );
+}
+
+#[tokio::test]
+async fn a_large_import_fits_in_the_body_limit() {
+    let (app, _fx, cust, cookie) = setup().await;
+    let mut csv = String::from("First name,Last name,Display name,Email\n");
+    for i in 0..40_000 {
+        csv.push_str(&format!(
+            "First{i},Last{i},Person Number {i},person.number{i}@importers.example\n"
+        ));
+    }
+    assert!(csv.len() > 2 * 1024 * 1024, "bigger than the default limit");
+    let check = validate(&app, &cookie, &cust, &csv).await;
+    assert_eq!(
+        (
+            check["rows"].as_i64(),
+            check["errors"].as_array().map(Vec::len)
+        ),
+        (Some(40_000), Some(0))
+    );
+}
