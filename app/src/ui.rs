@@ -194,6 +194,8 @@ pub fn NotFoundPage() -> impl IntoView {
 #[component]
 pub fn Pager(page: RwSignal<u32>, total: i64, page_size: u32) -> impl IntoView {
     let pages = ((total.max(0) as u64).div_ceil(u64::from(page_size.max(1)))).max(1);
+    // Outside `view!`: a `>=` inside an attribute would close the tag.
+    let at_end = move || u64::from(page.get()) + 1 >= pages;
     view! {
         <div class="pager">
             <button
@@ -206,7 +208,7 @@ pub fn Pager(page: RwSignal<u32>, total: i64, page_size: u32) -> impl IntoView {
             <span>{move || format!("Page {} of {} ({} in all)", page.get() + 1, pages, total)}</span>
             <button
                 class="secondary"
-                disabled=move || u64::from(page.get()) + 1 >= pages
+                disabled=at_end
                 on:click=move |_| page.update(|p| *p += 1)
             >
                 "Next"

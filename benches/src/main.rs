@@ -148,13 +148,13 @@ async fn main() {
             ms(median(times))
         );
     }
-    import_bench(&db, &org).await;
+    import_bench(&db, &org, Some(format!("{}/bench.db", dir.display()))).await;
     let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// 100,000-row CSV import: validation, the import itself, and the same rows
 /// inserted by a bare sqlx loop in one transaction (the floor).
-pub async fn import_bench(db: &app::db::Db, org: &str) {
+pub async fn import_bench(db: &app::db::Db, org: &str, db_path: Option<String>) {
     use app::activity::service::Actor;
     let me = app::demo::operator(org);
     let actor = Actor::system(org);
@@ -250,6 +250,49 @@ pub async fn import_bench(db: &app::db::Db, org: &str) {
     }
     tx.commit().await.expect("commit");
     let floor = start.elapsed();
+    // The same floor through sqlx's native SQLite driver (not `Any`), to see
+    // what the portable driver costs.
+    if let Some(path) = db_path.as_deref() {
+        let native = sqlx::SqlitePool::connect(&format!("sqlite://{path}"))
+            .await
+            .expect("native pool");
+        let native_cust = app::customers::service::create(
+            db,
+            &me,
+            &actor,
+            &make_customer("Native", "native.example"),
+        )
+        .await
+        .expect("customer");
+        let start = Instant::now();
+        let mut tx = native.begin().await.expect("tx");
+        for i in 0..rows {
+            let user_name = format!("person{i}@native.example");
+            sqlx::query(
+                "insert into customer_user (customer_user_id, org_id, customer_id, first_name, last_name, display_name,
+                     user_name, user_name_lower, admin_role, password_hash, must_change_password, status, created_at)
+                 values ($1, $2, $3, $4, $5, $6, $7, $8, 'none', $9, 1, 'active', $10)",
+            )
+            .bind(app::db::new_id())
+            .bind(org)
+            .bind(&native_cust.customer_id)
+            .bind(format!("First{i}"))
+            .bind(format!("Last{i}"))
+            .bind(format!("Person {i}"))
+            .bind(&user_name)
+            .bind(&user_name)
+            .bind("hmac-sha256$0")
+            .bind(0i64)
+            .execute(&mut *tx)
+            .await
+            .expect("insert");
+        }
+        tx.commit().await.expect("commit");
+        println!(
+            "native sqlx SQLite driver, {rows} user rows (no licences) in one transaction: {}",
+            ms(start.elapsed())
+        );
+    }
     println!("import of {rows} rows: validate {}, import {} (with passwords and activity entries), total {}",
         ms(validate), ms(import), ms(validate + import));
     println!(

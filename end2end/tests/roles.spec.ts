@@ -31,6 +31,9 @@ for (const [role, workspaces] of Object.entries(WORKSPACES)) {
       await expect(page.getByRole('heading', { name: 'User management' })).toBeVisible();
       await expect(page.getByRole('link', { name: 'Add user' })).toBeVisible();
       await expect(page.getByTestId('user-row').first()).toBeVisible();
+      // Ten demo users fit on one page: both pager buttons are disabled.
+      await expect(page.getByRole('button', { name: 'Previous', exact: true })).toBeDisabled();
+      await expect(page.getByRole('button', { name: 'Next', exact: true })).toBeDisabled();
     } else {
       await expect(userManagement).toHaveCount(0);
       // Typing the address shows the server's refusal, not the list.
