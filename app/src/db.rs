@@ -103,3 +103,20 @@ pub fn now_millis() -> i64 {
 pub fn new_id() -> String {
     uuid::Uuid::new_v4().to_string()
 }
+
+/// The `n`-th placeholder of a statement built at run time. SQLite gets the
+/// anonymous `?`: its lookup of a named `$N` parameter is linear, which makes
+/// a multi-row insert with thousands of parameters quadratic (seen with
+/// `perf` in the import benchmark). PostgreSQL needs `$N`.
+pub fn param(sqlite: bool, n: usize) -> String {
+    if sqlite {
+        "?".to_string()
+    } else {
+        format!("${n}")
+    }
+}
+
+/// Whether a connection talks to SQLite.
+pub fn is_sqlite(conn: &sqlx::AnyConnection) -> bool {
+    conn.backend_name() == "SQLite"
+}

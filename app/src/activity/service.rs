@@ -139,9 +139,10 @@ impl Work {
         }
         let at = now_millis();
         let entries = std::mem::take(&mut self.entries);
+        let sqlite = crate::db::is_sqlite(&self.tx);
         // Multi-row inserts: a bulk change (an import) records thousands of
         // entries without thousands of round trips.
-        for batch in entries.chunks(200) {
+        for batch in entries.chunks(1000) {
             let mut sql = String::from(
                 "insert into activity (activity_id, org_id, at, actor_kind, actor_id, actor_name,
                      operation, target_kind, target_id, target_name, customer_id, changes, client_addr) values ",
@@ -150,7 +151,9 @@ impl Work {
                 if i > 0 {
                     sql.push(',');
                 }
-                let p: Vec<String> = (1..=13).map(|k| format!("${}", i * 13 + k)).collect();
+                let p: Vec<String> = (1..=13)
+                    .map(|k| crate::db::param(sqlite, i * 13 + k))
+                    .collect();
                 sql.push_str(&format!("({})", p.join(", ")));
             }
             let mut q = sqlx::query(&sql);

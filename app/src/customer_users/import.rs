@@ -19,8 +19,8 @@ use std::collections::{HashMap, HashSet};
 
 /// Longest cell accepted.
 const MAX_CELL: usize = 256;
-/// Rows per multi-row `insert`.
-const BATCH: usize = 400;
+/// Rows per multi-row `insert` (10 parameters each; SQLite allows 32,766, PostgreSQL 65,535).
+const BATCH: usize = 1000;
 
 /// A row that passed every check.
 #[derive(Debug, Clone)]
@@ -327,6 +327,7 @@ pub async fn import(
         ));
     }
     let key = secrets::server_key_conn(work.conn()).await?;
+    let sqlite = crate::db::is_sqlite(work.conn());
     let now = now_millis();
     let total = rows.len();
     let mut users = Vec::with_capacity(total);
@@ -346,7 +347,9 @@ pub async fn import(
             if i > 0 {
                 sql.push(',');
             }
-            let p: Vec<String> = (1..=10).map(|k| format!("${}", i * 10 + k)).collect();
+            let p: Vec<String> = (1..=10)
+                .map(|k| crate::db::param(sqlite, i * 10 + k))
+                .collect();
             sql.push_str(&format!(
                 "({}, {}, {}, {}, {}, {}, {}, {}, 'none', {}, 1, 'active', {})",
                 p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9]
@@ -380,12 +383,10 @@ pub async fn import(
                 if i > 0 {
                     sql.push(',');
                 }
-                sql.push_str(&format!(
-                    "(${}, ${}, 0, ${})",
-                    i * 3 + 1,
-                    i * 3 + 2,
-                    i * 3 + 3
-                ));
+                let p: Vec<String> = (1..=3)
+                    .map(|k| crate::db::param(sqlite, i * 3 + k))
+                    .collect();
+                sql.push_str(&format!("({}, {}, 0, {})", p[0], p[1], p[2]));
             }
             let mut q = sqlx::query(&sql);
             for (id, sid) in &licensed {
