@@ -118,3 +118,22 @@ pub async fn set_seats(subscription_id: String, seats: i64) -> Result<Subscripti
     let ctx = crate::access::guard::require(Capability::SubscriptionsManage).await?;
     super::service::set_seats(&ctx.db, &ctx.me, &ctx.actor, &subscription_id, seats).await
 }
+
+/// `CustomersViewAgreement`: records the date the customer accepted the agreement.
+#[server(endpoint = "customers/record-agreement", input = Json)]
+pub async fn record_agreement(
+    customer_id: String,
+    version: i64,
+    accepted_on: String,
+) -> Result<Customer, AppError> {
+    let ctx = crate::access::guard::require(Capability::CustomersViewAgreement).await?;
+    super::service::record_agreement(
+        &ctx.db,
+        &ctx.me,
+        &ctx.actor,
+        &customer_id,
+        version,
+        &accepted_on,
+    )
+    .await
+}

@@ -560,3 +560,55 @@ pub async fn set_seats(
         assigned,
     })
 }
+
+/// Records the date the customer accepted the customer agreement
+/// (`YYYY-MM-DD`, UTC).
+pub async fn record_agreement(
+    db: &Db,
+    me: &Identity,
+    actor: &Actor,
+    customer_id: &str,
+    version: i64,
+    accepted_on: &str,
+) -> AppResult<Customer> {
+    let at = crate::time::parse_date(accepted_on).ok_or_else(|| {
+        AppError::invalid("accepted_on", "Enter the acceptance date as YYYY-MM-DD.")
+    })?;
+    if at > now_millis() {
+        return Err(AppError::invalid(
+            "accepted_on",
+            "The acceptance date can't be in the future.",
+        ));
+    }
+    let mut work = Work::begin(db, actor).await?;
+    let row = load(work.conn(), &me.org_id, customer_id).await?;
+    if row.version != version {
+        return Err(stale());
+    }
+    sqlx::query(
+        "update customer set agreement_accepted_at = $1, version = version + 1
+         where customer_id = $2 and org_id = $3 and version = $4",
+    )
+    .bind(at)
+    .bind(customer_id)
+    .bind(&me.org_id)
+    .bind(version)
+    .execute(work.conn())
+    .await?;
+    let before = row.agreement_accepted_at.map(crate::time::format_millis);
+    work.record(Entry::customer(
+        Operation::AgreementRecorded,
+        customer_id,
+        "customer",
+        customer_id,
+        &row.name,
+        vec![FieldChange::new(
+            "agreement accepted",
+            before,
+            Some(crate::time::format_millis(at)),
+        )],
+    ));
+    let updated = load(work.conn(), &me.org_id, customer_id).await?;
+    work.commit().await?;
+    Ok(updated.into_customer(me))
+}

@@ -241,6 +241,17 @@ fn CustomerEditor(
             );
         });
     };
+    let accepted_on = RwSignal::new(String::new());
+    let record = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let date = accepted_on.get_untracked();
+        leptos::task::spawn_local(async move {
+            after(
+                super::record_agreement(id.get_value(), version, date).await,
+                "Agreement acceptance recorded.",
+            );
+        });
+    };
     let field =
         move |fid: &'static str, label: &'static str, sig: RwSignal<String>, enabled: bool| {
             view! {
@@ -300,7 +311,10 @@ fn CustomerEditor(
                     })}
             </p>
             <p role="status" class="ok" data-testid="saved">{move || saved.get()}</p>
-            <FormError error=error fields=&["name", "contact_email", "phone", "address", "billing_email"]/>
+            <FormError
+                error=error
+                fields=&["name", "contact_email", "phone", "address", "billing_email", "accepted_on"]
+            />
         </section>
         <section class="card">
             <h2>"Details"</h2>
@@ -312,6 +326,27 @@ fn CustomerEditor(
                 {a.can_edit_details.then(|| view! { <p><button type="submit">"Save details"</button></p> })}
             </form>
         </section>
+        {a
+            .can_view_agreement
+            .then(|| {
+                view! {
+                    <section class="card">
+                        <h2>"Customer agreement"</h2>
+                        <form on:submit=record novalidate class="toolbar">
+                            <div>
+                                <label for="accepted_on">"Accepted on"</label>
+                                <input
+                                    id="accepted_on"
+                                    type="date"
+                                    on:input=move |ev| accepted_on.set(event_target_value(&ev))
+                                />
+                            </div>
+                            <button type="submit">"Record acceptance"</button>
+                        </form>
+                        <FieldError error=error field="accepted_on"/>
+                    </section>
+                }
+            })}
         {a
             .can_edit_billing
             .then(|| {

@@ -255,3 +255,51 @@ async fn helpdesk_sees_no_billing_and_changes_are_recorded() {
     assert_eq!(ops.len(), 1);
     assert!(ops[0].1.contains("Proseware Inc"), "{}", ops[0].1);
 }
+
+#[tokio::test]
+async fn agreement_acceptance_is_recorded_and_hidden_from_helpdesk() {
+    let app = spawn_app().await;
+    let fx = app.fixture().await;
+    let cust = app.add_customer(&fx.org_a, "Agreeable").await;
+    let s = as_role(&app, &fx, Role::SalesAgent).await;
+    let (status, body) = app
+        .call_as(
+            "/api/customers/record-agreement",
+            Some(&s),
+            &json!({"customer_id": cust.customer_id, "version": 1, "accepted_on": "2026-02-30"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body.contains("accepted_on"), "{body}");
+    let got = ok(
+        &app,
+        &s,
+        "/api/customers/record-agreement",
+        json!({"customer_id": cust.customer_id, "version": 1, "accepted_on": "2026-01-15"}),
+    )
+    .await;
+    assert_eq!(
+        got["agreement_accepted_at"].as_i64(),
+        app::time::parse_date("2026-01-15")
+    );
+    let h = as_role(&app, &fx, Role::HelpdeskAgent).await;
+    let got = ok(
+        &app,
+        &h,
+        "/api/customers/get",
+        json!({"customer_id": cust.customer_id}),
+    )
+    .await;
+    assert!(
+        got["agreement_accepted_at"].is_null(),
+        "Helpdesk agents may not view the agreement"
+    );
+    let entry: String = sqlx::query_scalar(
+        "select changes from activity where operation = 'agreement-recorded' and customer_id = $1",
+    )
+    .bind(&cust.customer_id)
+    .fetch_one(&app.db)
+    .await
+    .expect("entry");
+    assert!(entry.contains("2026-01-15"), "{entry}");
+}

@@ -2,6 +2,7 @@
 //! database per test.
 
 mod activity;
+mod cli;
 mod customers;
 mod helpers;
 mod import;

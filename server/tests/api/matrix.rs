@@ -54,7 +54,7 @@ fn cases() -> Vec<Case> {
     };
     use app::customers::{
         CreateCustomer, CreateSubscription, GetCustomer, ListCustomers, ListSubscriptions,
-        RequestDelegatedAdmin, RequestRelationship, SetSeats, UpdateCustomer,
+        RecordAgreement, RequestDelegatedAdmin, RequestRelationship, SetSeats, UpdateCustomer,
         UpdateCustomerBilling,
     };
     use app::system::ServerStatus;
@@ -196,6 +196,12 @@ fn cases() -> Vec<Case> {
             path: RequestDelegatedAdmin::PATH,
             needs: Needs::Cap(Capability::DelegatedAdminRequest),
             body: |ids| json!({"customer_id": ids.customer.customer_id, "version": 1}),
+            scoped: true,
+        },
+        Case {
+            path: RecordAgreement::PATH,
+            needs: Needs::Cap(Capability::CustomersViewAgreement),
+            body: |ids| json!({"customer_id": ids.customer.customer_id, "version": 1, "accepted_on": "2026-01-15"}),
             scoped: true,
         },
         Case {

@@ -1,0 +1,149 @@
+//! The command line: create-org, create-admin, import-users, purge-deleted,
+//! run as the real binary on a database file.
+
+use std::process::Command;
+
+fn cli(db_url: &str, args: &[&str]) -> (bool, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_partner-console"))
+        .env("DATABASE_URL", db_url)
+        .env("RUST_LOG", "warn")
+        .args(args)
+        .output()
+        .expect("run the binary");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[tokio::test]
+async fn operator_commands_work_end_to_end() {
+    let dir = std::env::temp_dir().join(format!(
+        "pc-cli-{}-{}",
+        std::process::id(),
+        app::db::now_millis()
+    ));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let url = format!("sqlite://{}/cli.db", dir.display());
+
+    let (ok, org_id, err) = cli(&url, &["create-org", "Cli Partners"]);
+    assert!(ok, "{err}");
+    let org_id = org_id.trim().to_string();
+    let (ok, out, err) = cli(
+        &url,
+        &[
+            "create-admin",
+            "--org",
+            "Cli Partners",
+            "--email",
+            "root@cli.example",
+        ],
+    );
+    assert!(ok, "{err}");
+    assert!(out.contains("Temporary password (shown once): "), "{out}");
+
+    // A customer to import into, made through the services on the same file.
+    let db = app::db::connect(&url).await.expect("db");
+    let me = app::demo::operator(&org_id);
+    let actor = app::activity::service::Actor::system(&org_id);
+    let customer = app::customers::service::create(
+        &db,
+        &me,
+        &actor,
+        &app::customers::NewCustomer {
+            details: app::customers::CustomerDetails {
+                name: "Cli Customer".into(),
+                ..Default::default()
+            },
+            domain: "clicust.example".into(),
+        },
+    )
+    .await
+    .expect("customer");
+    app::customers::service::create_subscription(
+        &db,
+        &me,
+        &actor,
+        &customer.customer_id,
+        "Suite",
+        10,
+    )
+    .await
+    .expect("subscription");
+
+    let file = dir.join("users.csv");
+    std::fs::write(
+        &file,
+        "First name,Last name,Display name,Email,Licence\nBad,Row,Bad Row,bad@elsewhere.example,\n",
+    )
+    .expect("write");
+    let path = file.to_string_lossy().into_owned();
+    let (ok, _, err) = cli(
+        &url,
+        &[
+            "import-users",
+            "--org",
+            &org_id,
+            "--customer",
+            "clicust.example",
+            &path,
+        ],
+    );
+    assert!(!ok);
+    assert!(
+        err.contains("row 2, Email:") && err.contains("nothing was imported"),
+        "{err}"
+    );
+
+    std::fs::write(
+        &file,
+        "First name,Last name,Display name,Email,Licence\nAna,One,Ana One,ana@clicust.example,Suite\nBo,Two,Bo Two,bo@clicust.example,\n",
+    )
+    .expect("write");
+    let (ok, out, err) = cli(
+        &url,
+        &[
+            "import-users",
+            "--org",
+            "Cli Partners",
+            "--customer",
+            "clicust.example",
+            &path,
+        ],
+    );
+    assert!(ok, "{err}");
+    assert!(
+        out.starts_with("Display name,User name,Temporary password"),
+        "{out}"
+    );
+    assert!(out.contains("Ana One,ana@clicust.example,"), "{out}");
+    assert!(err.contains("Imported 2 users"), "{err}");
+
+    // Age one deletion past 30 days; purge-deleted removes it.
+    let ids: Vec<String> = sqlx::query_scalar(
+        "select customer_user_id from customer_user where customer_id = $1 order by display_name",
+    )
+    .bind(&customer.customer_id)
+    .fetch_all(&db)
+    .await
+    .expect("ids");
+    app::customer_users::service::delete(&db, &me, &actor, &customer.customer_id, &ids[..1])
+        .await
+        .expect("delete");
+    sqlx::query("update customer_user set deleted_at = 0 where customer_user_id = $1")
+        .bind(&ids[0])
+        .execute(&db)
+        .await
+        .expect("age");
+    let (ok, out, err) = cli(&url, &["purge-deleted"]);
+    assert!(ok, "{err}");
+    assert!(out.contains("Purged 1 customer user"), "{out}");
+    let left: i64 = sqlx::query_scalar("select count(*) from customer_user where customer_id = $1")
+        .bind(&customer.customer_id)
+        .fetch_one(&db)
+        .await
+        .expect("count");
+    assert_eq!(left, 1);
+    let _ = std::fs::remove_dir_all(&dir);
+}
