@@ -134,6 +134,30 @@ pub fn FieldError(error: RwSignal<Option<AppError>>, field: &'static str) -> imp
     }
 }
 
+/// A labelled text input bound to a signal, with the field's message from
+/// the last error under it.
+#[component]
+pub fn TextField(
+    id: &'static str,
+    label: &'static str,
+    value: RwSignal<String>,
+    error: RwSignal<Option<AppError>>,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(default = true)] enabled: bool,
+) -> impl IntoView {
+    view! {
+        <label for=id>{label}</label>
+        <input
+            id=id
+            type=kind
+            disabled=!enabled
+            prop:value=move || value.get()
+            on:input=move |ev| value.set(event_target_value(&ev))
+        />
+        <FieldError error=error field=id/>
+    }
+}
+
 /// The error from the last attempt, unless it belongs to a field shown
 /// elsewhere on the form.
 #[component]

@@ -5,7 +5,7 @@ use super::{
 };
 use crate::customers::Subscription;
 use crate::error::AppError;
-use crate::ui::{ErrorMessage, FieldError, FormError, OnceSecret, Pager};
+use crate::ui::{ErrorMessage, FieldError, FormError, OnceSecret, Pager, TextField};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use std::collections::BTreeSet;
@@ -530,20 +530,13 @@ fn AddCustomerUser(
             }
         });
     };
-    let text = move |id: &'static str, label: &'static str, sig: RwSignal<String>| {
-        view! {
-            <label for=id>{label}</label>
-            <input id=id prop:value=move || sig.get() on:input=move |ev| sig.set(event_target_value(&ev))/>
-            <FieldError error=error field=id/>
-        }
-    };
     view! {
         <div class="card">
             <h2>"Add user"</h2>
             <form on:submit=submit novalidate>
-                {text("first_name", "First name", first)}
-                {text("last_name", "Last name", last)}
-                {text("display_name", "Display name", display)}
+                <TextField id="first_name" label="First name" value=first error=error/>
+                <TextField id="last_name" label="Last name" value=last error=error/>
+                <TextField id="display_name" label="Display name" value=display error=error/>
                 <label for="alias">"User name"</label>
                 <span class="toolbar">
                     <input

@@ -5,7 +5,7 @@ use crate::access::ui::use_identity;
 use crate::access::Capability;
 use crate::error::AppError;
 use crate::time::format_millis;
-use crate::ui::{ErrorMessage, FieldError, FormError, Pager};
+use crate::ui::{ErrorMessage, FieldError, FormError, Pager, TextField};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -252,19 +252,6 @@ fn CustomerEditor(
             );
         });
     };
-    let field =
-        move |fid: &'static str, label: &'static str, sig: RwSignal<String>, enabled: bool| {
-            view! {
-                <label for=fid>{label}</label>
-                <input
-                    id=fid
-                    disabled=!enabled
-                    prop:value=move || sig.get()
-                    on:input=move |ev| sig.set(event_target_value(&ev))
-                />
-                <FieldError error=error field=fid/>
-            }
-        };
     view! {
         <section class="card">
             <h1 data-testid="customer-name">{d.name.clone()}</h1>
@@ -319,10 +306,10 @@ fn CustomerEditor(
         <section class="card">
             <h2>"Details"</h2>
             <form on:submit=save novalidate>
-                {field("name", "Name", name, a.can_edit_details)}
-                {field("contact_email", "Contact email", email, a.can_edit_details)}
-                {field("phone", "Phone", phone, a.can_edit_details)}
-                {field("address", "Address", address, a.can_edit_details)}
+                <TextField id="name" label="Name" value=name error=error enabled=a.can_edit_details/>
+                <TextField id="contact_email" label="Contact email" value=email error=error enabled=a.can_edit_details/>
+                <TextField id="phone" label="Phone" value=phone error=error enabled=a.can_edit_details/>
+                <TextField id="address" label="Address" value=address error=error enabled=a.can_edit_details/>
                 {a.can_edit_details.then(|| view! { <p><button type="submit">"Save details"</button></p> })}
             </form>
         </section>
@@ -354,9 +341,9 @@ fn CustomerEditor(
                     <section class="card">
                         <h2>"Billing information"</h2>
                         <form on:submit=save_billing novalidate>
-                            {field("billing_email", "Billing email", b_email, true)}
-                            {field("billing_address", "Billing address", b_address, true)}
-                            {field("tax_id", "Tax ID", b_tax, true)}
+                            <TextField id="billing_email" label="Billing email" value=b_email error=error enabled=true/>
+                            <TextField id="billing_address" label="Billing address" value=b_address error=error enabled=true/>
+                            <TextField id="tax_id" label="Tax ID" value=b_tax error=error enabled=true/>
                             <p>
                                 <button type="submit">"Save billing information"</button>
                             </p>

@@ -3,7 +3,7 @@ use crate::access::ui::use_identity;
 use crate::access::{Capability, Role, RoleKind, RoleSet};
 use crate::error::AppError;
 use crate::time::format_millis;
-use crate::ui::{ErrorMessage, FieldError, FormError, OnceSecret, Pager};
+use crate::ui::{ErrorMessage, FormError, OnceSecret, Pager, TextField};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -340,31 +340,12 @@ pub fn NewUserPage() -> impl IntoView {
                     view! {
                         <h1>"Add user"</h1>
                         <form on:submit=submit novalidate>
-                            <label for="display_name">"Full name"</label>
-                            <input
-                                id="display_name"
-                                prop:value=move || name.get()
-                                on:input=move |ev| name.set(event_target_value(&ev))
-                            />
-                            <FieldError error=error field="display_name"/>
-                            <label for="email">"Email (sign-in name)"</label>
-                            <input
-                                id="email"
-                                type="email"
-                                prop:value=move || email.get()
-                                on:input=move |ev| email.set(event_target_value(&ev))
-                            />
-                            <FieldError error=error field="email"/>
+                            <TextField id="display_name" label="Full name" value=name error=error/>
+                            <TextField id="email" label="Email (sign-in name)" value=email error=error kind="email"/>
                             <RoleSelect kind=RoleKind::Agent value=agent current=None/>
                             <RoleSelect kind=RoleKind::Admin value=admin current=None/>
                             <RoleSelect kind=RoleKind::Incentives value=incentives current=None/>
-                            <label for="partner_id">"Partner ID (optional)"</label>
-                            <input
-                                id="partner_id"
-                                prop:value=move || partner_id.get()
-                                on:input=move |ev| partner_id.set(event_target_value(&ev))
-                            />
-                            <FieldError error=error field="partner_id"/>
+                            <TextField id="partner_id" label="Partner ID (optional)" value=partner_id error=error/>
                             <FormError error=error fields=&["display_name", "email", "partner_id"]/>
                             <p>
                                 <button type="submit" disabled=move || busy.get()>
@@ -505,31 +486,9 @@ fn UserEditor(
         <section class="card">
             <h2>"Details"</h2>
             <form on:submit=save_details novalidate>
-                <label for="display_name">"Full name"</label>
-                <input
-                    id="display_name"
-                    disabled=!actions.can_edit
-                    prop:value=move || name.get()
-                    on:input=move |ev| name.set(event_target_value(&ev))
-                />
-                <FieldError error=details_error field="display_name"/>
-                <label for="email">"Email"</label>
-                <input
-                    id="email"
-                    type="email"
-                    disabled=!actions.can_edit
-                    prop:value=move || email.get()
-                    on:input=move |ev| email.set(event_target_value(&ev))
-                />
-                <FieldError error=details_error field="email"/>
-                <label for="partner_id">"Partner ID"</label>
-                <input
-                    id="partner_id"
-                    disabled=!actions.can_edit
-                    prop:value=move || partner_id.get()
-                    on:input=move |ev| partner_id.set(event_target_value(&ev))
-                />
-                <FieldError error=details_error field="partner_id"/>
+                <TextField id="display_name" label="Full name" value=name error=details_error enabled=actions.can_edit/>
+                <TextField id="email" label="Email" value=email error=details_error kind="email" enabled=actions.can_edit/>
+                <TextField id="partner_id" label="Partner ID" value=partner_id error=details_error enabled=actions.can_edit/>
                 <FormError error=details_error fields=&["display_name", "email", "partner_id"]/>
                 {actions.can_edit.then(|| view! { <p><button type="submit">"Save details"</button></p> })}
             </form>
