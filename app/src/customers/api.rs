@@ -70,7 +70,16 @@ pub async fn update_customer_billing(
 #[server(endpoint = "customers/request-relationship", input = Json)]
 pub async fn request_relationship(customer_id: String, version: i64) -> Result<Customer, AppError> {
     let ctx = crate::access::guard::require(Capability::CustomersRequestRelationship).await?;
-    super::service::request_relationship(&ctx.db, &ctx.me, &ctx.actor, &customer_id, version).await
+    use super::service::CustomerRequest;
+    super::service::request(
+        &ctx.db,
+        &ctx.me,
+        &ctx.actor,
+        &customer_id,
+        version,
+        CustomerRequest::Relationship,
+    )
+    .await
 }
 
 /// `DelegatedAdminRequest`: requests delegated admin privileges.
@@ -80,8 +89,16 @@ pub async fn request_delegated_admin(
     version: i64,
 ) -> Result<Customer, AppError> {
     let ctx = crate::access::guard::require(Capability::DelegatedAdminRequest).await?;
-    super::service::request_delegated_admin(&ctx.db, &ctx.me, &ctx.actor, &customer_id, version)
-        .await
+    use super::service::CustomerRequest;
+    super::service::request(
+        &ctx.db,
+        &ctx.me,
+        &ctx.actor,
+        &customer_id,
+        version,
+        CustomerRequest::DelegatedAdmin,
+    )
+    .await
 }
 
 /// `CustomersView` and one of `SubscriptionsView` / `CustomerUsersManage`:

@@ -337,51 +337,56 @@ pub async fn update_billing(
     .await
 }
 
-/// Requests a reseller relationship (status becomes "requested").
-pub async fn request_relationship(
-    db: &Db,
-    me: &Identity,
-    actor: &Actor,
-    customer_id: &str,
-    version: i64,
-) -> AppResult<Customer> {
-    update_row(
-        db,
-        me,
-        actor,
-        customer_id,
-        version,
-        Operation::RelationshipRequested,
-        "relationship_status = $1",
-        vec!["requested".into()],
-        |r| match r.relationship_status.as_str() {
-            "none" => diff(&[("relationship", "none", "requested")]),
-            _ => Vec::new(),
-        },
-    )
-    .await
+/// A request a partner makes about a customer; its status column goes from
+/// "none" to "requested".
+#[derive(Debug, Clone, Copy)]
+pub enum CustomerRequest {
+    /// A reseller relationship.
+    Relationship,
+    /// Delegated admin privileges.
+    DelegatedAdmin,
 }
 
-/// Requests delegated admin privileges (status becomes "requested").
-pub async fn request_delegated_admin(
+/// Files a request (relationship or delegated admin); a request already
+/// made changes nothing.
+pub async fn request(
     db: &Db,
     me: &Identity,
     actor: &Actor,
     customer_id: &str,
     version: i64,
+    kind: CustomerRequest,
 ) -> AppResult<Customer> {
+    let (operation, set_sql, field) = match kind {
+        CustomerRequest::Relationship => (
+            Operation::RelationshipRequested,
+            "relationship_status = $1",
+            "relationship",
+        ),
+        CustomerRequest::DelegatedAdmin => (
+            Operation::DelegatedAdminRequested,
+            "delegated_admin_status = $1",
+            "delegated admin",
+        ),
+    };
     update_row(
         db,
         me,
         actor,
         customer_id,
         version,
-        Operation::DelegatedAdminRequested,
-        "delegated_admin_status = $1",
+        operation,
+        set_sql,
         vec!["requested".into()],
-        |r| match r.delegated_admin_status.as_str() {
-            "none" => diff(&[("delegated admin", "none", "requested")]),
-            _ => Vec::new(),
+        |r| {
+            let status = match kind {
+                CustomerRequest::Relationship => &r.relationship_status,
+                CustomerRequest::DelegatedAdmin => &r.delegated_admin_status,
+            };
+            match status.as_str() {
+                "none" => diff(&[(field, "none", "requested")]),
+                _ => Vec::new(),
+            }
         },
     )
     .await
