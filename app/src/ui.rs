@@ -23,6 +23,14 @@ pub fn mark_hydrated() {
 /// change shows at once) and renders the page inside the navigation frame.
 /// Visitors go to the sign-in page; a pending temporary password goes to the
 /// password change.
+///
+/// The one exception to the `Suspend` rule for pages (README, "Rules for page
+/// code"): the frame's children create the page's resources, so the frame
+/// reads `identity` with `.get()`, which renders the children exactly once,
+/// after it resolves. Awaiting it in a `Suspend` would re-run the closure on
+/// the server when the value arrives (but not in the browser, where it is
+/// already there), create the page's resources twice and break hydration.
+/// No other boundary reads `identity`.
 #[component]
 pub fn Frame(children: ChildrenFn) -> impl IntoView {
     let location = use_location();

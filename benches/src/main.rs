@@ -93,7 +93,8 @@ async fn main() {
         db: db.clone(),
         secure_cookies: false,
         trust_proxy: false,
-    });
+    })
+    .expect("router");
 
     let mut sign_in = Vec::new();
     for _ in 0..31 {

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { demoEmail, openHydrated, signInHome, unique } from './helpers';
+import { demoEmail, openHydrated, reloadHydrated, signInHome, unique } from './helpers';
 
 test('a Helpdesk agent creates a customer user, resets the password, deletes and restores them with their licence', async ({ page }) => {
   await signInHome(page, demoEmail('helpdesk-agent'));
@@ -13,6 +13,9 @@ test('a Helpdesk agent creates a customer user, resets the password, deletes and
   await expect(page.getByRole('heading', { name: 'Billing information' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Request relationship' })).toHaveCount(0);
   await page.getByRole('link', { name: 'Users and licences' }).click();
+  await expect(page.getByRole('heading', { name: /Users and licences/ })).toBeVisible();
+  // Reloaded, the page arrives whole from the server and hydrates again.
+  await reloadHydrated(page);
   await expect(page.getByRole('heading', { name: /Users and licences/ })).toBeVisible();
   const available = page.getByTestId('seats').getByTestId('available');
   const before = Number(await available.first().textContent());
@@ -64,6 +67,9 @@ test('a Sales agent imports a CSV with one bad row, fixes the file, and imports'
   await page.getByRole('link', { name: 'Customers', exact: true }).click();
   await page.getByRole('link', { name: 'Fabrikam' }).click();
   await page.getByRole('link', { name: 'Users and licences' }).click();
+  await expect(page.getByRole('heading', { name: /Users and licences/ })).toBeVisible();
+  // Reloaded, the page arrives whole from the server and hydrates again.
+  await reloadHydrated(page);
   await expect(page.getByRole('heading', { name: /Users and licences/ })).toBeVisible();
   await page.getByRole('button', { name: 'Import users' }).click();
   const panel = page.getByTestId('import');

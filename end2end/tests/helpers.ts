@@ -37,3 +37,12 @@ export async function signOut(page: Page): Promise<void> {
 export function unique(prefix: string): string {
   return `${prefix} ${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 }
+
+/**
+ * Reloads the page (as a person pressing F5) and waits until it has
+ * hydrated again; the server-rendered page must arrive complete every time.
+ */
+export async function reloadHydrated(page: Page): Promise<void> {
+  await page.reload();
+  await expect(page.locator('body')).toHaveAttribute('data-hydrated', 'true');
+}

@@ -76,6 +76,16 @@ pub struct ServeArgs {
     /// Read the client address from `X-Forwarded-For` (behind a load balancer).
     #[arg(long, env = "PC_TRUST_PROXY")]
     pub trust_proxy: bool,
+    /// Worker threads for requests (default: one per core, at least 2).
+    #[arg(long, env = "PC_WORKERS")]
+    pub workers: Option<usize>,
+    /// Threads that render pages, apart from the request workers (default:
+    /// two per core), so a stuck render never stalls the rest.
+    #[arg(long, env = "PC_RENDER_THREADS")]
+    pub render_threads: Option<usize>,
+    /// Seconds a page may take to render before the visitor gets a 503.
+    #[arg(long = "render-timeout", env = "PC_RENDER_TIMEOUT", default_value_t = 20)]
+    pub render_timeout_secs: u64,
 }
 
 impl Default for ServeArgs {
@@ -86,6 +96,9 @@ impl Default for ServeArgs {
             demo: false,
             secure_cookies: false,
             trust_proxy: false,
+            workers: None,
+            render_threads: None,
+            render_timeout_secs: 20,
         }
     }
 }

@@ -4,6 +4,10 @@
 //! integration tests build the same router on a fresh database.
 
 pub mod config;
+pub mod page_guard;
+pub mod runtime;
+
+pub use page_guard::PageGuard;
 
 use app::state::AppState;
 use app::{shell, App};
@@ -14,11 +18,24 @@ use axum::Router;
 use http::header::{HeaderName, HeaderValue};
 use http::{Method, StatusCode};
 use leptos::prelude::*;
-use leptos_axum::{generate_route_list, LeptosRoutes};
+use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
+use std::sync::OnceLock;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 /// Name of the WASM/JS/CSS bundle, as in the workspace's leptos metadata.
 pub const OUTPUT_NAME: &str = "partner-console";
+
+/// The app's routes, generated once per process.
+///
+/// Generating them renders the app in a mode where Leptos stops every
+/// resource from loading, and that switch is process-wide
+/// (`leptos_server`'s `IS_SUPPRESSING_RESOURCE_LOAD`): a page rendered by
+/// another thread at that moment would wait forever for its data. So no
+/// route list is ever generated while a server in this process renders.
+pub fn route_list() -> Vec<AxumRouteListing> {
+    static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
 
 /// Leptos options for a site root and address.
 pub fn leptos_options(site_root: &str, addr: std::net::SocketAddr) -> LeptosOptions {
@@ -31,9 +48,20 @@ pub fn leptos_options(site_root: &str, addr: std::net::SocketAddr) -> LeptosOpti
 }
 
 /// The whole application router: pages, server functions, static files,
-/// security headers.
-pub fn router(state: AppState) -> Router {
-    let routes = generate_route_list(App);
+/// security headers; pages render on their own pool (see [`page_guard`]).
+pub fn router(state: AppState) -> std::io::Result<Router> {
+    router_with(state, Router::new(), PageGuard::default())
+}
+
+/// [`router`] with extra routes (treated like the app's own: same guard and
+/// layers) and a chosen page guard.
+pub fn router_with(
+    state: AppState,
+    extra: Router<AppState>,
+    guard: PageGuard,
+) -> std::io::Result<Router> {
+    let pool = page_guard::RenderPool::start(guard)?;
+    let routes = route_list();
     let ctx_state = state.clone();
     let shell_options = state.leptos_options.clone();
     let header = |name: &'static str, value: &'static str| {
@@ -42,14 +70,16 @@ pub fn router(state: AppState) -> Router {
             HeaderValue::from_static(value),
         )
     };
-    Router::new()
+    Ok(Router::new()
         .leptos_routes_with_context(
             &state,
             routes,
             move || provide_context(ctx_state.clone()),
             move || shell(shell_options.clone()),
         )
+        .merge(extra)
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(middleware::from_fn_with_state(pool, page_guard::isolate))
         .layer(middleware::from_fn(same_origin_only))
         .layer(middleware::from_fn(body_size_by_route))
         .layer(tower_http::limit::RequestBodyLimitLayer::new(
@@ -61,7 +91,7 @@ pub fn router(state: AppState) -> Router {
         .layer(header("x-content-type-options", "nosniff"))
         .layer(header("referrer-policy", "same-origin"))
         .layer(header("x-frame-options", "DENY"))
-        .with_state(state)
+        .with_state(state))
 }
 
 /// Largest request body accepted, except for imports.

@@ -5,8 +5,7 @@ use clap::Parser;
 use server::config::{Cli, Command, ServeArgs};
 use std::process::ExitCode;
 
-#[tokio::main]
-async fn main() -> ExitCode {
+fn main() -> ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
@@ -14,7 +13,19 @@ async fn main() -> ExitCode {
         )
         .init();
     let cli = Cli::parse();
-    match run(cli).await {
+    let workers = match &cli.command {
+        Some(Command::Serve(args)) => args.workers,
+        _ => None,
+    }
+    .unwrap_or_else(server::runtime::default_workers);
+    let runtime = match server::runtime::build(workers) {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("error: cannot start the async runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("error: {message}");
@@ -178,12 +189,18 @@ async fn serve(db: app::db::Db, args: ServeArgs) -> Result<(), String> {
         secure_cookies: args.secure_cookies,
         trust_proxy: args.trust_proxy,
     };
+    let mut guard = server::PageGuard::default();
+    if let Some(n) = args.render_threads {
+        guard.render_threads = n;
+    }
+    guard.timeout = std::time::Duration::from_secs(args.render_timeout_secs.max(1));
+    let router = server::router_with(state, axum::Router::new(), guard)
+        .map_err(|e| format!("cannot start the page renderer: {e}"))?;
     let listener = tokio::net::TcpListener::bind(args.addr)
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", args.addr))?;
     println!("Partner Console is listening on http://{}", args.addr);
-    let service =
-        server::router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    let service = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, service)
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;

@@ -99,26 +99,24 @@ pub fn ActivityPage() -> impl IntoView {
             </div>
             <FormError error=export_error fields=&[]/>
             <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
-                {move || {
-                    entries
-                        .get()
-                        .map(|r| match r {
-                            Ok(p) => {
-                                let scope = if p.whole_organization {
-                                    "Showing your organization's activity."
-                                } else {
-                                    "Showing your own actions."
-                                };
-                                view! {
-                                    <p class="muted">{scope}</p>
-                                    <EntryTable entries=p.entries/>
-                                    <Pager page=page total=p.total page_size=ACTIVITY_PAGE_SIZE/>
-                                }
-                                    .into_any()
+                {move || Suspend::new(async move {
+                    match entries.await {
+                        Ok(p) => {
+                            let scope = if p.whole_organization {
+                                "Showing your organization's activity."
+                            } else {
+                                "Showing your own actions."
+                            };
+                            view! {
+                                <p class="muted">{scope}</p>
+                                <EntryTable entries=p.entries/>
+                                <Pager page=page total=p.total page_size=ACTIVITY_PAGE_SIZE/>
                             }
-                            Err(e) => view! { <ErrorMessage error=e/> }.into_any(),
-                        })
-                }}
+                                .into_any()
+                        }
+                        Err(e) => view! { <ErrorMessage error=e/> }.into_any(),
+                    }
+                })}
             </Transition>
         </section>
     }

@@ -51,51 +51,49 @@ pub fn CustomersPage() -> impl IntoView {
             </div>
             {move || creating.get().then(|| view! { <NewCustomerForm/> })}
             <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
-                {move || {
-                    customers
-                        .get()
-                        .map(|r| match r {
-                            Ok(p) if p.customers.is_empty() => {
-                                view! { <p>"No customer matches."</p> }.into_any()
+                {move || Suspend::new(async move {
+                    match customers.await {
+                        Ok(p) if p.customers.is_empty() => {
+                            view! { <p>"No customer matches."</p> }.into_any()
+                        }
+                        Ok(p) => {
+                            view! {
+                                <table data-testid="customers">
+                                    <thead>
+                                        <tr>
+                                            <th>"Name"</th>
+                                            <th>"Domain"</th>
+                                            <th>"Relationship"</th>
+                                        </tr>
+                                    </thead>
+                                    <tbody>
+                                        {p
+                                            .customers
+                                            .into_iter()
+                                            .map(|c| {
+                                                view! {
+                                                    <tr data-testid="customer-row">
+                                                        <td>
+                                                            <a href=format!(
+                                                                "/customers/{}",
+                                                                c.customer_id,
+                                                            )>{c.details.name}</a>
+                                                        </td>
+                                                        <td>{c.domain}</td>
+                                                        <td>{c.relationship_status}</td>
+                                                    </tr>
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </tbody>
+                                </table>
+                                <Pager page=page total=p.total page_size=CUSTOMER_PAGE_SIZE/>
                             }
-                            Ok(p) => {
-                                view! {
-                                    <table data-testid="customers">
-                                        <thead>
-                                            <tr>
-                                                <th>"Name"</th>
-                                                <th>"Domain"</th>
-                                                <th>"Relationship"</th>
-                                            </tr>
-                                        </thead>
-                                        <tbody>
-                                            {p
-                                                .customers
-                                                .into_iter()
-                                                .map(|c| {
-                                                    view! {
-                                                        <tr data-testid="customer-row">
-                                                            <td>
-                                                                <a href=format!(
-                                                                    "/customers/{}",
-                                                                    c.customer_id,
-                                                                )>{c.details.name}</a>
-                                                            </td>
-                                                            <td>{c.domain}</td>
-                                                            <td>{c.relationship_status}</td>
-                                                        </tr>
-                                                    }
-                                                })
-                                                .collect_view()}
-                                        </tbody>
-                                    </table>
-                                    <Pager page=page total=p.total page_size=CUSTOMER_PAGE_SIZE/>
-                                }
-                                    .into_any()
-                            }
-                            Err(e) => view! { <ErrorMessage error=e/> }.into_any(),
-                        })
-                }}
+                                .into_any()
+                        }
+                        Err(e) => view! { <ErrorMessage error=e/> }.into_any(),
+                    }
+                })}
             </Transition>
         </section>
     }
@@ -158,14 +156,12 @@ pub fn CustomerPage() -> impl IntoView {
     );
     view! {
         <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
-            {move || {
-                customer
-                    .get()
-                    .map(|r| match r {
-                        Ok(c) => view! { <CustomerEditor customer=c reload=reload saved=saved/> }.into_any(),
-                        Err(e) => view! { <section class="card"><ErrorMessage error=e/></section> }.into_any(),
-                    })
-            }}
+            {move || Suspend::new(async move {
+                match customer.await {
+                    Ok(c) => view! { <CustomerEditor customer=c reload=reload saved=saved/> }.into_any(),
+                    Err(e) => view! { <section class="card"><ErrorMessage error=e/></section> }.into_any(),
+                }
+            })}
         </Suspense>
     }
 }

@@ -31,41 +31,39 @@ pub fn HomePage() -> impl IntoView {
             <h2>"Need a role?"</h2>
             <p>"These admins of your organization can assign roles:"</p>
             <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
-                {move || {
-                    admins
-                        .get()
-                        .map(|r| match r {
-                            Ok(list) => {
-                                view! {
-                                    <table data-testid="admins">
-                                        <thead>
-                                            <tr>
-                                                <th>"Name"</th>
-                                                <th>"Email"</th>
-                                                <th>"Role"</th>
-                                            </tr>
-                                        </thead>
-                                        <tbody>
-                                            {list
-                                                .into_iter()
-                                                .map(|a| {
-                                                    view! {
-                                                        <tr>
-                                                            <td>{a.display_name}</td>
-                                                            <td>{a.email}</td>
-                                                            <td>{a.role}</td>
-                                                        </tr>
-                                                    }
-                                                })
-                                                .collect_view()}
-                                        </tbody>
-                                    </table>
-                                }
-                                    .into_any()
+                {move || Suspend::new(async move {
+                    match admins.await {
+                        Ok(list) => {
+                            view! {
+                                <table data-testid="admins">
+                                    <thead>
+                                        <tr>
+                                            <th>"Name"</th>
+                                            <th>"Email"</th>
+                                            <th>"Role"</th>
+                                        </tr>
+                                    </thead>
+                                    <tbody>
+                                        {list
+                                            .into_iter()
+                                            .map(|a| {
+                                                view! {
+                                                    <tr>
+                                                        <td>{a.display_name}</td>
+                                                        <td>{a.email}</td>
+                                                        <td>{a.role}</td>
+                                                    </tr>
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </tbody>
+                                </table>
                             }
-                            Err(e) => view! { <ErrorMessage error=e/> }.into_any(),
-                        })
-                }}
+                                .into_any()
+                        }
+                        Err(e) => view! { <ErrorMessage error=e/> }.into_any(),
+                    }
+                })}
             </Suspense>
         </section>
     }
@@ -206,20 +204,18 @@ pub fn UsersPage() -> impl IntoView {
                 </button>
             </div>
             <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
-                {move || {
-                    users
-                        .get()
-                        .map(|r| match r {
-                            Ok(p) => {
-                                view! {
-                                    <UserTable users=p.users/>
-                                    <Pager page=page total=p.total page_size=USER_PAGE_SIZE/>
-                                }
-                                    .into_any()
+                {move || Suspend::new(async move {
+                    match users.await {
+                        Ok(p) => {
+                            view! {
+                                <UserTable users=p.users/>
+                                <Pager page=page total=p.total page_size=USER_PAGE_SIZE/>
                             }
-                            Err(e) => view! { <ErrorMessage error=e/> }.into_any(),
-                        })
-                }}
+                                .into_any()
+                        }
+                        Err(e) => view! { <ErrorMessage error=e/> }.into_any(),
+                    }
+                })}
             </Transition>
         </section>
     }
@@ -376,13 +372,12 @@ pub fn UserPage() -> impl IntoView {
     );
     view! {
         <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
-            {move || {
-                user.get()
-                    .map(|r| match r {
-                        Ok(u) => view! { <UserEditor user=u reload=reload saved=saved/> }.into_any(),
-                        Err(e) => view! { <section class="card"><ErrorMessage error=e/></section> }.into_any(),
-                    })
-            }}
+            {move || Suspend::new(async move {
+                match user.await {
+                    Ok(u) => view! { <UserEditor user=u reload=reload saved=saved/> }.into_any(),
+                    Err(e) => view! { <section class="card"><ErrorMessage error=e/></section> }.into_any(),
+                }
+            })}
         </Suspense>
     }
 }

@@ -35,7 +35,8 @@ pub async fn spawn_app() -> TestApp {
         db: db.clone(),
         secure_cookies: false,
         trust_proxy: false,
-    });
+    })
+    .expect("router");
     TestApp {
         router,
         db,
@@ -43,7 +44,7 @@ pub async fn spawn_app() -> TestApp {
     }
 }
 
-fn uuid_like() -> String {
+pub fn uuid_like() -> String {
     use std::sync::atomic::{AtomicU64, Ordering};
     static N: AtomicU64 = AtomicU64::new(0);
     format!(

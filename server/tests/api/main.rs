@@ -7,5 +7,6 @@ mod customers;
 mod helpers;
 mod import;
 mod matrix;
+mod pages;
 mod system;
 mod users;

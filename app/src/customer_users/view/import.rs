@@ -1,0 +1,205 @@
+//! "Import users" from a CSV file.
+
+use crate::customer_users::{import_template, ImportCheck, ImportResult};
+use crate::error::AppError;
+use crate::ui::FormError;
+use leptos::prelude::*;
+
+/// "Import users": template, validate (nothing written), then import all or
+/// nothing, and the passwords of the users created.
+#[component]
+pub(super) fn ImportPanel(
+    customer_id: String,
+    domain: String,
+    done: Callback<()>,
+) -> impl IntoView {
+    let customer_id = StoredValue::new(customer_id);
+    let template = import_template(&domain);
+    let check = RwSignal::new(None::<ImportCheck>);
+    let result = RwSignal::new(None::<ImportResult>);
+    let error = RwSignal::new(None::<AppError>);
+    let problem = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    // A new file needs a new validation before it can be imported.
+    let changed = move |_| {
+        check.set(None);
+        problem.set(None);
+    };
+    let validate = move |_| {
+        busy.set(true);
+        error.set(None);
+        problem.set(None);
+        leptos::task::spawn_local(async move {
+            match crate::ui::read_chosen_file("import-file").await {
+                Ok(text) => {
+                    match crate::customer_users::validate_customer_user_import(
+                        customer_id.get_value(),
+                        text,
+                    )
+                    .await
+                    {
+                        Ok(c) => check.set(Some(c)),
+                        Err(e) => error.set(Some(e)),
+                    }
+                }
+                Err(p) => problem.set(Some(p)),
+            }
+            busy.set(false);
+        });
+    };
+    let import = move |_| {
+        busy.set(true);
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            match crate::ui::read_chosen_file("import-file").await {
+                Ok(text) => match crate::customer_users::import_customer_users(
+                    customer_id.get_value(),
+                    text,
+                )
+                .await
+                {
+                    Ok(r) => {
+                        result.set(Some(r));
+                        done.run(());
+                    }
+                    Err(e) => error.set(Some(e)),
+                },
+                Err(p) => problem.set(Some(p)),
+            }
+            busy.set(false);
+        });
+    };
+    let valid = move || check.with(|c| c.as_ref().is_some_and(|c| c.errors.is_empty()));
+    view! {
+        <div class="card" data-testid="import">
+            <h2>"Import users from a CSV file"</h2>
+            <p>
+                "Columns: First name, Last name, Display name, Email (the user name, ending with @"
+                {domain.clone()} "), and optionally Licence (a product name). "
+                <button
+                    type="button"
+                    class="secondary"
+                    on:click=move |_| crate::ui::download("users-template.csv", &template)
+                >
+                    "Download template"
+                </button>
+            </p>
+            <label for="import-file">"CSV file"</label>
+            <input id="import-file" type="file" accept=".csv,text/csv" on:change=changed/>
+            <p class="toolbar">
+                <button type="button" class="secondary" on:click=validate disabled=move || busy.get()>
+                    "Validate"
+                </button>
+                <button type="button" on:click=import disabled=move || busy.get() || !valid()>
+                    "Import"
+                </button>
+            </p>
+            {move || {
+                busy.get()
+                    .then(|| {
+                        view! {
+                            <p>
+                                <progress aria-label="Working"></progress>
+                                " Working… large files take a few seconds."
+                            </p>
+                        }
+                    })
+            }}
+            <p class="error" role="alert">{move || problem.get()}</p>
+            <FormError error=error fields=&[]/>
+            {move || {
+                check
+                    .get()
+                    .map(|c| {
+                        if c.errors.is_empty() {
+                            view! {
+                                <p class="ok" data-testid="import-check">
+                                    {format!("{} rows are valid. Nothing is written until you import.", c.rows)}
+                                </p>
+                            }
+                                .into_any()
+                        } else {
+                            view! {
+                                <p class="error" data-testid="import-check">
+                                    {format!(
+                                        "{} problem(s) in {} rows; nothing was written. Fix the file and validate again.",
+                                        c.errors.len() + c.more_errors,
+                                        c.rows,
+                                    )}
+                                </p>
+                                <table data-testid="import-errors">
+                                    <thead>
+                                        <tr>
+                                            <th>"Row"</th>
+                                            <th>"Column"</th>
+                                            <th>"Problem"</th>
+                                        </tr>
+                                    </thead>
+                                    <tbody>
+                                        {c
+                                            .errors
+                                            .into_iter()
+                                            .map(|e| {
+                                                view! {
+                                                    <tr>
+                                                        <td>{e.row}</td>
+                                                        <td>{e.column}</td>
+                                                        <td>{e.reason}</td>
+                                                    </tr>
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </tbody>
+                                </table>
+                            }
+                                .into_any()
+                        }
+                    })
+            }}
+            {move || {
+                result
+                    .get()
+                    .map(|r| {
+                        let csv = r.to_csv();
+                        view! {
+                            <h3 data-testid="import-result">{format!("{} users imported", r.users.len())}</h3>
+                            <p>
+                                "Copy or download the temporary passwords now: they can't be shown again. "
+                                <button
+                                    type="button"
+                                    on:click=move |_| crate::ui::download("imported-users.csv", &csv)
+                                >
+                                    "Download passwords (CSV)"
+                                </button>
+                            </p>
+                            <table data-testid="imported">
+                                <thead>
+                                    <tr>
+                                        <th>"Display name"</th>
+                                        <th>"User name"</th>
+                                        <th>"Temporary password"</th>
+                                    </tr>
+                                </thead>
+                                <tbody>
+                                    {r
+                                        .users
+                                        .into_iter()
+                                        .take(1000)
+                                        .map(|u| {
+                                            view! {
+                                                <tr>
+                                                    <td>{u.display_name}</td>
+                                                    <td>{u.user_name}</td>
+                                                    <td><code>{u.temporary_password}</code></td>
+                                                </tr>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </tbody>
+                            </table>
+                        }
+                    })
+            }}
+        </div>
+    }
+}

@@ -1,0 +1,81 @@
+//! "Manage licences" of the selected users, in one step.
+
+use crate::customer_users::LicenceChange;
+use crate::customers::Subscription;
+use crate::error::AppError;
+use crate::ui::FormError;
+use leptos::prelude::*;
+use std::collections::BTreeSet;
+
+#[component]
+pub(super) fn ManageLicences(
+    customer_id: String,
+    subs: Vec<Subscription>,
+    selected: RwSignal<BTreeSet<String>>,
+    done: Callback<String>,
+) -> impl IntoView {
+    // Per subscription: "" (no change), "add" or "remove".
+    let choices = RwSignal::new(std::collections::BTreeMap::<String, String>::new());
+    let error = RwSignal::new(None::<AppError>);
+    let customer_id = StoredValue::new(customer_id);
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let c = choices.get_untracked();
+        let change = LicenceChange {
+            customer_id: customer_id.get_value(),
+            user_ids: selected.get_untracked().into_iter().collect(),
+            add: c
+                .iter()
+                .filter(|(_, v)| *v == "add")
+                .map(|(k, _)| k.clone())
+                .collect(),
+            remove: c
+                .iter()
+                .filter(|(_, v)| *v == "remove")
+                .map(|(k, _)| k.clone())
+                .collect(),
+        };
+        let n = change.user_ids.len();
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            match crate::customer_users::manage_licences(change).await {
+                Ok(()) => done.run(format!("Licences saved for {n} user(s).")),
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    view! {
+        <form class="card" on:submit=save novalidate>
+            <h2>{move || format!("Manage licences of {} user(s)", selected.with(|s| s.len()))}</h2>
+            {subs
+                .into_iter()
+                .map(|s| {
+                    let sid = s.subscription_id.clone();
+                    let id = format!("lic-{}", s.subscription_id);
+                    let label = format!("{} ({} available)", s.product, s.available());
+                    view! {
+                        <label for=id.clone()>{label}</label>
+                        <select
+                            id=id
+                            on:change=move |ev| {
+                                let v = event_target_value(&ev);
+                                let sid = sid.clone();
+                                choices.update(|c| {
+                                    c.insert(sid, v);
+                                });
+                            }
+                        >
+                            <option value="">"No change"</option>
+                            <option value="add">"Assign"</option>
+                            <option value="remove">"Remove"</option>
+                        </select>
+                    }
+                })
+                .collect_view()}
+            <FormError error=error fields=&[]/>
+            <p>
+                <button type="submit">"Save licences"</button>
+            </p>
+        </form>
+    }
+}

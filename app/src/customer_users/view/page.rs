@@ -1,0 +1,420 @@
+//! `/customers/:id/users`: the page that holds the parts together.
+//!
+//! Page rule (README, "Rules for page code"): every resource is awaited in
+//! exactly one `<Suspense>`/`<Transition>`, inside `Suspend::new(async move
+//! { … })`; nothing reads a resource with `.get()`. Here the customer and its
+//! subscriptions (one resource) fill the header, and the user list (another)
+//! fills the tabs and rows; each dialog loads what it needs in its own
+//! boundary.
+
+use super::add::AddCustomerUser;
+use super::import::ImportPanel;
+use super::licences::ManageLicences;
+use super::rows::{SeatTable, UserRows};
+use crate::customer_users::{
+    CreatedCustomerUser, CustomerUserQuery, RestoreOutcome, CUSTOMER_USER_PAGE_SIZE, RESTORE_DAYS,
+};
+use crate::customers::{Customer, Subscription};
+use crate::error::AppError;
+use crate::ui::{ErrorMessage, FormError, OnceSecret, Pager};
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use std::collections::BTreeSet;
+
+/// A customer and its subscriptions, read together.
+///
+/// Both calls start in the same first poll: on the server a resource's
+/// future is polled once when it is created, while its owner is alive, and
+/// a server function reads its request context at its start. A second call
+/// made after an `.await` could find the owner gone (Suspense re-creates its
+/// children while resolving) and fail with "AppState missing".
+async fn load_customer(id: String) -> Result<(Customer, Vec<Subscription>), AppError> {
+    let (customer, subscriptions) = futures::join!(
+        crate::customers::get_customer(id.clone()),
+        crate::customers::list_subscriptions(id)
+    );
+    Ok((customer?, subscriptions?))
+}
+
+/// `/customers/:id/users`: "Users and licences" of one customer.
+#[component]
+pub fn CustomerUsersPage() -> impl IntoView {
+    let params = use_params_map();
+    let customer_id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    let deleted = RwSignal::new(false);
+    let search = RwSignal::new(String::new());
+    let licence = RwSignal::new(String::new());
+    let page = RwSignal::new(0u32);
+    let reload = RwSignal::new(0u32);
+    let selected = RwSignal::new(BTreeSet::<String>::new());
+    let error = RwSignal::new(None::<AppError>);
+    let notice = RwSignal::new(None::<String>);
+    let secret = RwSignal::new(None::<(String, String)>);
+    let users = Resource::new(
+        move || {
+            (
+                CustomerUserQuery {
+                    customer_id: customer_id.get(),
+                    search: search.get(),
+                    licence: licence.get(),
+                    deleted: deleted.get(),
+                    page: page.get(),
+                },
+                reload.get(),
+            )
+        },
+        |(q, _)| crate::customer_users::list_customer_users(q),
+    );
+    let overview = Resource::new(
+        move || (customer_id.get(), reload.get()),
+        |(id, _)| load_customer(id),
+    );
+    let refresh = move || {
+        selected.set(BTreeSet::new());
+        reload.update(|n| *n += 1);
+    };
+    let show_tab = Callback::new(move |d: bool| {
+        deleted.set(d);
+        page.set(0);
+        selected.set(BTreeSet::new());
+        notice.set(None);
+    });
+    let run = move |ids: Vec<String>, restore: bool| {
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            let id = customer_id.get_untracked();
+            let outcome = if restore {
+                crate::customer_users::restore_customer_users(id, ids)
+                    .await
+                    .map(|o| describe_restore(&o))
+            } else {
+                crate::customer_users::delete_customer_users(id, ids)
+                    .await
+                    .map(|n| {
+                        format!(
+                            "{n} user(s) deleted. They can be restored for {RESTORE_DAYS} days."
+                        )
+                    })
+            };
+            match outcome {
+                Ok(message) => {
+                    notice.set(Some(message));
+                    refresh();
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    let selection = move || selected.get_untracked().into_iter().collect::<Vec<_>>();
+    let adding = RwSignal::new(false);
+    let managing = RwSignal::new(false);
+    let importing = RwSignal::new(false);
+    let export = move |_| {
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            let id = customer_id.get_untracked();
+            match crate::customer_users::export_customer_users(id).await {
+                Ok(csv) => crate::ui::download("users.csv", &csv),
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    // Lives here, not in the form, so the reload after a creation can't lose it.
+    let created = RwSignal::new(None::<CreatedCustomerUser>);
+    view! {
+        <section class="card">
+            <Transition fallback=|| view! { <h1>"Users and licences"</h1> }>
+                {move || Suspend::new(async move {
+                    match overview.await {
+                        Ok((customer, subs)) => {
+                            view! {
+                                <CustomerHeader
+                                    customer=customer
+                                    subs=subs
+                                    search=search
+                                    licence=licence
+                                    page=page
+                                />
+                            }
+                                .into_any()
+                        }
+                        Err(e) => {
+                            view! {
+                                <h1>"Users and licences"</h1>
+                                <ErrorMessage error=e/>
+                            }
+                                .into_any()
+                        }
+                    }
+                })}
+            </Transition>
+            <div class="toolbar">
+                <Show
+                    when=move || !deleted.get()
+                    fallback=move || {
+                        view! {
+                            <button
+                                type="button"
+                                disabled=move || selected.with(BTreeSet::is_empty)
+                                on:click=move |_| run(selection(), true)
+                            >
+                                "Restore"
+                            </button>
+                        }
+                    }
+                >
+                    <button type="button" on:click=move |_| adding.set(true)>
+                        "Add user"
+                    </button>
+                    <button type="button" class="secondary" on:click=move |_| importing.set(true)>
+                        "Import users"
+                    </button>
+                    <button type="button" class="secondary" on:click=export>
+                        "Export CSV"
+                    </button>
+                    <button
+                        type="button"
+                        class="secondary"
+                        disabled=move || selected.with(BTreeSet::is_empty)
+                        on:click=move |_| managing.set(true)
+                    >
+                        "Manage licences"
+                    </button>
+                    <button
+                        type="button"
+                        class="danger"
+                        disabled=move || selected.with(BTreeSet::is_empty)
+                        on:click=move |_| run(selection(), false)
+                    >
+                        "Delete"
+                    </button>
+                </Show>
+            </div>
+            <p role="status" class="ok" data-testid="notice">{move || notice.get()}</p>
+            <FormError error=error fields=&[]/>
+            {move || {
+                secret
+                    .get()
+                    .map(|(name, p)| {
+                        view! {
+                            <div class="card" data-testid="reset-result">
+                                <p>"New temporary password for " {name} ":"</p>
+                                <OnceSecret label="" value=p/>
+                            </div>
+                        }
+                    })
+            }}
+            {move || created.get().map(|c| view! { <CreatedNotice created=c cleared=created/> })}
+            <Show when=move || adding.get() && created.with(Option::is_none)>
+                <WithCustomer
+                    customer_id=customer_id.get_untracked()
+                    render={move |c: Customer, subs: Vec<Subscription>| {
+                        view! {
+                            <AddCustomerUser
+                                customer_id=c.customer_id
+                                domain=c.domain
+                                subs=subs
+                                done=Callback::new(move |c: CreatedCustomerUser| {
+                                    created.set(Some(c));
+                                    refresh();
+                                })
+                            />
+                        }
+                            .into_any()
+                    }}
+                />
+            </Show>
+            <Show when=move || importing.get()>
+                <WithCustomer
+                    customer_id=customer_id.get_untracked()
+                    render={move |c: Customer, _: Vec<Subscription>| {
+                        view! {
+                            <ImportPanel
+                                customer_id=c.customer_id
+                                domain=c.domain
+                                done=Callback::new(move |_| refresh())
+                            />
+                        }
+                            .into_any()
+                    }}
+                />
+            </Show>
+            <Show when=move || managing.get()>
+                <WithCustomer
+                    customer_id=customer_id.get_untracked()
+                    render={move |c: Customer, subs: Vec<Subscription>| {
+                        view! {
+                            <ManageLicences
+                                customer_id=c.customer_id
+                                subs=subs
+                                selected=selected
+                                done=Callback::new(move |message: String| {
+                                    managing.set(false);
+                                    notice.set(Some(message));
+                                    refresh();
+                                })
+                            />
+                        }
+                            .into_any()
+                    }}
+                />
+            </Show>
+            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match users.await {
+                        Ok(p) => {
+                            view! {
+                                <Tabs deleted=deleted deleted_count=p.deleted_count show=show_tab/>
+                                <UserRows
+                                    users=p.users
+                                    selected=selected
+                                    customer_id=customer_id.get_untracked()
+                                    secret=secret
+                                    error=error
+                                />
+                                <Pager page=page total=p.total page_size=CUSTOMER_USER_PAGE_SIZE/>
+                            }
+                                .into_any()
+                        }
+                        Err(e) => view! { <ErrorMessage error=e/> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+/// Heading, seat table and the filters (whose licence list comes from the
+/// subscriptions).
+#[component]
+fn CustomerHeader(
+    customer: Customer,
+    subs: Vec<Subscription>,
+    search: RwSignal<String>,
+    licence: RwSignal<String>,
+    page: RwSignal<u32>,
+) -> impl IntoView {
+    let options = subs
+        .iter()
+        .map(|s| view! { <option value=s.subscription_id.clone()>{s.product.clone()}</option> })
+        .collect_view();
+    view! {
+        <h1>{format!("Users and licences — {}", customer.details.name)}</h1>
+        <p>
+            <a href=format!("/customers/{}", customer.customer_id)>"Back to the customer"</a>
+        </p>
+        <SeatTable subs=subs/>
+        <div class="toolbar">
+            <div>
+                <label for="cu-search">"Filter by name"</label>
+                <input
+                    id="cu-search"
+                    type="search"
+                    prop:value=move || search.get()
+                    on:input=move |ev| {
+                        search.set(event_target_value(&ev));
+                        page.set(0);
+                    }
+                />
+            </div>
+            <div>
+                <label for="cu-licence">"Filter by licence"</label>
+                <select
+                    id="cu-licence"
+                    prop:value=move || licence.get()
+                    on:change=move |ev| {
+                        licence.set(event_target_value(&ev));
+                        page.set(0);
+                    }
+                >
+                    <option value="">"All users"</option>
+                    <option value="none">"Users without a licence"</option>
+                    {options}
+                </select>
+            </div>
+        </div>
+    }
+}
+
+/// "Users" and "Deleted users (N)".
+#[component]
+fn Tabs(deleted: RwSignal<bool>, deleted_count: i64, show: Callback<bool>) -> impl IntoView {
+    view! {
+        <div class="toolbar" role="tablist">
+            <button
+                type="button"
+                role="tab"
+                class=move || if deleted.get() { "secondary" } else { "" }
+                aria-selected=move || (!deleted.get()).to_string()
+                on:click=move |_| show.run(false)
+            >
+                "Users"
+            </button>
+            <button
+                type="button"
+                role="tab"
+                data-testid="deleted-tab"
+                class=move || if deleted.get() { "" } else { "secondary" }
+                aria-selected=move || deleted.get().to_string()
+                on:click=move |_| show.run(true)
+            >
+                {format!("Deleted users ({deleted_count})")}
+            </button>
+        </div>
+    }
+}
+
+/// The sign-in name and temporary password of a user just created.
+#[component]
+fn CreatedNotice(
+    created: CreatedCustomerUser,
+    cleared: RwSignal<Option<CreatedCustomerUser>>,
+) -> impl IntoView {
+    view! {
+        <div class="card">
+            <h2>"User created"</h2>
+            <p>
+                "User name: "
+                <code data-testid="created-user-name">{created.user.user_name.clone()}</code>
+            </p>
+            <OnceSecret label="Temporary password:" value=created.temporary_password.clone()/>
+            <button type="button" on:click=move |_| cleared.set(None)>
+                "Add another user"
+            </button>
+        </div>
+    }
+}
+
+/// Loads the customer and its subscriptions in a boundary of its own, then
+/// renders a dialog with them (fresh seat counts each time it opens).
+#[component]
+fn WithCustomer<F>(customer_id: String, render: F) -> impl IntoView
+where
+    F: Fn(Customer, Vec<Subscription>) -> AnyView + Clone + Send + Sync + 'static,
+{
+    let data = Resource::new(move || customer_id.clone(), load_customer);
+    view! {
+        <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            {move || {
+                let render = render.clone();
+                Suspend::new(async move {
+                    match data.await {
+                        Ok((customer, subs)) => render(customer, subs),
+                        Err(e) => view! { <ErrorMessage error=e/> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+fn describe_restore(o: &RestoreOutcome) -> String {
+    let mut s = format!("Restored: {}.", o.restored.join(", "));
+    if !o.licences_not_restored.is_empty() {
+        s.push_str(&format!(
+            " Licences not restored (no free seat): {}.",
+            o.licences_not_restored.join("; ")
+        ));
+    }
+    s
+}

@@ -1,0 +1,135 @@
+//! The seat table and the rows of customer users.
+
+use crate::customer_users::{customer_admin_label, CustomerUser};
+use crate::customers::Subscription;
+use crate::error::AppError;
+use leptos::prelude::*;
+use std::collections::BTreeSet;
+
+#[component]
+pub(super) fn SeatTable(subs: Vec<Subscription>) -> impl IntoView {
+    if subs.is_empty() {
+        return view! { <p class="muted">"This customer has no subscriptions yet."</p> }.into_any();
+    }
+    view! {
+        <table data-testid="seats">
+            <thead>
+                <tr>
+                    <th>"Product"</th>
+                    <th>"Seats"</th>
+                    <th>"Assigned"</th>
+                    <th>"Available"</th>
+                </tr>
+            </thead>
+            <tbody>
+                {subs
+                    .into_iter()
+                    .map(|s| {
+                        let available = s.available();
+                        view! {
+                            <tr>
+                                <td>{s.product}</td>
+                                <td>{s.seats}</td>
+                                <td>{s.assigned}</td>
+                                <td data-testid="available">{available}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
+    }
+    .into_any()
+}
+
+#[component]
+pub(super) fn UserRows(
+    users: Vec<CustomerUser>,
+    selected: RwSignal<BTreeSet<String>>,
+    customer_id: String,
+    secret: RwSignal<Option<(String, String)>>,
+    error: RwSignal<Option<AppError>>,
+) -> impl IntoView {
+    if users.is_empty() {
+        return view! { <p data-testid="no-customer-users">"No user matches."</p> }.into_any();
+    }
+    let customer_id = StoredValue::new(customer_id);
+    view! {
+        <table data-testid="customer-users">
+            <thead>
+                <tr>
+                    <th>"Select"</th>
+                    <th>"Display name"</th>
+                    <th>"User name"</th>
+                    <th>"Admin role"</th>
+                    <th>"Licences"</th>
+                    <th>"Actions"</th>
+                </tr>
+            </thead>
+            <tbody>
+                {users
+                    .into_iter()
+                    .map(|u| {
+                        let id = u.customer_user_id.clone();
+                        let id_check = id.clone();
+                        let id_toggle = id.clone();
+                        let name = u.display_name.clone();
+                        let active = u.status == "active";
+                        let reset = move |_| {
+                            let id = id.clone();
+                            let name = name.clone();
+                            leptos::task::spawn_local(async move {
+                                match crate::customer_users::reset_customer_user_password(customer_id.get_value(), id).await {
+                                    Ok(p) => secret.set(Some((name, p))),
+                                    Err(e) => error.set(Some(e)),
+                                }
+                            });
+                        };
+                        let licences: Vec<String> = u.licences.iter().map(|l| l.product.clone()).collect();
+                        let label = format!("Select {}", u.display_name);
+                        view! {
+                            <tr data-testid="customer-user-row">
+                                <td>
+                                    <input
+                                        type="checkbox"
+                                        aria-label=label
+                                        prop:checked=move || selected.with(|s| s.contains(&id_check))
+                                        on:change=move |ev| {
+                                            let on = event_target_checked(&ev);
+                                            let id = id_toggle.clone();
+                                            selected
+                                                .update(|s| {
+                                                    if on {
+                                                        s.insert(id);
+                                                    } else {
+                                                        s.remove(&id);
+                                                    }
+                                                });
+                                        }
+                                    />
+                                </td>
+                                <td>{u.display_name.clone()}</td>
+                                <td>{u.user_name.clone()}</td>
+                                <td>{customer_admin_label(&u.admin_role)}</td>
+                                <td data-testid="licences">
+                                    {if licences.is_empty() { "None".to_string() } else { licences.join(", ") }}
+                                </td>
+                                <td>
+                                    {active
+                                        .then(|| {
+                                            view! {
+                                                <button type="button" class="secondary" on:click=reset>
+                                                    "Reset password"
+                                                </button>
+                                            }
+                                        })}
+                                </td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
+    }
+    .into_any()
+}
