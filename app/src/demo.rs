@@ -54,7 +54,7 @@ pub async fn seed(db: &Db) -> AppResult<Seeded> {
         .map(|r| (format!("Demo {}", r.label()), Some(r)))
         .collect();
     people.push(("Demo No Role".into(), None));
-    let mut work = Work::begin(db, &Actor::system(&org_id)).await?;
+    let mut work = Work::begin(db, &Actor::operator(&org_id)).await?;
     for (name, role) in people {
         let mut roles = RoleSet::default();
         match role.map(Role::kind) {
@@ -80,22 +80,6 @@ pub async fn seed(db: &Db) -> AppResult<Seeded> {
     })
 }
 
-/// An identity acting for the operator inside one organization (seeding).
-pub fn operator(org_id: &str) -> crate::access::Identity {
-    crate::access::Identity::new(
-        String::new(),
-        org_id.into(),
-        String::new(),
-        "System (command line)".into(),
-        String::new(),
-        RoleSet {
-            admin: Some(Role::GlobalAdmin),
-            ..RoleSet::default()
-        },
-        false,
-    )
-}
-
 /// Name, domain, subscriptions (product, seats) and users (first, last name).
 type DemoCustomer = (
     &'static str,
@@ -108,8 +92,7 @@ type DemoCustomer = (
 async fn seed_customers(db: &Db, org_id: &str) -> AppResult<()> {
     use crate::customer_users::NewCustomerUser;
     use crate::customers::{CustomerDetails, NewCustomer};
-    let me = operator(org_id);
-    let actor = Actor::system(org_id);
+    let ctx = crate::request::Ctx::operator(db, org_id);
     let customers: [DemoCustomer; 2] = [
         (
             "Fabrikam",
@@ -134,13 +117,11 @@ async fn seed_customers(db: &Db, org_id: &str) -> AppResult<()> {
             details,
             domain: domain.into(),
         };
-        let customer = crate::customers::service::create(db, &me, &actor, &new).await?;
+        let customer = crate::customers::service::create(&ctx, &new).await?;
         let mut first_sub = None;
         for (product, seats) in subs {
             let s = crate::customers::service::create_subscription(
-                db,
-                &me,
-                &actor,
+                &ctx,
                 &customer.customer_id,
                 product,
                 *seats,
@@ -157,8 +138,7 @@ async fn seed_customers(db: &Db, org_id: &str) -> AppResult<()> {
                 admin_role: "none".into(),
                 licences: first_sub.iter().cloned().collect(),
             };
-            crate::customer_users::service::create(db, &me, &actor, &customer.customer_id, &new)
-                .await?;
+            crate::customer_users::service::create(&ctx, &customer.customer_id, &new).await?;
         }
     }
     Ok(())

@@ -115,9 +115,67 @@ impl From<sqlx::Error> for AppError {
     fn from(err: sqlx::Error) -> Self {
         match err {
             sqlx::Error::RowNotFound => AppError::not_found("The record"),
+            sqlx::Error::Database(db) if db.kind() == sqlx::error::ErrorKind::UniqueViolation => {
+                unique_violation(db.constraint(), db.message())
+            }
             other => {
                 tracing::error!(error = %other, "database error");
                 AppError::Internal
+            }
+        }
+    }
+}
+
+/// Each unique index, as PostgreSQL names it and as SQLite's message names
+/// its last column, with the field and sentence a user sees (409). The
+/// index answers "already exists" (two parallel creations can't both pass a
+/// check made before the insert), in the spirit of realworld's
+/// `on_constraint`.
+#[cfg(feature = "ssr")]
+const UNIQUE_INDEXES: &[(&str, &str, &str, &str)] = &[
+    (
+        "app_user_email",
+        "app_user.email_lower",
+        "email",
+        "A user with this email address already exists in your organization.",
+    ),
+    (
+        "customer_domain",
+        "customer.domain",
+        "domain",
+        "Another customer already uses this domain.",
+    ),
+    (
+        "subscription_product",
+        "subscription.product",
+        "product",
+        "This customer already has a subscription for this product; change its seats instead.",
+    ),
+    (
+        "customer_user_name",
+        "customer_user.user_name_lower",
+        "alias",
+        "This user name already exists for this customer.",
+    ),
+];
+
+/// The conflict a unique violation means, by index (PostgreSQL) or by the
+/// columns in the message (SQLite).
+#[cfg(feature = "ssr")]
+fn unique_violation(constraint: Option<&str>, message: &str) -> AppError {
+    let known = UNIQUE_INDEXES
+        .iter()
+        .find(|(index, column, _, _)| constraint == Some(*index) || message.contains(column));
+    match known {
+        Some((_, _, field, text)) => AppError::Conflict {
+            field: (*field).into(),
+            message: (*text).into(),
+        },
+        None => {
+            tracing::warn!(?constraint, message, "unmapped unique violation");
+            AppError::Conflict {
+                field: String::new(),
+                message: "This already exists.".into(),
             }
         }
     }

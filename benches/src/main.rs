@@ -54,7 +54,9 @@ async fn main() {
 
     let users = 10_000;
     let start = Instant::now();
-    let mut work = Work::begin(&db, &Actor::system(&org)).await.expect("work");
+    let mut work = Work::begin(&db, &Actor::operator(&org))
+        .await
+        .expect("work");
     let mut admin_id = String::new();
     for i in 0..users {
         let roles = if i == 0 {
@@ -119,7 +121,7 @@ async fn main() {
     let token = app::auth::service::create_session(&db, &admin_id, &org)
         .await
         .expect("session");
-    let cookie = format!("{}={token}", app::access::guard::SESSION_COOKIE);
+    let cookie = format!("{}={token}", app::request::SESSION_COOKIE);
     for (label, query) in [
         ("first page, sorted by name", serde_json::json!({})),
         ("page 200, sorted by name", serde_json::json!({"page": 200})),
@@ -156,9 +158,7 @@ async fn main() {
 /// 100,000-row CSV import: validation, the import itself, and the same rows
 /// inserted by a bare sqlx loop in one transaction (the floor).
 pub async fn import_bench(db: &app::db::Db, org: &str, db_path: Option<String>) {
-    use app::activity::service::Actor;
-    let me = app::demo::operator(org);
-    let actor = Actor::system(org);
+    let ctx = app::request::Ctx::operator(db, org);
     let rows = 100_000;
     let make_customer = |name: &str, domain: &str| app::customers::NewCustomer {
         details: app::customers::CustomerDetails {
@@ -167,20 +167,12 @@ pub async fn import_bench(db: &app::db::Db, org: &str, db_path: Option<String>) 
         },
         domain: domain.into(),
     };
-    let cust =
-        app::customers::service::create(db, &me, &actor, &make_customer("Bulk", "bulk.example"))
-            .await
-            .expect("customer");
-    app::customers::service::create_subscription(
-        db,
-        &me,
-        &actor,
-        &cust.customer_id,
-        "Suite",
-        200_000,
-    )
-    .await
-    .expect("subscription");
+    let cust = app::customers::service::create(&ctx, &make_customer("Bulk", "bulk.example"))
+        .await
+        .expect("customer");
+    app::customers::service::create_subscription(&ctx, &cust.customer_id, "Suite", 200_000)
+        .await
+        .expect("subscription");
     let mut csv = String::from("First name,Last name,Display name,Email,Licence\n");
     for i in 0..rows {
         csv.push_str(&format!(
@@ -188,7 +180,7 @@ pub async fn import_bench(db: &app::db::Db, org: &str, db_path: Option<String>) 
         ));
     }
     let start = Instant::now();
-    let check = app::customer_users::import::validate(db, &me, &cust.customer_id, &csv)
+    let check = app::customer_users::import::validate(&ctx, &cust.customer_id, &csv)
         .await
         .expect("validate");
     let validate = start.elapsed();
@@ -197,22 +189,19 @@ pub async fn import_bench(db: &app::db::Db, org: &str, db_path: Option<String>) 
         "the file must be valid"
     );
     let start = Instant::now();
-    let result =
-        app::customer_users::import::import(db, &me, &actor, &cust.customer_id, &csv, &|_, _| {})
-            .await
-            .expect("import");
+    let result = app::customer_users::import::import(&ctx, &cust.customer_id, &csv, &|_, _| {})
+        .await
+        .expect("import");
     let import = start.elapsed();
     assert_eq!(result.users.len(), rows);
 
     // The floor: the same user and licence rows, one insert each, one transaction.
     let floor_cust =
-        app::customers::service::create(db, &me, &actor, &make_customer("Floor", "floor.example"))
+        app::customers::service::create(&ctx, &make_customer("Floor", "floor.example"))
             .await
             .expect("customer");
     let sub = app::customers::service::create_subscription(
-        db,
-        &me,
-        &actor,
+        &ctx,
         &floor_cust.customer_id,
         "Suite",
         200_000,
@@ -257,14 +246,10 @@ pub async fn import_bench(db: &app::db::Db, org: &str, db_path: Option<String>) 
         let native = sqlx::SqlitePool::connect(&format!("sqlite://{path}"))
             .await
             .expect("native pool");
-        let native_cust = app::customers::service::create(
-            db,
-            &me,
-            &actor,
-            &make_customer("Native", "native.example"),
-        )
-        .await
-        .expect("customer");
+        let native_cust =
+            app::customers::service::create(&ctx, &make_customer("Native", "native.example"))
+                .await
+                .expect("customer");
         let start = Instant::now();
         let mut tx = native.begin().await.expect("tx");
         for i in 0..rows {

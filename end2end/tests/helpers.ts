@@ -29,6 +29,8 @@ export async function signInHome(page: Page, email: string, password = DEMO_PASS
 
 /** Signs out with the navigation's button. */
 export async function signOut(page: Page): Promise<void> {
+  // After a full page load, a click before hydration would be lost.
+  await expect(page.locator('body')).toHaveAttribute('data-hydrated', 'true');
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('heading', { name: 'Sign in to Partner Console' })).toBeVisible();
 }

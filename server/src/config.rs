@@ -84,7 +84,11 @@ pub struct ServeArgs {
     #[arg(long, env = "PC_RENDER_THREADS")]
     pub render_threads: Option<usize>,
     /// Seconds a page may take to render before the visitor gets a 503.
-    #[arg(long = "render-timeout", env = "PC_RENDER_TIMEOUT", default_value_t = 20)]
+    #[arg(
+        long = "render-timeout",
+        env = "PC_RENDER_TIMEOUT",
+        default_value_t = 20
+    )]
     pub render_timeout_secs: u64,
 }
 

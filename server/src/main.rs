@@ -55,7 +55,8 @@ async fn run(cli: Cli) -> Result<(), String> {
                 .await
                 .map_err(|e| e.to_string())?
                 .ok_or_else(|| format!("no organization has the id or name {org:?}"))?;
-            let (_, password) = app::users::service::create_admin(&db, &org_id, &name, &email)
+            let ctx = app::request::Ctx::operator(&db, &org_id);
+            let (_, password) = app::users::service::create_admin(&ctx, &name, &email)
                 .await
                 .map_err(|e| e.to_string())?;
             println!("Global admin {email} added.");
@@ -90,20 +91,14 @@ async fn import_users(
         .await
         .map_err(|e| e.to_string())?
         .ok_or_else(|| format!("no organization has the id or name {org:?}"))?;
-    let customer_id: String = sqlx::query_scalar(
-        "select customer_id from customer where org_id = $1 and (customer_id = $2 or domain = $2)",
-    )
-    .bind(&org_id)
-    .bind(customer.trim().to_lowercase())
-    .fetch_optional(db)
-    .await
-    .map_err(|e| e.to_string())?
-    .ok_or_else(|| format!("no customer has the id or domain {customer:?}"))?;
+    let ctx = app::request::Ctx::operator(db, &org_id);
+    let customer_id = app::customers::service::find(&ctx, customer)
+        .await
+        .map_err(|e| format!("customer {customer:?}: {e}"))?;
     let bytes = std::fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
     let text = String::from_utf8(bytes)
         .map_err(|_| "the file is not UTF-8 text; save it as \"CSV UTF-8\"".to_string())?;
-    let me = app::demo::operator(&org_id);
-    let check = app::customer_users::import::validate(db, &me, &customer_id, &text)
+    let check = app::customer_users::import::validate(&ctx, &customer_id, &text)
         .await
         .map_err(|e| e.to_string())?;
     if !check.errors.is_empty() {
@@ -133,12 +128,10 @@ async fn import_users(
         indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} users ({elapsed})")
             .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
     );
-    let actor = app::activity::service::Actor::system(&org_id);
     let progress = |done: usize, _total: usize| bar.set_position(done as u64);
-    let result =
-        app::customer_users::import::import(db, &me, &actor, &customer_id, &text, &progress)
-            .await
-            .map_err(|e| e.to_string())?;
+    let result = app::customer_users::import::import(&ctx, &customer_id, &text, &progress)
+        .await
+        .map_err(|e| e.to_string())?;
     bar.finish();
     eprintln!(
         "Imported {} users (in one transaction).",

@@ -133,6 +133,10 @@ capabilities! {
     CustomersRequestRelationship => Customers, "request a relationship with a customer";
     /// View the customer agreement.
     CustomersViewAgreement => Customers, "view the customer agreement";
+    /// Record the date a customer accepted the customer agreement. A write,
+    /// so not part of viewing it; given to the roles that view it (seed 000:
+    /// Admin and Sales agents; Helpdesk agents can't see the agreement).
+    CustomersRecordAgreement => Customers, "record the customer's acceptance of the agreement";
     /// Request delegated admin privileges.
     DelegatedAdminRequest => Customers, "request delegated admin privileges";
     /// Administer on behalf of a customer.

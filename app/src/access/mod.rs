@@ -12,8 +12,6 @@ mod identity;
 mod policy;
 mod role;
 
-#[cfg(feature = "ssr")]
-pub mod guard;
 pub mod ui;
 
 pub use capability::{Capability, Workspace};

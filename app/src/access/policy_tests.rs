@@ -39,6 +39,7 @@ CustomersEditDetails          x  x  x  x  .  .  .  .  .
 CustomersEditBilling          x  x  .  x  .  .  .  .  .
 CustomersRequestRelationship  x  x  .  x  .  .  .  .  .
 CustomersViewAgreement        x  x  .  x  .  .  .  .  .
+CustomersRecordAgreement      x  x  .  x  .  .  .  .  .
 DelegatedAdminRequest         x  .  .  x  .  .  .  .  .
 AdministerOnBehalf            x  .  .  x  .  .  .  .  .
 LeadsManage                   .  x  .  x  .  .  .  .  .
@@ -134,6 +135,7 @@ fn seed_cant_column_is_refused() {
                 C::LeadsManage,
                 C::PricingView,
                 C::CustomersViewAgreement,
+                C::CustomersRecordAgreement,
                 C::Billing,
                 C::ResellerRegister,
             ],

@@ -7,13 +7,13 @@ use leptos::server_fn::codec::Json;
 /// whole organization's with `ActivityViewAll`.
 #[server(endpoint = "activity/list", input = Json)]
 pub async fn list_activity(filter: ActivityFilter) -> Result<ActivityPage, AppError> {
-    let ctx = crate::access::guard::require_login().await?;
-    super::service::list(&ctx.db, &ctx.me, &filter).await
+    let ctx = crate::request::from_session().await?;
+    super::service::list(&ctx, &filter).await
 }
 
 /// Signed in: the filtered log as CSV, with the same visibility as the list.
 #[server(endpoint = "activity/export", input = Json)]
 pub async fn export_activity(filter: ActivityFilter) -> Result<String, AppError> {
-    let ctx = crate::access::guard::require_login().await?;
-    super::service::export_csv(&ctx.db, &ctx.me, &filter).await
+    let ctx = crate::request::from_session().await?;
+    super::service::export_csv(&ctx, &filter).await
 }

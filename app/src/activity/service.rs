@@ -6,13 +6,14 @@ use super::{
 use crate::access::{Capability, Identity};
 use crate::db::{new_id, now_millis, Db};
 use crate::error::{AppError, AppResult};
+use crate::request::Ctx;
 use sqlx::{Any, AnyConnection, Transaction};
 
 /// Who makes a change, and from where.
 #[derive(Debug, Clone)]
 pub struct Actor {
     pub org_id: String,
-    /// "user", "application" or "system".
+    /// "user", "application" or "operator".
     pub kind: &'static str,
     pub id: Option<String>,
     pub name: String,
@@ -31,13 +32,17 @@ impl Actor {
         }
     }
 
-    /// The operator's command line (`create-org`, `create-admin`, demo seeding).
-    pub fn system(org_id: &str) -> Actor {
+    /// The name the log shows for the operator.
+    pub const OPERATOR_NAME: &'static str = "Operator (command line)";
+
+    /// The operator at the command line (`create-org`, `create-admin`,
+    /// `import-users`, `purge-deleted`, demo seeding).
+    pub fn operator(org_id: &str) -> Actor {
         Actor {
             org_id: org_id.into(),
-            kind: "system",
+            kind: "operator",
             id: None,
-            name: "System (command line)".into(),
+            name: Actor::OPERATOR_NAME.into(),
             client_addr: None,
         }
     }
@@ -261,7 +266,7 @@ fn filter_sql(me: &Identity, f: &ActivityFilter) -> AppResult<(String, Vec<Strin
         push(
             &mut sql,
             &mut texts,
-            " and lower(actor_name) like ?",
+            " and lower(actor_name) like ? escape '\\'",
             like(&f.actor),
         );
     }
@@ -269,7 +274,7 @@ fn filter_sql(me: &Identity, f: &ActivityFilter) -> AppResult<(String, Vec<Strin
         push(
             &mut sql,
             &mut texts,
-            " and lower(target_name) like ?",
+            " and lower(target_name) like ? escape '\\'",
             like(&f.target),
         );
     }
@@ -300,15 +305,19 @@ fn filter_sql(me: &Identity, f: &ActivityFilter) -> AppResult<(String, Vec<Strin
     Ok((sql, texts, ints))
 }
 
-/// `%text%`, lower-cased, with LIKE wildcards in the input taken literally.
+/// `%text%`, lower-cased, with the LIKE wildcards `%` and `_` (and the
+/// escape character itself) escaped, so a search for "a_b" finds "a_b" and
+/// nothing else. Every `like` using it says `escape '\'`.
 pub fn like(text: &str) -> String {
-    let escaped: String = text
-        .trim()
-        .to_lowercase()
-        .chars()
-        .filter(|c| !matches!(c, '%' | '_' | '\\'))
-        .collect();
-    format!("%{escaped}%")
+    let mut pattern = String::from("%");
+    for c in text.trim().to_lowercase().chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            pattern.push('\\');
+        }
+        pattern.push(c);
+    }
+    pattern.push('%');
+    pattern
 }
 
 async fn query_entries(
@@ -351,7 +360,9 @@ async fn query_entries(
 }
 
 /// One page of the log, newest first, limited to what `me` may read.
-pub async fn list(db: &Db, me: &Identity, f: &ActivityFilter) -> AppResult<ActivityPage> {
+pub async fn list(ctx: &Ctx, f: &ActivityFilter) -> AppResult<ActivityPage> {
+    ctx.require_login()?;
+    let Ctx { db, me, .. } = ctx;
     let (entries, total) = query_entries(db, me, f, Some((f.page, ACTIVITY_PAGE_SIZE))).await?;
     Ok(ActivityPage {
         entries,
@@ -363,7 +374,9 @@ pub async fn list(db: &Db, me: &Identity, f: &ActivityFilter) -> AppResult<Activ
 }
 
 /// The filtered log as CSV (all pages).
-pub async fn export_csv(db: &Db, me: &Identity, f: &ActivityFilter) -> AppResult<String> {
+pub async fn export_csv(ctx: &Ctx, f: &ActivityFilter) -> AppResult<String> {
+    ctx.require_login()?;
+    let Ctx { db, me, .. } = ctx;
     let (entries, _) = query_entries(db, me, f, None).await?;
     let mut out =
         String::from("Time (UTC),Operation,Actor,Target kind,Target,Changes,Client address\r\n");

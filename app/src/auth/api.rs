@@ -8,7 +8,7 @@ use leptos::server_fn::codec::Json;
 #[server(endpoint = "auth/identity", input = Json)]
 pub async fn get_identity() -> Result<Option<Identity>, AppError> {
     // public: reveals only the caller's own identity.
-    Ok(crate::access::guard::current_identity()
+    Ok(crate::request::current_identity()
         .await?
         .map(|(me, _, _)| me))
 }
@@ -18,16 +18,16 @@ pub async fn get_identity() -> Result<Option<Identity>, AppError> {
 /// change is required first.
 #[server(endpoint = "auth/sign-in", input = Json)]
 pub async fn sign_in(email: String, password: String) -> Result<bool, AppError> {
-    use crate::access::guard;
     // public: this is how an identity is established.
     let state = crate::state::app_state()?;
     let signed_in =
-        crate::auth::service::sign_in(&state.db, &email, &password, guard::client_addr()).await?;
+        crate::auth::service::sign_in(&state.db, &email, &password, crate::request::client_addr())
+            .await?;
     // Rotation: the browser's previous session (if any) ends with the new one.
-    if let Some(old) = guard::session_token() {
+    if let Some(old) = crate::request::session_token() {
         crate::auth::service::end_session(&state.db, &old).await?;
     }
-    guard::set_session_cookie(
+    crate::request::set_session_cookie(
         &signed_in.token,
         crate::auth::service::ABSOLUTE_TIMEOUT_MS / 1000,
     );
@@ -38,9 +38,9 @@ pub async fn sign_in(email: String, password: String) -> Result<bool, AppError> 
 /// session of the user with `everywhere`.
 #[server(endpoint = "auth/sign-out", input = Json)]
 pub async fn sign_out(everywhere: bool) -> Result<(), AppError> {
-    let ctx = crate::access::guard::require_session().await?;
-    crate::auth::service::sign_out(&ctx.db, &ctx.me, &ctx.actor, &ctx.token, everywhere).await?;
-    crate::access::guard::set_session_cookie("", 0);
+    let ctx = crate::request::from_session().await?;
+    crate::auth::service::sign_out(&ctx, everywhere).await?;
+    crate::request::set_session_cookie("", 0);
     Ok(())
 }
 
@@ -51,14 +51,6 @@ pub async fn change_password(
     current_password: String,
     new_password: String,
 ) -> Result<(), AppError> {
-    let ctx = crate::access::guard::require_session().await?;
-    crate::auth::service::change_password(
-        &ctx.db,
-        &ctx.me,
-        &ctx.actor,
-        &ctx.token,
-        &current_password,
-        &new_password,
-    )
-    .await
+    let ctx = crate::request::from_session().await?;
+    crate::auth::service::change_password(&ctx, &current_password, &new_password).await
 }

@@ -6,6 +6,7 @@ use crate::activity::service::{record_event, Actor, Entry, Work};
 use crate::activity::{FieldChange, Operation};
 use crate::db::{now_millis, Db};
 use crate::error::{AppError, AppResult};
+use crate::request::Ctx;
 
 /// A session ends after this long without a request.
 pub const IDLE_TIMEOUT_MS: i64 = 2 * 60 * 60 * 1000;
@@ -282,13 +283,10 @@ pub async fn sign_in(
 }
 
 /// Ends the caller's session (or all of their sessions) and records it.
-pub async fn sign_out(
-    db: &Db,
-    me: &Identity,
-    actor: &Actor,
-    token: &str,
-    everywhere: bool,
-) -> AppResult<()> {
+pub async fn sign_out(ctx: &Ctx, everywhere: bool) -> AppResult<()> {
+    // Signed in is enough: a user with a pending password change may leave.
+    let Ctx { db, me, actor, .. } = ctx;
+    let token = ctx.session_token()?;
     let mut work = Work::begin(db, actor).await?;
     if everywhere {
         sqlx::query("delete from session where user_id = $1")
@@ -317,14 +315,10 @@ pub async fn sign_out(
 
 /// Replaces the caller's password after checking the current one. Other
 /// sessions of the user end; the current one stays.
-pub async fn change_password(
-    db: &Db,
-    me: &Identity,
-    actor: &Actor,
-    token: &str,
-    current: &str,
-    new: &str,
-) -> AppResult<()> {
+pub async fn change_password(ctx: &Ctx, current: &str, new: &str) -> AppResult<()> {
+    // Signed in is enough: this is how a temporary password is replaced.
+    let Ctx { db, me, actor, .. } = ctx;
+    let token = ctx.session_token()?;
     if let Some(problem) = super::password::new_password_problem(new) {
         return Err(AppError::invalid("new_password", problem));
     }

@@ -9,8 +9,8 @@ use leptos::server_fn::codec::Json;
 /// `CustomerUsersManage`: a page of a customer's users (or of the deleted ones).
 #[server(endpoint = "customer-users/list", input = Json)]
 pub async fn list_customer_users(query: CustomerUserQuery) -> Result<CustomerUserPage, AppError> {
-    let ctx = crate::access::guard::require(crate::access::Capability::CustomerUsersManage).await?;
-    super::service::list(&ctx.db, &ctx.me, &query).await
+    let ctx = crate::request::from_session().await?;
+    super::service::list(&ctx, &query).await
 }
 
 /// `CustomerUsersManage`: creates a customer user; the temporary password is returned once.
@@ -19,15 +19,15 @@ pub async fn create_customer_user(
     customer_id: String,
     user: NewCustomerUser,
 ) -> Result<CreatedCustomerUser, AppError> {
-    let ctx = crate::access::guard::require(crate::access::Capability::CustomerUsersManage).await?;
-    super::service::create(&ctx.db, &ctx.me, &ctx.actor, &customer_id, &user).await
+    let ctx = crate::request::from_session().await?;
+    super::service::create(&ctx, &customer_id, &user).await
 }
 
 /// `CustomerUsersManage`: adds and removes licences for several users at once.
 #[server(endpoint = "customer-users/licences", input = Json)]
 pub async fn manage_licences(change: LicenceChange) -> Result<(), AppError> {
-    let ctx = crate::access::guard::require(crate::access::Capability::CustomerUsersManage).await?;
-    super::service::manage_licences(&ctx.db, &ctx.me, &ctx.actor, &change).await
+    let ctx = crate::request::from_session().await?;
+    super::service::manage_licences(&ctx, &change).await
 }
 
 /// `CustomerUsersManage`: a new temporary password for a customer user, shown once.
@@ -36,8 +36,8 @@ pub async fn reset_customer_user_password(
     customer_id: String,
     user_id: String,
 ) -> Result<String, AppError> {
-    let ctx = crate::access::guard::require(crate::access::Capability::CustomerUsersManage).await?;
-    super::service::reset_password(&ctx.db, &ctx.me, &ctx.actor, &customer_id, &user_id).await
+    let ctx = crate::request::from_session().await?;
+    super::service::reset_password(&ctx, &customer_id, &user_id).await
 }
 
 /// `CustomerUsersManage`: deletes users (restorable for 30 days).
@@ -46,8 +46,8 @@ pub async fn delete_customer_users(
     customer_id: String,
     user_ids: Vec<String>,
 ) -> Result<usize, AppError> {
-    let ctx = crate::access::guard::require(crate::access::Capability::CustomerUsersManage).await?;
-    super::service::delete(&ctx.db, &ctx.me, &ctx.actor, &customer_id, &user_ids).await
+    let ctx = crate::request::from_session().await?;
+    super::service::delete(&ctx, &customer_id, &user_ids).await
 }
 
 /// `CustomerUsersManage`: restores deleted users with the licences that still fit.
@@ -56,8 +56,8 @@ pub async fn restore_customer_users(
     customer_id: String,
     user_ids: Vec<String>,
 ) -> Result<RestoreOutcome, AppError> {
-    let ctx = crate::access::guard::require(crate::access::Capability::CustomerUsersManage).await?;
-    super::service::restore(&ctx.db, &ctx.me, &ctx.actor, &customer_id, &user_ids).await
+    let ctx = crate::request::from_session().await?;
+    super::service::restore(&ctx, &customer_id, &user_ids).await
 }
 
 /// `CustomerUsersManage`: checks an import file (CSV text); writes nothing.
@@ -66,8 +66,8 @@ pub async fn validate_customer_user_import(
     customer_id: String,
     csv: String,
 ) -> Result<ImportCheck, AppError> {
-    let ctx = crate::access::guard::require(crate::access::Capability::CustomerUsersManage).await?;
-    super::import::validate(&ctx.db, &ctx.me, &customer_id, &csv).await
+    let ctx = crate::request::from_session().await?;
+    super::import::validate(&ctx, &customer_id, &csv).await
 }
 
 /// `CustomerUsersManage`: imports every row in one transaction, or nothing;
@@ -77,13 +77,13 @@ pub async fn import_customer_users(
     customer_id: String,
     csv: String,
 ) -> Result<ImportResult, AppError> {
-    let ctx = crate::access::guard::require(crate::access::Capability::CustomerUsersManage).await?;
-    super::import::import(&ctx.db, &ctx.me, &ctx.actor, &customer_id, &csv, &|_, _| {}).await
+    let ctx = crate::request::from_session().await?;
+    super::import::import(&ctx, &customer_id, &csv, &|_, _| {}).await
 }
 
 /// `CustomerUsersManage`: the customer's users as CSV.
 #[server(endpoint = "customer-users/export", input = Json)]
 pub async fn export_customer_users(customer_id: String) -> Result<String, AppError> {
-    let ctx = crate::access::guard::require(crate::access::Capability::CustomerUsersManage).await?;
-    super::service::export_csv(&ctx.db, &ctx.me, &customer_id).await
+    let ctx = crate::request::from_session().await?;
+    super::service::export_csv(&ctx, &customer_id).await
 }

@@ -7,13 +7,14 @@ use super::{
     alias_problem, ImportCheck, ImportResult, ImportedUser, RowError, IMPORT_HEADER,
     IMPORT_MAX_ERRORS, IMPORT_MAX_ROWS,
 };
-use crate::access::Identity;
-use crate::activity::service::{Actor, Entry, Work};
+use crate::access::Capability;
+use crate::activity::service::{Entry, Work};
 use crate::activity::{FieldChange, Operation};
 use crate::auth::secrets;
 use crate::customers::service::{require_customer, subscriptions_on};
-use crate::db::{new_id, now_millis, Db};
+use crate::db::{new_id, now_millis};
 use crate::error::{AppError, AppResult};
+use crate::request::Ctx;
 use sqlx::AnyConnection;
 use std::collections::{HashMap, HashSet};
 
@@ -288,12 +289,9 @@ pub async fn check(
 }
 
 /// Validates an import file; writes nothing.
-pub async fn validate(
-    db: &Db,
-    me: &Identity,
-    customer_id: &str,
-    text: &str,
-) -> AppResult<ImportCheck> {
+pub async fn validate(ctx: &Ctx, customer_id: &str, text: &str) -> AppResult<ImportCheck> {
+    ctx.require(Capability::CustomerUsersManage)?;
+    let Ctx { db, me, .. } = ctx;
     let mut conn = db.acquire().await?;
     Ok(check(&mut conn, &me.org_id, customer_id, text).await?.0)
 }
@@ -301,13 +299,13 @@ pub async fn validate(
 /// Imports every row in one transaction, or nothing when any row is bad.
 /// `progress(done, total)` is called as batches are written.
 pub async fn import(
-    db: &Db,
-    me: &Identity,
-    actor: &Actor,
+    ctx: &Ctx,
     customer_id: &str,
     text: &str,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> AppResult<ImportResult> {
+    ctx.require(Capability::CustomerUsersManage)?;
+    let Ctx { db, me, actor, .. } = ctx;
     let mut work = Work::begin(db, actor).await?;
     let (report, rows) = check(work.conn(), &me.org_id, customer_id, text).await?;
     if let Some(first) = report.errors.first() {

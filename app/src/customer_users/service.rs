@@ -5,13 +5,14 @@ use super::{
     HeldLicence, LicenceChange, NewCustomerUser, RestoreOutcome, CUSTOMER_ADMIN_ROLES,
     CUSTOMER_USER_PAGE_SIZE, RESTORE_DAYS,
 };
-use crate::access::Identity;
+use crate::access::Capability;
 use crate::activity::service::{like, Actor, Entry, Work};
 use crate::activity::{FieldChange, Operation};
 use crate::auth::secrets;
 use crate::customers::service::{require_customer, subscriptions_on};
 use crate::db::{new_id, now_millis, Db};
 use crate::error::{AppError, AppResult, FieldErrors};
+use crate::request::Ctx;
 use sqlx::AnyConnection;
 use std::collections::{BTreeMap, HashMap};
 
@@ -87,7 +88,9 @@ const COLUMNS: &str =
     "u.customer_user_id, u.first_name, u.last_name, u.display_name, u.user_name, u.admin_role, u.status, u.deleted_at";
 
 /// A page of a customer's users ("Users and licences", or the deleted tab).
-pub async fn list(db: &Db, me: &Identity, q: &CustomerUserQuery) -> AppResult<CustomerUserPage> {
+pub async fn list(ctx: &Ctx, q: &CustomerUserQuery) -> AppResult<CustomerUserPage> {
+    ctx.require(Capability::CustomerUsersManage)?;
+    let Ctx { db, me, .. } = ctx;
     let mut conn = db.acquire().await?;
     require_customer(&mut conn, &me.org_id, &q.customer_id).await?;
     let mut clause = String::from("where u.customer_id = $1 and u.status = $2");
@@ -99,7 +102,7 @@ pub async fn list(db: &Db, me: &Identity, q: &CustomerUserQuery) -> AppResult<Cu
         args.push(like(&q.search));
         let n = args.len();
         clause.push_str(&format!(
-            " and (lower(u.display_name) like ${n} or u.user_name_lower like ${n})"
+            " and (lower(u.display_name) like ${n} escape '\\' or u.user_name_lower like ${n} escape '\\')"
         ));
     }
     match q.licence.as_str() {
@@ -284,12 +287,12 @@ async fn load_users(
 
 /// Creates a customer user with a temporary password (shown once) and licences.
 pub async fn create(
-    db: &Db,
-    me: &Identity,
-    actor: &Actor,
+    ctx: &Ctx,
     customer_id: &str,
     new: &NewCustomerUser,
 ) -> AppResult<CreatedCustomerUser> {
+    ctx.require(Capability::CustomerUsersManage)?;
+    let Ctx { db, me, actor, .. } = ctx;
     let mut work = Work::begin(db, actor).await?;
     let (_, domain) = require_customer(work.conn(), &me.org_id, customer_id).await?;
     let errors = check_new(new);
@@ -297,19 +300,7 @@ pub async fn create(
         return Err(AppError::Validation(errors));
     }
     let user_name = format!("{}@{domain}", new.alias.trim());
-    let taken: i64 = sqlx::query_scalar(
-        "select count(*) from customer_user where customer_id = $1 and user_name_lower = $2",
-    )
-    .bind(customer_id)
-    .bind(user_name.to_lowercase())
-    .fetch_one(work.conn())
-    .await?;
-    if taken > 0 {
-        return Err(AppError::Conflict {
-            field: "alias".into(),
-            message: format!("{user_name} already exists."),
-        });
-    }
+    // A taken user name is refused by the unique index (409).
     let key = secrets::server_key_conn(work.conn()).await?;
     let temporary = secrets::new_temporary_password();
     let id = new_id();
@@ -385,12 +376,9 @@ pub async fn create(
 }
 
 /// "Manage licences": adds and removes licences for several users in one step.
-pub async fn manage_licences(
-    db: &Db,
-    me: &Identity,
-    actor: &Actor,
-    change: &LicenceChange,
-) -> AppResult<()> {
+pub async fn manage_licences(ctx: &Ctx, change: &LicenceChange) -> AppResult<()> {
+    ctx.require(Capability::CustomerUsersManage)?;
+    let Ctx { db, me, actor, .. } = ctx;
     if change.add.iter().any(|a| change.remove.contains(a)) {
         return Err(AppError::invalid(
             "licences",
@@ -469,13 +457,9 @@ pub async fn manage_licences(
 }
 
 /// A new temporary password for a customer user, shown once.
-pub async fn reset_password(
-    db: &Db,
-    me: &Identity,
-    actor: &Actor,
-    customer_id: &str,
-    user_id: &str,
-) -> AppResult<String> {
+pub async fn reset_password(ctx: &Ctx, customer_id: &str, user_id: &str) -> AppResult<String> {
+    ctx.require(Capability::CustomerUsersManage)?;
+    let Ctx { db, me, actor, .. } = ctx;
     let mut work = Work::begin(db, actor).await?;
     require_customer(work.conn(), &me.org_id, customer_id).await?;
     let rows = load_users(work.conn(), &me.org_id, customer_id, &[user_id.to_string()]).await?;
@@ -510,13 +494,9 @@ pub async fn reset_password(
 
 /// Deletes users: they move to the "Deleted users" tab and their seats are
 /// freed; the licences are remembered for a restore.
-pub async fn delete(
-    db: &Db,
-    me: &Identity,
-    actor: &Actor,
-    customer_id: &str,
-    user_ids: &[String],
-) -> AppResult<usize> {
+pub async fn delete(ctx: &Ctx, customer_id: &str, user_ids: &[String]) -> AppResult<usize> {
+    ctx.require(Capability::CustomerUsersManage)?;
+    let Ctx { db, me, actor, .. } = ctx;
     let mut work = Work::begin(db, actor).await?;
     require_customer(work.conn(), &me.org_id, customer_id).await?;
     let rows = load_users(work.conn(), &me.org_id, customer_id, user_ids).await?;
@@ -559,12 +539,12 @@ pub async fn delete(
 /// Restores deleted users (within 30 days) with each previous licence whose
 /// subscription still has a free seat; reports the ones that could not come back.
 pub async fn restore(
-    db: &Db,
-    me: &Identity,
-    actor: &Actor,
+    ctx: &Ctx,
     customer_id: &str,
     user_ids: &[String],
 ) -> AppResult<RestoreOutcome> {
+    ctx.require(Capability::CustomerUsersManage)?;
+    let Ctx { db, me, actor, .. } = ctx;
     let mut work = Work::begin(db, actor).await?;
     require_customer(work.conn(), &me.org_id, customer_id).await?;
     let rows = load_users(work.conn(), &me.org_id, customer_id, user_ids).await?;
@@ -671,7 +651,7 @@ pub async fn purge_expired(db: &Db, now: i64) -> AppResult<usize> {
     }
     let mut purged = 0;
     for (org, users) in by_org {
-        let mut work = Work::begin(db, &Actor::system(&org)).await?;
+        let mut work = Work::begin(db, &Actor::operator(&org)).await?;
         for (customer, user, name) in users {
             sqlx::query("delete from licence where customer_user_id = $1")
                 .bind(&user)
@@ -698,7 +678,9 @@ pub async fn purge_expired(db: &Db, now: i64) -> AppResult<usize> {
 
 /// Every user of a customer (active and deleted) as CSV, cells defused for
 /// spreadsheets.
-pub async fn export_csv(db: &Db, me: &Identity, customer_id: &str) -> AppResult<String> {
+pub async fn export_csv(ctx: &Ctx, customer_id: &str) -> AppResult<String> {
+    ctx.require(Capability::CustomerUsersManage)?;
+    let Ctx { db, me, .. } = ctx;
     let mut conn = db.acquire().await?;
     require_customer(&mut conn, &me.org_id, customer_id).await?;
     let rows: Vec<UserRow> = sqlx::query_as(&format!(

@@ -10,6 +10,7 @@ pub struct CustomerActions {
     pub can_request_relationship: bool,
     pub can_request_delegated_admin: bool,
     pub can_view_agreement: bool,
+    pub can_record_agreement: bool,
     pub can_manage_users: bool,
     pub can_manage_subscriptions: bool,
 }
@@ -23,6 +24,7 @@ impl CustomerActions {
             can_request_relationship: me.can(Capability::CustomersRequestRelationship),
             can_request_delegated_admin: me.can(Capability::DelegatedAdminRequest),
             can_view_agreement: me.can(Capability::CustomersViewAgreement),
+            can_record_agreement: me.can(Capability::CustomersRecordAgreement),
             can_manage_users: me.can(Capability::CustomerUsersManage),
             can_manage_subscriptions: me.can(Capability::SubscriptionsManage),
         }

@@ -6,11 +6,13 @@ use super::{
     check_details, domain_problem, BillingInfo, Customer, CustomerActions, CustomerDetails,
     CustomerPage, CustomerQuery, NewCustomer, Subscription, CUSTOMER_PAGE_SIZE,
 };
+use crate::access::Capability;
 use crate::access::Identity;
 use crate::activity::service::{like, Actor, Entry, Work};
 use crate::activity::{FieldChange, Operation};
 use crate::db::{new_id, now_millis, Db};
 use crate::error::{AppError, AppResult};
+use crate::request::Ctx;
 use sqlx::AnyConnection;
 
 const COLUMNS: &str = "customer_id, name, domain, contact_email, phone, address, billing_email, \
@@ -62,17 +64,19 @@ impl CustomerRow {
 }
 
 /// A page of the organization's customers, searched by name or domain.
-pub async fn list(db: &Db, me: &Identity, q: &CustomerQuery) -> AppResult<CustomerPage> {
+pub async fn list(ctx: &Ctx, q: &CustomerQuery) -> AppResult<CustomerPage> {
+    ctx.require(Capability::CustomersView)?;
+    let Ctx { db, me, .. } = ctx;
     let search = like(&q.search);
     let total: i64 = sqlx::query_scalar(
-        "select count(*) from customer where org_id = $1 and (lower(name) like $2 or domain like $2)",
+        "select count(*) from customer where org_id = $1 and (lower(name) like $2 escape '\\' or domain like $2 escape '\\')",
     )
     .bind(&me.org_id)
     .bind(&search)
     .fetch_one(db)
     .await?;
     let rows: Vec<CustomerRow> = sqlx::query_as(&format!(
-        "select {COLUMNS} from customer where org_id = $1 and (lower(name) like $2 or domain like $2)
+        "select {COLUMNS} from customer where org_id = $1 and (lower(name) like $2 escape '\\' or domain like $2 escape '\\')
          order by lower(name), customer_id limit {CUSTOMER_PAGE_SIZE} offset {}",
         u64::from(q.page) * u64::from(CUSTOMER_PAGE_SIZE)
     ))
@@ -111,7 +115,9 @@ pub async fn require_customer(
 }
 
 /// One customer of the caller's organization.
-pub async fn get(db: &Db, me: &Identity, customer_id: &str) -> AppResult<Customer> {
+pub async fn get(ctx: &Ctx, customer_id: &str) -> AppResult<Customer> {
+    ctx.require(Capability::CustomersView)?;
+    let Ctx { db, me, .. } = ctx;
     let mut conn = db.acquire().await?;
     Ok(load(&mut conn, &me.org_id, customer_id)
         .await?
@@ -127,12 +133,9 @@ fn validation(errors: crate::error::FieldErrors) -> AppResult<()> {
 }
 
 /// Creates a customer.
-pub async fn create(
-    db: &Db,
-    me: &Identity,
-    actor: &Actor,
-    new: &NewCustomer,
-) -> AppResult<Customer> {
+pub async fn create(ctx: &Ctx, new: &NewCustomer) -> AppResult<Customer> {
+    ctx.require(Capability::CustomersCreate)?;
+    let Ctx { db, me, actor, .. } = ctx;
     let mut errors = check_details(&new.details);
     let domain = new.domain.trim().to_lowercase();
     if let Some(p) = domain_problem(&domain) {
@@ -140,18 +143,7 @@ pub async fn create(
     }
     validation(errors)?;
     let mut work = Work::begin(db, actor).await?;
-    let taken: i64 =
-        sqlx::query_scalar("select count(*) from customer where org_id = $1 and domain = $2")
-            .bind(&me.org_id)
-            .bind(&domain)
-            .fetch_one(work.conn())
-            .await?;
-    if taken > 0 {
-        return Err(AppError::Conflict {
-            field: "domain".into(),
-            message: "Another customer already uses this domain.".into(),
-        });
-    }
+    // A taken domain is refused by the unique index (409).
     let id = new_id();
     let d = &new.details;
     sqlx::query(
@@ -257,13 +249,13 @@ fn diff(pairs: &[(&str, &str, &str)]) -> Vec<FieldChange> {
 
 /// Changes name and contact details.
 pub async fn update_details(
-    db: &Db,
-    me: &Identity,
-    actor: &Actor,
+    ctx: &Ctx,
     customer_id: &str,
     version: i64,
     d: &CustomerDetails,
 ) -> AppResult<Customer> {
+    ctx.require(Capability::CustomersEditDetails)?;
+    let Ctx { db, me, actor, .. } = ctx;
     validation(check_details(d))?;
     let (name, email, phone, address) = (
         d.name.trim(),
@@ -294,13 +286,13 @@ pub async fn update_details(
 
 /// Changes billing information.
 pub async fn update_billing(
-    db: &Db,
-    me: &Identity,
-    actor: &Actor,
+    ctx: &Ctx,
     customer_id: &str,
     version: i64,
     b: &BillingInfo,
 ) -> AppResult<Customer> {
+    ctx.require(Capability::CustomersEditBilling)?;
+    let Ctx { db, me, actor, .. } = ctx;
     let (email, address, tax) = (
         b.billing_email.trim(),
         b.billing_address.trim(),
@@ -347,16 +339,40 @@ pub enum CustomerRequest {
     DelegatedAdmin,
 }
 
+impl CustomerRequest {
+    /// The capability that files this request.
+    pub fn capability(self) -> Capability {
+        match self {
+            CustomerRequest::Relationship => Capability::CustomersRequestRelationship,
+            CustomerRequest::DelegatedAdmin => Capability::DelegatedAdminRequest,
+        }
+    }
+}
+
+/// `CustomersView`: the id of the customer with this id or domain (the
+/// command line names customers either way).
+pub async fn find(ctx: &Ctx, id_or_domain: &str) -> AppResult<String> {
+    ctx.require(Capability::CustomersView)?;
+    sqlx::query_scalar(
+        "select customer_id from customer where org_id = $1 and (customer_id = $2 or domain = $2)",
+    )
+    .bind(ctx.org_id())
+    .bind(id_or_domain.trim().to_lowercase())
+    .fetch_optional(&ctx.db)
+    .await?
+    .ok_or_else(|| AppError::not_found("The customer"))
+}
+
 /// Files a request (relationship or delegated admin); a request already
 /// made changes nothing.
 pub async fn request(
-    db: &Db,
-    me: &Identity,
-    actor: &Actor,
+    ctx: &Ctx,
     customer_id: &str,
     version: i64,
     kind: CustomerRequest,
 ) -> AppResult<Customer> {
+    ctx.require(kind.capability())?;
+    let Ctx { db, me, actor, .. } = ctx;
     let (operation, set_sql, field) = match kind {
         CustomerRequest::Relationship => (
             Operation::RelationshipRequested,
@@ -393,11 +409,13 @@ pub async fn request(
 }
 
 /// The customer's subscriptions with seats assigned.
-pub async fn subscriptions(
-    db: &Db,
-    me: &Identity,
-    customer_id: &str,
-) -> AppResult<Vec<Subscription>> {
+pub async fn subscriptions(ctx: &Ctx, customer_id: &str) -> AppResult<Vec<Subscription>> {
+    ctx.require(Capability::CustomersView)?;
+    ctx.require_any(&[
+        Capability::SubscriptionsView,
+        Capability::CustomerUsersManage,
+    ])?;
+    let Ctx { db, me, .. } = ctx;
     let mut conn = db.acquire().await?;
     require_customer(&mut conn, &me.org_id, customer_id).await?;
     subscriptions_on(&mut conn, customer_id).await
@@ -436,13 +454,13 @@ pub async fn subscriptions_on(
 
 /// Adds a subscription (product and seats) to a customer.
 pub async fn create_subscription(
-    db: &Db,
-    me: &Identity,
-    actor: &Actor,
+    ctx: &Ctx,
     customer_id: &str,
     product: &str,
     seats: i64,
 ) -> AppResult<Subscription> {
+    ctx.require(Capability::SubscriptionsManage)?;
+    let Ctx { db, me, actor, .. } = ctx;
     let product = product.trim();
     if product.is_empty() || product.chars().count() > 120 {
         return Err(AppError::invalid(
@@ -458,19 +476,7 @@ pub async fn create_subscription(
     }
     let mut work = Work::begin(db, actor).await?;
     require_customer(work.conn(), &me.org_id, customer_id).await?;
-    let exists: i64 = sqlx::query_scalar(
-        "select count(*) from subscription where customer_id = $1 and product = $2",
-    )
-    .bind(customer_id)
-    .bind(product)
-    .fetch_one(work.conn())
-    .await?;
-    if exists > 0 {
-        return Err(AppError::Conflict {
-            field: "product".into(),
-            message: "This customer already has a subscription for this product; change its seats instead.".into(),
-        });
-    }
+    // A second subscription to a product is refused by the unique index (409).
     let id = new_id();
     sqlx::query(
         "insert into subscription (subscription_id, org_id, customer_id, product, seats, created_at)
@@ -505,13 +511,9 @@ pub async fn create_subscription(
 }
 
 /// Changes a subscription's seats; never below the seats in use.
-pub async fn set_seats(
-    db: &Db,
-    me: &Identity,
-    actor: &Actor,
-    subscription_id: &str,
-    seats: i64,
-) -> AppResult<Subscription> {
+pub async fn set_seats(ctx: &Ctx, subscription_id: &str, seats: i64) -> AppResult<Subscription> {
+    ctx.require(Capability::SubscriptionsManage)?;
+    let Ctx { db, me, actor, .. } = ctx;
     if !(0..=1_000_000).contains(&seats) {
         return Err(AppError::invalid(
             "seats",
@@ -569,13 +571,13 @@ pub async fn set_seats(
 /// Records the date the customer accepted the customer agreement
 /// (`YYYY-MM-DD`, UTC).
 pub async fn record_agreement(
-    db: &Db,
-    me: &Identity,
-    actor: &Actor,
+    ctx: &Ctx,
     customer_id: &str,
     version: i64,
     accepted_on: &str,
 ) -> AppResult<Customer> {
+    ctx.require(Capability::CustomersRecordAgreement)?;
+    let Ctx { db, me, actor, .. } = ctx;
     let at = crate::time::parse_date(accepted_on).ok_or_else(|| {
         AppError::invalid("accepted_on", "Enter the acceptance date as YYYY-MM-DD.")
     })?;

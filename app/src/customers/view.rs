@@ -310,7 +310,7 @@ fn CustomerEditor(
             </form>
         </section>
         {a
-            .can_view_agreement
+            .can_record_agreement
             .then(|| {
                 view! {
                     <section class="card">

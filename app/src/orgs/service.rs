@@ -15,7 +15,7 @@ pub async fn create(db: &Db, name: &str) -> AppResult<String> {
         ));
     }
     let org_id = new_id();
-    let mut work = Work::begin(db, &Actor::system(&org_id)).await?;
+    let mut work = Work::begin(db, &Actor::operator(&org_id)).await?;
     sqlx::query(
         "insert into organization (org_id, name, directory_mode, created_at) values ($1, $2, 'cloud', $3)",
     )

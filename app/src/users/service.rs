@@ -5,13 +5,15 @@ use super::{
     check_details, AdminContact, CreatedUser, NewUser, PartnerUser, UserDetails, UserPage,
     UserQuery, USER_PAGE_SIZE,
 };
+use crate::access::Capability;
 use crate::access::{Identity, Role, RoleSet};
-use crate::activity::service::{like, Actor, Entry, Work};
+use crate::activity::service::{like, Entry, Work};
 use crate::activity::{FieldChange, Operation};
 use crate::auth::secrets;
 use crate::auth::service::role_set;
-use crate::db::{new_id, now_millis, Db};
+use crate::db::{new_id, now_millis};
 use crate::error::{AppError, AppResult};
+use crate::request::Ctx;
 use sqlx::AnyConnection;
 
 const COLUMNS: &str =
@@ -61,7 +63,9 @@ impl UserRow {
 }
 
 /// One page of the organization's users.
-pub async fn list(db: &Db, me: &Identity, q: &UserQuery) -> AppResult<UserPage> {
+pub async fn list(ctx: &Ctx, q: &UserQuery) -> AppResult<UserPage> {
+    ctx.require(Capability::UsersView)?;
+    let Ctx { db, me, .. } = ctx;
     let mut clause = String::from("where org_id = $1");
     let mut args: Vec<String> = vec![me.org_id.clone()];
     let add = |clause: &mut String, args: &mut Vec<String>, sql: &str, value: String| {
@@ -83,7 +87,7 @@ pub async fn list(db: &Db, me: &Identity, q: &UserQuery) -> AppResult<UserPage> 
         add(
             &mut clause,
             &mut args,
-            " and (lower(display_name) like ? or email_lower like ?)",
+            " and (lower(display_name) like ? escape '\\' or email_lower like ? escape '\\')",
             like(&q.search),
         );
     }
@@ -149,7 +153,9 @@ async fn load(conn: &mut AnyConnection, org_id: &str, user_id: &str) -> AppResul
 }
 
 /// One user of the caller's organization; another organization's id is 404.
-pub async fn get(db: &Db, me: &Identity, user_id: &str) -> AppResult<PartnerUser> {
+pub async fn get(ctx: &Ctx, user_id: &str) -> AppResult<PartnerUser> {
+    ctx.require(Capability::UsersView)?;
+    let Ctx { db, me, .. } = ctx;
     let mut conn = db.acquire().await?;
     Ok(load(&mut conn, &me.org_id, user_id).await?.into_user(me))
 }
@@ -194,30 +200,6 @@ async fn active_global_admins(conn: &mut AnyConnection, org_id: &str) -> AppResu
     .await?)
 }
 
-fn email_taken() -> AppError {
-    AppError::Conflict {
-        field: "email".into(),
-        message: "A user with this email address already exists in your organization.".into(),
-    }
-}
-
-async fn email_in_use(
-    conn: &mut AnyConnection,
-    org_id: &str,
-    email_lower: &str,
-    except: &str,
-) -> AppResult<bool> {
-    let n: i64 = sqlx::query_scalar(
-        "select count(*) from app_user where org_id = $1 and email_lower = $2 and user_id <> $3",
-    )
-    .bind(org_id)
-    .bind(email_lower)
-    .bind(except)
-    .fetch_one(conn)
-    .await?;
-    Ok(n > 0)
-}
-
 fn opt(text: &str) -> Option<String> {
     let t = text.trim();
     (!t.is_empty()).then(|| t.to_string())
@@ -254,9 +236,8 @@ async fn insert_row(
         .map_err(|(field, msg)| AppError::invalid(field, msg))?;
     let email = new.email.trim().to_string();
     let email_lower = email.to_lowercase();
-    if email_in_use(work.conn(), org_id, &email_lower, "").await? {
-        return Err(email_taken());
-    }
+    // A taken email is refused by the unique index (409), not by a check
+    // that a parallel insert could pass.
     let user_id = new_id();
     sqlx::query(
         r#"insert into app_user (user_id, org_id, display_name, email, email_lower, status,
@@ -277,11 +258,7 @@ async fn insert_row(
     .bind(i64::from(temporary))
     .bind(now_millis())
     .execute(work.conn())
-    .await
-    .map_err(|e| match &e {
-        sqlx::Error::Database(d) if d.is_unique_violation() => email_taken(),
-        _ => AppError::from(e),
-    })?;
+    .await?;
     let mut changes = vec![
         FieldChange::new("name", None, Some(new.display_name.trim().into())),
         FieldChange::new("email", None, Some(email)),
@@ -324,12 +301,9 @@ pub async fn insert_with_password(
 }
 
 /// Adds a user with a temporary password, shown once in the result.
-pub async fn create(
-    db: &Db,
-    me: &Identity,
-    actor: &Actor,
-    new: &NewUser,
-) -> AppResult<CreatedUser> {
+pub async fn create(ctx: &Ctx, new: &NewUser) -> AppResult<CreatedUser> {
+    ctx.require(Capability::UsersCreate)?;
+    let Ctx { db, me, actor, .. } = ctx;
     check_grants(me, &RoleSet::default(), &new.roles)?;
     let mut work = Work::begin(db, actor).await?;
     let (user_id, temporary_password) = insert_user(&mut work, &me.org_id, new).await?;
@@ -342,12 +316,10 @@ pub async fn create(
 }
 
 /// Adds a Global admin from the command line (`create-admin`).
-pub async fn create_admin(
-    db: &Db,
-    org_id: &str,
-    name: &str,
-    email: &str,
-) -> AppResult<(String, String)> {
+pub async fn create_admin(ctx: &Ctx, name: &str, email: &str) -> AppResult<(String, String)> {
+    ctx.require(Capability::UsersCreate)?;
+    ctx.require(Capability::GlobalAdminsManage)?;
+    let org_id = ctx.org_id();
     let new = NewUser {
         display_name: name.into(),
         email: email.into(),
@@ -357,7 +329,7 @@ pub async fn create_admin(
         },
         partner_id: String::new(),
     };
-    let mut work = Work::begin(db, &Actor::system(org_id)).await?;
+    let mut work = Work::begin(&ctx.db, &ctx.actor).await?;
     let exists: i64 = sqlx::query_scalar("select count(*) from organization where org_id = $1")
         .bind(org_id)
         .fetch_one(work.conn())
@@ -379,13 +351,13 @@ fn stale() -> AppError {
 
 /// Changes name, email and partner ID.
 pub async fn update_details(
-    db: &Db,
-    me: &Identity,
-    actor: &Actor,
+    ctx: &Ctx,
     user_id: &str,
     version: i64,
     details: &UserDetails,
 ) -> AppResult<PartnerUser> {
+    ctx.require(Capability::UsersEdit)?;
+    let Ctx { db, me, actor, .. } = ctx;
     let mut work = Work::begin(db, actor).await?;
     let row = load(work.conn(), &me.org_id, user_id).await?;
     if !me
@@ -403,9 +375,6 @@ pub async fn update_details(
     }
     let email = details.email.trim().to_string();
     let email_lower = email.to_lowercase();
-    if email_in_use(work.conn(), &me.org_id, &email_lower, user_id).await? {
-        return Err(email_taken());
-    }
     let name = details.display_name.trim().to_string();
     let partner_id = opt(&details.partner_id);
     let changes: Vec<FieldChange> = [
@@ -447,13 +416,13 @@ pub async fn update_details(
 /// may grant; nobody changes their own roles; the last active Global admin
 /// keeps the role.
 pub async fn set_roles(
-    db: &Db,
-    me: &Identity,
-    actor: &Actor,
+    ctx: &Ctx,
     user_id: &str,
     version: i64,
     roles: &RoleSet,
 ) -> AppResult<PartnerUser> {
+    ctx.require(Capability::RolesAssign)?;
+    let Ctx { db, me, actor, .. } = ctx;
     let mut work = Work::begin(db, actor).await?;
     lock_org(work.conn(), &me.org_id).await?;
     let row = load(work.conn(), &me.org_id, user_id).await?;
@@ -505,12 +474,9 @@ pub async fn set_roles(
 }
 
 /// Gives a user a new temporary password (shown once) and ends their sessions.
-pub async fn reset_password(
-    db: &Db,
-    me: &Identity,
-    actor: &Actor,
-    user_id: &str,
-) -> AppResult<String> {
+pub async fn reset_password(ctx: &Ctx, user_id: &str) -> AppResult<String> {
+    ctx.require(Capability::UsersResetPassword)?;
+    let Ctx { db, me, actor, .. } = ctx;
     let mut work = Work::begin(db, actor).await?;
     let row = load(work.conn(), &me.org_id, user_id).await?;
     if !me
@@ -545,7 +511,9 @@ pub async fn reset_password(
 }
 
 /// Removes a user: access ends at once (sessions deleted), the record stays.
-pub async fn remove(db: &Db, me: &Identity, actor: &Actor, user_id: &str) -> AppResult<()> {
+pub async fn remove(ctx: &Ctx, user_id: &str) -> AppResult<()> {
+    ctx.require(Capability::UsersRemove)?;
+    let Ctx { db, me, actor, .. } = ctx;
     let mut work = Work::begin(db, actor).await?;
     lock_org(work.conn(), &me.org_id).await?;
     let row = load(work.conn(), &me.org_id, user_id).await?;
@@ -591,7 +559,9 @@ pub async fn remove(db: &Db, me: &Identity, actor: &Actor, user_id: &str) -> App
 
 /// The organization's active Global admins and Account admins, for anyone
 /// signed in who needs to ask for a role.
-pub async fn admins(db: &Db, me: &Identity) -> AppResult<Vec<AdminContact>> {
+pub async fn admins(ctx: &Ctx) -> AppResult<Vec<AdminContact>> {
+    ctx.require_login()?;
+    let Ctx { db, me, .. } = ctx;
     #[derive(sqlx::FromRow)]
     struct Row {
         display_name: String,

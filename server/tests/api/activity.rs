@@ -278,7 +278,7 @@ async fn a_failure_after_the_entry_rolls_back_both() {
     use app::activity::Operation;
     let before = count(&app).await;
     {
-        let mut work = Work::begin(&app.db, &Actor::system(&org))
+        let mut work = Work::begin(&app.db, &Actor::operator(&org))
             .await
             .expect("work");
         sqlx::query("update app_user set display_name = 'Changed' where user_id = $1")
@@ -314,10 +314,12 @@ async fn a_commit_without_an_entry_is_refused() {
     let org = app::orgs::service::create(&app.db, "Strict")
         .await
         .expect("org");
-    let mut work =
-        app::activity::service::Work::begin(&app.db, &app::activity::service::Actor::system(&org))
-            .await
-            .expect("work");
+    let mut work = app::activity::service::Work::begin(
+        &app.db,
+        &app::activity::service::Actor::operator(&org),
+    )
+    .await
+    .expect("work");
     sqlx::query("update organization set name = 'Renamed silently' where org_id = $1")
         .bind(&org)
         .execute(work.conn())

@@ -45,12 +45,9 @@ async fn operator_commands_work_end_to_end() {
 
     // A customer to import into, made through the services on the same file.
     let db = app::db::connect(&url).await.expect("db");
-    let me = app::demo::operator(&org_id);
-    let actor = app::activity::service::Actor::system(&org_id);
+    let ctx = app::request::Ctx::operator(&db, &org_id);
     let customer = app::customers::service::create(
-        &db,
-        &me,
-        &actor,
+        &ctx,
         &app::customers::NewCustomer {
             details: app::customers::CustomerDetails {
                 name: "Cli Customer".into(),
@@ -61,16 +58,9 @@ async fn operator_commands_work_end_to_end() {
     )
     .await
     .expect("customer");
-    app::customers::service::create_subscription(
-        &db,
-        &me,
-        &actor,
-        &customer.customer_id,
-        "Suite",
-        10,
-    )
-    .await
-    .expect("subscription");
+    app::customers::service::create_subscription(&ctx, &customer.customer_id, "Suite", 10)
+        .await
+        .expect("subscription");
 
     let file = dir.join("users.csv");
     std::fs::write(
@@ -119,6 +109,16 @@ async fn operator_commands_work_end_to_end() {
     );
     assert!(out.contains("Ana One,ana@clicust.example,"), "{out}");
     assert!(err.contains("Imported 2 users"), "{err}");
+    // The command line acts as the operator, and the log says so.
+    let by_operator: i64 = sqlx::query_scalar(
+        "select count(*) from activity where org_id = $1 and actor_kind = 'operator'
+         and actor_name = 'Operator (command line)' and operation = 'customer-user-created'",
+    )
+    .bind(&org_id)
+    .fetch_one(&db)
+    .await
+    .expect("count");
+    assert_eq!(by_operator, 2);
 
     // Age one deletion past 30 days; purge-deleted removes it.
     let ids: Vec<String> = sqlx::query_scalar(
@@ -128,7 +128,7 @@ async fn operator_commands_work_end_to_end() {
     .fetch_all(&db)
     .await
     .expect("ids");
-    app::customer_users::service::delete(&db, &me, &actor, &customer.customer_id, &ids[..1])
+    app::customer_users::service::delete(&ctx, &customer.customer_id, &ids[..1])
         .await
         .expect("delete");
     sqlx::query("update customer_user set deleted_at = 0 where customer_user_id = $1")

@@ -121,7 +121,7 @@ impl TestApp {
             roles,
             partner_id: String::new(),
         };
-        let mut work = Work::begin(&self.db, &Actor::system(org_id))
+        let mut work = Work::begin(&self.db, &Actor::operator(org_id))
             .await
             .expect("work");
         let user_id =
@@ -173,7 +173,7 @@ impl TestApp {
         let token = app::auth::service::create_session(&self.db, user_id, org_id)
             .await
             .expect("session");
-        format!("{}={token}", app::access::guard::SESSION_COOKIE)
+        format!("{}={token}", app::request::SESSION_COOKIE)
     }
 
     /// Calls a server function with a JSON body, as the holder of `cookie`.
@@ -210,14 +210,11 @@ impl TestApp {
     pub async fn add_customer(&self, org_id: &str, name: &str) -> CustomerFx {
         use app::customer_users::NewCustomerUser;
         use app::customers::{CustomerDetails, NewCustomer};
-        let me = app::demo::operator(org_id);
-        let actor = app::activity::service::Actor::system(org_id);
+        let ctx = app::request::Ctx::operator(&self.db, org_id);
         let domain = format!("{}.example", name.to_lowercase().replace(' ', "-"));
         let domain_copy = domain.clone();
         let customer = app::customers::service::create(
-            &self.db,
-            &me,
-            &actor,
+            &ctx,
             &NewCustomer {
                 details: CustomerDetails {
                     name: name.into(),
@@ -228,16 +225,10 @@ impl TestApp {
         )
         .await
         .expect("customer");
-        let sub = app::customers::service::create_subscription(
-            &self.db,
-            &me,
-            &actor,
-            &customer.customer_id,
-            "Suite",
-            5,
-        )
-        .await
-        .expect("subscription");
+        let sub =
+            app::customers::service::create_subscription(&ctx, &customer.customer_id, "Suite", 5)
+                .await
+                .expect("subscription");
         let mut ids = Vec::new();
         for alias in ["ann", "ben"] {
             let new = NewCustomerUser {
@@ -248,26 +239,14 @@ impl TestApp {
                 admin_role: "none".into(),
                 licences: vec![sub.subscription_id.clone()],
             };
-            let created = app::customer_users::service::create(
-                &self.db,
-                &me,
-                &actor,
-                &customer.customer_id,
-                &new,
-            )
-            .await
-            .expect("customer user");
+            let created = app::customer_users::service::create(&ctx, &customer.customer_id, &new)
+                .await
+                .expect("customer user");
             ids.push(created.user.customer_user_id);
         }
-        app::customer_users::service::delete(
-            &self.db,
-            &me,
-            &actor,
-            &customer.customer_id,
-            &ids[1..],
-        )
-        .await
-        .expect("delete");
+        app::customer_users::service::delete(&ctx, &customer.customer_id, &ids[1..])
+            .await
+            .expect("delete");
         CustomerFx {
             customer_id: customer.customer_id,
             domain: domain_copy,

@@ -8,5 +8,6 @@ mod helpers;
 mod import;
 mod matrix;
 mod pages;
+mod services;
 mod system;
 mod users;

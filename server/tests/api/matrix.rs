@@ -200,7 +200,7 @@ fn cases() -> Vec<Case> {
         },
         Case {
             path: RecordAgreement::PATH,
-            needs: Needs::Cap(Capability::CustomersViewAgreement),
+            needs: Needs::Cap(Capability::CustomersRecordAgreement),
             body: |ids| json!({"customer_id": ids.customer.customer_id, "version": 1, "accepted_on": "2026-01-15"}),
             scoped: true,
         },

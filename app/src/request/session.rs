@@ -1,8 +1,8 @@
-//! Server-side enforcement. Every server function starts with one of
-//! [`require`], [`require_login`] or [`require_session`] (or says `// public:`),
-//! and the authorization matrix test checks each one on the wire.
+//! Building a [`Ctx`] from a browser session: the cookie, the client's
+//! address, the identity loaded from the database on every call.
 
-use super::{Capability, Identity};
+use super::Ctx;
+use crate::access::Identity;
 use crate::activity::service::Actor;
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
@@ -11,15 +11,6 @@ use leptos::prelude::*;
 
 /// Name of the session cookie.
 pub const SESSION_COOKIE: &str = "pc_session";
-
-/// A call by a known identity: who, their database, and the actor to record.
-pub struct Ctx {
-    pub me: Identity,
-    pub db: Db,
-    pub actor: Actor,
-    /// The session token of this request (for sign-out and password change).
-    pub token: String,
-}
 
 /// The session token from the request's cookie, if any.
 pub fn session_token() -> Option<String> {
@@ -58,7 +49,8 @@ pub fn client_addr() -> Option<String> {
         .map(|c| c.0.ip().to_string())
 }
 
-/// The signed-in identity, if any (a password change may still be pending).
+/// The signed-in identity, if any (a password change may still be pending),
+/// with its session token and the database.
 pub async fn current_identity() -> AppResult<Option<(Identity, String, Db)>> {
     let state = app_state()?;
     let Some(token) = session_token() else {
@@ -68,37 +60,20 @@ pub async fn current_identity() -> AppResult<Option<(Identity, String, Db)>> {
     Ok(me.map(|me| (me, token, state.db)))
 }
 
-/// Any signed-in identity, even one that must still change a temporary
-/// password (used only by the password change itself and sign-out).
-pub async fn require_session() -> AppResult<Ctx> {
+/// The context of a server function call: the session's identity (401
+/// without one). Capabilities are checked by the service it calls.
+pub async fn from_session() -> AppResult<Ctx> {
+    // Read before the first await: the request context is only sure to be
+    // there until then when a page renders (see the README's page rules).
+    let addr = client_addr();
     let (me, token, db) = current_identity().await?.ok_or(AppError::Unauthenticated)?;
-    let actor = Actor::user(&me, client_addr());
+    let actor = Actor::user(&me, addr);
     Ok(Ctx {
         me,
-        db,
         actor,
-        token,
+        db,
+        session: Some(token),
     })
-}
-
-/// Any signed-in identity that has replaced its temporary password.
-pub async fn require_login() -> AppResult<Ctx> {
-    let ctx = require_session().await?;
-    if ctx.me.must_change_password {
-        return Err(AppError::PasswordChangeRequired);
-    }
-    Ok(ctx)
-}
-
-/// A signed-in identity holding `cap`; 403 otherwise.
-pub async fn require(cap: Capability) -> AppResult<Ctx> {
-    let ctx = require_login().await?;
-    if !ctx.me.can(cap) {
-        return Err(AppError::Forbidden {
-            action: cap.label().to_string(),
-        });
-    }
-    Ok(ctx)
 }
 
 /// Sets the session cookie on the response (`Secure` when the deployment is

@@ -1,0 +1,16 @@
+//! The request context (server only): who is calling, the actor the
+//! activity log records, and the database.
+//!
+//! Every caller builds one [`Ctx`] per call: server functions from the
+//! session cookie ([`from_session`]), the command line as the operator
+//! ([`Ctx::operator`]), and later the JSON API from an application's bearer
+//! secret. Service functions take `&Ctx` and start with
+//! `ctx.require(Capability::…)?`, so every caller passes the same check.
+
+mod context;
+mod session;
+
+pub use context::Ctx;
+pub use session::{
+    client_addr, current_identity, from_session, session_token, set_session_cookie, SESSION_COOKIE,
+};
