@@ -120,13 +120,9 @@ async fn seed_customers(db: &Db, org_id: &str) -> AppResult<()> {
         let customer = crate::customers::service::create(&ctx, &new).await?;
         let mut first_sub = None;
         for (product, seats) in subs {
-            let s = crate::customers::service::create_subscription(
-                &ctx,
-                &customer.customer_id,
-                product,
-                *seats,
-            )
-            .await?;
+            let s =
+                crate::subscriptions::service::create(&ctx, &customer.customer_id, product, *seats)
+                    .await?;
             first_sub.get_or_insert(s.subscription_id);
         }
         for (first, last) in people {

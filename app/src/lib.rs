@@ -14,6 +14,7 @@ pub mod customer_users;
 pub mod customers;
 pub mod error;
 pub mod orgs;
+pub mod subscriptions;
 pub mod system;
 pub mod time;
 pub mod ui;

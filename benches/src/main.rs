@@ -170,7 +170,7 @@ pub async fn import_bench(db: &app::db::Db, org: &str, db_path: Option<String>) 
     let cust = app::customers::service::create(&ctx, &make_customer("Bulk", "bulk.example"))
         .await
         .expect("customer");
-    app::customers::service::create_subscription(&ctx, &cust.customer_id, "Suite", 200_000)
+    app::subscriptions::service::create(&ctx, &cust.customer_id, "Suite", 200_000)
         .await
         .expect("subscription");
     let mut csv = String::from("First name,Last name,Display name,Email,Licence\n");
@@ -200,14 +200,9 @@ pub async fn import_bench(db: &app::db::Db, org: &str, db_path: Option<String>) 
         app::customers::service::create(&ctx, &make_customer("Floor", "floor.example"))
             .await
             .expect("customer");
-    let sub = app::customers::service::create_subscription(
-        &ctx,
-        &floor_cust.customer_id,
-        "Suite",
-        200_000,
-    )
-    .await
-    .expect("subscription");
+    let sub = app::subscriptions::service::create(&ctx, &floor_cust.customer_id, "Suite", 200_000)
+        .await
+        .expect("subscription");
     let start = Instant::now();
     let mut tx = db.begin().await.expect("tx");
     for i in 0..rows {

@@ -11,7 +11,7 @@ use crate::access::Capability;
 use crate::activity::service::{Entry, Work};
 use crate::activity::{FieldChange, Operation};
 use crate::auth::secrets;
-use crate::customers::service::{require_customer, subscriptions_on};
+use crate::customers::service::require_customer;
 use crate::db::{new_id, now_millis};
 use crate::error::{AppError, AppResult};
 use crate::request::Ctx;
@@ -130,7 +130,7 @@ pub async fn check(
     .await?
     .into_iter()
     .collect();
-    let subs = subscriptions_on(conn, customer_id).await?;
+    let subs = crate::subscriptions::service::list_on(conn, customer_id).await?;
     let by_product: HashMap<String, usize> = subs
         .iter()
         .enumerate()

@@ -1,6 +1,4 @@
-use super::{
-    BillingInfo, Customer, CustomerDetails, CustomerPage, CustomerQuery, NewCustomer, Subscription,
-};
+use super::{BillingInfo, Customer, CustomerDetails, CustomerPage, CustomerQuery, NewCustomer};
 use crate::error::AppError;
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
@@ -68,31 +66,6 @@ pub async fn request_delegated_admin(
 }
 
 /// `CustomersView` and one of `SubscriptionsView` / `CustomerUsersManage`:
-/// the customer's subscriptions with seats assigned and available.
-#[server(endpoint = "customers/subscriptions", input = Json)]
-pub async fn list_subscriptions(customer_id: String) -> Result<Vec<Subscription>, AppError> {
-    let ctx = crate::request::from_session().await?;
-    super::service::subscriptions(&ctx, &customer_id).await
-}
-
-/// `SubscriptionsManage`: adds a subscription (product and seats).
-#[server(endpoint = "customers/create-subscription", input = Json)]
-pub async fn create_subscription(
-    customer_id: String,
-    product: String,
-    seats: i64,
-) -> Result<Subscription, AppError> {
-    let ctx = crate::request::from_session().await?;
-    super::service::create_subscription(&ctx, &customer_id, &product, seats).await
-}
-
-/// `SubscriptionsManage`: changes a subscription's seats.
-#[server(endpoint = "customers/set-seats", input = Json)]
-pub async fn set_seats(subscription_id: String, seats: i64) -> Result<Subscription, AppError> {
-    let ctx = crate::request::from_session().await?;
-    super::service::set_seats(&ctx, &subscription_id, seats).await
-}
-
 /// `CustomersRecordAgreement`: records the date the customer accepted the agreement.
 #[server(endpoint = "customers/record-agreement", input = Json)]
 pub async fn record_agreement(

@@ -101,22 +101,6 @@ pub struct CustomerPage {
 /// Customers per page.
 pub const CUSTOMER_PAGE_SIZE: u32 = 25;
 
-/// A subscription: seats of one product.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Subscription {
-    pub subscription_id: String,
-    pub product: String,
-    pub seats: i64,
-    pub assigned: i64,
-}
-
-impl Subscription {
-    /// Seats not taken by a licence.
-    pub fn available(&self) -> i64 {
-        self.seats - self.assigned
-    }
-}
-
 /// Checks customer details; the same messages in the form and the server.
 pub fn check_details(d: &CustomerDetails) -> FieldErrors {
     let mut errors = FieldErrors::new();
@@ -167,16 +151,5 @@ mod tests {
         assert!(domain_problem("fabrikam").is_some());
         assert!(domain_problem("fab rikam.example").is_some());
         assert!(domain_problem("-x.example").is_some());
-    }
-
-    #[test]
-    fn available_seats() {
-        let s = Subscription {
-            subscription_id: "s".into(),
-            product: "P".into(),
-            seats: 5,
-            assigned: 3,
-        };
-        assert_eq!(s.available(), 2);
     }
 }

@@ -58,7 +58,7 @@ async fn operator_commands_work_end_to_end() {
     )
     .await
     .expect("customer");
-    app::customers::service::create_subscription(&ctx, &customer.customer_id, "Suite", 10)
+    app::subscriptions::service::create(&ctx, &customer.customer_id, "Suite", 10)
         .await
         .expect("subscription");
 

@@ -225,10 +225,9 @@ impl TestApp {
         )
         .await
         .expect("customer");
-        let sub =
-            app::customers::service::create_subscription(&ctx, &customer.customer_id, "Suite", 5)
-                .await
-                .expect("subscription");
+        let sub = app::subscriptions::service::create(&ctx, &customer.customer_id, "Suite", 5)
+            .await
+            .expect("subscription");
         let mut ids = Vec::new();
         for alias in ["ann", "ben"] {
             let new = NewCustomerUser {

@@ -53,10 +53,10 @@ fn cases() -> Vec<Case> {
         ValidateCustomerUserImport,
     };
     use app::customers::{
-        CreateCustomer, CreateSubscription, GetCustomer, ListCustomers, ListSubscriptions,
-        RecordAgreement, RequestDelegatedAdmin, RequestRelationship, SetSeats, UpdateCustomer,
-        UpdateCustomerBilling,
+        CreateCustomer, GetCustomer, ListCustomers, RecordAgreement, RequestDelegatedAdmin,
+        RequestRelationship, UpdateCustomer, UpdateCustomerBilling,
     };
+    use app::subscriptions::{CreateSubscription, ListSubscriptions, SetSeats};
     use app::system::ServerStatus;
     use app::users::{
         CreateUser, GetUser, ListAdmins, ListUsers, RemoveUser, ResetUserPassword, SetUserRoles,

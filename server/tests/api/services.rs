@@ -80,7 +80,7 @@ async fn every_feature_refuses_a_context_without_the_capability() {
     );
     assert_forbidden(
         "customers::subscriptions",
-        app::customers::service::subscriptions(&ctx, &customer.customer_id).await,
+        app::subscriptions::service::list(&ctx, &customer.customer_id).await,
     );
     assert_forbidden(
         "customer_users::list",

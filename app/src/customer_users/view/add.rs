@@ -1,8 +1,8 @@
 //! The "Add user" form.
 
 use crate::customer_users::{CreatedCustomerUser, NewCustomerUser, CUSTOMER_ADMIN_ROLES};
-use crate::customers::Subscription;
 use crate::error::AppError;
+use crate::subscriptions::Subscription;
 use crate::ui::{FieldError, FormError, TextField};
 use leptos::prelude::*;
 use std::collections::BTreeSet;

@@ -1,8 +1,8 @@
 //! "Manage licences" of the selected users, in one step.
 
 use crate::customer_users::LicenceChange;
-use crate::customers::Subscription;
 use crate::error::AppError;
+use crate::subscriptions::Subscription;
 use crate::ui::FormError;
 use leptos::prelude::*;
 use std::collections::BTreeSet;

@@ -10,12 +10,14 @@
 use super::add::AddCustomerUser;
 use super::import::ImportPanel;
 use super::licences::ManageLicences;
-use super::rows::{SeatTable, UserRows};
+use super::rows::UserRows;
 use crate::customer_users::{
     CreatedCustomerUser, CustomerUserQuery, RestoreOutcome, CUSTOMER_USER_PAGE_SIZE, RESTORE_DAYS,
 };
-use crate::customers::{Customer, Subscription};
+use crate::customers::Customer;
 use crate::error::AppError;
+use crate::subscriptions::SeatTable;
+use crate::subscriptions::Subscription;
 use crate::ui::{ErrorMessage, FormError, OnceSecret, Pager};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -31,7 +33,7 @@ use std::collections::BTreeSet;
 async fn load_customer(id: String) -> Result<(Customer, Vec<Subscription>), AppError> {
     let (customer, subscriptions) = futures::join!(
         crate::customers::get_customer(id.clone()),
-        crate::customers::list_subscriptions(id)
+        crate::subscriptions::list_subscriptions(id)
     );
     Ok((customer?, subscriptions?))
 }

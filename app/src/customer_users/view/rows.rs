@@ -1,46 +1,9 @@
-//! The seat table and the rows of customer users.
+//! The rows of customer users.
 
 use crate::customer_users::{customer_admin_label, CustomerUser};
-use crate::customers::Subscription;
 use crate::error::AppError;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
-
-#[component]
-pub(super) fn SeatTable(subs: Vec<Subscription>) -> impl IntoView {
-    if subs.is_empty() {
-        return view! { <p class="muted">"This customer has no subscriptions yet."</p> }.into_any();
-    }
-    view! {
-        <table data-testid="seats">
-            <thead>
-                <tr>
-                    <th>"Product"</th>
-                    <th>"Seats"</th>
-                    <th>"Assigned"</th>
-                    <th>"Available"</th>
-                </tr>
-            </thead>
-            <tbody>
-                {subs
-                    .into_iter()
-                    .map(|s| {
-                        let available = s.available();
-                        view! {
-                            <tr>
-                                <td>{s.product}</td>
-                                <td>{s.seats}</td>
-                                <td>{s.assigned}</td>
-                                <td data-testid="available">{available}</td>
-                            </tr>
-                        }
-                    })
-                    .collect_view()}
-            </tbody>
-        </table>
-    }
-    .into_any()
-}
 
 #[component]
 pub(super) fn UserRows(

@@ -1,0 +1,113 @@
+//! Reading customer users: the paged list and the CSV export.
+
+use super::super::{CustomerUserPage, CustomerUserQuery, CUSTOMER_USER_PAGE_SIZE};
+use super::*;
+use crate::access::Capability;
+use crate::activity::service::like;
+use crate::customers::service::require_customer;
+use crate::error::AppResult;
+use crate::request::Ctx;
+
+/// A page of a customer's users ("Users and licences", or the deleted tab).
+pub async fn list(ctx: &Ctx, q: &CustomerUserQuery) -> AppResult<CustomerUserPage> {
+    ctx.require(Capability::CustomerUsersManage)?;
+    let Ctx { db, me, .. } = ctx;
+    let mut conn = db.acquire().await?;
+    require_customer(&mut conn, &me.org_id, &q.customer_id).await?;
+    let mut clause = String::from("where u.customer_id = $1 and u.status = $2");
+    let mut args = vec![
+        q.customer_id.clone(),
+        if q.deleted { "deleted" } else { "active" }.to_string(),
+    ];
+    if !q.search.trim().is_empty() {
+        args.push(like(&q.search));
+        let n = args.len();
+        clause.push_str(&format!(
+            " and (lower(u.display_name) like ${n} escape '\\' or u.user_name_lower like ${n} escape '\\')"
+        ));
+    }
+    match q.licence.as_str() {
+        "" => {}
+        "none" => clause.push_str(
+            " and not exists (select 1 from licence l where l.customer_user_id = u.customer_user_id and l.released = 0)",
+        ),
+        sub => {
+            args.push(sub.to_string());
+            let n = args.len();
+            clause.push_str(&format!(
+                " and exists (select 1 from licence l where l.customer_user_id = u.customer_user_id
+                   and l.released = 0 and l.subscription_id = ${n})"
+            ));
+        }
+    }
+    let count_sql = format!("select count(*) from customer_user u {clause}");
+    let mut count = sqlx::query_scalar::<_, i64>(&count_sql);
+    for a in &args {
+        count = count.bind(a);
+    }
+    let total: i64 = count.fetch_one(&mut *conn).await?;
+    let deleted_count: i64 = sqlx::query_scalar(
+        "select count(*) from customer_user where customer_id = $1 and status = 'deleted'",
+    )
+    .bind(&q.customer_id)
+    .fetch_one(&mut *conn)
+    .await?;
+    let sql = format!(
+        "select {COLUMNS} from customer_user u {clause} order by lower(u.display_name), u.customer_user_id
+         limit {CUSTOMER_USER_PAGE_SIZE} offset {}",
+        u64::from(q.page) * u64::from(CUSTOMER_USER_PAGE_SIZE)
+    );
+    let mut query = sqlx::query_as::<_, UserRow>(&sql);
+    for a in &args {
+        query = query.bind(a);
+    }
+    let rows = query.fetch_all(&mut *conn).await?;
+    let ids: Vec<String> = rows.iter().map(|r| r.customer_user_id.clone()).collect();
+    let mut licences = licences_of(&mut conn, &ids).await?;
+    Ok(CustomerUserPage {
+        users: rows
+            .into_iter()
+            .map(|r| into_user(r, &mut licences))
+            .collect(),
+        total,
+        deleted_count,
+        page: q.page,
+        page_size: CUSTOMER_USER_PAGE_SIZE,
+    })
+}
+
+/// Every user of a customer (active and deleted) as CSV, cells defused for
+/// spreadsheets.
+pub async fn export_csv(ctx: &Ctx, customer_id: &str) -> AppResult<String> {
+    ctx.require(Capability::CustomerUsersManage)?;
+    let Ctx { db, me, .. } = ctx;
+    let mut conn = db.acquire().await?;
+    require_customer(&mut conn, &me.org_id, customer_id).await?;
+    let rows: Vec<UserRow> = sqlx::query_as(&format!(
+        "select {COLUMNS} from customer_user u where u.customer_id = $1 order by lower(u.display_name), u.customer_user_id"
+    ))
+    .bind(customer_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let ids: Vec<String> = rows.iter().map(|r| r.customer_user_id.clone()).collect();
+    let mut licences = licences_of(&mut conn, &ids).await?;
+    let mut out =
+        String::from("First name,Last name,Display name,Email,Licences,Admin role,Status\r\n");
+    for r in rows {
+        let u = into_user(r, &mut licences);
+        let products: Vec<String> = u.licences.iter().map(|l| l.product.clone()).collect();
+        let cells = [
+            u.first_name,
+            u.last_name,
+            u.display_name,
+            u.user_name,
+            products.join("; "),
+            crate::customer_users::customer_admin_label(&u.admin_role).to_string(),
+            u.status,
+        ];
+        let line: Vec<String> = cells.iter().map(|c| crate::csv::cell(c)).collect();
+        out.push_str(&line.join(","));
+        out.push_str("\r\n");
+    }
+    Ok(out)
+}

@@ -1,0 +1,35 @@
+//! Wire types of subscriptions.
+
+use serde::{Deserialize, Serialize};
+
+/// A subscription: seats of one product.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Subscription {
+    pub subscription_id: String,
+    pub product: String,
+    pub seats: i64,
+    pub assigned: i64,
+}
+
+impl Subscription {
+    /// Seats not taken by a licence.
+    pub fn available(&self) -> i64 {
+        self.seats - self.assigned
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn available_seats() {
+        let s = Subscription {
+            subscription_id: "s".into(),
+            product: "P".into(),
+            seats: 5,
+            assigned: 3,
+        };
+        assert_eq!(s.available(), 2);
+    }
+}

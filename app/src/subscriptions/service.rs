@@ -1,0 +1,170 @@
+//! Subscription rows: seats per product of a customer, and the seat counts
+//! licences are checked against.
+
+use super::Subscription;
+use crate::access::Capability;
+use crate::activity::service::{Entry, Work};
+use crate::activity::{FieldChange, Operation};
+use crate::customers::service::require_customer;
+use crate::db::{new_id, now_millis};
+use crate::error::{AppError, AppResult};
+use crate::request::Ctx;
+use sqlx::AnyConnection;
+
+/// The customer's subscriptions with seats assigned.
+pub async fn list(ctx: &Ctx, customer_id: &str) -> AppResult<Vec<Subscription>> {
+    ctx.require(Capability::CustomersView)?;
+    ctx.require_any(&[
+        Capability::SubscriptionsView,
+        Capability::CustomerUsersManage,
+    ])?;
+    let Ctx { db, me, .. } = ctx;
+    let mut conn = db.acquire().await?;
+    require_customer(&mut conn, &me.org_id, customer_id).await?;
+    list_on(&mut conn, customer_id).await
+}
+
+/// [`list`] on a given connection (inside a unit of work): the seat
+/// counts the licence changes check against.
+pub async fn list_on(conn: &mut AnyConnection, customer_id: &str) -> AppResult<Vec<Subscription>> {
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        subscription_id: String,
+        product: String,
+        seats: i64,
+        assigned: i64,
+    }
+    let rows: Vec<Row> = sqlx::query_as(
+        "select s.subscription_id, s.product, s.seats,
+                (select count(*) from licence l where l.subscription_id = s.subscription_id and l.released = 0) as assigned
+         from subscription s where s.customer_id = $1 order by s.product",
+    )
+    .bind(customer_id)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| Subscription {
+            subscription_id: r.subscription_id,
+            product: r.product,
+            seats: r.seats,
+            assigned: r.assigned,
+        })
+        .collect())
+}
+
+/// Adds a subscription (product and seats) to a customer.
+pub async fn create(
+    ctx: &Ctx,
+    customer_id: &str,
+    product: &str,
+    seats: i64,
+) -> AppResult<Subscription> {
+    ctx.require(Capability::SubscriptionsManage)?;
+    let Ctx { db, me, actor, .. } = ctx;
+    let product = product.trim();
+    if product.is_empty() || product.chars().count() > 120 {
+        return Err(AppError::invalid(
+            "product",
+            "Enter the product name (1 to 120 characters).",
+        ));
+    }
+    if !(0..=1_000_000).contains(&seats) {
+        return Err(AppError::invalid(
+            "seats",
+            "Enter a number of seats from 0 to 1,000,000.",
+        ));
+    }
+    let mut work = Work::begin(db, actor).await?;
+    require_customer(work.conn(), &me.org_id, customer_id).await?;
+    // A second subscription to a product is refused by the unique index (409).
+    let id = new_id();
+    sqlx::query(
+        "insert into subscription (subscription_id, org_id, customer_id, product, seats, created_at)
+         values ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(&id)
+    .bind(&me.org_id)
+    .bind(customer_id)
+    .bind(product)
+    .bind(seats)
+    .bind(now_millis())
+    .execute(work.conn())
+    .await?;
+    work.record(Entry::customer(
+        Operation::SubscriptionCreated,
+        customer_id,
+        "subscription",
+        &id,
+        product,
+        vec![
+            FieldChange::new("product", None, Some(product.into())),
+            FieldChange::new("seats", None, Some(seats.to_string())),
+        ],
+    ));
+    work.commit().await?;
+    Ok(Subscription {
+        subscription_id: id,
+        product: product.into(),
+        seats,
+        assigned: 0,
+    })
+}
+
+/// Changes a subscription's seats; never below the seats in use.
+pub async fn set_seats(ctx: &Ctx, subscription_id: &str, seats: i64) -> AppResult<Subscription> {
+    ctx.require(Capability::SubscriptionsManage)?;
+    let Ctx { db, me, actor, .. } = ctx;
+    if !(0..=1_000_000).contains(&seats) {
+        return Err(AppError::invalid(
+            "seats",
+            "Enter a number of seats from 0 to 1,000,000.",
+        ));
+    }
+    let mut work = Work::begin(db, actor).await?;
+    let row: Option<(String, String, i64)> = sqlx::query_as(
+        "select customer_id, product, seats from subscription where subscription_id = $1 and org_id = $2",
+    )
+    .bind(subscription_id)
+    .bind(&me.org_id)
+    .fetch_optional(work.conn())
+    .await?;
+    let (customer_id, product, before) =
+        row.ok_or_else(|| AppError::not_found("The subscription"))?;
+    let assigned: i64 = sqlx::query_scalar(
+        "select count(*) from licence where subscription_id = $1 and released = 0",
+    )
+    .bind(subscription_id)
+    .fetch_one(work.conn())
+    .await?;
+    if seats < assigned {
+        return Err(AppError::invalid(
+            "seats",
+            format!("{assigned} seats of {product} are assigned; remove licences before going below that."),
+        ));
+    }
+    sqlx::query("update subscription set seats = $1 where subscription_id = $2")
+        .bind(seats)
+        .bind(subscription_id)
+        .execute(work.conn())
+        .await?;
+    work.record(Entry::customer(
+        Operation::SubscriptionSeatsChanged,
+        &customer_id,
+        "subscription",
+        subscription_id,
+        &product,
+        vec![FieldChange::new(
+            "seats",
+            Some(before.to_string()),
+            Some(seats.to_string()),
+        )],
+    ));
+    work.commit().await?;
+    Ok(Subscription {
+        subscription_id: subscription_id.into(),
+        product,
+        seats,
+        assigned,
+    })
+}

@@ -1,0 +1,41 @@
+//! The seat table: seats, assigned and available per product.
+
+use super::Subscription;
+use leptos::prelude::*;
+
+/// Seats per product of one customer.
+#[component]
+pub fn SeatTable(subs: Vec<Subscription>) -> impl IntoView {
+    if subs.is_empty() {
+        return view! { <p class="muted">"This customer has no subscriptions yet."</p> }.into_any();
+    }
+    view! {
+        <table data-testid="seats">
+            <thead>
+                <tr>
+                    <th>"Product"</th>
+                    <th>"Seats"</th>
+                    <th>"Assigned"</th>
+                    <th>"Available"</th>
+                </tr>
+            </thead>
+            <tbody>
+                {subs
+                    .into_iter()
+                    .map(|s| {
+                        let available = s.available();
+                        view! {
+                            <tr>
+                                <td>{s.product}</td>
+                                <td>{s.seats}</td>
+                                <td>{s.assigned}</td>
+                                <td data-testid="available">{available}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
+    }
+    .into_any()
+}
