@@ -1,0 +1,221 @@
+//! Changes to an existing user: details, roles, password reset and removal.
+
+use super::{
+    active_global_admins, check_grants, forbidden, load, lock_org, opt, role_changes, stale,
+};
+use crate::access::{Capability, Role, RoleSet};
+use crate::activity::service::{Entry, Work};
+use crate::activity::{FieldChange, Operation};
+use crate::auth::secrets;
+use crate::db::now_millis;
+use crate::error::{AppError, AppResult};
+use crate::request::Ctx;
+use crate::users::{check_details, PartnerUser, UserDetails};
+
+/// Changes name, email and partner ID.
+pub async fn update_details(
+    ctx: &Ctx,
+    user_id: &str,
+    version: i64,
+    details: &UserDetails,
+) -> AppResult<PartnerUser> {
+    ctx.require(Capability::UsersEdit)?;
+    let Ctx { db, me, actor, .. } = ctx;
+    let mut work = Work::begin(db, actor).await?;
+    let row = load(work.conn(), &me.org_id, user_id).await?;
+    if !me
+        .actions_on(&row.user_id, &row.roles(), row.status == "active")
+        .can_edit
+    {
+        return Err(forbidden("edit this user"));
+    }
+    if row.version != version {
+        return Err(stale());
+    }
+    let errors = check_details(&details.display_name, &details.email, &details.partner_id);
+    if !errors.is_empty() {
+        return Err(AppError::Validation(errors));
+    }
+    let email = details.email.trim().to_string();
+    let email_lower = email.to_lowercase();
+    let name = details.display_name.trim().to_string();
+    let partner_id = opt(&details.partner_id);
+    let changes: Vec<FieldChange> = [
+        ("name", Some(row.display_name.clone()), Some(name.clone())),
+        ("email", Some(row.email.clone()), Some(email.clone())),
+        ("partner ID", row.partner_id.clone(), partner_id.clone()),
+    ]
+    .into_iter()
+    .filter(|(_, b, a)| b != a)
+    .map(|(f, b, a)| FieldChange::new(f, b, a))
+    .collect();
+    if changes.is_empty() {
+        return Ok(row.into_user(me));
+    }
+    let done = sqlx::query(
+        "update app_user set display_name = $1, email = $2, email_lower = $3, partner_id = $4,
+                version = version + 1
+         where user_id = $5 and org_id = $6 and version = $7",
+    )
+    .bind(&name)
+    .bind(&email)
+    .bind(&email_lower)
+    .bind(&partner_id)
+    .bind(user_id)
+    .bind(&me.org_id)
+    .bind(version)
+    .execute(work.conn())
+    .await?;
+    if done.rows_affected() != 1 {
+        return Err(stale());
+    }
+    work.record(Entry::user(Operation::UserUpdated, user_id, &name, changes));
+    let updated = load(work.conn(), &me.org_id, user_id).await?;
+    work.commit().await?;
+    Ok(updated.into_user(me))
+}
+
+/// Replaces a user's roles. Each role given or taken must be one the caller
+/// may grant; nobody changes their own roles; the last active Global admin
+/// keeps the role.
+pub async fn set_roles(
+    ctx: &Ctx,
+    user_id: &str,
+    version: i64,
+    roles: &RoleSet,
+) -> AppResult<PartnerUser> {
+    ctx.require(Capability::RolesAssign)?;
+    let Ctx { db, me, actor, .. } = ctx;
+    let mut work = Work::begin(db, actor).await?;
+    lock_org(work.conn(), &me.org_id).await?;
+    let row = load(work.conn(), &me.org_id, user_id).await?;
+    let before = row.roles();
+    if !me
+        .actions_on(&row.user_id, &before, row.status == "active")
+        .can_change_roles
+    {
+        return Err(forbidden("change this user's roles"));
+    }
+    if row.version != version {
+        return Err(stale());
+    }
+    check_grants(me, &before, roles)?;
+    let changes = role_changes(&before, roles);
+    if changes.is_empty() {
+        return Ok(row.into_user(me));
+    }
+    sqlx::query(
+        "update app_user set agent_role = $1, admin_role = $2, incentives_role = $3, version = version + 1
+         where user_id = $4 and org_id = $5 and version = $6",
+    )
+    .bind(roles.agent.map(Role::key))
+    .bind(roles.admin.map(Role::key))
+    .bind(roles.incentives.map(Role::key))
+    .bind(user_id)
+    .bind(&me.org_id)
+    .bind(version)
+    .execute(work.conn())
+    .await?;
+    if before.has(Role::GlobalAdmin)
+        && !roles.has(Role::GlobalAdmin)
+        && active_global_admins(work.conn(), &me.org_id).await? == 0
+    {
+        return Err(AppError::invalid(
+            "admin_role",
+            "This is the organization's last Global admin; make someone else Global admin first.",
+        ));
+    }
+    work.record(Entry::user(
+        Operation::UserRolesChanged,
+        user_id,
+        &row.display_name,
+        changes,
+    ));
+    let updated = load(work.conn(), &me.org_id, user_id).await?;
+    work.commit().await?;
+    Ok(updated.into_user(me))
+}
+
+/// Gives a user a new temporary password (shown once) and ends their sessions.
+pub async fn reset_password(ctx: &Ctx, user_id: &str) -> AppResult<String> {
+    ctx.require(Capability::UsersResetPassword)?;
+    let Ctx { db, me, actor, .. } = ctx;
+    let mut work = Work::begin(db, actor).await?;
+    let row = load(work.conn(), &me.org_id, user_id).await?;
+    if !me
+        .actions_on(&row.user_id, &row.roles(), row.status == "active")
+        .can_reset_password
+    {
+        return Err(forbidden("reset this user's password"));
+    }
+    let key = secrets::server_key_conn(work.conn()).await?;
+    let temporary = secrets::new_temporary_password();
+    sqlx::query(
+        "update app_user set password_hash = $1, must_change_password = 1, version = version + 1
+         where user_id = $2 and org_id = $3",
+    )
+    .bind(secrets::keyed_hash(&key, &temporary))
+    .bind(user_id)
+    .bind(&me.org_id)
+    .execute(work.conn())
+    .await?;
+    sqlx::query("delete from session where user_id = $1")
+        .bind(user_id)
+        .execute(work.conn())
+        .await?;
+    work.record(Entry::user(
+        Operation::UserPasswordReset,
+        user_id,
+        &row.display_name,
+        vec![FieldChange::secret("password")],
+    ));
+    work.commit().await?;
+    Ok(temporary)
+}
+
+/// Removes a user: access ends at once (sessions deleted), the record stays.
+pub async fn remove(ctx: &Ctx, user_id: &str) -> AppResult<()> {
+    ctx.require(Capability::UsersRemove)?;
+    let Ctx { db, me, actor, .. } = ctx;
+    let mut work = Work::begin(db, actor).await?;
+    lock_org(work.conn(), &me.org_id).await?;
+    let row = load(work.conn(), &me.org_id, user_id).await?;
+    if !me
+        .actions_on(&row.user_id, &row.roles(), row.status == "active")
+        .can_remove
+    {
+        return Err(forbidden("remove this user"));
+    }
+    sqlx::query(
+        "update app_user set status = 'removed', removed_at = $1, version = version + 1
+         where user_id = $2 and org_id = $3",
+    )
+    .bind(now_millis())
+    .bind(user_id)
+    .bind(&me.org_id)
+    .execute(work.conn())
+    .await?;
+    if row.roles().has(Role::GlobalAdmin)
+        && active_global_admins(work.conn(), &me.org_id).await? == 0
+    {
+        return Err(AppError::invalid(
+            "user",
+            "This is the organization's last Global admin and can't be removed.",
+        ));
+    }
+    sqlx::query("delete from session where user_id = $1")
+        .bind(user_id)
+        .execute(work.conn())
+        .await?;
+    work.record(Entry::user(
+        Operation::UserRemoved,
+        user_id,
+        &row.display_name,
+        vec![FieldChange::new(
+            "status",
+            Some("active".into()),
+            Some("removed".into()),
+        )],
+    ));
+    work.commit().await
+}

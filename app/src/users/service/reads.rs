@@ -1,0 +1,127 @@
+//! Reads: a page of the organization's users, one user, and the admins to ask for a role.
+
+use super::{load, UserRow, COLUMNS};
+use crate::access::{Capability, Role};
+use crate::activity::service::like;
+use crate::error::{AppError, AppResult};
+use crate::request::Ctx;
+use crate::users::{AdminContact, PartnerUser, UserPage, UserQuery, USER_PAGE_SIZE};
+
+/// One page of the organization's users.
+pub async fn list(ctx: &Ctx, q: &UserQuery) -> AppResult<UserPage> {
+    ctx.require(Capability::UsersView)?;
+    let Ctx { db, me, .. } = ctx;
+    let mut clause = String::from("where org_id = $1");
+    let mut args: Vec<String> = vec![me.org_id.clone()];
+    let add = |clause: &mut String, args: &mut Vec<String>, sql: &str, value: String| {
+        args.push(value);
+        clause.push_str(&sql.replace('?', &format!("${}", args.len())));
+    };
+    match q.status.as_str() {
+        "" | "active" => add(&mut clause, &mut args, " and status = ?", "active".into()),
+        "removed" => add(&mut clause, &mut args, " and status = ?", "removed".into()),
+        "all" => {}
+        _ => {
+            return Err(AppError::invalid(
+                "status",
+                "Choose active, removed or all.",
+            ))
+        }
+    }
+    if !q.search.trim().is_empty() {
+        add(
+            &mut clause,
+            &mut args,
+            " and (lower(display_name) like ? escape '\\' or email_lower like ? escape '\\')",
+            like(&q.search),
+        );
+    }
+    if !q.role.is_empty() {
+        let role = Role::from_key(&q.role)
+            .ok_or_else(|| AppError::invalid("role", "Choose a role from the list."))?;
+        let column = match role.kind() {
+            crate::access::RoleKind::Agent => "agent_role",
+            crate::access::RoleKind::Admin => "admin_role",
+            crate::access::RoleKind::Incentives => "incentives_role",
+        };
+        add(
+            &mut clause,
+            &mut args,
+            &format!(" and {column} = ?"),
+            role.key().into(),
+        );
+    }
+    let order = match q.sort.as_str() {
+        "" | "name" => "lower(display_name), user_id",
+        "email" => "email_lower, user_id",
+        "created" => "created_at desc, user_id",
+        "last-sign-in" => "last_sign_in_at desc, user_id",
+        _ => {
+            return Err(AppError::invalid(
+                "sort",
+                "Choose a sort order from the list.",
+            ))
+        }
+    };
+    let count_sql = format!("select count(*) from app_user {clause}");
+    let mut count = sqlx::query_scalar::<_, i64>(&count_sql);
+    for a in &args {
+        count = count.bind(a);
+    }
+    let total = count.fetch_one(db).await?;
+    let sql = format!(
+        "select {COLUMNS} from app_user {clause} order by {order} limit {USER_PAGE_SIZE} offset {}",
+        u64::from(q.page) * u64::from(USER_PAGE_SIZE)
+    );
+    let mut query = sqlx::query_as::<_, UserRow>(&sql);
+    for a in &args {
+        query = query.bind(a);
+    }
+    let rows = query.fetch_all(db).await?;
+    Ok(UserPage {
+        users: rows.into_iter().map(|r| r.into_user(me)).collect(),
+        total,
+        page: q.page,
+        page_size: USER_PAGE_SIZE,
+    })
+}
+
+/// One user of the caller's organization; another organization's id is 404.
+pub async fn get(ctx: &Ctx, user_id: &str) -> AppResult<PartnerUser> {
+    ctx.require(Capability::UsersView)?;
+    let Ctx { db, me, .. } = ctx;
+    let mut conn = db.acquire().await?;
+    Ok(load(&mut conn, &me.org_id, user_id).await?.into_user(me))
+}
+
+/// The organization's active Global admins and Account admins, for anyone
+/// signed in who needs to ask for a role.
+pub async fn admins(ctx: &Ctx) -> AppResult<Vec<AdminContact>> {
+    ctx.require_login()?;
+    let Ctx { db, me, .. } = ctx;
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        display_name: String,
+        email: String,
+        admin_role: String,
+    }
+    let rows: Vec<Row> = sqlx::query_as(
+        "select display_name, email, admin_role from app_user
+         where org_id = $1 and status = 'active' and admin_role in ('global-admin', 'account-admin')
+         order by admin_role desc, lower(display_name)",
+    )
+    .bind(&me.org_id)
+    .fetch_all(db)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| AdminContact {
+            display_name: r.display_name,
+            email: r.email,
+            role: Role::from_key(&r.admin_role)
+                .map(Role::label)
+                .unwrap_or_default()
+                .to_string(),
+        })
+        .collect())
+}

@@ -1,0 +1,67 @@
+//! The home page: the caller's own profile and the admins who can assign roles.
+
+use crate::access::ui::use_identity;
+use crate::ui::ErrorMessage;
+use leptos::prelude::*;
+
+/// `/`: the signed-in user's own profile and whom to ask for a role.
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let me = use_identity();
+    let admins = Resource::new(|| (), |_| crate::users::list_admins());
+    view! {
+        <section class="card">
+            <h1>"Welcome, " {me.display_name.clone()}</h1>
+            <dl class="status" data-testid="profile">
+                <dt>"Email"</dt>
+                <dd>{me.email.clone()}</dd>
+                <dt>"Organization"</dt>
+                <dd>{me.org_name.clone()}</dd>
+                <dt>"Roles"</dt>
+                <dd data-testid="my-roles">{me.roles.describe()}</dd>
+            </dl>
+            <p>
+                <a href="/change-password">"Change my password"</a>
+            </p>
+        </section>
+        <section class="card">
+            <h2>"Need a role?"</h2>
+            <p>"These admins of your organization can assign roles:"</p>
+            <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match admins.await {
+                        Ok(list) => {
+                            view! {
+                                <table data-testid="admins">
+                                    <thead>
+                                        <tr>
+                                            <th>"Name"</th>
+                                            <th>"Email"</th>
+                                            <th>"Role"</th>
+                                        </tr>
+                                    </thead>
+                                    <tbody>
+                                        {list
+                                            .into_iter()
+                                            .map(|a| {
+                                                view! {
+                                                    <tr>
+                                                        <td>{a.display_name}</td>
+                                                        <td>{a.email}</td>
+                                                        <td>{a.role}</td>
+                                                    </tr>
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </tbody>
+                                </table>
+                            }
+                                .into_any()
+                        }
+                        Err(e) => view! { <ErrorMessage error=e/> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}

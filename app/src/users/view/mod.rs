@@ -1,0 +1,18 @@
+//! Pages of partner user management: the home page, the user list, "Add
+//! user" and one user's page, with the role picker they share.
+//!
+//! Page rule (README, "Rules for page code"): every resource is created at
+//! the top of its page and awaited in exactly one `<Suspense>`/`<Transition>`,
+//! inside `Suspend::new(async move { … })`; nothing reads a resource with
+//! `.get()`.
+
+mod home;
+mod list;
+mod new_user;
+mod role_select;
+mod user;
+
+pub use home::HomePage;
+pub use list::UsersPage;
+pub use new_user::NewUserPage;
+pub use user::UserPage;

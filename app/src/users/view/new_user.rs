@@ -1,0 +1,105 @@
+//! `/users/new`: the "Add user" form and its confirmation.
+
+use super::role_select::RoleSelect;
+use crate::access::{Role, RoleKind, RoleSet};
+use crate::error::AppError;
+use crate::ui::{FormError, OnceSecret, TextField};
+use crate::users::{check_details, CreatedUser, NewUser};
+use leptos::prelude::*;
+
+/// `/users/new`: "Add user", then the confirmation with the temporary password.
+#[component]
+pub fn NewUserPage() -> impl IntoView {
+    let name = RwSignal::new(String::new());
+    let email = RwSignal::new(String::new());
+    let partner_id = RwSignal::new(String::new());
+    let agent = RwSignal::new(None::<Role>);
+    let admin = RwSignal::new(None::<Role>);
+    let incentives = RwSignal::new(None::<Role>);
+    let error = RwSignal::new(None::<AppError>);
+    let created = RwSignal::new(None::<CreatedUser>);
+    let busy = RwSignal::new(false);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let user = NewUser {
+            display_name: name.get_untracked(),
+            email: email.get_untracked(),
+            roles: RoleSet {
+                agent: agent.get_untracked(),
+                admin: admin.get_untracked(),
+                incentives: incentives.get_untracked(),
+            },
+            partner_id: partner_id.get_untracked(),
+        };
+        let problems = check_details(&user.display_name, &user.email, &user.partner_id);
+        if !problems.is_empty() {
+            error.set(Some(AppError::Validation(problems)));
+            return;
+        }
+        busy.set(true);
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            match crate::users::create_user(user).await {
+                Ok(c) => created.set(Some(c)),
+                Err(e) => error.set(Some(e)),
+            }
+            busy.set(false);
+        });
+    };
+    let again = move |_| {
+        created.set(None);
+        name.set(String::new());
+        email.set(String::new());
+        partner_id.set(String::new());
+    };
+    view! {
+        <section class="card">
+            {move || match created.get() {
+                Some(c) => {
+                    view! {
+                        <h1>"User added"</h1>
+                        <p data-testid="created-name">
+                            {c.user.display_name.clone()} " — " {c.user.roles.describe()}
+                        </p>
+                        <p>
+                            "Sign-in name: " <code data-testid="created-email">{c.user.email.clone()}</code>
+                        </p>
+                        <OnceSecret label="Temporary password:" value=c.temporary_password.clone()/>
+                        <p>
+                            "At first sign-in the user must choose a new password."
+                        </p>
+                        <p class="toolbar">
+                            <button type="button" on:click=again>
+                                "Add another user"
+                            </button>
+                            <a class="button secondary" href="/users">
+                                "Back to users"
+                            </a>
+                        </p>
+                    }
+                        .into_any()
+                }
+                None => {
+                    view! {
+                        <h1>"Add user"</h1>
+                        <form on:submit=submit novalidate>
+                            <TextField id="display_name" label="Full name" value=name error=error/>
+                            <TextField id="email" label="Email (sign-in name)" value=email error=error kind="email"/>
+                            <RoleSelect kind=RoleKind::Agent value=agent current=None/>
+                            <RoleSelect kind=RoleKind::Admin value=admin current=None/>
+                            <RoleSelect kind=RoleKind::Incentives value=incentives current=None/>
+                            <TextField id="partner_id" label="Partner ID (optional)" value=partner_id error=error/>
+                            <FormError error=error fields=&["display_name", "email", "partner_id"]/>
+                            <p>
+                                <button type="submit" disabled=move || busy.get()>
+                                    "Add"
+                                </button>
+                            </p>
+                        </form>
+                    }
+                        .into_any()
+                }
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,228 @@
+//! `/users/:id`: one user's page and its editor.
+
+use super::role_select::RoleSelect;
+use crate::access::{RoleKind, RoleSet};
+use crate::error::AppError;
+use crate::ui::{ErrorMessage, FormError, OnceSecret, TextField};
+use crate::users::{PartnerUser, UserDetails};
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+/// `/users/:id`: details, roles, password reset and removal, each shown only
+/// when the server says the caller may.
+#[component]
+pub fn UserPage() -> impl IntoView {
+    let params = use_params_map();
+    let user_id = move || params.with(|p| p.get("id").unwrap_or_default());
+    let reload = RwSignal::new(0u32);
+    // Lives above the editor, which is rebuilt when the user is reloaded.
+    let saved = RwSignal::new(None::<&'static str>);
+    let user = Resource::new(
+        move || (user_id(), reload.get()),
+        |(id, _)| crate::users::get_user(id),
+    );
+    view! {
+        <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match user.await {
+                    Ok(u) => view! { <UserEditor user=u reload=reload saved=saved/> }.into_any(),
+                    Err(e) => view! { <section class="card"><ErrorMessage error=e/></section> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn UserEditor(
+    user: PartnerUser,
+    reload: RwSignal<u32>,
+    saved: RwSignal<Option<&'static str>>,
+) -> impl IntoView {
+    let actions = user.actions;
+    let id = StoredValue::new(user.user_id.clone());
+    let version = user.version;
+    // Details form.
+    let name = RwSignal::new(user.display_name.clone());
+    let email = RwSignal::new(user.email.clone());
+    let partner_id = RwSignal::new(user.partner_id.clone().unwrap_or_default());
+    let details_error = RwSignal::new(None::<AppError>);
+    let save_details = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let details = UserDetails {
+            display_name: name.get_untracked(),
+            email: email.get_untracked(),
+            partner_id: partner_id.get_untracked(),
+        };
+        details_error.set(None);
+        leptos::task::spawn_local(async move {
+            match crate::users::update_user(id.get_value(), version, details).await {
+                Ok(_) => {
+                    saved.set(Some("Details saved."));
+                    reload.update(|n| *n += 1);
+                }
+                Err(e @ AppError::Conflict { .. }) if e.field("version").is_some() => {
+                    details_error.set(Some(e));
+                    reload.update(|n| *n += 1);
+                }
+                Err(e) => details_error.set(Some(e)),
+            }
+        });
+    };
+    // Roles form.
+    let agent = RwSignal::new(user.roles.agent);
+    let admin = RwSignal::new(user.roles.admin);
+    let incentives = RwSignal::new(user.roles.incentives);
+    let roles_error = RwSignal::new(None::<AppError>);
+    let save_roles = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let roles = RoleSet {
+            agent: agent.get_untracked(),
+            admin: admin.get_untracked(),
+            incentives: incentives.get_untracked(),
+        };
+        roles_error.set(None);
+        leptos::task::spawn_local(async move {
+            match crate::users::set_user_roles(id.get_value(), version, roles).await {
+                Ok(_) => {
+                    saved.set(Some("Roles saved."));
+                    reload.update(|n| *n += 1);
+                }
+                Err(e) => roles_error.set(Some(e)),
+            }
+        });
+    };
+    // Reset password and remove.
+    let temporary = RwSignal::new(None::<String>);
+    let action_error = RwSignal::new(None::<AppError>);
+    let reset = move |_| {
+        action_error.set(None);
+        leptos::task::spawn_local(async move {
+            match crate::users::reset_user_password(id.get_value()).await {
+                Ok(p) => temporary.set(Some(p)),
+                Err(e) => action_error.set(Some(e)),
+            }
+        });
+    };
+    let confirm_remove = RwSignal::new(false);
+    let remove = move |_| {
+        action_error.set(None);
+        leptos::task::spawn_local(async move {
+            match crate::users::remove_user(id.get_value()).await {
+                Ok(()) => {
+                    confirm_remove.set(false);
+                    saved.set(Some("User removed: their access has ended."));
+                    reload.update(|n| *n += 1);
+                }
+                Err(e) => action_error.set(Some(e)),
+            }
+        });
+    };
+    let original_roles = user.roles;
+    view! {
+        <section class="card">
+            <h1 data-testid="user-name">{user.display_name.clone()}</h1>
+            <p>
+                <span data-testid="user-status">{user.status.clone()}</span>
+                " · " {user.roles.describe()} " · "
+                <a href=format!("/activity?target_id={}", user.user_id)>"Activity for this user"</a>
+            </p>
+            <p role="status" class="ok" data-testid="saved">{move || saved.get()}</p>
+        </section>
+        <section class="card">
+            <h2>"Details"</h2>
+            <form on:submit=save_details novalidate>
+                <TextField id="display_name" label="Full name" value=name error=details_error enabled=actions.can_edit/>
+                <TextField id="email" label="Email" value=email error=details_error kind="email" enabled=actions.can_edit/>
+                <TextField id="partner_id" label="Partner ID" value=partner_id error=details_error enabled=actions.can_edit/>
+                <FormError error=details_error fields=&["display_name", "email", "partner_id"]/>
+                {actions.can_edit.then(|| view! { <p><button type="submit">"Save details"</button></p> })}
+            </form>
+        </section>
+        {actions
+            .can_change_roles
+            .then(|| {
+                view! {
+                    <section class="card">
+                        <h2>"Roles"</h2>
+                        <form on:submit=save_roles novalidate>
+                            <RoleSelect kind=RoleKind::Agent value=agent current=original_roles.agent/>
+                            <RoleSelect kind=RoleKind::Admin value=admin current=original_roles.admin/>
+                            <RoleSelect
+                                kind=RoleKind::Incentives
+                                value=incentives
+                                current=original_roles.incentives
+                            />
+                            <FormError error=roles_error fields=&[]/>
+                            <p>
+                                <button type="submit">"Save roles"</button>
+                            </p>
+                        </form>
+                    </section>
+                }
+            })}
+        {(actions.can_reset_password || actions.can_remove)
+            .then(|| {
+                view! {
+                    <section class="card">
+                        <h2>"Access"</h2>
+                        <FormError error=action_error fields=&[]/>
+                        {actions
+                            .can_reset_password
+                            .then(|| {
+                                view! {
+                                    <p>
+                                        <button type="button" class="secondary" on:click=reset>
+                                            "Reset password"
+                                        </button>
+                                    </p>
+                                }
+                            })}
+                        {move || {
+                            temporary
+                                .get()
+                                .map(|p| view! { <OnceSecret label="New temporary password:" value=p/> })
+                        }}
+                        {actions
+                            .can_remove
+                            .then(|| {
+                                view! {
+                                    <p>
+                                        {move || {
+                                            if confirm_remove.get() {
+                                                view! {
+                                                    <span>"The user loses access at once. "</span>
+                                                    <button type="button" class="danger" on:click=remove>
+                                                        "Yes, remove"
+                                                    </button>
+                                                    " "
+                                                    <button
+                                                        type="button"
+                                                        class="secondary"
+                                                        on:click=move |_| confirm_remove.set(false)
+                                                    >
+                                                        "Cancel"
+                                                    </button>
+                                                }
+                                                    .into_any()
+                                            } else {
+                                                view! {
+                                                    <button
+                                                        type="button"
+                                                        class="danger"
+                                                        on:click=move |_| confirm_remove.set(true)
+                                                    >
+                                                        "Remove user"
+                                                    </button>
+                                                }
+                                                    .into_any()
+                                            }
+                                        }}
+                                    </p>
+                                }
+                            })}
+                    </section>
+                }
+            })}
+    }
+}
