@@ -80,7 +80,7 @@ async fn assigning_beyond_seats_names_the_product_and_the_shortfall() {
     let subs = ok(
         &app,
         &c,
-        "/api/customers/subscriptions",
+        "/api/subscriptions/list",
         json!({"customer_id": cust.customer_id}),
     )
     .await;
