@@ -77,20 +77,6 @@ fn sqlite_url(url: &str) -> Result<String, sqlx::Error> {
     })
 }
 
-/// "SQLite" or "PostgreSQL", from the pool's connect options.
-pub fn backend_name(db: &Db) -> &'static str {
-    if db
-        .connect_options()
-        .database_url
-        .scheme()
-        .starts_with("postgres")
-    {
-        "PostgreSQL"
-    } else {
-        "SQLite"
-    }
-}
-
 /// Now, as unix milliseconds (the schema's time type).
 pub fn now_millis() -> i64 {
     std::time::SystemTime::now()
@@ -104,19 +90,183 @@ pub fn new_id() -> String {
     uuid::Uuid::new_v4().to_string()
 }
 
-/// The `n`-th placeholder of a statement built at run time. SQLite gets the
-/// anonymous `?`: its lookup of a named `$N` parameter is linear, which makes
-/// a multi-row insert with thousands of parameters quadratic (seen with
-/// `perf` in the import benchmark). PostgreSQL needs `$N`.
-pub fn param(sqlite: bool, n: usize) -> String {
-    if sqlite {
-        "?".to_string()
-    } else {
-        format!("${n}")
+/// `%text%`, lower-cased, with the LIKE wildcards `%` and `_` (and the
+/// escape character itself) escaped, so a search for "a_b" finds "a_b" and
+/// nothing else. Every `like` using it says `escape '\\'`.
+pub fn like(text: &str) -> String {
+    let mut pattern = String::from("%");
+    for c in text.trim().to_lowercase().chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            pattern.push('\\');
+        }
+        pattern.push(c);
+    }
+    pattern.push('%');
+    pattern
+}
+
+/// The database behind a pool or a connection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    /// The backend of a pool, from its connect options.
+    pub fn of(db: &Db) -> Backend {
+        let scheme = db.connect_options().database_url.scheme().to_owned();
+        if scheme.starts_with("postgres") {
+            Backend::Postgres
+        } else {
+            Backend::Sqlite
+        }
+    }
+
+    /// The backend of a connection (inside a unit of work).
+    pub fn of_conn(conn: &sqlx::AnyConnection) -> Backend {
+        if conn.backend_name() == "SQLite" {
+            Backend::Sqlite
+        } else {
+            Backend::Postgres
+        }
+    }
+
+    /// "SQLite" or "PostgreSQL".
+    pub fn name(self) -> &'static str {
+        match self {
+            Backend::Sqlite => "SQLite",
+            Backend::Postgres => "PostgreSQL",
+        }
+    }
+
+    /// The `n`-th placeholder (1-based) of a statement built at run time.
+    /// SQLite gets the anonymous `?` (arguments bind in order): its lookup
+    /// of a named `$N` is linear, which makes a multi-row insert with
+    /// thousands of parameters quadratic (seen with `perf` in the import
+    /// benchmark). PostgreSQL needs `$N`.
+    pub fn param(self, n: usize) -> String {
+        match self {
+            Backend::Sqlite => "?".to_string(),
+            Backend::Postgres => format!("${n}"),
+        }
+    }
+
+    /// `count` placeholders from the `start`-th, comma-separated: one row of
+    /// a multi-row insert, or an `in (…)` list.
+    pub fn params(self, start: usize, count: usize) -> String {
+        (start..start + count)
+            .map(|n| self.param(n))
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 }
 
-/// Whether a connection talks to SQLite.
-pub fn is_sqlite(conn: &sqlx::AnyConnection) -> bool {
-    conn.backend_name() == "SQLite"
+/// One argument of a statement built at run time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Arg {
+    Text(String),
+    Int(i64),
+}
+
+impl From<String> for Arg {
+    fn from(v: String) -> Arg {
+        Arg::Text(v)
+    }
+}
+
+impl From<&str> for Arg {
+    fn from(v: &str) -> Arg {
+        Arg::Text(v.to_string())
+    }
+}
+
+impl From<i64> for Arg {
+    fn from(v: i64) -> Arg {
+        Arg::Int(v)
+    }
+}
+
+/// SQL assembled at run time from optional parts (filters), with its
+/// arguments in binding order: the one way statements are built from
+/// pieces. Each `?` in a pushed piece becomes the backend's next placeholder
+/// ([`Backend::param`]).
+#[derive(Debug, Clone)]
+pub struct Statement {
+    backend: Backend,
+    sql: String,
+    args: Vec<Arg>,
+    placeholders: usize,
+}
+
+impl Statement {
+    /// An empty statement for `backend`.
+    pub fn new(backend: Backend) -> Statement {
+        Statement {
+            backend,
+            sql: String::new(),
+            args: Vec::new(),
+            placeholders: 0,
+        }
+    }
+
+    /// Appends `sql`; its `?`s take `args` in order (as many as there are).
+    pub fn push<I, A>(&mut self, sql: &str, args: I) -> &mut Statement
+    where
+        I: IntoIterator<Item = A>,
+        A: Into<Arg>,
+    {
+        self.args.extend(args.into_iter().map(Into::into));
+        for c in sql.chars() {
+            if c == '?' {
+                self.placeholders += 1;
+                self.sql.push_str(&self.backend.param(self.placeholders));
+            } else {
+                self.sql.push(c);
+            }
+        }
+        debug_assert_eq!(self.placeholders, self.args.len(), "one argument per `?`");
+        self
+    }
+
+    /// The SQL so far.
+    pub fn sql(&self) -> &str {
+        &self.sql
+    }
+
+    /// The arguments, ready for `query_with` / `query_as_with` /
+    /// `query_scalar_with`.
+    pub fn arguments(&self) -> sqlx::any::AnyArguments<'static> {
+        use sqlx::Arguments;
+        let mut out = sqlx::any::AnyArguments::default();
+        for a in &self.args {
+            // Adding a text or an integer cannot fail (only encoders that
+            // reject a value do).
+            let _ = match a {
+                Arg::Text(t) => out.add(t.clone()),
+                Arg::Int(i) => out.add(*i),
+            };
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statements_number_placeholders_per_backend() {
+        let mut pg = Statement::new(Backend::Postgres);
+        pg.push("where org_id = ?", ["o"])
+            .push(" and (a like ? or b like ?)", ["%x%", "%x%"]);
+        assert_eq!(pg.sql(), "where org_id = $1 and (a like $2 or b like $3)");
+        let mut lite = Statement::new(Backend::Sqlite);
+        lite.push("where org_id = ?", ["o"])
+            .push(" and at >= ?", [5i64]);
+        assert_eq!(lite.sql(), "where org_id = ? and at >= ?");
+        assert_eq!(lite.args, vec![Arg::from("o"), Arg::Int(5)]);
+        assert_eq!(Backend::Postgres.params(3, 2), "$3, $4");
+        assert_eq!(Backend::Sqlite.params(3, 2), "?, ?");
+    }
 }

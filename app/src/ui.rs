@@ -1,7 +1,7 @@
 //! Shared UI pieces: the signed-in page frame with its navigation, error
 //! messages, the copy button.
 
-use crate::access::ui::menu;
+use crate::access::ui::{menu, NavPage};
 use crate::access::Identity;
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -68,9 +68,18 @@ pub fn Frame(children: ChildrenFn) -> impl IntoView {
     }
 }
 
+/// The features' pages in the navigation, in order.
+const NAV_PAGES: &[NavPage] = &[
+    crate::users::HOME_NAV,
+    crate::activity::NAV,
+    crate::workspaces::ROLES_NAV,
+    crate::users::NAV,
+    crate::customers::NAV,
+];
+
 #[component]
 fn Nav(me: Identity) -> impl IntoView {
-    let groups = menu(&me);
+    let groups = menu(&me, NAV_PAGES);
     let location = use_location();
     let signing_out = RwSignal::new(false);
     let sign_out = move |_| {

@@ -81,6 +81,7 @@ pub fn router_with(
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(middleware::from_fn_with_state(pool, page_guard::isolate))
         .layer(middleware::from_fn(same_origin_only))
+        .layer(middleware::from_fn(request_span))
         .layer(middleware::from_fn(body_size_by_route))
         .layer(tower_http::limit::RequestBodyLimitLayer::new(
             MAX_IMPORT_BYTES,
@@ -92,6 +93,26 @@ pub fn router_with(
         .layer(header("referrer-policy", "same-origin"))
         .layer(header("x-frame-options", "DENY"))
         .with_state(state))
+}
+
+/// One span per request (method, path, then status and milliseconds), so
+/// the spans of the service calls it makes nest under it and a slow call can
+/// be found in the log (`RUST_LOG=server=debug,app=debug`).
+async fn request_span(req: Request, next: Next) -> Response {
+    use tracing::Instrument;
+    let span = tracing::debug_span!(
+        "request",
+        method = %req.method(),
+        path = %req.uri().path(),
+        status = tracing::field::Empty,
+        ms = tracing::field::Empty,
+    );
+    let started = std::time::Instant::now();
+    let res = next.run(req).instrument(span.clone()).await;
+    span.record("status", res.status().as_u16());
+    span.record("ms", started.elapsed().as_millis() as u64);
+    tracing::debug!(parent: &span, "answered");
+    res
 }
 
 /// Largest request body accepted, except for imports.

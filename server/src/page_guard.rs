@@ -90,11 +90,16 @@ pub async fn isolate(State(pool): State<Arc<RenderPool>>, req: Request, next: Ne
         return next.run(req).await;
     }
     let path = req.uri().path().to_owned();
-    let mut task = pool.handle.spawn(async move {
-        let (parts, body) = next.run(req).await.into_parts();
-        let bytes = axum::body::to_bytes(body, MAX_PAGE_BYTES).await;
-        (parts, bytes)
-    });
+    // The render keeps the request's span, so its service calls nest under it.
+    let span = tracing::Span::current();
+    let mut task = pool.handle.spawn(tracing::Instrument::instrument(
+        async move {
+            let (parts, body) = next.run(req).await.into_parts();
+            let bytes = axum::body::to_bytes(body, MAX_PAGE_BYTES).await;
+            (parts, bytes)
+        },
+        span,
+    ));
     match tokio::time::timeout(pool.timeout, &mut task).await {
         Ok(Ok((parts, Ok(bytes)))) => Response::from_parts(parts, Body::from(bytes)),
         Ok(Ok((_, Err(e)))) => {

@@ -83,21 +83,35 @@ impl MenuBuilder {
     }
 }
 
+/// A page a feature puts in the navigation: where, under which workspace
+/// ("My account" when `None`), and the capability it needs (`None`: anyone
+/// signed in). Features declare these; this module names no route.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NavPage {
+    pub workspace: Option<Workspace>,
+    pub label: &'static str,
+    pub href: &'static str,
+    pub needs: Option<Capability>,
+}
+
+impl NavPage {
+    fn allowed(&self, me: &Identity) -> bool {
+        self.needs.is_none_or(|cap| me.can(cap))
+    }
+}
+
 /// The menu for an identity: "My account" for everyone, then each workspace
-/// the identity has at least one capability in.
-pub fn menu(me: &Identity) -> Vec<NavGroup> {
-    let mut b = MenuBuilder::default()
-        .group("My account")
-        .insert(true, "Home", "/")
-        .insert(true, "Activity", "/activity")
-        .insert(true, "Roles and permissions", "/roles");
+/// the identity has at least one capability in, with the features' `pages`
+/// it may open and the workspace overview.
+pub fn menu(me: &Identity, pages: &[NavPage]) -> Vec<NavGroup> {
+    let mut b = MenuBuilder::default().group("My account");
+    for p in pages.iter().filter(|p| p.workspace.is_none()) {
+        b = b.insert(p.allowed(me), p.label, p.href);
+    }
     for ws in Workspace::ALL {
         b = b.group(ws.label());
-        if ws == Workspace::AccountSettings {
-            b = b.insert(me.can(Capability::UsersView), "User management", "/users");
-        }
-        if ws == Workspace::Customers {
-            b = b.insert(me.can(Capability::CustomersView), "Customers", "/customers");
+        for p in pages.iter().filter(|p| p.workspace == Some(ws)) {
+            b = b.insert(p.allowed(me), p.label, p.href);
         }
         b = b.insert(
             me.capabilities.touches(ws),
@@ -112,6 +126,25 @@ pub fn menu(me: &Identity) -> Vec<NavGroup> {
 mod tests {
     use super::*;
     use crate::access::{Role, RoleSet};
+
+    const PAGES: &[NavPage] = &[
+        NavPage {
+            workspace: None,
+            label: "Home",
+            href: "/",
+            needs: None,
+        },
+        NavPage {
+            workspace: Some(Workspace::AccountSettings),
+            label: "User management",
+            href: "/users",
+            needs: Some(Capability::UsersView),
+        },
+    ];
+
+    fn menu(me: &Identity) -> Vec<NavGroup> {
+        super::menu(me, PAGES)
+    }
 
     fn labels(me: &Identity) -> Vec<&'static str> {
         menu(me).into_iter().map(|g| g.label).collect()

@@ -17,3 +17,13 @@ mod view;
 pub use api::*;
 pub use model::*;
 pub use view::*;
+
+use crate::access::ui::NavPage;
+
+/// The activity log, in "My account" (everyone reads their own actions).
+pub const NAV: NavPage = NavPage {
+    workspace: None,
+    label: "Activity",
+    href: "/activity",
+    needs: None,
+};

@@ -4,7 +4,7 @@ use super::{
     ActivityEntry, ActivityFilter, ActivityPage, FieldChange, Operation, ACTIVITY_PAGE_SIZE,
 };
 use crate::access::{Capability, Identity};
-use crate::db::{new_id, now_millis, Db};
+use crate::db::{like, new_id, now_millis, Backend, Db, Statement};
 use crate::error::{AppError, AppResult};
 use crate::request::Ctx;
 use sqlx::{Any, AnyConnection, Transaction};
@@ -144,7 +144,7 @@ impl Work {
         }
         let at = now_millis();
         let entries = std::mem::take(&mut self.entries);
-        let sqlite = crate::db::is_sqlite(&self.tx);
+        let backend = crate::db::Backend::of_conn(&self.tx);
         // Multi-row inserts: a bulk change (an import) records thousands of
         // entries without thousands of round trips.
         for batch in entries.chunks(1000) {
@@ -156,10 +156,7 @@ impl Work {
                 if i > 0 {
                     sql.push(',');
                 }
-                let p: Vec<String> = (1..=13)
-                    .map(|k| crate::db::param(sqlite, i * 13 + k))
-                    .collect();
-                sql.push_str(&format!("({})", p.join(", ")));
+                sql.push_str(&format!("({})", backend.params(i * 13 + 1, 13)));
             }
             let mut q = sqlx::query(&sql);
             for entry in batch {
@@ -231,22 +228,13 @@ impl From<ActivityRow> for ActivityEntry {
     }
 }
 
-/// The `where` clause and its text arguments for a filter, scoped to what
-/// `me` may read.
-fn filter_sql(me: &Identity, f: &ActivityFilter) -> AppResult<(String, Vec<String>, Vec<i64>)> {
-    let mut sql = String::from("where org_id = $1");
-    let mut texts = vec![me.org_id.clone()];
-    let push = |sql: &mut String, texts: &mut Vec<String>, clause: &str, value: String| {
-        texts.push(value);
-        sql.push_str(&clause.replace('?', &format!("${}", texts.len())));
-    };
+/// The `where` clause and its arguments for a filter, scoped to what `me`
+/// may read.
+fn filter_sql(db: &Db, me: &Identity, f: &ActivityFilter) -> AppResult<Statement> {
+    let mut filter = Statement::new(Backend::of(db));
+    filter.push("where org_id = ?", [me.org_id.as_str()]);
     if !me.can(Capability::ActivityViewAll) {
-        push(
-            &mut sql,
-            &mut texts,
-            " and actor_id = ?",
-            me.user_id.clone(),
-        );
+        filter.push(" and actor_id = ?", [me.user_id.as_str()]);
     }
     if !f.operation.is_empty() {
         if Operation::from_key(&f.operation).is_none() {
@@ -255,69 +243,34 @@ fn filter_sql(me: &Identity, f: &ActivityFilter) -> AppResult<(String, Vec<Strin
                 "Choose an operation from the list.",
             ));
         }
-        push(
-            &mut sql,
-            &mut texts,
-            " and operation = ?",
-            f.operation.clone(),
-        );
+        filter.push(" and operation = ?", [f.operation.as_str()]);
     }
     if !f.actor.trim().is_empty() {
-        push(
-            &mut sql,
-            &mut texts,
+        filter.push(
             " and lower(actor_name) like ? escape '\\'",
-            like(&f.actor),
+            [like(&f.actor)],
         );
     }
     if !f.target.trim().is_empty() {
-        push(
-            &mut sql,
-            &mut texts,
+        filter.push(
             " and lower(target_name) like ? escape '\\'",
-            like(&f.target),
+            [like(&f.target)],
         );
     }
     if !f.target_id.trim().is_empty() {
-        push(
-            &mut sql,
-            &mut texts,
-            " and target_id = ?",
-            f.target_id.trim().to_string(),
-        );
+        filter.push(" and target_id = ?", [f.target_id.trim()]);
     }
-    let mut times = Vec::new();
     if !f.from.trim().is_empty() {
         let from = crate::time::parse_date(&f.from)
             .ok_or_else(|| AppError::invalid("from", "Enter the start date as YYYY-MM-DD."))?;
-        times.push(("at >= ", from));
+        filter.push(" and at >= ?", [from]);
     }
     if !f.to.trim().is_empty() {
         let to = crate::time::parse_date(&f.to)
             .ok_or_else(|| AppError::invalid("to", "Enter the end date as YYYY-MM-DD."))?;
-        times.push(("at < ", to + 86_400_000));
+        filter.push(" and at < ?", [to + 86_400_000]);
     }
-    let mut ints = Vec::new();
-    for (clause, value) in times {
-        ints.push(value);
-        sql.push_str(&format!(" and {clause}${}", texts.len() + ints.len()));
-    }
-    Ok((sql, texts, ints))
-}
-
-/// `%text%`, lower-cased, with the LIKE wildcards `%` and `_` (and the
-/// escape character itself) escaped, so a search for "a_b" finds "a_b" and
-/// nothing else. Every `like` using it says `escape '\'`.
-pub fn like(text: &str) -> String {
-    let mut pattern = String::from("%");
-    for c in text.trim().to_lowercase().chars() {
-        if matches!(c, '%' | '_' | '\\') {
-            pattern.push('\\');
-        }
-        pattern.push(c);
-    }
-    pattern.push('%');
-    pattern
+    Ok(filter)
 }
 
 async fn query_entries(
@@ -326,16 +279,14 @@ async fn query_entries(
     f: &ActivityFilter,
     limit: Option<(u32, u32)>,
 ) -> AppResult<(Vec<ActivityEntry>, i64)> {
-    let (clause, texts, ints) = filter_sql(me, f)?;
-    let count_sql = format!("select count(*) from activity {clause}");
-    let mut count = sqlx::query_scalar::<_, i64>(&count_sql);
-    for t in &texts {
-        count = count.bind(t);
-    }
-    for i in &ints {
-        count = count.bind(i);
-    }
-    let total = count.fetch_one(db).await?;
+    let filter = filter_sql(db, me, f)?;
+    let clause = filter.sql();
+    let total: i64 = sqlx::query_scalar_with(
+        &format!("select count(*) from activity {clause}"),
+        filter.arguments(),
+    )
+    .fetch_one(db)
+    .await?;
     let mut sql = format!(
         "select activity_id, at, actor_kind, actor_id, actor_name, operation, target_kind, target_id,
                 target_name, customer_id, changes, client_addr
@@ -348,18 +299,14 @@ async fn query_entries(
             u64::from(page) * u64::from(size)
         ));
     }
-    let mut q = sqlx::query_as::<_, ActivityRow>(&sql);
-    for t in &texts {
-        q = q.bind(t);
-    }
-    for i in &ints {
-        q = q.bind(i);
-    }
-    let rows = q.fetch_all(db).await?;
+    let rows = sqlx::query_as_with::<_, ActivityRow, _>(&sql, filter.arguments())
+        .fetch_all(db)
+        .await?;
     Ok((rows.into_iter().map(ActivityEntry::from).collect(), total))
 }
 
 /// One page of the log, newest first, limited to what `me` may read.
+#[tracing::instrument(skip_all, fields(org = %ctx.org_id()))]
 pub async fn list(ctx: &Ctx, f: &ActivityFilter) -> AppResult<ActivityPage> {
     ctx.require_login()?;
     let Ctx { db, me, .. } = ctx;
@@ -374,6 +321,7 @@ pub async fn list(ctx: &Ctx, f: &ActivityFilter) -> AppResult<ActivityPage> {
 }
 
 /// The filtered log as CSV (all pages).
+#[tracing::instrument(skip_all, fields(org = %ctx.org_id()))]
 pub async fn export_csv(ctx: &Ctx, f: &ActivityFilter) -> AppResult<String> {
     ctx.require_login()?;
     let Ctx { db, me, .. } = ctx;

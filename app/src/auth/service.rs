@@ -177,6 +177,7 @@ async fn count_failure(db: &Db, key: &str, limit: i64, now: i64) -> AppResult<()
 
 /// Checks email and password, throttling per account and per address.
 /// Unknown email and wrong password give the same error after the same work.
+#[tracing::instrument(skip_all)]
 pub async fn sign_in(
     db: &Db,
     email: &str,
@@ -283,6 +284,7 @@ pub async fn sign_in(
 }
 
 /// Ends the caller's session (or all of their sessions) and records it.
+#[tracing::instrument(skip_all, fields(org = %ctx.org_id()))]
 pub async fn sign_out(ctx: &Ctx, everywhere: bool) -> AppResult<()> {
     // Signed in is enough: a user with a pending password change may leave.
     let Ctx { db, me, actor, .. } = ctx;
@@ -315,6 +317,7 @@ pub async fn sign_out(ctx: &Ctx, everywhere: bool) -> AppResult<()> {
 
 /// Replaces the caller's password after checking the current one. Other
 /// sessions of the user end; the current one stays.
+#[tracing::instrument(skip_all, fields(org = %ctx.org_id()))]
 pub async fn change_password(ctx: &Ctx, current: &str, new: &str) -> AppResult<()> {
     // Signed in is enough: this is how a temporary password is replaced.
     let Ctx { db, me, actor, .. } = ctx;

@@ -325,7 +325,7 @@ pub async fn import(
         ));
     }
     let key = secrets::server_key_conn(work.conn()).await?;
-    let sqlite = crate::db::is_sqlite(work.conn());
+    let backend = crate::db::Backend::of_conn(work.conn());
     let now = now_millis();
     let total = rows.len();
     let mut users = Vec::with_capacity(total);
@@ -345,9 +345,7 @@ pub async fn import(
             if i > 0 {
                 sql.push(',');
             }
-            let p: Vec<String> = (1..=10)
-                .map(|k| crate::db::param(sqlite, i * 10 + k))
-                .collect();
+            let p: Vec<String> = (1..=10).map(|k| backend.param(i * 10 + k)).collect();
             sql.push_str(&format!(
                 "({}, {}, {}, {}, {}, {}, {}, {}, 'none', {}, 1, 'active', {})",
                 p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9]
@@ -381,9 +379,7 @@ pub async fn import(
                 if i > 0 {
                     sql.push(',');
                 }
-                let p: Vec<String> = (1..=3)
-                    .map(|k| crate::db::param(sqlite, i * 3 + k))
-                    .collect();
+                let p: Vec<String> = (1..=3).map(|k| backend.param(i * 3 + k)).collect();
                 sql.push_str(&format!("({}, {}, 0, {})", p[0], p[1], p[2]));
             }
             let mut q = sqlx::query(&sql);

@@ -12,3 +12,13 @@ mod view;
 pub use api::*;
 pub use model::*;
 pub use view::*;
+
+use crate::access::{ui::NavPage, Capability, Workspace};
+
+/// The customer list, in Customers.
+pub const NAV: NavPage = NavPage {
+    workspace: Some(Workspace::Customers),
+    label: "Customers",
+    href: "/customers",
+    needs: Some(Capability::CustomersView),
+};

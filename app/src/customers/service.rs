@@ -8,8 +8,9 @@ use super::{
 };
 use crate::access::Capability;
 use crate::access::Identity;
-use crate::activity::service::{like, Actor, Entry, Work};
+use crate::activity::service::{Actor, Entry, Work};
 use crate::activity::{FieldChange, Operation};
+use crate::db::like;
 use crate::db::{new_id, now_millis, Db};
 use crate::error::{AppError, AppResult};
 use crate::request::Ctx;
@@ -64,6 +65,7 @@ impl CustomerRow {
 }
 
 /// A page of the organization's customers, searched by name or domain.
+#[tracing::instrument(skip_all, fields(org = %ctx.org_id()))]
 pub async fn list(ctx: &Ctx, q: &CustomerQuery) -> AppResult<CustomerPage> {
     ctx.require(Capability::CustomersView)?;
     let Ctx { db, me, .. } = ctx;
@@ -115,6 +117,7 @@ pub async fn require_customer(
 }
 
 /// One customer of the caller's organization.
+#[tracing::instrument(skip_all, fields(org = %ctx.org_id()))]
 pub async fn get(ctx: &Ctx, customer_id: &str) -> AppResult<Customer> {
     ctx.require(Capability::CustomersView)?;
     let Ctx { db, me, .. } = ctx;
@@ -133,6 +136,7 @@ fn validation(errors: crate::error::FieldErrors) -> AppResult<()> {
 }
 
 /// Creates a customer.
+#[tracing::instrument(skip_all, fields(org = %ctx.org_id()))]
 pub async fn create(ctx: &Ctx, new: &NewCustomer) -> AppResult<Customer> {
     ctx.require(Capability::CustomersCreate)?;
     let Ctx { db, me, actor, .. } = ctx;
@@ -248,6 +252,7 @@ fn diff(pairs: &[(&str, &str, &str)]) -> Vec<FieldChange> {
 }
 
 /// Changes name and contact details.
+#[tracing::instrument(skip_all, fields(org = %ctx.org_id()))]
 pub async fn update_details(
     ctx: &Ctx,
     customer_id: &str,
@@ -285,6 +290,7 @@ pub async fn update_details(
 }
 
 /// Changes billing information.
+#[tracing::instrument(skip_all, fields(org = %ctx.org_id()))]
 pub async fn update_billing(
     ctx: &Ctx,
     customer_id: &str,
@@ -351,6 +357,7 @@ impl CustomerRequest {
 
 /// `CustomersView`: the id of the customer with this id or domain (the
 /// command line names customers either way).
+#[tracing::instrument(skip_all, fields(org = %ctx.org_id()))]
 pub async fn find(ctx: &Ctx, id_or_domain: &str) -> AppResult<String> {
     ctx.require(Capability::CustomersView)?;
     sqlx::query_scalar(
@@ -365,6 +372,7 @@ pub async fn find(ctx: &Ctx, id_or_domain: &str) -> AppResult<String> {
 
 /// Files a request (relationship or delegated admin); a request already
 /// made changes nothing.
+#[tracing::instrument(skip_all, fields(org = %ctx.org_id()))]
 pub async fn request(
     ctx: &Ctx,
     customer_id: &str,
@@ -410,6 +418,7 @@ pub async fn request(
 
 /// Records the date the customer accepted the customer agreement
 /// (`YYYY-MM-DD`, UTC).
+#[tracing::instrument(skip_all, fields(org = %ctx.org_id()))]
 pub async fn record_agreement(
     ctx: &Ctx,
     customer_id: &str,

@@ -12,6 +12,7 @@ use crate::request::Ctx;
 use sqlx::AnyConnection;
 
 /// The customer's subscriptions with seats assigned.
+#[tracing::instrument(skip_all, fields(org = %ctx.org_id()))]
 pub async fn list(ctx: &Ctx, customer_id: &str) -> AppResult<Vec<Subscription>> {
     ctx.require(Capability::CustomersView)?;
     ctx.require_any(&[
@@ -54,6 +55,7 @@ pub async fn list_on(conn: &mut AnyConnection, customer_id: &str) -> AppResult<V
 }
 
 /// Adds a subscription (product and seats) to a customer.
+#[tracing::instrument(skip_all, fields(org = %ctx.org_id()))]
 pub async fn create(
     ctx: &Ctx,
     customer_id: &str,
@@ -112,6 +114,7 @@ pub async fn create(
 }
 
 /// Changes a subscription's seats; never below the seats in use.
+#[tracing::instrument(skip_all, fields(org = %ctx.org_id()))]
 pub async fn set_seats(ctx: &Ctx, subscription_id: &str, seats: i64) -> AppResult<Subscription> {
     ctx.require(Capability::SubscriptionsManage)?;
     let Ctx { db, me, actor, .. } = ctx;

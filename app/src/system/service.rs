@@ -14,7 +14,7 @@ pub async fn status(db: &Db) -> AppResult<SystemStatus> {
             .fetch_one(db)
             .await?;
     Ok(SystemStatus {
-        database: crate::db::backend_name(db).to_string(),
+        database: crate::db::Backend::of(db).name().to_string(),
         schema_version,
         organizations,
     })

@@ -12,3 +12,21 @@ mod view;
 pub use api::*;
 pub use model::*;
 pub use view::*;
+
+use crate::access::{ui::NavPage, Capability, Workspace};
+
+/// The home page, in "My account".
+pub const HOME_NAV: NavPage = NavPage {
+    workspace: None,
+    label: "Home",
+    href: "/",
+    needs: None,
+};
+
+/// User management, in Account settings.
+pub const NAV: NavPage = NavPage {
+    workspace: Some(Workspace::AccountSettings),
+    label: "User management",
+    href: "/users",
+    needs: Some(Capability::UsersView),
+};

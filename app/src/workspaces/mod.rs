@@ -5,3 +5,13 @@
 mod view;
 
 pub use view::*;
+
+use crate::access::ui::NavPage;
+
+/// The roles matrix, in "My account".
+pub const ROLES_NAV: NavPage = NavPage {
+    workspace: None,
+    label: "Roles and permissions",
+    href: "/roles",
+    needs: None,
+};

@@ -3,8 +3,8 @@
 use super::super::{CustomerUserPage, CustomerUserQuery, CUSTOMER_USER_PAGE_SIZE};
 use super::*;
 use crate::access::Capability;
-use crate::activity::service::like;
 use crate::customers::service::require_customer;
+use crate::db::like;
 use crate::error::AppResult;
 use crate::request::Ctx;
 

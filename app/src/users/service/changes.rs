@@ -13,6 +13,7 @@ use crate::request::Ctx;
 use crate::users::{check_details, PartnerUser, UserDetails};
 
 /// Changes name, email and partner ID.
+#[tracing::instrument(skip_all, fields(org = %ctx.org_id()))]
 pub async fn update_details(
     ctx: &Ctx,
     user_id: &str,
@@ -78,6 +79,7 @@ pub async fn update_details(
 /// Replaces a user's roles. Each role given or taken must be one the caller
 /// may grant; nobody changes their own roles; the last active Global admin
 /// keeps the role.
+#[tracing::instrument(skip_all, fields(org = %ctx.org_id()))]
 pub async fn set_roles(
     ctx: &Ctx,
     user_id: &str,
@@ -137,6 +139,7 @@ pub async fn set_roles(
 }
 
 /// Gives a user a new temporary password (shown once) and ends their sessions.
+#[tracing::instrument(skip_all, fields(org = %ctx.org_id()))]
 pub async fn reset_password(ctx: &Ctx, user_id: &str) -> AppResult<String> {
     ctx.require(Capability::UsersResetPassword)?;
     let Ctx { db, me, actor, .. } = ctx;
@@ -174,6 +177,7 @@ pub async fn reset_password(ctx: &Ctx, user_id: &str) -> AppResult<String> {
 }
 
 /// Removes a user: access ends at once (sessions deleted), the record stays.
+#[tracing::instrument(skip_all, fields(org = %ctx.org_id()))]
 pub async fn remove(ctx: &Ctx, user_id: &str) -> AppResult<()> {
     ctx.require(Capability::UsersRemove)?;
     let Ctx { db, me, actor, .. } = ctx;

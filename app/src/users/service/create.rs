@@ -93,6 +93,7 @@ pub async fn insert_with_password(
 }
 
 /// Adds a user with a temporary password, shown once in the result.
+#[tracing::instrument(skip_all, fields(org = %ctx.org_id()))]
 pub async fn create(ctx: &Ctx, new: &NewUser) -> AppResult<CreatedUser> {
     ctx.require(Capability::UsersCreate)?;
     let Ctx { db, me, actor, .. } = ctx;
@@ -108,6 +109,7 @@ pub async fn create(ctx: &Ctx, new: &NewUser) -> AppResult<CreatedUser> {
 }
 
 /// Adds a Global admin from the command line (`create-admin`).
+#[tracing::instrument(skip_all, fields(org = %ctx.org_id()))]
 pub async fn create_admin(ctx: &Ctx, name: &str, email: &str) -> AppResult<(String, String)> {
     ctx.require(Capability::UsersCreate)?;
     ctx.require(Capability::GlobalAdminsManage)?;

@@ -2,38 +2,35 @@
 
 use super::{load, UserRow, COLUMNS};
 use crate::access::{Capability, Role};
-use crate::activity::service::like;
+use crate::db::like;
+use crate::db::{Backend, Statement};
 use crate::error::{AppError, AppResult};
 use crate::request::Ctx;
 use crate::users::{AdminContact, PartnerUser, UserPage, UserQuery, USER_PAGE_SIZE};
 
 /// One page of the organization's users.
+#[tracing::instrument(skip_all, fields(org = %ctx.org_id()))]
 pub async fn list(ctx: &Ctx, q: &UserQuery) -> AppResult<UserPage> {
     ctx.require(Capability::UsersView)?;
     let Ctx { db, me, .. } = ctx;
-    let mut clause = String::from("where org_id = $1");
-    let mut args: Vec<String> = vec![me.org_id.clone()];
-    let add = |clause: &mut String, args: &mut Vec<String>, sql: &str, value: String| {
-        args.push(value);
-        clause.push_str(&sql.replace('?', &format!("${}", args.len())));
-    };
+    let mut filter = Statement::new(Backend::of(db));
+    filter.push("where org_id = ?", [me.org_id.as_str()]);
     match q.status.as_str() {
-        "" | "active" => add(&mut clause, &mut args, " and status = ?", "active".into()),
-        "removed" => add(&mut clause, &mut args, " and status = ?", "removed".into()),
-        "all" => {}
+        "" | "active" => filter.push(" and status = ?", ["active"]),
+        "removed" => filter.push(" and status = ?", ["removed"]),
+        "all" => &mut filter,
         _ => {
             return Err(AppError::invalid(
                 "status",
                 "Choose active, removed or all.",
             ))
         }
-    }
+    };
     if !q.search.trim().is_empty() {
-        add(
-            &mut clause,
-            &mut args,
+        let pattern = like(&q.search);
+        filter.push(
             " and (lower(display_name) like ? escape '\\' or email_lower like ? escape '\\')",
-            like(&q.search),
+            [pattern.clone(), pattern],
         );
     }
     if !q.role.is_empty() {
@@ -44,12 +41,7 @@ pub async fn list(ctx: &Ctx, q: &UserQuery) -> AppResult<UserPage> {
             crate::access::RoleKind::Admin => "admin_role",
             crate::access::RoleKind::Incentives => "incentives_role",
         };
-        add(
-            &mut clause,
-            &mut args,
-            &format!(" and {column} = ?"),
-            role.key().into(),
-        );
+        filter.push(&format!(" and {column} = ?"), [role.key()]);
     }
     let order = match q.sort.as_str() {
         "" | "name" => "lower(display_name), user_id",
@@ -63,20 +55,18 @@ pub async fn list(ctx: &Ctx, q: &UserQuery) -> AppResult<UserPage> {
             ))
         }
     };
-    let count_sql = format!("select count(*) from app_user {clause}");
-    let mut count = sqlx::query_scalar::<_, i64>(&count_sql);
-    for a in &args {
-        count = count.bind(a);
-    }
-    let total = count.fetch_one(db).await?;
+    let clause = filter.sql();
+    let total: i64 = sqlx::query_scalar_with(
+        &format!("select count(*) from app_user {clause}"),
+        filter.arguments(),
+    )
+    .fetch_one(db)
+    .await?;
     let sql = format!(
         "select {COLUMNS} from app_user {clause} order by {order} limit {USER_PAGE_SIZE} offset {}",
         u64::from(q.page) * u64::from(USER_PAGE_SIZE)
     );
-    let mut query = sqlx::query_as::<_, UserRow>(&sql);
-    for a in &args {
-        query = query.bind(a);
-    }
+    let query = sqlx::query_as_with::<_, UserRow, _>(&sql, filter.arguments());
     let rows = query.fetch_all(db).await?;
     Ok(UserPage {
         users: rows.into_iter().map(|r| r.into_user(me)).collect(),
@@ -87,6 +77,7 @@ pub async fn list(ctx: &Ctx, q: &UserQuery) -> AppResult<UserPage> {
 }
 
 /// One user of the caller's organization; another organization's id is 404.
+#[tracing::instrument(skip_all, fields(org = %ctx.org_id()))]
 pub async fn get(ctx: &Ctx, user_id: &str) -> AppResult<PartnerUser> {
     ctx.require(Capability::UsersView)?;
     let Ctx { db, me, .. } = ctx;
@@ -96,6 +87,7 @@ pub async fn get(ctx: &Ctx, user_id: &str) -> AppResult<PartnerUser> {
 
 /// The organization's active Global admins and Account admins, for anyone
 /// signed in who needs to ask for a role.
+#[tracing::instrument(skip_all, fields(org = %ctx.org_id()))]
 pub async fn admins(ctx: &Ctx) -> AppResult<Vec<AdminContact>> {
     ctx.require_login()?;
     let Ctx { db, me, .. } = ctx;
