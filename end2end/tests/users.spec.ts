@@ -88,7 +88,7 @@ test("removing a user ends that user's open session", async ({ browser }) => {
   await admin.page.getByRole('button', { name: 'Remove user' }).click();
   await admin.page.getByRole('button', { name: 'Yes, remove' }).click();
   await expect(admin.page.getByTestId('saved')).toHaveText('User removed: their access has ended.');
-  await expect(admin.page.getByTestId('user-status')).toHaveText('removed');
+  await expect(admin.page.getByTestId('user-status')).toHaveText('Removed');
 
   // The user's next click finds the session gone.
   await user.page.getByRole('link', { name: 'Activity' }).click();

@@ -2,6 +2,42 @@ use crate::access::{RoleSet, UserActions};
 use crate::error::FieldErrors;
 use serde::{Deserialize, Serialize};
 
+/// A partner user's status: removed users keep their record for audit but
+/// can't sign in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum UserStatus {
+    #[default]
+    Active,
+    Removed,
+}
+
+impl UserStatus {
+    /// Both, in the order the filter offers them.
+    pub const ALL: [UserStatus; 2] = [UserStatus::Active, UserStatus::Removed];
+
+    /// The stored and wire name.
+    pub const fn key(self) -> &'static str {
+        match self {
+            UserStatus::Active => "active",
+            UserStatus::Removed => "removed",
+        }
+    }
+
+    /// What the UI shows.
+    pub const fn label(self) -> &'static str {
+        match self {
+            UserStatus::Active => "Active",
+            UserStatus::Removed => "Removed",
+        }
+    }
+
+    /// Parses a stored or wire name.
+    pub fn from_key(key: &str) -> Option<UserStatus> {
+        UserStatus::ALL.into_iter().find(|s| s.key() == key)
+    }
+}
+
 /// A partner user as lists and detail pages show it, with the caller's
 /// allowed actions on it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -9,8 +45,7 @@ pub struct PartnerUser {
     pub user_id: String,
     pub display_name: String,
     pub email: String,
-    /// "active" or "removed".
-    pub status: String,
+    pub status: UserStatus,
     pub roles: RoleSet,
     pub partner_id: Option<String>,
     pub created_at: i64,

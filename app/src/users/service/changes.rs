@@ -10,7 +10,7 @@ use crate::auth::secrets;
 use crate::db::now_millis;
 use crate::error::{AppError, AppResult};
 use crate::request::Ctx;
-use crate::users::{check_details, PartnerUser, UserDetails};
+use crate::users::{check_details, PartnerUser, UserDetails, UserStatus};
 
 /// Changes name, email and partner ID.
 #[tracing::instrument(skip_all, fields(org = %ctx.org_id()))]
@@ -25,7 +25,11 @@ pub async fn update_details(
     let mut work = Work::begin(db, actor).await?;
     let row = load(work.conn(), &me.org_id, user_id).await?;
     if !me
-        .actions_on(&row.user_id, &row.roles(), row.status == "active")
+        .actions_on(
+            &row.user_id,
+            &row.roles(),
+            row.status() == UserStatus::Active,
+        )
         .can_edit
     {
         return Err(forbidden("edit this user"));
@@ -93,7 +97,7 @@ pub async fn set_roles(
     let row = load(work.conn(), &me.org_id, user_id).await?;
     let before = row.roles();
     if !me
-        .actions_on(&row.user_id, &before, row.status == "active")
+        .actions_on(&row.user_id, &before, row.status() == UserStatus::Active)
         .can_change_roles
     {
         return Err(forbidden("change this user's roles"));
@@ -146,7 +150,11 @@ pub async fn reset_password(ctx: &Ctx, user_id: &str) -> AppResult<String> {
     let mut work = Work::begin(db, actor).await?;
     let row = load(work.conn(), &me.org_id, user_id).await?;
     if !me
-        .actions_on(&row.user_id, &row.roles(), row.status == "active")
+        .actions_on(
+            &row.user_id,
+            &row.roles(),
+            row.status() == UserStatus::Active,
+        )
         .can_reset_password
     {
         return Err(forbidden("reset this user's password"));
@@ -185,7 +193,11 @@ pub async fn remove(ctx: &Ctx, user_id: &str) -> AppResult<()> {
     lock_org(work.conn(), &me.org_id).await?;
     let row = load(work.conn(), &me.org_id, user_id).await?;
     if !me
-        .actions_on(&row.user_id, &row.roles(), row.status == "active")
+        .actions_on(
+            &row.user_id,
+            &row.roles(),
+            row.status() == UserStatus::Active,
+        )
         .can_remove
     {
         return Err(forbidden("remove this user"));
@@ -217,8 +229,8 @@ pub async fn remove(ctx: &Ctx, user_id: &str) -> AppResult<()> {
         &row.display_name,
         vec![FieldChange::new(
             "status",
-            Some("active".into()),
-            Some("removed".into()),
+            Some(UserStatus::Active.key().into()),
+            Some(UserStatus::Removed.key().into()),
         )],
     ));
     work.commit().await

@@ -10,7 +10,7 @@ pub use changes::{remove, reset_password, set_roles, update_details};
 pub use create::{create, create_admin, insert_with_password};
 pub use reads::{admins, get, list};
 
-use super::PartnerUser;
+use super::{PartnerUser, UserStatus};
 use crate::access::{Identity, Role, RoleSet};
 use crate::activity::FieldChange;
 use crate::auth::service::role_set;
@@ -37,6 +37,11 @@ struct UserRow {
 }
 
 impl UserRow {
+    /// The stored status; an unknown value counts as removed (no access).
+    fn status(&self) -> UserStatus {
+        UserStatus::from_key(&self.status).unwrap_or(UserStatus::Removed)
+    }
+
     fn roles(&self) -> RoleSet {
         role_set(
             self.agent_role.as_deref(),
@@ -47,12 +52,13 @@ impl UserRow {
 
     fn into_user(self, me: &Identity) -> PartnerUser {
         let roles = self.roles();
-        let actions = me.actions_on(&self.user_id, &roles, self.status == "active");
+        let status = self.status();
+        let actions = me.actions_on(&self.user_id, &roles, status == UserStatus::Active);
         PartnerUser {
             user_id: self.user_id,
             display_name: self.display_name,
             email: self.email,
-            status: self.status,
+            status,
             roles,
             partner_id: self.partner_id,
             created_at: self.created_at,

@@ -6,7 +6,7 @@ use crate::db::like;
 use crate::db::{Backend, Statement};
 use crate::error::{AppError, AppResult};
 use crate::request::Ctx;
-use crate::users::{AdminContact, PartnerUser, UserPage, UserQuery, USER_PAGE_SIZE};
+use crate::users::{AdminContact, PartnerUser, UserPage, UserQuery, UserStatus, USER_PAGE_SIZE};
 
 /// One page of the organization's users.
 #[tracing::instrument(skip_all, fields(org = %ctx.org_id()))]
@@ -15,17 +15,17 @@ pub async fn list(ctx: &Ctx, q: &UserQuery) -> AppResult<UserPage> {
     let Ctx { db, me, .. } = ctx;
     let mut filter = Statement::new(Backend::of(db));
     filter.push("where org_id = ?", [me.org_id.as_str()]);
-    match q.status.as_str() {
-        "" | "active" => filter.push(" and status = ?", ["active"]),
-        "removed" => filter.push(" and status = ?", ["removed"]),
-        "all" => &mut filter,
-        _ => {
-            return Err(AppError::invalid(
-                "status",
-                "Choose active, removed or all.",
-            ))
-        }
+    let status = match q.status.as_str() {
+        "" => Some(UserStatus::Active),
+        "all" => None,
+        key => Some(
+            UserStatus::from_key(key)
+                .ok_or_else(|| AppError::invalid("status", "Choose active, removed or all."))?,
+        ),
     };
+    if let Some(status) = status {
+        filter.push(" and status = ?", [status.key()]);
+    }
     if !q.search.trim().is_empty() {
         let pattern = like(&q.search);
         filter.push(

@@ -146,7 +146,7 @@ fn UserTable(users: Vec<PartnerUser>) -> impl IntoView {
                                 </td>
                                 <td>{u.email}</td>
                                 <td>{u.roles.describe()}</td>
-                                <td>{u.status}</td>
+                                <td>{u.status.label()}</td>
                                 <td>{u.last_sign_in_at.map(format_millis).unwrap_or_else(|| "Never".into())}</td>
                             </tr>
                         }

@@ -123,7 +123,7 @@ fn UserEditor(
         <section class="card">
             <h1 data-testid="user-name">{user.display_name.clone()}</h1>
             <p>
-                <span data-testid="user-status">{user.status.clone()}</span>
+                <span data-testid="user-status">{user.status.label()}</span>
                 " · " {user.roles.describe()} " · "
                 <a href=format!("/activity?target_id={}", user.user_id)>"Activity for this user"</a>
             </p>
