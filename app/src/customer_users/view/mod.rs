@@ -2,9 +2,11 @@
 //! the licences dialog and the import panel.
 
 mod add;
+mod header;
 mod import;
 mod licences;
 mod page;
+mod parts;
 mod rows;
 
 pub use page::CustomerUsersPage;

@@ -8,15 +8,16 @@
 //! boundary.
 
 use super::add::AddCustomerUser;
+use super::header::CustomerHeader;
 use super::import::ImportPanel;
 use super::licences::ManageLicences;
+use super::parts::{CreatedNotice, Tabs, WithCustomer};
 use super::rows::UserRows;
 use crate::customer_users::{
     CreatedCustomerUser, CustomerUserQuery, RestoreOutcome, CUSTOMER_USER_PAGE_SIZE, RESTORE_DAYS,
 };
 use crate::customers::Customer;
 use crate::error::AppError;
-use crate::subscriptions::SeatTable;
 use crate::subscriptions::Subscription;
 use crate::ui::{ErrorMessage, FormError, OnceSecret, Pager};
 use leptos::prelude::*;
@@ -30,7 +31,7 @@ use std::collections::BTreeSet;
 /// a server function reads its request context at its start. A second call
 /// made after an `.await` could find the owner gone (Suspense re-creates its
 /// children while resolving) and fail with "AppState missing".
-async fn load_customer(id: String) -> Result<(Customer, Vec<Subscription>), AppError> {
+pub(super) async fn load_customer(id: String) -> Result<(Customer, Vec<Subscription>), AppError> {
     let (customer, subscriptions) = futures::join!(
         crate::customers::get_customer(id.clone()),
         crate::subscriptions::list_subscriptions(id)
@@ -283,130 +284,6 @@ pub fn CustomerUsersPage() -> impl IntoView {
                 })}
             </Transition>
         </section>
-    }
-}
-
-/// Heading, seat table and the filters (whose licence list comes from the
-/// subscriptions).
-#[component]
-fn CustomerHeader(
-    customer: Customer,
-    subs: Vec<Subscription>,
-    search: RwSignal<String>,
-    licence: RwSignal<String>,
-    page: RwSignal<u32>,
-) -> impl IntoView {
-    let options = subs
-        .iter()
-        .map(|s| view! { <option value=s.subscription_id.clone()>{s.product.clone()}</option> })
-        .collect_view();
-    view! {
-        <h1>{format!("Users and licences — {}", customer.details.name)}</h1>
-        <p>
-            <a href=format!("/customers/{}", customer.customer_id)>"Back to the customer"</a>
-        </p>
-        <SeatTable subs=subs/>
-        <div class="toolbar">
-            <div>
-                <label for="cu-search">"Filter by name"</label>
-                <input
-                    id="cu-search"
-                    type="search"
-                    prop:value=move || search.get()
-                    on:input=move |ev| {
-                        search.set(event_target_value(&ev));
-                        page.set(0);
-                    }
-                />
-            </div>
-            <div>
-                <label for="cu-licence">"Filter by licence"</label>
-                <select
-                    id="cu-licence"
-                    prop:value=move || licence.get()
-                    on:change=move |ev| {
-                        licence.set(event_target_value(&ev));
-                        page.set(0);
-                    }
-                >
-                    <option value="">"All users"</option>
-                    <option value="none">"Users without a licence"</option>
-                    {options}
-                </select>
-            </div>
-        </div>
-    }
-}
-
-/// "Users" and "Deleted users (N)".
-#[component]
-fn Tabs(deleted: RwSignal<bool>, deleted_count: i64, show: Callback<bool>) -> impl IntoView {
-    view! {
-        <div class="toolbar" role="tablist">
-            <button
-                type="button"
-                role="tab"
-                class=move || if deleted.get() { "secondary" } else { "" }
-                aria-selected=move || (!deleted.get()).to_string()
-                on:click=move |_| show.run(false)
-            >
-                "Users"
-            </button>
-            <button
-                type="button"
-                role="tab"
-                data-testid="deleted-tab"
-                class=move || if deleted.get() { "" } else { "secondary" }
-                aria-selected=move || deleted.get().to_string()
-                on:click=move |_| show.run(true)
-            >
-                {format!("Deleted users ({deleted_count})")}
-            </button>
-        </div>
-    }
-}
-
-/// The sign-in name and temporary password of a user just created.
-#[component]
-fn CreatedNotice(
-    created: CreatedCustomerUser,
-    cleared: RwSignal<Option<CreatedCustomerUser>>,
-) -> impl IntoView {
-    view! {
-        <div class="card">
-            <h2>"User created"</h2>
-            <p>
-                "User name: "
-                <code data-testid="created-user-name">{created.user.user_name.clone()}</code>
-            </p>
-            <OnceSecret label="Temporary password:" value=created.temporary_password.clone()/>
-            <button type="button" on:click=move |_| cleared.set(None)>
-                "Add another user"
-            </button>
-        </div>
-    }
-}
-
-/// Loads the customer and its subscriptions in a boundary of its own, then
-/// renders a dialog with them (fresh seat counts each time it opens).
-#[component]
-fn WithCustomer<F>(customer_id: String, render: F) -> impl IntoView
-where
-    F: Fn(Customer, Vec<Subscription>) -> AnyView + Clone + Send + Sync + 'static,
-{
-    let data = Resource::new(move || customer_id.clone(), load_customer);
-    view! {
-        <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
-            {move || {
-                let render = render.clone();
-                Suspend::new(async move {
-                    match data.await {
-                        Ok((customer, subs)) => render(customer, subs),
-                        Err(e) => view! { <ErrorMessage error=e/> }.into_any(),
-                    }
-                })
-            }}
-        </Suspense>
     }
 }
 

@@ -1,0 +1,85 @@
+//! Smaller parts of the page: the tabs, the notice of a user just created,
+//! and the boundary in which each dialog loads its data.
+
+use super::page::load_customer;
+use crate::customer_users::CreatedCustomerUser;
+use crate::customers::Customer;
+use crate::subscriptions::Subscription;
+use crate::ui::{ErrorMessage, OnceSecret};
+use leptos::prelude::*;
+
+/// "Users" and "Deleted users (N)".
+#[component]
+pub(super) fn Tabs(
+    deleted: RwSignal<bool>,
+    deleted_count: i64,
+    show: Callback<bool>,
+) -> impl IntoView {
+    view! {
+        <div class="toolbar" role="tablist">
+            <button
+                type="button"
+                role="tab"
+                class=move || if deleted.get() { "secondary" } else { "" }
+                aria-selected=move || (!deleted.get()).to_string()
+                on:click=move |_| show.run(false)
+            >
+                "Users"
+            </button>
+            <button
+                type="button"
+                role="tab"
+                data-testid="deleted-tab"
+                class=move || if deleted.get() { "" } else { "secondary" }
+                aria-selected=move || deleted.get().to_string()
+                on:click=move |_| show.run(true)
+            >
+                {format!("Deleted users ({deleted_count})")}
+            </button>
+        </div>
+    }
+}
+
+/// The sign-in name and temporary password of a user just created.
+#[component]
+pub(super) fn CreatedNotice(
+    created: CreatedCustomerUser,
+    cleared: RwSignal<Option<CreatedCustomerUser>>,
+) -> impl IntoView {
+    view! {
+        <div class="card">
+            <h2>"User created"</h2>
+            <p>
+                "User name: "
+                <code data-testid="created-user-name">{created.user.user_name.clone()}</code>
+            </p>
+            <OnceSecret label="Temporary password:" value=created.temporary_password.clone()/>
+            <button type="button" on:click=move |_| cleared.set(None)>
+                "Add another user"
+            </button>
+        </div>
+    }
+}
+
+/// Loads the customer and its subscriptions in a boundary of its own, then
+/// renders a dialog with them (fresh seat counts each time it opens).
+#[component]
+pub(super) fn WithCustomer<F>(customer_id: String, render: F) -> impl IntoView
+where
+    F: Fn(Customer, Vec<Subscription>) -> AnyView + Clone + Send + Sync + 'static,
+{
+    let data = Resource::new(move || customer_id.clone(), load_customer);
+    view! {
+        <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            {move || {
+                let render = render.clone();
+                Suspend::new(async move {
+                    match data.await {
+                        Ok((customer, subs)) => render(customer, subs),
+                        Err(e) => view! { <ErrorMessage error=e/> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
