@@ -318,3 +318,22 @@ pub async fn read_chosen_file(input_id: &str) -> Result<String, String> {
         Err("Files are read in the browser.".to_string())
     }
 }
+
+/// A data table: a header row of `columns` (each a column header for
+/// screen readers) and the rows given as children.
+#[component]
+pub fn Table(
+    /// The `data-testid` the end-to-end tests find it by.
+    testid: &'static str,
+    columns: &'static [&'static str],
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <table data-testid=testid>
+            <thead>
+                <tr>{columns.iter().map(|c| view! { <th scope="col">{*c}</th> }).collect_view()}</tr>
+            </thead>
+            <tbody>{children()}</tbody>
+        </table>
+    }
+}

@@ -1,7 +1,7 @@
 use super::{ActivityEntry, ActivityFilter, Operation, ACTIVITY_PAGE_SIZE};
 use crate::error::AppError;
 use crate::time::format_millis;
-use crate::ui::{ErrorMessage, FormError, Pager};
+use crate::ui::{ErrorMessage, FormError, Pager, Table};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -128,18 +128,7 @@ fn EntryTable(entries: Vec<ActivityEntry>) -> impl IntoView {
         return view! { <p data-testid="no-activity">"No activity matches."</p> }.into_any();
     }
     view! {
-        <table data-testid="activity">
-            <thead>
-                <tr>
-                    <th>"Time"</th>
-                    <th>"Operation"</th>
-                    <th>"Actor"</th>
-                    <th>"Target"</th>
-                    <th>"Changes"</th>
-                    <th>"From"</th>
-                </tr>
-            </thead>
-            <tbody>
+        <Table testid="activity" columns=&["Time", "Operation", "Actor", "Target", "Changes", "From"]>
                 {entries
                     .into_iter()
                     .map(|e| {
@@ -164,8 +153,7 @@ fn EntryTable(entries: Vec<ActivityEntry>) -> impl IntoView {
                         }
                     })
                     .collect_view()}
-            </tbody>
-        </table>
+            </Table>
     }
     .into_any()
 }

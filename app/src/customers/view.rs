@@ -5,7 +5,7 @@ use crate::access::ui::use_identity;
 use crate::access::Capability;
 use crate::error::AppError;
 use crate::time::format_millis;
-use crate::ui::{ErrorMessage, FieldError, FormError, Pager, TextField};
+use crate::ui::{ErrorMessage, FieldError, FormError, Pager, Table, TextField};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -58,15 +58,7 @@ pub fn CustomersPage() -> impl IntoView {
                         }
                         Ok(p) => {
                             view! {
-                                <table data-testid="customers">
-                                    <thead>
-                                        <tr>
-                                            <th>"Name"</th>
-                                            <th>"Domain"</th>
-                                            <th>"Relationship"</th>
-                                        </tr>
-                                    </thead>
-                                    <tbody>
+                                <Table testid="customers" columns=&["Name", "Domain", "Relationship"]>
                                         {p
                                             .customers
                                             .into_iter()
@@ -85,8 +77,7 @@ pub fn CustomersPage() -> impl IntoView {
                                                 }
                                             })
                                             .collect_view()}
-                                    </tbody>
-                                </table>
+                                    </Table>
                                 <Pager page=page total=p.total page_size=CUSTOMER_PAGE_SIZE/>
                             }
                                 .into_any()

@@ -1,6 +1,7 @@
 //! The seat table: seats, assigned and available per product.
 
 use super::Subscription;
+use crate::ui::Table;
 use leptos::prelude::*;
 
 /// Seats per product of one customer.
@@ -10,16 +11,7 @@ pub fn SeatTable(subs: Vec<Subscription>) -> impl IntoView {
         return view! { <p class="muted">"This customer has no subscriptions yet."</p> }.into_any();
     }
     view! {
-        <table data-testid="seats">
-            <thead>
-                <tr>
-                    <th>"Product"</th>
-                    <th>"Seats"</th>
-                    <th>"Assigned"</th>
-                    <th>"Available"</th>
-                </tr>
-            </thead>
-            <tbody>
+        <Table testid="seats" columns=&["Product", "Seats", "Assigned", "Available"]>
                 {subs
                     .into_iter()
                     .map(|s| {
@@ -34,8 +26,7 @@ pub fn SeatTable(subs: Vec<Subscription>) -> impl IntoView {
                         }
                     })
                     .collect_view()}
-            </tbody>
-        </table>
+            </Table>
     }
     .into_any()
 }

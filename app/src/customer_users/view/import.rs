@@ -2,7 +2,7 @@
 
 use crate::customer_users::{import_template, ImportCheck, ImportResult};
 use crate::error::AppError;
-use crate::ui::FormError;
+use crate::ui::{FormError, Table};
 use leptos::prelude::*;
 
 /// "Import users": template, validate (nothing written), then import all or
@@ -127,15 +127,7 @@ pub(super) fn ImportPanel(
                                         c.rows,
                                     )}
                                 </p>
-                                <table data-testid="import-errors">
-                                    <thead>
-                                        <tr>
-                                            <th>"Row"</th>
-                                            <th>"Column"</th>
-                                            <th>"Problem"</th>
-                                        </tr>
-                                    </thead>
-                                    <tbody>
+                                <Table testid="import-errors" columns=&["Row", "Column", "Problem"]>
                                         {c
                                             .errors
                                             .into_iter()
@@ -149,8 +141,7 @@ pub(super) fn ImportPanel(
                                                 }
                                             })
                                             .collect_view()}
-                                    </tbody>
-                                </table>
+                                    </Table>
                             }
                                 .into_any()
                         }
@@ -172,15 +163,7 @@ pub(super) fn ImportPanel(
                                     "Download passwords (CSV)"
                                 </button>
                             </p>
-                            <table data-testid="imported">
-                                <thead>
-                                    <tr>
-                                        <th>"Display name"</th>
-                                        <th>"User name"</th>
-                                        <th>"Temporary password"</th>
-                                    </tr>
-                                </thead>
-                                <tbody>
+                            <Table testid="imported" columns=&["Display name", "User name", "Temporary password"]>
                                     {r
                                         .users
                                         .into_iter()
@@ -195,8 +178,7 @@ pub(super) fn ImportPanel(
                                             }
                                         })
                                         .collect_view()}
-                                </tbody>
-                            </table>
+                                </Table>
                         }
                     })
             }}

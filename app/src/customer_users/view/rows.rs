@@ -2,6 +2,7 @@
 
 use crate::customer_users::{customer_admin_label, CustomerUser};
 use crate::error::AppError;
+use crate::ui::Table;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 
@@ -18,18 +19,7 @@ pub(super) fn UserRows(
     }
     let customer_id = StoredValue::new(customer_id);
     view! {
-        <table data-testid="customer-users">
-            <thead>
-                <tr>
-                    <th>"Select"</th>
-                    <th>"Display name"</th>
-                    <th>"User name"</th>
-                    <th>"Admin role"</th>
-                    <th>"Licences"</th>
-                    <th>"Actions"</th>
-                </tr>
-            </thead>
-            <tbody>
+        <Table testid="customer-users" columns=&["Select", "Display name", "User name", "Admin role", "Licences", "Actions"]>
                 {users
                     .into_iter()
                     .map(|u| {
@@ -91,8 +81,7 @@ pub(super) fn UserRows(
                         }
                     })
                     .collect_view()}
-            </tbody>
-        </table>
+            </Table>
     }
     .into_any()
 }

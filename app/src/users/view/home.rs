@@ -1,7 +1,7 @@
 //! The home page: the caller's own profile and the admins who can assign roles.
 
 use crate::access::ui::use_identity;
-use crate::ui::ErrorMessage;
+use crate::ui::{ErrorMessage, Table};
 use leptos::prelude::*;
 
 /// `/`: the signed-in user's own profile and whom to ask for a role.
@@ -32,15 +32,7 @@ pub fn HomePage() -> impl IntoView {
                     match admins.await {
                         Ok(list) => {
                             view! {
-                                <table data-testid="admins">
-                                    <thead>
-                                        <tr>
-                                            <th>"Name"</th>
-                                            <th>"Email"</th>
-                                            <th>"Role"</th>
-                                        </tr>
-                                    </thead>
-                                    <tbody>
+                                <Table testid="admins" columns=&["Name", "Email", "Role"]>
                                         {list
                                             .into_iter()
                                             .map(|a| {
@@ -53,8 +45,7 @@ pub fn HomePage() -> impl IntoView {
                                                 }
                                             })
                                             .collect_view()}
-                                    </tbody>
-                                </table>
+                                    </Table>
                             }
                                 .into_any()
                         }

@@ -3,7 +3,7 @@
 use crate::access::ui::use_identity;
 use crate::access::{Capability, Role};
 use crate::time::format_millis;
-use crate::ui::{ErrorMessage, Pager};
+use crate::ui::{ErrorMessage, Pager, Table};
 use crate::users::{PartnerUser, UserQuery, USER_PAGE_SIZE};
 use leptos::prelude::*;
 
@@ -125,17 +125,7 @@ fn UserTable(users: Vec<PartnerUser>) -> impl IntoView {
         return view! { <p data-testid="no-users">"No user matches."</p> }.into_any();
     }
     view! {
-        <table data-testid="users">
-            <thead>
-                <tr>
-                    <th>"Name"</th>
-                    <th>"Email"</th>
-                    <th>"Roles"</th>
-                    <th>"Status"</th>
-                    <th>"Last sign-in"</th>
-                </tr>
-            </thead>
-            <tbody>
+        <Table testid="users" columns=&["Name", "Email", "Roles", "Status", "Last sign-in"]>
                 {users
                     .into_iter()
                     .map(|u| {
@@ -152,8 +142,7 @@ fn UserTable(users: Vec<PartnerUser>) -> impl IntoView {
                         }
                     })
                     .collect_view()}
-            </tbody>
-        </table>
+            </Table>
     }
     .into_any()
 }
