@@ -5,7 +5,7 @@ use crate::access::ui::use_identity;
 use crate::access::Capability;
 use crate::error::AppError;
 use crate::time::format_millis;
-use crate::ui::{ErrorMessage, FieldError, FormError, Pager, Table, TextField};
+use crate::ui::{ErrorMessage, FieldError, FormError, Pager, SearchBox, Table, TextField};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -36,18 +36,7 @@ pub fn CustomersPage() -> impl IntoView {
                             </button>
                         }
                     })}
-                <div>
-                    <label for="customer-search">"Search name or domain"</label>
-                    <input
-                        id="customer-search"
-                        type="search"
-                        prop:value=move || search.get()
-                        on:input=move |ev| {
-                            search.set(event_target_value(&ev));
-                            page.set(0);
-                        }
-                    />
-                </div>
+                <SearchBox id="customer-search" label="Search name or domain" value=search page=page/>
             </div>
             {move || creating.get().then(|| view! { <NewCustomerForm/> })}
             <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>

@@ -3,6 +3,7 @@
 
 use crate::customers::Customer;
 use crate::subscriptions::{SeatTable, Subscription};
+use crate::ui::{FilterSelect, SearchBox};
 use leptos::prelude::*;
 
 /// Heading, seat table and the filters (whose licence list comes from the
@@ -15,10 +16,14 @@ pub(super) fn CustomerHeader(
     licence: RwSignal<String>,
     page: RwSignal<u32>,
 ) -> impl IntoView {
-    let options = subs
-        .iter()
-        .map(|s| view! { <option value=s.subscription_id.clone()>{s.product.clone()}</option> })
-        .collect_view();
+    let options = [("", "All users"), ("none", "Users without a licence")]
+        .into_iter()
+        .map(|(v, l)| (v.to_string(), l.to_string()))
+        .chain(
+            subs.iter()
+                .map(|s| (s.subscription_id.clone(), s.product.clone())),
+        )
+        .collect::<Vec<_>>();
     view! {
         <h1>{format!("Users and licences — {}", customer.details.name)}</h1>
         <p>
@@ -26,33 +31,8 @@ pub(super) fn CustomerHeader(
         </p>
         <SeatTable subs=subs/>
         <div class="toolbar">
-            <div>
-                <label for="cu-search">"Filter by name"</label>
-                <input
-                    id="cu-search"
-                    type="search"
-                    prop:value=move || search.get()
-                    on:input=move |ev| {
-                        search.set(event_target_value(&ev));
-                        page.set(0);
-                    }
-                />
-            </div>
-            <div>
-                <label for="cu-licence">"Filter by licence"</label>
-                <select
-                    id="cu-licence"
-                    prop:value=move || licence.get()
-                    on:change=move |ev| {
-                        licence.set(event_target_value(&ev));
-                        page.set(0);
-                    }
-                >
-                    <option value="">"All users"</option>
-                    <option value="none">"Users without a licence"</option>
-                    {options}
-                </select>
-            </div>
+            <SearchBox id="cu-search" label="Filter by name" value=search page=page/>
+            <FilterSelect id="cu-licence" label="Filter by licence" value=licence page=page options=options/>
         </div>
     }
 }

@@ -3,8 +3,8 @@
 use crate::access::ui::use_identity;
 use crate::access::{Capability, Role};
 use crate::time::format_millis;
-use crate::ui::{ErrorMessage, Pager, Table};
-use crate::users::{PartnerUser, UserQuery, USER_PAGE_SIZE};
+use crate::ui::{ErrorMessage, FilterSelect, Pager, SearchBox, Table};
+use crate::users::{PartnerUser, UserQuery, UserStatus, USER_PAGE_SIZE};
 use leptos::prelude::*;
 
 /// `/users`: the organization's partner users, paged and filtered on the server.
@@ -26,6 +26,24 @@ pub fn UsersPage() -> impl IntoView {
     let users = Resource::new(query, crate::users::list_users);
     // Any filter change goes back to the first page.
     let reset_page = move || page.set(0);
+    let pair = |v: &str, l: &str| (v.to_string(), l.to_string());
+    let role_options = std::iter::once(pair("", "All roles"))
+        .chain(Role::ALL.into_iter().map(|r| pair(r.key(), r.label())))
+        .collect::<Vec<_>>();
+    let status_options = UserStatus::ALL
+        .into_iter()
+        .map(|st| pair(st.key(), st.label()))
+        .chain(std::iter::once(pair("all", "All")))
+        .collect::<Vec<_>>();
+    let sort_options = [
+        ("name", "Name"),
+        ("email", "Email"),
+        ("created", "Newest"),
+        ("last-sign-in", "Last sign-in"),
+    ]
+    .into_iter()
+    .map(|(v, l)| pair(v, l))
+    .collect::<Vec<_>>();
     view! {
         <section class="card">
             <h1>"User management"</h1>
@@ -33,63 +51,22 @@ pub fn UsersPage() -> impl IntoView {
                 {me
                     .can(Capability::UsersCreate)
                     .then(|| view! { <a class="button" href="/users/new">"Add user"</a> })}
-                <div>
-                    <label for="search">"Search name or email"</label>
-                    <input
-                        id="search"
-                        type="search"
-                        prop:value=move || search.get()
-                        on:input=move |ev| {
-                            search.set(event_target_value(&ev));
-                            reset_page();
-                        }
-                    />
-                </div>
-                <div>
-                    <label for="role-filter">"Role"</label>
-                    <select
-                        id="role-filter"
-                        on:change=move |ev| {
-                            role.set(event_target_value(&ev));
-                            reset_page();
-                        }
-                        prop:value=move || role.get()
-                    >
-                        <option value="">"All roles"</option>
-                        {Role::ALL
-                            .into_iter()
-                            .map(|r| view! { <option value=r.key()>{r.label()}</option> })
-                            .collect_view()}
-                    </select>
-                </div>
-                <div>
-                    <label for="status-filter">"Status"</label>
-                    <select
-                        id="status-filter"
-                        on:change=move |ev| {
-                            status.set(event_target_value(&ev));
-                            reset_page();
-                        }
-                        prop:value=move || status.get()
-                    >
-                        <option value="active">"Active"</option>
-                        <option value="removed">"Removed"</option>
-                        <option value="all">"All"</option>
-                    </select>
-                </div>
-                <div>
-                    <label for="sort">"Sort by"</label>
-                    <select
-                        id="sort"
-                        on:change=move |ev| sort.set(event_target_value(&ev))
-                        prop:value=move || sort.get()
-                    >
-                        <option value="name">"Name"</option>
-                        <option value="email">"Email"</option>
-                        <option value="created">"Newest"</option>
-                        <option value="last-sign-in">"Last sign-in"</option>
-                    </select>
-                </div>
+                <SearchBox id="search" label="Search name or email" value=search page=page/>
+                <FilterSelect
+                    id="role-filter"
+                    label="Role"
+                    value=role
+                    page=page
+                    options=role_options
+                />
+                <FilterSelect
+                    id="status-filter"
+                    label="Status"
+                    value=status
+                    page=page
+                    options=status_options
+                />
+                <FilterSelect id="sort" label="Sort by" value=sort page=page options=sort_options/>
                 <button
                     type="button"
                     class="secondary"

@@ -1,0 +1,62 @@
+//! Files in the browser: downloads and the chosen upload.
+
+/// Offers `text` as a file download (browser only).
+pub fn download(filename: &str, text: &str) {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        let parts = js_sys_array(text);
+        let opts = web_sys::BlobPropertyBag::new();
+        opts.set_type("text/csv;charset=utf-8");
+        let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else {
+            return;
+        };
+        let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+            return;
+        };
+        if let Ok(a) = leptos::prelude::document().create_element("a") {
+            if let Ok(a) = a.dyn_into::<web_sys::HtmlAnchorElement>() {
+                a.set_href(&url);
+                a.set_download(filename);
+                a.click();
+            }
+        }
+        let _ = web_sys::Url::revoke_object_url(&url);
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (filename, text);
+}
+
+#[cfg(feature = "hydrate")]
+fn js_sys_array(text: &str) -> wasm_bindgen::JsValue {
+    let array = js_sys::Array::new();
+    array.push(&wasm_bindgen::JsValue::from_str(text));
+    array.into()
+}
+
+/// The text of the file chosen in the `<input type=file>` with this id
+/// (browser only).
+pub async fn read_chosen_file(input_id: &str) -> Result<String, String> {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        let input = leptos::prelude::document()
+            .get_element_by_id(input_id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .ok_or_else(|| "The file field is missing.".to_string())?;
+        let file = input
+            .files()
+            .and_then(|f| f.get(0))
+            .ok_or_else(|| "Choose a CSV file first.".to_string())?;
+        let text = wasm_bindgen_futures::JsFuture::from(file.text())
+            .await
+            .map_err(|_| "The file can't be read.".to_string())?;
+        text.as_string()
+            .ok_or_else(|| "The file can't be read.".to_string())
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = input_id;
+        Err("Files are read in the browser.".to_string())
+    }
+}

@@ -1,0 +1,137 @@
+//! The signed-in page frame: identity, navigation, redirects.
+
+use crate::access::ui::{menu, NavPage};
+use crate::access::Identity;
+use crate::error::AppError;
+use leptos::prelude::*;
+use leptos_router::components::Redirect;
+use leptos_router::hooks::use_location;
+
+use super::ErrorMessage;
+
+/// Sets `data-hydrated="true"` on `<body>` once the WASM has taken over the
+/// page. End-to-end tests wait for it before they click: clicks made before
+/// hydration are lost.
+pub fn mark_hydrated() {
+    Effect::new(move |_| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
+}
+
+/// Loads the signed-in identity (again on every navigation, so a role
+/// change shows at once) and renders the page inside the navigation frame.
+/// Visitors go to the sign-in page; a pending temporary password goes to the
+/// password change.
+///
+/// The one exception to the `Suspend` rule for pages (README, "Rules for page
+/// code"): the frame's children create the page's resources, so the frame
+/// reads `identity` with `.get()`, which renders the children exactly once,
+/// after it resolves. Awaiting it in a `Suspend` would re-run the closure on
+/// the server when the value arrives (but not in the browser, where it is
+/// already there), create the page's resources twice and break hydration.
+/// No other boundary reads `identity`.
+#[component]
+pub fn Frame(children: ChildrenFn) -> impl IntoView {
+    let location = use_location();
+    let identity = Resource::new(
+        move || location.pathname.get(),
+        |_| crate::auth::get_identity(),
+    );
+    let children = StoredValue::new(children);
+    view! {
+        <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            {move || {
+                identity
+                    .get()
+                    .map(|result| match result {
+                        Ok(Some(me)) if me.must_change_password => {
+                            view! { <Redirect path="/change-password"/> }.into_any()
+                        }
+                        Ok(Some(me)) => {
+                            provide_context(me.clone());
+                            view! {
+                                <div class="layout">
+                                    <Nav me=me/>
+                                    <div class="content">{children.with_value(|c| c())}</div>
+                                </div>
+                            }
+                                .into_any()
+                        }
+                        Ok(None) | Err(AppError::Unauthenticated) => {
+                            view! { <Redirect path="/login"/> }.into_any()
+                        }
+                        Err(e) => view! { <ErrorMessage error=e/> }.into_any(),
+                    })
+            }}
+        </Suspense>
+    }
+}
+
+/// The features' pages in the navigation, in order.
+const NAV_PAGES: &[NavPage] = &[
+    crate::users::HOME_NAV,
+    crate::activity::NAV,
+    crate::workspaces::ROLES_NAV,
+    crate::users::NAV,
+    crate::customers::NAV,
+];
+
+#[component]
+fn Nav(me: Identity) -> impl IntoView {
+    let groups = menu(&me, NAV_PAGES);
+    let location = use_location();
+    let signing_out = RwSignal::new(false);
+    let sign_out = move |_| {
+        signing_out.set(true);
+        leptos::task::spawn_local(async move {
+            let _ = crate::auth::sign_out(false).await;
+            go_to("/login");
+        });
+    };
+    view! {
+        <nav aria-label="Main" data-testid="nav">
+            <p>
+                <strong data-testid="me-name">{me.display_name.clone()}</strong>
+                <br/>
+                <span class="muted">{me.org_name.clone()}</span>
+            </p>
+            {groups
+                .into_iter()
+                .map(|g| {
+                    view! {
+                        <h2 data-testid="nav-group">{g.label}</h2>
+                        <ul>
+                            {g
+                                .links
+                                .into_iter()
+                                .map(|l| {
+                                    let href = l.href.clone();
+                                    let current = move || {
+                                        (location.pathname.get() == href).then_some("page")
+                                    };
+                                    view! {
+                                        <li>
+                                            <a href=l.href aria-current=current>{l.label}</a>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    }
+                })
+                .collect_view()}
+            <p>
+                <button class="secondary" on:click=sign_out disabled=move || signing_out.get()>
+                    "Sign out"
+                </button>
+            </p>
+        </nav>
+    }
+}
+
+/// Full page load of `path` (after sign-in/out, so every cached read restarts).
+pub fn go_to(path: &str) {
+    let _ = window().location().set_href(path);
+}

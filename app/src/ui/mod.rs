@@ -1,0 +1,12 @@
+//! Shared UI pieces: the signed-in page frame with its navigation, form
+//! fields and error messages, the copy button, pager, table and files.
+
+mod fields;
+mod files;
+mod frame;
+mod widgets;
+
+pub use fields::*;
+pub use files::*;
+pub use frame::*;
+pub use widgets::*;
