@@ -14,6 +14,7 @@ pub mod customer_users;
 pub mod customers;
 pub mod error;
 pub mod orgs;
+mod server_fns;
 pub mod subscriptions;
 pub mod system;
 pub mod time;
@@ -58,6 +59,14 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
+/// A page inside the signed-in frame (navigation, identity, redirects). The
+/// page component runs untracked, as `view!` runs components.
+fn framed<V: IntoView + 'static>(
+    page: fn() -> V,
+) -> impl Fn() -> AnyView + Clone + Send + Sync + 'static {
+    move || view! { <Frame>{move || untrack(page)}</Frame> }.into_any()
+}
+
 /// The root component: routes and the page frame.
 #[component]
 pub fn App() -> impl IntoView {
@@ -73,46 +82,16 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/login") view=auth::LoginPage/>
                     <Route path=path!("/status") view=system::StatusPage/>
                     <Route path=path!("/change-password") view=auth::ChangePasswordPage/>
-                    <Route
-                        path=path!("/")
-                        view=|| view! { <Frame><users::HomePage/></Frame> }
-                    />
-                    <Route
-                        path=path!("/users")
-                        view=|| view! { <Frame><users::UsersPage/></Frame> }
-                    />
-                    <Route
-                        path=path!("/users/new")
-                        view=|| view! { <Frame><users::NewUserPage/></Frame> }
-                    />
-                    <Route
-                        path=path!("/users/:id")
-                        view=|| view! { <Frame><users::UserPage/></Frame> }
-                    />
-                    <Route
-                        path=path!("/customers")
-                        view=|| view! { <Frame><customers::CustomersPage/></Frame> }
-                    />
-                    <Route
-                        path=path!("/customers/:id")
-                        view=|| view! { <Frame><customers::CustomerPage/></Frame> }
-                    />
-                    <Route
-                        path=path!("/customers/:id/users")
-                        view=|| view! { <Frame><customer_users::CustomerUsersPage/></Frame> }
-                    />
-                    <Route
-                        path=path!("/activity")
-                        view=|| view! { <Frame><activity::ActivityPage/></Frame> }
-                    />
-                    <Route
-                        path=path!("/roles")
-                        view=|| view! { <Frame><workspaces::RolesPage/></Frame> }
-                    />
-                    <Route
-                        path=path!("/workspace/:slug")
-                        view=|| view! { <Frame><workspaces::WorkspacePage/></Frame> }
-                    />
+                    <Route path=path!("/") view=framed(users::HomePage)/>
+                    <Route path=path!("/users") view=framed(users::UsersPage)/>
+                    <Route path=path!("/users/new") view=framed(users::NewUserPage)/>
+                    <Route path=path!("/users/:id") view=framed(users::UserPage)/>
+                    <Route path=path!("/customers") view=framed(customers::CustomersPage)/>
+                    <Route path=path!("/customers/:id") view=framed(customers::CustomerPage)/>
+                    <Route path=path!("/customers/:id/users") view=framed(customer_users::CustomerUsersPage)/>
+                    <Route path=path!("/activity") view=framed(activity::ActivityPage)/>
+                    <Route path=path!("/roles") view=framed(workspaces::RolesPage)/>
+                    <Route path=path!("/workspace/:slug") view=framed(workspaces::WorkspacePage)/>
                 </Routes>
             </main>
         </Router>

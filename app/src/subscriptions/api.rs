@@ -1,29 +1,16 @@
 use super::Subscription;
-use crate::error::AppError;
-use leptos::prelude::*;
-use leptos::server_fn::codec::Json;
 
-/// the customer's subscriptions with seats assigned and available.
-#[server(endpoint = "subscriptions/list", input = Json)]
-pub async fn list_subscriptions(customer_id: String) -> Result<Vec<Subscription>, AppError> {
-    let ctx = crate::request::from_session().await?;
-    super::service::list(&ctx, &customer_id).await
-}
+crate::session_server_fns! {
+    /// `CustomersView` and `SubscriptionsView` or `CustomerUsersManage`: the
+    /// customer's subscriptions with seats assigned and available.
+    "subscriptions/list" => fn list_subscriptions(customer_id: String) -> Vec<Subscription>
+        = |ctx| super::service::list(&ctx, &customer_id);
 
-/// `SubscriptionsManage`: adds a subscription (product and seats).
-#[server(endpoint = "subscriptions/create", input = Json)]
-pub async fn create_subscription(
-    customer_id: String,
-    product: String,
-    seats: i64,
-) -> Result<Subscription, AppError> {
-    let ctx = crate::request::from_session().await?;
-    super::service::create(&ctx, &customer_id, &product, seats).await
-}
+    /// `SubscriptionsManage`: adds a subscription (product and seats).
+    "subscriptions/create" => fn create_subscription(customer_id: String, product: String, seats: i64) -> Subscription
+        = |ctx| super::service::create(&ctx, &customer_id, &product, seats);
 
-/// `SubscriptionsManage`: changes a subscription's seats.
-#[server(endpoint = "subscriptions/set-seats", input = Json)]
-pub async fn set_seats(subscription_id: String, seats: i64) -> Result<Subscription, AppError> {
-    let ctx = crate::request::from_session().await?;
-    super::service::set_seats(&ctx, &subscription_id, seats).await
+    /// `SubscriptionsManage`: changes a subscription's seats.
+    "subscriptions/set-seats" => fn set_seats(subscription_id: String, seats: i64) -> Subscription
+        = |ctx| super::service::set_seats(&ctx, &subscription_id, seats);
 }
