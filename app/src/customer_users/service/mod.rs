@@ -1,12 +1,16 @@
 //! Customer user rows and licences: the row type and the helpers the
-//! reads, accounts, licences and lifecycle modules share.
+//! reads, accounts, licences and lifecycle modules share, and the one insert
+//! of new users that "Add user" and the CSV import both write through.
 
 mod accounts;
+mod insert;
 mod licences;
 mod lifecycle;
 mod reads;
 
-pub use accounts::{check_new, create, reset_password};
+pub use accounts::{create, reset_password};
+pub(crate) use insert::insert_users;
+pub use insert::{NewUserRow, WrittenUser, BATCH};
 pub use licences::manage_licences;
 pub use lifecycle::{delete, purge_expired, restore};
 pub use reads::{export_csv, list};
