@@ -1,3 +1,7 @@
+//! The wire types of customer users and import files, and the one check
+//! of a new user's fields (compiled in the browser too, so forms can use it).
+
+use crate::error::FieldErrors;
 use serde::{Deserialize, Serialize};
 
 /// Customer-side admin roles (the customer's own directory roles).
@@ -89,6 +93,62 @@ pub struct NewCustomerUser {
     pub licences: Vec<String>,
 }
 
+/// Longest first, last and display name, in characters (after trimming).
+pub const NAME_MAX: usize = 100;
+
+impl NewCustomerUser {
+    /// The admin role key: `"none"` when none was chosen.
+    pub fn role(&self) -> &str {
+        if self.admin_role.is_empty() {
+            "none"
+        } else {
+            &self.admin_role
+        }
+    }
+
+    /// Every problem with the fields, keyed by field name (`first_name`,
+    /// `last_name`, `display_name`, `alias`, `admin_role`, `licences`).
+    /// The one check of a new user: "Add user" and each import row use it,
+    /// so both apply the same limits with the same messages.
+    pub fn problems(&self) -> FieldErrors {
+        let mut errors = FieldErrors::new();
+        for (field, value, label) in [
+            ("first_name", &self.first_name, "first name"),
+            ("last_name", &self.last_name, "last name"),
+            ("display_name", &self.display_name, "display name"),
+        ] {
+            let n = value.trim().chars().count();
+            if n == 0 || n > NAME_MAX {
+                errors.insert(
+                    field.into(),
+                    vec![format!("Enter the {label} (1 to {NAME_MAX} characters).")],
+                );
+            }
+        }
+        if let Some(p) = alias_problem(&self.alias) {
+            errors.insert("alias".into(), vec![p.into()]);
+        }
+        if !CUSTOMER_ADMIN_ROLES.iter().any(|(k, _)| *k == self.role()) {
+            errors.insert(
+                "admin_role".into(),
+                vec!["Choose an admin role from the list.".into()],
+            );
+        }
+        let mut seen = std::collections::BTreeSet::new();
+        if self
+            .licences
+            .iter()
+            .any(|l| l.trim().is_empty() || !seen.insert(l.as_str()))
+        {
+            errors.insert(
+                "licences".into(),
+                vec!["Choose each licence once, from this customer's subscriptions.".into()],
+            );
+        }
+        errors
+    }
+}
+
 /// A created user and the temporary password, shown once.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CreatedCustomerUser {
@@ -146,6 +206,33 @@ mod tests {
         assert!(alias_problem("").is_some());
         assert!(alias_problem("a..b").is_some());
         assert_eq!(customer_admin_label("helpdesk"), "Helpdesk admin");
+    }
+
+    #[test]
+    fn new_user_problems() {
+        let mut new = NewCustomerUser {
+            first_name: " Jane ".into(),
+            last_name: "Doe".into(),
+            display_name: "x".repeat(NAME_MAX),
+            alias: "jane.doe".into(),
+            admin_role: String::new(),
+            licences: vec!["s1".into()],
+        };
+        assert_eq!(new.problems(), FieldErrors::new());
+        assert_eq!(new.role(), "none");
+        new.display_name.push('x');
+        new.first_name = "  ".into();
+        new.admin_role = "owner".into();
+        new.licences.push("s1".into());
+        let p = new.problems();
+        assert_eq!(
+            p.keys().map(String::as_str).collect::<Vec<_>>(),
+            ["admin_role", "display_name", "first_name", "licences"]
+        );
+        assert_eq!(
+            p["display_name"],
+            ["Enter the display name (1 to 100 characters)."]
+        );
     }
 }
 

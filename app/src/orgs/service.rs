@@ -6,6 +6,7 @@ use crate::db::{new_id, now_millis, Db};
 use crate::error::{AppError, AppResult};
 
 /// Creates an organization (an operator task) and returns its id.
+#[tracing::instrument(skip_all)]
 pub async fn create(db: &Db, name: &str) -> AppResult<String> {
     let name = name.trim();
     if name.is_empty() || name.chars().count() > 200 {

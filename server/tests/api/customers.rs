@@ -303,3 +303,84 @@ async fn agreement_acceptance_is_recorded_and_hidden_from_helpdesk() {
     .expect("entry");
     assert!(entry.contains("2026-01-15"), "{entry}");
 }
+
+#[tokio::test]
+async fn create_refuses_a_licence_without_a_free_seat_and_writes_nothing() {
+    let app = spawn_app().await;
+    let fx = app.fixture().await;
+    let c = as_role(&app, &fx, Role::SalesAgent).await;
+    let cust = app.add_customer(&fx.org_a, "Fourth Coffee").await;
+    let user = |alias: &str, licences: Value| {
+        json!({"customer_id": cust.customer_id, "user": {"first_name": "F", "last_name": "F",
+               "display_name": format!("Seat {alias}"), "alias": alias, "admin_role": "billing",
+               "licences": licences}})
+    };
+    // 5 seats, 1 taken by the fixture's active user: 4 free.
+    for i in 0..4 {
+        let created = ok(
+            &app,
+            &c,
+            "/api/customer-users/create",
+            user(&format!("seat{i}"), json!([cust.subscription_id])),
+        )
+        .await;
+        assert_eq!(created["user"]["licences"][0]["product"], "Suite");
+        assert_eq!(created["user"]["admin_role"], "billing");
+    }
+    let (s, body) = app
+        .call_as(
+            "/api/customer-users/create",
+            Some(&c),
+            &user("seat4", json!([cust.subscription_id])),
+        )
+        .await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        body.contains("Not enough seats of Suite: 1 needed, 0 available (1 short)."),
+        "{body}"
+    );
+    for (licences, expected) in [
+        (
+            json!(["no-such-subscription"]),
+            "Choose licences from this customer's subscriptions.",
+        ),
+        (
+            json!([cust.subscription_id, cust.subscription_id]),
+            "Choose each licence once, from this customer's subscriptions.",
+        ),
+    ] {
+        let (s, body) = app
+            .call_as(
+                "/api/customer-users/create",
+                Some(&c),
+                &user("seat4", licences),
+            )
+            .await;
+        assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(body.contains(expected), "{body}");
+    }
+    let page = ok(
+        &app,
+        &c,
+        "/api/customer-users/list",
+        json!({"query": {"customer_id": cust.customer_id, "search": "seat4"}}),
+    )
+    .await;
+    assert_eq!(page["total"], 0, "a refused user is not written");
+    // Without a licence the same user is created; a taken user name is a conflict.
+    ok(
+        &app,
+        &c,
+        "/api/customer-users/create",
+        user("seat4", json!([])),
+    )
+    .await;
+    let (s, _) = app
+        .call_as(
+            "/api/customer-users/create",
+            Some(&c),
+            &user("SEAT4", json!([])),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CONFLICT);
+}

@@ -74,7 +74,10 @@ async fn validation_lists_every_bad_row_and_writes_nothing() {
     assert_eq!(check["rows"], 7);
     let r = reasons(&check);
     assert_eq!(r.len(), 5, "{r:?}");
-    assert_eq!(r[0], "3|First name|Missing.");
+    assert_eq!(
+        r[0],
+        "3|First name|Enter the first name (1 to 100 characters)."
+    );
     assert!(
         r[1].starts_with("4|Email|") && r[1].contains("must end with @importers.example"),
         "{r:?}"
@@ -140,7 +143,19 @@ async fn bad_files_get_clear_errors() {
         "x".repeat(5000)
     );
     let r = reasons(&validate(&app, &cookie, &cust, &long).await).join(" / ");
-    assert!(r.contains("2|First name|Too long (5000 characters"), "{r}");
+    assert_eq!(
+        r, "2|First name|Enter the first name (1 to 100 characters).",
+        "names have the limits of \"Add user\""
+    );
+    let long_email = format!(
+        "First name,Last name,Display name,Email\nA,B,C,{}@importers.example\n",
+        "x".repeat(300)
+    );
+    let r = reasons(&validate(&app, &cookie, &cust, &long_email).await).join(" / ");
+    assert!(
+        r.starts_with("2|Email|Too long (318 characters; at most 256)"),
+        "{r}"
+    );
     // A BOM and quoted commas are fine.
     let ok = "\u{FEFF}First name,Last name,Display name,Email\r\n\"Lin\",\"Chen\",\"Chen, Lin\",lin@importers.example\r\n";
     let check = validate(&app, &cookie, &cust, ok).await;
@@ -162,7 +177,8 @@ async fn import_is_all_or_nothing_and_returns_passwords() {
         .await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
-        body.contains("Nothing was imported") && body.contains("Row 3, Display name: Missing."),
+        body.contains("Nothing was imported")
+            && body.contains("Row 3, Display name: Enter the display name (1 to 100 characters)."),
         "{body}"
     );
     assert_eq!(users(&app, &cust).await, before);
@@ -228,5 +244,96 @@ async fn a_large_import_fits_in_the_body_limit() {
             check["errors"].as_array().map(Vec::len)
         ),
         (Some(40_000), Some(0))
+    );
+}
+
+#[tokio::test]
+async fn import_and_create_apply_the_same_field_check_and_write_the_same_way() {
+    let (app, _fx, cust, cookie) = setup().await;
+    let too_long = "D".repeat(101);
+    let message = "Enter the display name (1 to 100 characters).";
+
+    // Import: a row error in the Display name column.
+    let csv = format!(
+        "First name,Last name,Display name,Email\nAda,Lovelace,{too_long},ada@importers.example\n"
+    );
+    let r = reasons(&validate(&app, &cookie, &cust, &csv).await);
+    assert_eq!(r, [format!("2|Display name|{message}")]);
+
+    // Create: a field error on display_name, with the same message.
+    let (s, body) = app
+        .call_as(
+            "/api/customer-users/create",
+            Some(&cookie),
+            &json!({"customer_id": cust.customer_id, "user": {"first_name": "Ada", "last_name": "Lovelace",
+                   "display_name": too_long, "alias": "ada"}}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    let error: Value = serde_json::from_str(&body).expect("error");
+    assert_eq!(error["kind"], "validation", "{body}");
+    assert_eq!(error["display_name"], json!([message]), "{body}");
+
+    // At the limit both accept, and both write the same activity entry.
+    let at_limit = "D".repeat(100);
+    let csv = format!(
+        "First name,Last name,Display name,Email,Licence\nAda,Lovelace,{at_limit},ada@importers.example,Suite\n"
+    );
+    let (s, body) = app
+        .call_as(
+            "/api/customer-users/import",
+            Some(&cookie),
+            &json!({"customer_id": cust.customer_id, "csv": csv}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "{body}");
+    let (s, body) = app
+        .call_as(
+            "/api/customer-users/create",
+            Some(&cookie),
+            &json!({"customer_id": cust.customer_id, "user": {"first_name": "Bob", "last_name": "Lovelace",
+                   "display_name": at_limit, "alias": "bob", "licences": [cust.subscription_id]}}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "{body}");
+    let entries: Vec<(String, String)> = sqlx::query_as(
+        "select target_name, changes from activity
+         where customer_id = $1 and operation = 'customer-user-created' and actor_kind = 'user'
+         order by at, activity_id",
+    )
+    .bind(&cust.customer_id)
+    .fetch_all(&app.db)
+    .await
+    .expect("entries");
+    assert_eq!(entries.len(), 2, "{entries:?}");
+    let fields = |changes: &str| -> Vec<(String, Value)> {
+        let list: Value = serde_json::from_str(changes).expect("changes");
+        list.as_array()
+            .map(|a| {
+                a.iter()
+                    .map(|c| {
+                        (
+                            c["field"].as_str().unwrap_or("").to_string(),
+                            c["after"].clone(),
+                        )
+                    })
+                    .filter(|(f, _)| f != "user name")
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    assert_eq!(entries[0].0, entries[1].0);
+    assert_eq!(fields(&entries[0].1), fields(&entries[1].1));
+    assert_eq!(
+        fields(&entries[0].1)
+            .iter()
+            .map(|(f, _)| f.as_str())
+            .collect::<Vec<_>>(),
+        [
+            "display name",
+            "admin role",
+            "temporary password",
+            "licences"
+        ]
     );
 }

@@ -77,6 +77,7 @@ pub(super) async fn assign(
 }
 
 /// "Manage licences": adds and removes licences for several users in one step.
+#[tracing::instrument(skip_all, fields(org = %ctx.org_id()))]
 pub async fn manage_licences(ctx: &Ctx, change: &LicenceChange) -> AppResult<()> {
     ctx.require(Capability::CustomerUsersManage)?;
     if change.add.iter().any(|a| change.remove.contains(a)) {

@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 
 /// Deletes users: they move to the "Deleted users" tab and their seats are
 /// freed; the licences are remembered for a restore.
+#[tracing::instrument(skip_all, fields(org = %ctx.org_id()))]
 pub async fn delete(ctx: &Ctx, customer_id: &str, user_ids: &[String]) -> AppResult<usize> {
     ctx.require(Capability::CustomerUsersManage)?;
     let (mut work, rows) = begin_on_users(ctx, customer_id, user_ids).await?;
@@ -53,6 +54,7 @@ pub async fn delete(ctx: &Ctx, customer_id: &str, user_ids: &[String]) -> AppRes
 
 /// Restores deleted users (within 30 days) with each previous licence whose
 /// subscription still has a free seat; reports the ones that could not come back.
+#[tracing::instrument(skip_all, fields(org = %ctx.org_id()))]
 pub async fn restore(
     ctx: &Ctx,
     customer_id: &str,
@@ -148,6 +150,7 @@ pub async fn restore(
 
 /// Removes for good every user deleted more than 30 days before `now`, in
 /// every organization (the CLI `purge-deleted` and the server's daily task).
+#[tracing::instrument(skip_all)]
 pub async fn purge_expired(db: &Db, now: i64) -> AppResult<usize> {
     let cutoff = now - RESTORE_DAYS * DAY_MS;
     let rows: Vec<(String, String, String, String)> = sqlx::query_as(

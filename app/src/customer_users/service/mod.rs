@@ -1,12 +1,16 @@
 //! Customer user rows and licences: the row type and the helpers the
-//! reads, accounts, licences and lifecycle modules share.
+//! reads, accounts, licences and lifecycle modules share, and the one insert
+//! of new users that "Add user" and the CSV import both write through.
 
 mod accounts;
+mod insert;
 mod licences;
 mod lifecycle;
 mod reads;
 
-pub use accounts::{check_new, create, reset_password};
+pub use accounts::{create, reset_password};
+pub(crate) use insert::insert_users;
+pub use insert::{NewUserRow, WrittenUser, BATCH};
 pub use licences::manage_licences;
 pub use lifecycle::{delete, purge_expired, restore};
 pub use reads::{export_csv, list};
@@ -14,6 +18,7 @@ pub use reads::{export_csv, list};
 use super::{CustomerUser, HeldLicence};
 use crate::activity::service::Work;
 use crate::customers::service::require_customer;
+use crate::db::Backend;
 use crate::error::{AppError, AppResult};
 use crate::request::Ctx;
 use sqlx::AnyConnection;
@@ -33,14 +38,6 @@ struct UserRow {
     deleted_at: Option<i64>,
 }
 
-/// `$k, $k+1, …` for `n` values starting at placeholder `k`.
-fn placeholders(start: usize, n: usize) -> String {
-    (start..start + n)
-        .map(|i| format!("${i}"))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 /// Licences of the given users: held ones for active users, released ones
 /// (kept for a restore) for deleted users.
 async fn licences_of(
@@ -56,7 +53,7 @@ async fn licences_of(
              where l.customer_user_id in ({})
                and l.released = case when u.status = 'deleted' then 1 else 0 end
              order by s.product",
-            placeholders(1, chunk.len())
+            Backend::of_conn(conn).params(1, chunk.len())
         );
         let mut q = sqlx::query_as::<_, (String, String, String)>(&sql);
         for id in chunk {
@@ -99,12 +96,15 @@ async fn load_users(
     if ids.is_empty() {
         return Err(AppError::invalid("users", "Select at least one user."));
     }
+    let backend = Backend::of_conn(conn);
     let mut rows = Vec::new();
     for chunk in ids.chunks(500) {
         let sql = format!(
-            "select {COLUMNS} from customer_user u where u.org_id = $1 and u.customer_id = $2
+            "select {COLUMNS} from customer_user u where u.org_id = {} and u.customer_id = {}
                and u.customer_user_id in ({}) order by lower(u.display_name), u.customer_user_id",
-            placeholders(3, chunk.len())
+            backend.param(1),
+            backend.param(2),
+            backend.params(3, chunk.len())
         );
         let mut q = sqlx::query_as::<_, UserRow>(&sql)
             .bind(org_id)

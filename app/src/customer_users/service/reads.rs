@@ -9,6 +9,7 @@ use crate::error::AppResult;
 use crate::request::Ctx;
 
 /// A page of a customer's users ("Users and licences", or the deleted tab).
+#[tracing::instrument(skip_all, fields(org = %ctx.org_id()))]
 pub async fn list(ctx: &Ctx, q: &CustomerUserQuery) -> AppResult<CustomerUserPage> {
     ctx.require(Capability::CustomerUsersManage)?;
     let Ctx { db, me, .. } = ctx;
@@ -78,6 +79,7 @@ pub async fn list(ctx: &Ctx, q: &CustomerUserQuery) -> AppResult<CustomerUserPag
 
 /// Every user of a customer (active and deleted) as CSV, cells defused for
 /// spreadsheets.
+#[tracing::instrument(skip_all, fields(org = %ctx.org_id()))]
 pub async fn export_csv(ctx: &Ctx, customer_id: &str) -> AppResult<String> {
     ctx.require(Capability::CustomerUsersManage)?;
     let Ctx { db, me, .. } = ctx;
