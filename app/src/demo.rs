@@ -131,7 +131,7 @@ async fn seed_customers(db: &Db, org_id: &str) -> AppResult<()> {
                 last_name: (*last).into(),
                 display_name: format!("{first} {last}"),
                 alias: first.to_lowercase(),
-                admin_role: "none".into(),
+                admin_role: Default::default(),
                 licences: first_sub.iter().cloned().collect(),
             };
             crate::customer_users::service::create(&ctx, &customer.customer_id, &new).await?;

@@ -4,22 +4,82 @@
 use crate::error::FieldErrors;
 use serde::{Deserialize, Serialize};
 
-/// Customer-side admin roles (the customer's own directory roles).
-pub const CUSTOMER_ADMIN_ROLES: [(&str, &str); 5] = [
-    ("none", "None"),
-    ("global", "Global admin"),
-    ("user", "User admin"),
-    ("billing", "Billing admin"),
-    ("helpdesk", "Helpdesk admin"),
-];
+/// A customer-side admin role (the customer's own directory roles, seed 002).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CustomerAdminRole {
+    #[default]
+    None,
+    Global,
+    User,
+    Billing,
+    Helpdesk,
+}
 
-/// The label of a customer-side admin role key.
-pub fn customer_admin_label(key: &str) -> &'static str {
-    CUSTOMER_ADMIN_ROLES
-        .iter()
-        .find(|(k, _)| *k == key)
-        .map(|(_, l)| *l)
-        .unwrap_or("None")
+impl CustomerAdminRole {
+    /// Every role, in the order the form offers them.
+    pub const ALL: [CustomerAdminRole; 5] = [
+        CustomerAdminRole::None,
+        CustomerAdminRole::Global,
+        CustomerAdminRole::User,
+        CustomerAdminRole::Billing,
+        CustomerAdminRole::Helpdesk,
+    ];
+
+    /// The stored and wire name.
+    pub const fn key(self) -> &'static str {
+        match self {
+            CustomerAdminRole::None => "none",
+            CustomerAdminRole::Global => "global",
+            CustomerAdminRole::User => "user",
+            CustomerAdminRole::Billing => "billing",
+            CustomerAdminRole::Helpdesk => "helpdesk",
+        }
+    }
+
+    /// What the UI shows.
+    pub const fn label(self) -> &'static str {
+        match self {
+            CustomerAdminRole::None => "None",
+            CustomerAdminRole::Global => "Global admin",
+            CustomerAdminRole::User => "User admin",
+            CustomerAdminRole::Billing => "Billing admin",
+            CustomerAdminRole::Helpdesk => "Helpdesk admin",
+        }
+    }
+
+    /// Parses a stored or wire name.
+    pub fn from_key(key: &str) -> Option<CustomerAdminRole> {
+        CustomerAdminRole::ALL.into_iter().find(|r| r.key() == key)
+    }
+}
+
+/// Whether a customer user is in the list or in "Deleted users".
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CustomerUserStatus {
+    #[default]
+    Active,
+    Deleted,
+}
+
+impl CustomerUserStatus {
+    /// The stored and wire name.
+    pub const fn key(self) -> &'static str {
+        match self {
+            CustomerUserStatus::Active => "active",
+            CustomerUserStatus::Deleted => "deleted",
+        }
+    }
+
+    /// Parses a stored name; anything else counts as deleted (no access).
+    pub fn from_key(key: &str) -> CustomerUserStatus {
+        if key == "active" {
+            CustomerUserStatus::Active
+        } else {
+            CustomerUserStatus::Deleted
+        }
+    }
 }
 
 /// Deleted users can be restored for this long, then they are purged.
@@ -40,9 +100,8 @@ pub struct CustomerUser {
     pub last_name: String,
     pub display_name: String,
     pub user_name: String,
-    pub admin_role: String,
-    /// "active" or "deleted".
-    pub status: String,
+    pub admin_role: CustomerAdminRole,
+    pub status: CustomerUserStatus,
     pub deleted_at: Option<i64>,
     /// Licences held (for a deleted user: those a restore will try to bring back).
     pub licences: Vec<HeldLicence>,
@@ -87,7 +146,7 @@ pub struct NewCustomerUser {
     /// The part before `@customer-domain`.
     pub alias: String,
     #[serde(default)]
-    pub admin_role: String,
+    pub admin_role: CustomerAdminRole,
     /// Subscription ids to take a seat of.
     #[serde(default)]
     pub licences: Vec<String>,
@@ -97,17 +156,8 @@ pub struct NewCustomerUser {
 pub const NAME_MAX: usize = 100;
 
 impl NewCustomerUser {
-    /// The admin role key: `"none"` when none was chosen.
-    pub fn role(&self) -> &str {
-        if self.admin_role.is_empty() {
-            "none"
-        } else {
-            &self.admin_role
-        }
-    }
-
     /// Every problem with the fields, keyed by field name (`first_name`,
-    /// `last_name`, `display_name`, `alias`, `admin_role`, `licences`).
+    /// `last_name`, `display_name`, `alias`, `licences`).
     /// The one check of a new user: "Add user" and each import row use it,
     /// so both apply the same limits with the same messages.
     pub fn problems(&self) -> FieldErrors {
@@ -127,12 +177,6 @@ impl NewCustomerUser {
         }
         if let Some(p) = alias_problem(&self.alias) {
             errors.insert("alias".into(), vec![p.into()]);
-        }
-        if !CUSTOMER_ADMIN_ROLES.iter().any(|(k, _)| *k == self.role()) {
-            errors.insert(
-                "admin_role".into(),
-                vec!["Choose an admin role from the list.".into()],
-            );
         }
         let mut seen = std::collections::BTreeSet::new();
         if self
@@ -205,7 +249,11 @@ mod tests {
         assert!(alias_problem("jane doe").is_some());
         assert!(alias_problem("").is_some());
         assert!(alias_problem("a..b").is_some());
-        assert_eq!(customer_admin_label("helpdesk"), "Helpdesk admin");
+        assert_eq!(
+            CustomerAdminRole::from_key("helpdesk").map(CustomerAdminRole::label),
+            Some("Helpdesk admin")
+        );
+        assert_eq!(CustomerAdminRole::from_key("owner"), None);
     }
 
     #[test]
@@ -215,19 +263,17 @@ mod tests {
             last_name: "Doe".into(),
             display_name: "x".repeat(NAME_MAX),
             alias: "jane.doe".into(),
-            admin_role: String::new(),
+            admin_role: CustomerAdminRole::None,
             licences: vec!["s1".into()],
         };
         assert_eq!(new.problems(), FieldErrors::new());
-        assert_eq!(new.role(), "none");
         new.display_name.push('x');
         new.first_name = "  ".into();
-        new.admin_role = "owner".into();
         new.licences.push("s1".into());
         let p = new.problems();
         assert_eq!(
             p.keys().map(String::as_str).collect::<Vec<_>>(),
-            ["admin_role", "display_name", "first_name", "licences"]
+            ["display_name", "first_name", "licences"]
         );
         assert_eq!(
             p["display_name"],

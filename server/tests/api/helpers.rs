@@ -235,7 +235,7 @@ impl TestApp {
                 last_name: "Customer".into(),
                 display_name: format!("{alias} Customer"),
                 alias: alias.into(),
-                admin_role: "none".into(),
+                admin_role: Default::default(),
                 licences: vec![sub.subscription_id.clone()],
             };
             let created = app::customer_users::service::create(&ctx, &customer.customer_id, &new)

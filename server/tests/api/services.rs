@@ -212,7 +212,7 @@ async fn duplicates_are_conflicts_even_when_created_in_parallel() {
             last_name: "Again".into(),
             display_name: "Ann Again".into(),
             alias: "ANN".into(),
-            admin_role: "none".into(),
+            admin_role: Default::default(),
             licences: vec![],
         },
     )

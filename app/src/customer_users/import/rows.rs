@@ -3,7 +3,7 @@
 //! needs (the email's domain, duplicates in the file, users that already
 //! exist, licence names) and the seats each licence still has.
 
-use super::super::{HeldLicence, NewCustomerUser, IMPORT_HEADER};
+use super::super::{CustomerAdminRole, HeldLicence, NewCustomerUser, IMPORT_HEADER};
 use super::check::Errors;
 use super::PlannedRow;
 use crate::error::AppResult;
@@ -110,13 +110,13 @@ impl Plan {
             last_name: cell(1).into(),
             display_name: cell(2).into(),
             alias: self.alias_of(email).unwrap_or_default().into(),
-            admin_role: String::new(),
+            admin_role: CustomerAdminRole::None,
             licences: Vec::new(),
         };
         let fields_ok = self.fields(line, &user, email, errors);
         let licence = self.licence(line, cell(4), errors);
         if let (true, Ok(licence)) = (fields_ok, licence) {
-            let admin_role = user.role().to_string();
+            let admin_role = user.admin_role;
             self.rows.push(PlannedRow {
                 first_name: user.first_name,
                 last_name: user.last_name,

@@ -9,6 +9,7 @@ use crate::access::Capability;
 use crate::activity::service::{Entry, Work};
 use crate::activity::{FieldChange, Operation};
 use crate::auth::secrets;
+use crate::customer_users::CustomerUserStatus;
 use crate::customers::service::require_customer;
 use crate::error::{AppError, AppResult};
 use crate::request::Ctx;
@@ -33,7 +34,7 @@ pub async fn create(
         last_name: new.last_name.trim().into(),
         display_name: new.display_name.trim().into(),
         user_name: format!("{}@{domain}", new.alias.trim()),
-        admin_role: new.role().into(),
+        admin_role: new.admin_role,
         licences: free_seats(work.conn(), customer_id, &new.licences).await?,
     };
     let written = insert_users(
@@ -99,7 +100,7 @@ pub async fn reset_password(ctx: &Ctx, customer_id: &str, user_id: &str) -> AppR
     ctx.require(Capability::CustomerUsersManage)?;
     let (mut work, rows) = begin_on_users(ctx, customer_id, &[user_id.to_string()]).await?;
     let row = rows.first().ok_or(AppError::Internal)?;
-    if row.status != "active" {
+    if row.status() != CustomerUserStatus::Active {
         return Err(AppError::invalid(
             "users",
             "Restore the user before resetting the password.",

@@ -3,7 +3,7 @@
 //! and one activity entry per user, with multi-row statements so 100,000
 //! users stay within seconds.
 
-use super::super::{customer_admin_label, HeldLicence};
+use super::super::{CustomerAdminRole, HeldLicence};
 use crate::activity::service::{Entry, Work};
 use crate::activity::{FieldChange, Operation};
 use crate::auth::secrets;
@@ -24,7 +24,7 @@ pub struct NewUserRow {
     /// The whole user name, `alias@domain`.
     pub user_name: String,
     /// A key of [`CUSTOMER_ADMIN_ROLES`](super::super::CUSTOMER_ADMIN_ROLES).
-    pub admin_role: String,
+    pub admin_role: CustomerAdminRole,
     /// Licences to take a seat of (the seats are known to be free).
     pub licences: Vec<HeldLicence>,
 }
@@ -128,7 +128,7 @@ async fn user_rows(
             .bind(&row.display_name)
             .bind(&row.user_name)
             .bind(row.user_name.to_lowercase())
-            .bind(&row.admin_role)
+            .bind(row.admin_role.key())
             .bind(hash)
             .bind(now);
     }
@@ -161,11 +161,7 @@ fn entry(customer_id: &str, row: &NewUserRow, id: &str) -> Entry {
     let mut changes = vec![
         FieldChange::new("user name", None, Some(row.user_name.clone())),
         FieldChange::new("display name", None, Some(row.display_name.clone())),
-        FieldChange::new(
-            "admin role",
-            None,
-            Some(customer_admin_label(&row.admin_role).into()),
-        ),
+        FieldChange::new("admin role", None, Some(row.admin_role.label().into())),
         FieldChange::secret("temporary password"),
     ];
     if !row.licences.is_empty() {

@@ -5,6 +5,7 @@ use super::*;
 use crate::access::Capability;
 use crate::activity::service::{Entry, Work};
 use crate::activity::{FieldChange, Operation};
+use crate::customer_users::CustomerUserStatus;
 use crate::db::now_millis;
 use crate::error::{AppError, AppResult};
 use crate::request::Ctx;
@@ -87,7 +88,10 @@ pub async fn manage_licences(ctx: &Ctx, change: &LicenceChange) -> AppResult<()>
         ));
     }
     let (mut work, rows) = begin_on_users(ctx, &change.customer_id, &change.user_ids).await?;
-    if rows.iter().any(|r| r.status != "active") {
+    if rows
+        .iter()
+        .any(|r| r.status() != CustomerUserStatus::Active)
+    {
         return Err(AppError::invalid(
             "users",
             "Deleted users can't get licences; restore them first.",

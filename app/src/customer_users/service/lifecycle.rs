@@ -5,6 +5,7 @@ use super::*;
 use crate::access::Capability;
 use crate::activity::service::{Actor, Entry, Work};
 use crate::activity::{FieldChange, Operation};
+use crate::customer_users::CustomerUserStatus;
 use crate::db::{now_millis, Db};
 use crate::error::{AppError, AppResult};
 use crate::request::Ctx;
@@ -18,7 +19,10 @@ pub async fn delete(ctx: &Ctx, customer_id: &str, user_ids: &[String]) -> AppRes
     let (mut work, rows) = begin_on_users(ctx, customer_id, user_ids).await?;
     let now = now_millis();
     let mut done = 0;
-    for r in rows.iter().filter(|r| r.status == "active") {
+    for r in rows
+        .iter()
+        .filter(|r| r.status() == CustomerUserStatus::Active)
+    {
         sqlx::query("update customer_user set status = 'deleted', deleted_at = $1, version = version + 1 where customer_user_id = $2")
             .bind(now)
             .bind(&r.customer_user_id)
@@ -36,8 +40,8 @@ pub async fn delete(ctx: &Ctx, customer_id: &str, user_ids: &[String]) -> AppRes
             &r.display_name,
             vec![FieldChange::new(
                 "status",
-                Some("active".into()),
-                Some("deleted".into()),
+                Some(CustomerUserStatus::Active.key().into()),
+                Some(CustomerUserStatus::Deleted.key().into()),
             )],
         ));
         done += 1;
@@ -65,7 +69,7 @@ pub async fn restore(
     let cutoff = now_millis() - RESTORE_DAYS * DAY_MS;
     let mut outcome = RestoreOutcome::default();
     for r in &rows {
-        if r.status != "deleted" {
+        if r.status() != CustomerUserStatus::Deleted {
             continue;
         }
         if r.deleted_at.unwrap_or(0) < cutoff {
@@ -118,8 +122,8 @@ pub async fn restore(
         }
         let mut changes = vec![FieldChange::new(
             "status",
-            Some("deleted".into()),
-            Some("active".into()),
+            Some(CustomerUserStatus::Deleted.key().into()),
+            Some(CustomerUserStatus::Active.key().into()),
         )];
         if !back.is_empty() {
             changes.push(FieldChange::new(

@@ -15,7 +15,7 @@ pub use licences::manage_licences;
 pub use lifecycle::{delete, purge_expired, restore};
 pub use reads::{export_csv, list};
 
-use super::{CustomerUser, HeldLicence};
+use super::{CustomerAdminRole, CustomerUser, CustomerUserStatus, HeldLicence};
 use crate::activity::service::Work;
 use crate::customers::service::require_customer;
 use crate::db::Backend;
@@ -36,6 +36,13 @@ struct UserRow {
     admin_role: String,
     status: String,
     deleted_at: Option<i64>,
+}
+
+impl UserRow {
+    /// The stored status (anything unknown counts as deleted).
+    fn status(&self) -> CustomerUserStatus {
+        CustomerUserStatus::from_key(&self.status)
+    }
 }
 
 /// Licences of the given users: held ones for active users, released ones
@@ -77,8 +84,8 @@ fn into_user(r: UserRow, licences: &mut HashMap<String, Vec<HeldLicence>>) -> Cu
         last_name: r.last_name,
         display_name: r.display_name,
         user_name: r.user_name,
-        admin_role: r.admin_role,
-        status: r.status,
+        admin_role: CustomerAdminRole::from_key(&r.admin_role).unwrap_or_default(),
+        status: CustomerUserStatus::from_key(&r.status),
         deleted_at: r.deleted_at,
         licences: held,
     }

@@ -3,6 +3,7 @@
 use super::super::{CustomerUserPage, CustomerUserQuery, CUSTOMER_USER_PAGE_SIZE};
 use super::*;
 use crate::access::Capability;
+use crate::customer_users::CustomerUserStatus;
 use crate::customers::service::require_customer;
 use crate::db::like;
 use crate::error::AppResult;
@@ -18,7 +19,13 @@ pub async fn list(ctx: &Ctx, q: &CustomerUserQuery) -> AppResult<CustomerUserPag
     let mut clause = String::from("where u.customer_id = $1 and u.status = $2");
     let mut args = vec![
         q.customer_id.clone(),
-        if q.deleted { "deleted" } else { "active" }.to_string(),
+        if q.deleted {
+            CustomerUserStatus::Deleted
+        } else {
+            CustomerUserStatus::Active
+        }
+        .key()
+        .to_string(),
     ];
     if !q.search.trim().is_empty() {
         args.push(like(&q.search));
@@ -104,8 +111,8 @@ pub async fn export_csv(ctx: &Ctx, customer_id: &str) -> AppResult<String> {
             u.display_name,
             u.user_name,
             products.join("; "),
-            crate::customer_users::customer_admin_label(&u.admin_role).to_string(),
-            u.status,
+            u.admin_role.label().to_string(),
+            u.status.key().to_string(),
         ];
         let line: Vec<String> = cells.iter().map(|c| crate::csv::cell(c)).collect();
         out.push_str(&line.join(","));

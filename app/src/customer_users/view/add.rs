@@ -1,6 +1,6 @@
 //! The "Add user" form.
 
-use crate::customer_users::{CreatedCustomerUser, NewCustomerUser, CUSTOMER_ADMIN_ROLES};
+use crate::customer_users::{CreatedCustomerUser, CustomerAdminRole, NewCustomerUser};
 use crate::error::AppError;
 use crate::subscriptions::Subscription;
 use crate::ui::{FieldError, FormError, TextField};
@@ -18,7 +18,7 @@ pub(super) fn AddCustomerUser(
     let last = RwSignal::new(String::new());
     let display = RwSignal::new(String::new());
     let alias = RwSignal::new(String::new());
-    let role = RwSignal::new(String::from("none"));
+    let role = RwSignal::new(CustomerAdminRole::None);
     let chosen = RwSignal::new(BTreeSet::<String>::new());
     let error = RwSignal::new(None::<AppError>);
     let customer_id = StoredValue::new(customer_id);
@@ -58,10 +58,15 @@ pub(super) fn AddCustomerUser(
                 </span>
                 <FieldError error=error field="alias"/>
                 <label for="admin_role">"Admin role"</label>
-                <select id="admin_role" on:change=move |ev| role.set(event_target_value(&ev))>
-                    {CUSTOMER_ADMIN_ROLES
-                        .iter()
-                        .map(|(k, l)| view! { <option value=*k>{*l}</option> })
+                <select
+                    id="admin_role"
+                    on:change=move |ev| {
+                        role.set(CustomerAdminRole::from_key(&event_target_value(&ev)).unwrap_or_default())
+                    }
+                >
+                    {CustomerAdminRole::ALL
+                        .into_iter()
+                        .map(|r| view! { <option value=r.key()>{r.label()}</option> })
                         .collect_view()}
                 </select>
                 <fieldset>

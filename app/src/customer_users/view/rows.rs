@@ -1,6 +1,6 @@
 //! The rows of customer users.
 
-use crate::customer_users::{customer_admin_label, CustomerUser};
+use crate::customer_users::{CustomerUser, CustomerUserStatus};
 use crate::error::AppError;
 use crate::ui::Table;
 use leptos::prelude::*;
@@ -27,7 +27,7 @@ pub(super) fn UserRows(
                         let id_check = id.clone();
                         let id_toggle = id.clone();
                         let name = u.display_name.clone();
-                        let active = u.status == "active";
+                        let active = u.status == CustomerUserStatus::Active;
                         let reset = move |_| {
                             let id = id.clone();
                             let name = name.clone();
@@ -63,7 +63,7 @@ pub(super) fn UserRows(
                                 </td>
                                 <td>{u.display_name.clone()}</td>
                                 <td>{u.user_name.clone()}</td>
-                                <td>{customer_admin_label(&u.admin_role)}</td>
+                                <td>{u.admin_role.label()}</td>
                                 <td data-testid="licences">
                                     {if licences.is_empty() { "None".to_string() } else { licences.join(", ") }}
                                 </td>

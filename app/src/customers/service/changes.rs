@@ -1,0 +1,194 @@
+//! Changing customers: creation, details, billing information and the agreement date.
+
+use super::*;
+use crate::access::Capability;
+use crate::activity::service::{Entry, Work};
+use crate::activity::{FieldChange, Operation};
+use crate::customers::{
+    check_details, domain_problem, BillingInfo, Customer, CustomerDetails, NewCustomer,
+};
+use crate::db::{new_id, now_millis};
+use crate::error::{AppError, AppResult};
+use crate::request::Ctx;
+
+/// Creates a customer.
+#[tracing::instrument(skip_all, fields(org = %ctx.org_id()))]
+pub async fn create(ctx: &Ctx, new: &NewCustomer) -> AppResult<Customer> {
+    ctx.require(Capability::CustomersCreate)?;
+    let Ctx { db, me, actor, .. } = ctx;
+    let mut errors = check_details(&new.details);
+    let domain = new.domain.trim().to_lowercase();
+    if let Some(p) = domain_problem(&domain) {
+        errors.insert("domain".into(), vec![p.into()]);
+    }
+    validation(errors)?;
+    let mut work = Work::begin(db, actor).await?;
+    // A taken domain is refused by the unique index (409).
+    let id = new_id();
+    let d = &new.details;
+    sqlx::query(
+        "insert into customer (customer_id, org_id, name, domain, contact_email, phone, address, created_at)
+         values ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(&id)
+    .bind(&me.org_id)
+    .bind(d.name.trim())
+    .bind(&domain)
+    .bind(d.contact_email.trim())
+    .bind(d.phone.trim())
+    .bind(d.address.trim())
+    .bind(now_millis())
+    .execute(work.conn())
+    .await?;
+    work.record(Entry::customer(
+        Operation::CustomerCreated,
+        &id,
+        "customer",
+        &id,
+        d.name.trim(),
+        vec![
+            FieldChange::new("name", None, Some(d.name.trim().into())),
+            FieldChange::new("domain", None, Some(domain)),
+        ],
+    ));
+    let row = load(work.conn(), &me.org_id, &id).await?;
+    work.commit().await?;
+    Ok(row.into_customer(me))
+}
+
+/// Records the date the customer accepted the customer agreement
+/// (`YYYY-MM-DD`, UTC).
+#[tracing::instrument(skip_all, fields(org = %ctx.org_id()))]
+pub async fn record_agreement(
+    ctx: &Ctx,
+    customer_id: &str,
+    version: i64,
+    accepted_on: &str,
+) -> AppResult<Customer> {
+    ctx.require(Capability::CustomersRecordAgreement)?;
+    let Ctx { db, me, actor, .. } = ctx;
+    let at = crate::time::parse_date(accepted_on).ok_or_else(|| {
+        AppError::invalid("accepted_on", "Enter the acceptance date as YYYY-MM-DD.")
+    })?;
+    if at > now_millis() {
+        return Err(AppError::invalid(
+            "accepted_on",
+            "The acceptance date can't be in the future.",
+        ));
+    }
+    let mut work = Work::begin(db, actor).await?;
+    let row = load(work.conn(), &me.org_id, customer_id).await?;
+    if row.version != version {
+        return Err(stale());
+    }
+    sqlx::query(
+        "update customer set agreement_accepted_at = $1, version = version + 1
+         where customer_id = $2 and org_id = $3 and version = $4",
+    )
+    .bind(at)
+    .bind(customer_id)
+    .bind(&me.org_id)
+    .bind(version)
+    .execute(work.conn())
+    .await?;
+    let before = row.agreement_accepted_at.map(crate::time::format_millis);
+    work.record(Entry::customer(
+        Operation::AgreementRecorded,
+        customer_id,
+        "customer",
+        customer_id,
+        &row.name,
+        vec![FieldChange::new(
+            "agreement accepted",
+            before,
+            Some(crate::time::format_millis(at)),
+        )],
+    ));
+    let updated = load(work.conn(), &me.org_id, customer_id).await?;
+    work.commit().await?;
+    Ok(updated.into_customer(me))
+}
+
+/// Changes name and contact details.
+#[tracing::instrument(skip_all, fields(org = %ctx.org_id()))]
+pub async fn update_details(
+    ctx: &Ctx,
+    customer_id: &str,
+    version: i64,
+    d: &CustomerDetails,
+) -> AppResult<Customer> {
+    ctx.require(Capability::CustomersEditDetails)?;
+    let Ctx { db, me, actor, .. } = ctx;
+    validation(check_details(d))?;
+    let (name, email, phone, address) = (
+        d.name.trim(),
+        d.contact_email.trim(),
+        d.phone.trim(),
+        d.address.trim(),
+    );
+    update_row(
+        db,
+        me,
+        actor,
+        customer_id,
+        version,
+        Operation::CustomerUpdated,
+        "name = $1, contact_email = $2, phone = $3, address = $4",
+        vec![name.into(), email.into(), phone.into(), address.into()],
+        |r| {
+            diff(&[
+                ("name", &r.name, name),
+                ("contact email", &r.contact_email, email),
+                ("phone", &r.phone, phone),
+                ("address", &r.address, address),
+            ])
+        },
+    )
+    .await
+}
+
+/// Changes billing information.
+#[tracing::instrument(skip_all, fields(org = %ctx.org_id()))]
+pub async fn update_billing(
+    ctx: &Ctx,
+    customer_id: &str,
+    version: i64,
+    b: &BillingInfo,
+) -> AppResult<Customer> {
+    ctx.require(Capability::CustomersEditBilling)?;
+    let Ctx { db, me, actor, .. } = ctx;
+    let (email, address, tax) = (
+        b.billing_email.trim(),
+        b.billing_address.trim(),
+        b.tax_id.trim(),
+    );
+    if !email.is_empty() {
+        if let Some(p) = crate::users::email_problem(email) {
+            return Err(AppError::invalid("billing_email", p));
+        }
+    }
+    if address.chars().count() > 300 || tax.chars().count() > 64 {
+        return Err(AppError::invalid(
+            "billing_address",
+            "Use at most 300 characters (64 for the tax ID).",
+        ));
+    }
+    update_row(
+        db,
+        me,
+        actor,
+        customer_id,
+        version,
+        Operation::CustomerBillingUpdated,
+        "billing_email = $1, billing_address = $2, tax_id = $3",
+        vec![email.into(), address.into(), tax.into()],
+        |r| {
+            diff(&[
+                ("billing email", &r.billing_email, email),
+                ("billing address", &r.billing_address, address),
+                ("tax ID", &r.tax_id, tax),
+            ])
+        },
+    )
+    .await
+}
