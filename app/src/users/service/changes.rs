@@ -1,10 +1,10 @@
 //! Changes to an existing user: details, roles, password reset and removal.
 
 use super::{
-    active_global_admins, check_grants, forbidden, load, lock_org, opt, role_changes, stale,
+    active_global_admins, begin_on_user, check_grants, forbidden, load, opt, role_changes, stale,
 };
 use crate::access::{Capability, Role, RoleSet};
-use crate::activity::service::{Entry, Work};
+use crate::activity::service::Entry;
 use crate::activity::{FieldChange, Operation};
 use crate::auth::secrets;
 use crate::db::now_millis;
@@ -21,17 +21,9 @@ pub async fn update_details(
     details: &UserDetails,
 ) -> AppResult<PartnerUser> {
     ctx.require(Capability::UsersEdit)?;
-    let Ctx { db, me, actor, .. } = ctx;
-    let mut work = Work::begin(db, actor).await?;
-    let row = load(work.conn(), &me.org_id, user_id).await?;
-    if !me
-        .actions_on(
-            &row.user_id,
-            &row.roles(),
-            row.status() == UserStatus::Active,
-        )
-        .can_edit
-    {
+    let me = &ctx.me;
+    let (mut work, row, actions) = begin_on_user(ctx, user_id, false).await?;
+    if !actions.can_edit {
         return Err(forbidden("edit this user"));
     }
     if row.version != version {
@@ -91,15 +83,10 @@ pub async fn set_roles(
     roles: &RoleSet,
 ) -> AppResult<PartnerUser> {
     ctx.require(Capability::RolesAssign)?;
-    let Ctx { db, me, actor, .. } = ctx;
-    let mut work = Work::begin(db, actor).await?;
-    lock_org(work.conn(), &me.org_id).await?;
-    let row = load(work.conn(), &me.org_id, user_id).await?;
+    let me = &ctx.me;
+    let (mut work, row, actions) = begin_on_user(ctx, user_id, true).await?;
     let before = row.roles();
-    if !me
-        .actions_on(&row.user_id, &before, row.status() == UserStatus::Active)
-        .can_change_roles
-    {
+    if !actions.can_change_roles {
         return Err(forbidden("change this user's roles"));
     }
     if row.version != version {
@@ -146,17 +133,9 @@ pub async fn set_roles(
 #[tracing::instrument(skip_all, fields(org = %ctx.org_id()))]
 pub async fn reset_password(ctx: &Ctx, user_id: &str) -> AppResult<String> {
     ctx.require(Capability::UsersResetPassword)?;
-    let Ctx { db, me, actor, .. } = ctx;
-    let mut work = Work::begin(db, actor).await?;
-    let row = load(work.conn(), &me.org_id, user_id).await?;
-    if !me
-        .actions_on(
-            &row.user_id,
-            &row.roles(),
-            row.status() == UserStatus::Active,
-        )
-        .can_reset_password
-    {
+    let me = &ctx.me;
+    let (mut work, row, actions) = begin_on_user(ctx, user_id, false).await?;
+    if !actions.can_reset_password {
         return Err(forbidden("reset this user's password"));
     }
     let key = secrets::server_key_conn(work.conn()).await?;
@@ -188,18 +167,9 @@ pub async fn reset_password(ctx: &Ctx, user_id: &str) -> AppResult<String> {
 #[tracing::instrument(skip_all, fields(org = %ctx.org_id()))]
 pub async fn remove(ctx: &Ctx, user_id: &str) -> AppResult<()> {
     ctx.require(Capability::UsersRemove)?;
-    let Ctx { db, me, actor, .. } = ctx;
-    let mut work = Work::begin(db, actor).await?;
-    lock_org(work.conn(), &me.org_id).await?;
-    let row = load(work.conn(), &me.org_id, user_id).await?;
-    if !me
-        .actions_on(
-            &row.user_id,
-            &row.roles(),
-            row.status() == UserStatus::Active,
-        )
-        .can_remove
-    {
+    let me = &ctx.me;
+    let (mut work, row, actions) = begin_on_user(ctx, user_id, true).await?;
+    if !actions.can_remove {
         return Err(forbidden("remove this user"));
     }
     sqlx::query(

@@ -11,10 +11,12 @@ pub use create::{create, create_admin, insert_with_password};
 pub use reads::{admins, get, list};
 
 use super::{PartnerUser, UserStatus};
-use crate::access::{Identity, Role, RoleSet};
+use crate::access::{Identity, Role, RoleSet, UserActions};
+use crate::activity::service::Work;
 use crate::activity::FieldChange;
 use crate::auth::service::role_set;
 use crate::error::{AppError, AppResult};
+use crate::request::Ctx;
 use sqlx::AnyConnection;
 
 const COLUMNS: &str =
@@ -143,4 +145,26 @@ fn stale() -> AppError {
         field: "version".into(),
         message: "Someone else changed this user since you opened it. The page now shows the latest version; make your change again.".into(),
     }
+}
+
+/// Opens a unit of work on one user of the caller's organization (locking
+/// the organization first when `lock` says so, for the last-Global-admin
+/// rule) and returns the row with what the caller may do to it: the
+/// opening of every change to a user.
+async fn begin_on_user(
+    ctx: &Ctx,
+    user_id: &str,
+    lock: bool,
+) -> AppResult<(Work, UserRow, UserActions)> {
+    let mut work = Work::begin(&ctx.db, &ctx.actor).await?;
+    if lock {
+        lock_org(work.conn(), ctx.org_id()).await?;
+    }
+    let row = load(work.conn(), ctx.org_id(), user_id).await?;
+    let actions = ctx.me.actions_on(
+        &row.user_id,
+        &row.roles(),
+        row.status() == UserStatus::Active,
+    );
+    Ok((work, row, actions))
 }
