@@ -67,7 +67,10 @@ async fn run(cli: Cli) -> Result<(), String> {
             let n = app::customer_users::service::purge_expired(&db, app::db::now_millis())
                 .await
                 .map_err(|e| e.to_string())?;
-            println!("Purged {n} customer user(s) deleted more than 30 days ago.");
+            println!(
+                "Purged {n} customer user(s) deleted more than {} days ago.",
+                app::customer_users::RESTORE_DAYS
+            );
             Ok(())
         }
         Command::ImportUsers {
