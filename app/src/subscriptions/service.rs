@@ -171,3 +171,16 @@ pub async fn set_seats(ctx: &Ctx, subscription_id: &str, seats: i64) -> AppResul
         assigned,
     })
 }
+
+/// The subscription `id` among a customer's `subs` (as [`list_on`] read
+/// them); a licence naming another one is a field error on `licences`.
+pub fn find_in<'a>(subs: &'a [Subscription], id: &str) -> AppResult<&'a Subscription> {
+    subs.iter()
+        .find(|s| s.subscription_id == id)
+        .ok_or_else(|| {
+            AppError::invalid(
+                "licences",
+                "Choose licences from this customer's subscriptions.",
+            )
+        })
+}

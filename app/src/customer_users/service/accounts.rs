@@ -66,15 +66,7 @@ async fn free_seats(
     let subs = crate::subscriptions::service::list_on(conn, customer_id).await?;
     let mut held = Vec::with_capacity(subscription_ids.len());
     for sid in subscription_ids {
-        let sub = subs
-            .iter()
-            .find(|s| &s.subscription_id == sid)
-            .ok_or_else(|| {
-                AppError::invalid(
-                    "licences",
-                    "Choose licences from this customer's subscriptions.",
-                )
-            })?;
+        let sub = crate::subscriptions::service::find_in(&subs, sid)?;
         let available = sub.available();
         if available < 1 {
             return Err(AppError::invalid(

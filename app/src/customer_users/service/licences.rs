@@ -21,15 +21,7 @@ pub(super) async fn assign(
     let subs = crate::subscriptions::service::list_on(work.conn(), customer_id).await?;
     let mut products = Vec::new();
     for sid in subscription_ids {
-        let sub = subs
-            .iter()
-            .find(|s| &s.subscription_id == sid)
-            .ok_or_else(|| {
-                AppError::invalid(
-                    "licences",
-                    "Choose licences from this customer's subscriptions.",
-                )
-            })?;
+        let sub = crate::subscriptions::service::find_in(&subs, sid)?;
         // Users who don't hold it yet (a released row of a deleted user is not "held").
         let mut needed = Vec::new();
         for uid in user_ids {
