@@ -7,6 +7,7 @@ use crate::activity::{FieldChange, Operation};
 use crate::customers::{
     check_details, domain_problem, BillingInfo, Customer, CustomerDetails, NewCustomer,
 };
+use crate::db::Arg;
 use crate::db::{new_id, now_millis};
 use crate::error::{AppError, AppResult};
 use crate::request::Ctx;
@@ -66,7 +67,6 @@ pub async fn record_agreement(
     accepted_on: &str,
 ) -> AppResult<Customer> {
     ctx.require(Capability::CustomersRecordAgreement)?;
-    let Ctx { db, me, actor, .. } = ctx;
     let at = crate::time::parse_date(accepted_on).ok_or_else(|| {
         AppError::invalid("accepted_on", "Enter the acceptance date as YYYY-MM-DD.")
     })?;
@@ -76,37 +76,22 @@ pub async fn record_agreement(
             "The acceptance date can't be in the future.",
         ));
     }
-    let mut work = Work::begin(db, actor).await?;
-    let row = load(work.conn(), &me.org_id, customer_id).await?;
-    if row.version != version {
-        return Err(stale());
-    }
-    sqlx::query(
-        "update customer set agreement_accepted_at = $1, version = version + 1
-         where customer_id = $2 and org_id = $3 and version = $4",
+    update_row(
+        ctx,
+        customer_id,
+        version,
+        (Operation::AgreementRecorded, "agreement_accepted_at = ?"),
+        vec![Arg::Int(at)],
+        |r| {
+            let before = r.agreement_accepted_at.map(crate::time::format_millis);
+            let after = Some(crate::time::format_millis(at));
+            if before == after {
+                return vec![];
+            }
+            vec![FieldChange::new("agreement accepted", before, after)]
+        },
     )
-    .bind(at)
-    .bind(customer_id)
-    .bind(&me.org_id)
-    .bind(version)
-    .execute(work.conn())
-    .await?;
-    let before = row.agreement_accepted_at.map(crate::time::format_millis);
-    work.record(Entry::customer(
-        Operation::AgreementRecorded,
-        customer_id,
-        "customer",
-        customer_id,
-        &row.name,
-        vec![FieldChange::new(
-            "agreement accepted",
-            before,
-            Some(crate::time::format_millis(at)),
-        )],
-    ));
-    let updated = load(work.conn(), &me.org_id, customer_id).await?;
-    work.commit().await?;
-    Ok(updated.into_customer(me))
+    .await
 }
 
 /// Changes name and contact details.
@@ -118,7 +103,6 @@ pub async fn update_details(
     d: &CustomerDetails,
 ) -> AppResult<Customer> {
     ctx.require(Capability::CustomersEditDetails)?;
-    let Ctx { db, me, actor, .. } = ctx;
     validation(check_details(d))?;
     let (name, email, phone, address) = (
         d.name.trim(),
@@ -127,13 +111,13 @@ pub async fn update_details(
         d.address.trim(),
     );
     update_row(
-        db,
-        me,
-        actor,
+        ctx,
         customer_id,
         version,
-        Operation::CustomerUpdated,
-        "name = $1, contact_email = $2, phone = $3, address = $4",
+        (
+            Operation::CustomerUpdated,
+            "name = ?, contact_email = ?, phone = ?, address = ?",
+        ),
         vec![name.into(), email.into(), phone.into(), address.into()],
         |r| {
             diff(&[
@@ -156,7 +140,6 @@ pub async fn update_billing(
     b: &BillingInfo,
 ) -> AppResult<Customer> {
     ctx.require(Capability::CustomersEditBilling)?;
-    let Ctx { db, me, actor, .. } = ctx;
     let (email, address, tax) = (
         b.billing_email.trim(),
         b.billing_address.trim(),
@@ -174,13 +157,13 @@ pub async fn update_billing(
         ));
     }
     update_row(
-        db,
-        me,
-        actor,
+        ctx,
         customer_id,
         version,
-        Operation::CustomerBillingUpdated,
-        "billing_email = $1, billing_address = $2, tax_id = $3",
+        (
+            Operation::CustomerBillingUpdated,
+            "billing_email = ?, billing_address = ?, tax_id = ?",
+        ),
         vec![email.into(), address.into(), tax.into()],
         |r| {
             diff(&[

@@ -12,11 +12,12 @@ pub use reads::{find, get, list};
 pub use requests::{request, CustomerRequest};
 
 use crate::access::Identity;
-use crate::activity::service::{Actor, Entry, Work};
+use crate::activity::service::{Entry, Work};
 use crate::activity::{FieldChange, Operation};
 use crate::customers::{BillingInfo, Customer, CustomerActions, CustomerDetails};
-use crate::db::Db;
+use crate::db::{Arg, Backend, Statement};
 use crate::error::{AppError, AppResult};
+use crate::request::Ctx;
 use sqlx::AnyConnection;
 
 const COLUMNS: &str = "customer_id, name, domain, contact_email, phone, address, billing_email, \
@@ -104,21 +105,20 @@ fn stale() -> AppError {
     }
 }
 
-/// Runs `update` (with `$1` = version check) on a customer row and records
-/// `changes`, unless nothing changed.
-#[allow(clippy::too_many_arguments)]
+/// Sets `set_sql` (with a `?` for each of `values`) on a customer row of
+/// the caller's organization, if it is still at `version`, and records
+/// `changes` in the same unit of work; changes nothing when `changes` is
+/// empty. The one path of every edit to a customer.
 async fn update_row(
-    db: &Db,
-    me: &Identity,
-    actor: &Actor,
+    ctx: &Ctx,
     customer_id: &str,
     version: i64,
-    operation: Operation,
-    set_sql: &str,
-    values: Vec<String>,
+    (operation, set_sql): (Operation, &str),
+    values: Vec<Arg>,
     changes: impl FnOnce(&CustomerRow) -> Vec<FieldChange>,
 ) -> AppResult<Customer> {
-    let mut work = Work::begin(db, actor).await?;
+    let me = &ctx.me;
+    let mut work = Work::begin(&ctx.db, &ctx.actor).await?;
     let row = load(work.conn(), &me.org_id, customer_id).await?;
     if row.version != version {
         return Err(stale());
@@ -127,21 +127,19 @@ async fn update_row(
     if changes.is_empty() {
         return Ok(row.into_customer(me));
     }
-    let n = values.len();
-    let sql = format!(
-        "update customer set {set_sql}, version = version + 1 where customer_id = ${} and org_id = ${} and version = ${}",
-        n + 1,
-        n + 2,
-        n + 3
+    let mut update = Statement::new(Backend::of_conn(work.conn()));
+    update.push(
+        &format!(
+            "update customer set {set_sql}, version = version + 1 \
+             where customer_id = ? and org_id = ? and version = ?"
+        ),
+        values.into_iter().chain([
+            Arg::from(customer_id),
+            Arg::from(me.org_id.as_str()),
+            Arg::Int(version),
+        ]),
     );
-    let mut q = sqlx::query(&sql);
-    for v in values {
-        q = q.bind(v);
-    }
-    let done = q
-        .bind(customer_id)
-        .bind(&me.org_id)
-        .bind(version)
+    let done = sqlx::query_with(update.sql(), update.arguments())
         .execute(work.conn())
         .await?;
     if done.rows_affected() != 1 {

@@ -37,27 +37,23 @@ pub async fn request(
     kind: CustomerRequest,
 ) -> AppResult<Customer> {
     ctx.require(kind.capability())?;
-    let Ctx { db, me, actor, .. } = ctx;
     let (operation, set_sql, field) = match kind {
         CustomerRequest::Relationship => (
             Operation::RelationshipRequested,
-            "relationship_status = $1",
+            "relationship_status = ?",
             "relationship",
         ),
         CustomerRequest::DelegatedAdmin => (
             Operation::DelegatedAdminRequested,
-            "delegated_admin_status = $1",
+            "delegated_admin_status = ?",
             "delegated admin",
         ),
     };
     update_row(
-        db,
-        me,
-        actor,
+        ctx,
         customer_id,
         version,
-        operation,
-        set_sql,
+        (operation, set_sql),
         vec!["requested".into()],
         |r| {
             let status = match kind {
