@@ -55,6 +55,20 @@ impl AppError {
         AppError::Validation(map)
     }
 
+    /// The conflict of a save made from an old version of a record (`what`
+    /// names it: "user", "customer", …); the page then shows the latest one.
+    pub fn stale(what: &str) -> Self {
+        AppError::Conflict {
+            field: "version".into(),
+            message: format!("Someone else changed this {what} since you opened it. The page now shows the latest version; make your change again."),
+        }
+    }
+
+    /// Whether this is the conflict of a save from an old version.
+    pub fn is_stale(&self) -> bool {
+        matches!(self, AppError::Conflict { field, .. } if field == "version")
+    }
+
     /// A "not found" error naming the kind of thing.
     pub fn not_found(what: impl Into<String>) -> Self {
         AppError::NotFound { what: what.into() }

@@ -48,52 +48,65 @@ impl Actor {
     }
 }
 
-/// One entry to append.
+/// What an activity entry is about.
 #[derive(Debug, Clone)]
-pub struct Entry {
-    pub operation: Operation,
-    pub target_kind: &'static str,
-    pub target_id: Option<String>,
-    pub target_name: String,
-    pub customer_id: Option<String>,
-    pub changes: Vec<FieldChange>,
+pub struct Target {
+    kind: &'static str,
+    id: String,
+    name: String,
+    customer_id: Option<String>,
 }
 
-impl Entry {
-    /// An entry about a partner user.
-    pub fn user(
-        operation: Operation,
-        user_id: &str,
-        name: &str,
-        changes: Vec<FieldChange>,
-    ) -> Entry {
-        Entry {
-            operation,
-            target_kind: "user",
-            target_id: Some(user_id.into()),
-            target_name: name.into(),
-            customer_id: None,
-            changes,
+impl Target {
+    /// A partner user.
+    pub fn user(user_id: &str, name: &str) -> Target {
+        Target::of("user", user_id, name, None)
+    }
+
+    /// The organization itself.
+    pub fn organization(org_id: &str, name: &str) -> Target {
+        Target::of("organization", org_id, name, None)
+    }
+
+    /// A customer.
+    pub fn customer(customer_id: &str, name: &str) -> Target {
+        Target::of("customer", customer_id, name, Some(customer_id))
+    }
+
+    /// One of a customer's users.
+    pub fn customer_user(customer_id: &str, user_id: &str, name: &str) -> Target {
+        Target::of("customer-user", user_id, name, Some(customer_id))
+    }
+
+    /// One of a customer's subscriptions, named by its product.
+    pub fn subscription(customer_id: &str, subscription_id: &str, product: &str) -> Target {
+        Target::of("subscription", subscription_id, product, Some(customer_id))
+    }
+
+    fn of(kind: &'static str, id: &str, name: &str, customer_id: Option<&str>) -> Target {
+        Target {
+            kind,
+            id: id.into(),
+            name: name.into(),
+            customer_id: customer_id.map(Into::into),
         }
     }
 }
 
+/// One entry to append: what was done, to what, and the fields it changed.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    operation: Operation,
+    target: Target,
+    changes: Vec<FieldChange>,
+}
+
 impl Entry {
-    /// An entry about a customer, or something of one (`target_kind`).
-    pub fn customer(
-        operation: Operation,
-        customer_id: &str,
-        target_kind: &'static str,
-        target_id: &str,
-        target_name: &str,
-        changes: Vec<FieldChange>,
-    ) -> Entry {
+    /// An entry of `operation` on `target`.
+    pub fn new(operation: Operation, target: Target, changes: Vec<FieldChange>) -> Entry {
         Entry {
             operation,
-            target_kind,
-            target_id: Some(target_id.into()),
-            target_name: target_name.into(),
-            customer_id: Some(customer_id.into()),
+            target,
             changes,
         }
     }
@@ -131,8 +144,13 @@ impl Work {
         &self.actor
     }
 
-    /// Adds an entry, written at commit.
-    pub fn record(&mut self, entry: Entry) {
+    /// Records `operation` on `target`, written at commit.
+    pub fn record(&mut self, operation: Operation, target: Target, changes: Vec<FieldChange>) {
+        self.entries.push(Entry::new(operation, target, changes));
+    }
+
+    /// Adds an entry built beforehand, written at commit.
+    pub fn push(&mut self, entry: Entry) {
         self.entries.push(entry);
     }
 
@@ -172,10 +190,10 @@ impl Work {
                     .bind(&self.actor.id)
                     .bind(&self.actor.name)
                     .bind(entry.operation.key())
-                    .bind(entry.target_kind)
-                    .bind(&entry.target_id)
-                    .bind(&entry.target_name)
-                    .bind(&entry.customer_id)
+                    .bind(entry.target.kind)
+                    .bind(&entry.target.id)
+                    .bind(&entry.target.name)
+                    .bind(&entry.target.customer_id)
                     .bind(changes)
                     .bind(&self.actor.client_addr);
             }
@@ -189,7 +207,7 @@ impl Work {
 /// Records an event that changes nothing else (a sign-in, a failed sign-in).
 pub async fn record_event(db: &Db, actor: &Actor, entry: Entry) -> AppResult<()> {
     let mut work = Work::begin(db, actor).await?;
-    work.record(entry);
+    work.push(entry);
     work.commit().await
 }
 

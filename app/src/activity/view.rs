@@ -1,7 +1,7 @@
 use super::{ActivityEntry, ActivityFilter, Operation, ACTIVITY_PAGE_SIZE};
 use crate::error::AppError;
 use crate::time::format_millis;
-use crate::ui::{ErrorMessage, FormError, Pager, Table};
+use crate::ui::{FormError, Loaded, Pager, Table};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -98,26 +98,21 @@ pub fn ActivityPage() -> impl IntoView {
                 </button>
             </div>
             <FormError error=export_error fields=&[]/>
-            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
-                {move || Suspend::new(async move {
-                    match entries.await {
-                        Ok(p) => {
+            <Loaded
+                resource=entries
+                ok=move |p| {
                             let scope = if p.whole_organization {
                                 "Showing your organization's activity."
                             } else {
                                 "Showing your own actions."
                             };
-                            view! {
+                    view! {
                                 <p class="muted">{scope}</p>
                                 <EntryTable entries=p.entries/>
                                 <Pager page=page total=p.total page_size=ACTIVITY_PAGE_SIZE/>
-                            }
-                                .into_any()
-                        }
-                        Err(e) => view! { <ErrorMessage error=e/> }.into_any(),
                     }
-                })}
-            </Transition>
+                }
+            />
         </section>
     }
 }

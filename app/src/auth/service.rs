@@ -2,7 +2,7 @@
 
 use super::secrets::{self, dummy_hash, token_hash, verify_password};
 use crate::access::{Identity, Role, RoleSet};
-use crate::activity::service::{record_event, Actor, Entry, Work};
+use crate::activity::service::{record_event, Actor, Entry, Target, Work};
 use crate::activity::{FieldChange, Operation};
 use crate::db::{now_millis, Db};
 use crate::error::{AppError, AppResult};
@@ -233,7 +233,11 @@ pub async fn sign_in(
                 name: c.display_name.clone(),
                 client_addr: client_addr.clone(),
             };
-            let entry = Entry::user(Operation::SignInFailed, &c.user_id, &c.display_name, vec![]);
+            let entry = Entry::new(
+                Operation::SignInFailed,
+                Target::user(&c.user_id, &c.display_name),
+                vec![],
+            );
             record_event(db, &actor, entry).await?;
         }
         if candidates.is_empty() {
@@ -270,12 +274,11 @@ pub async fn sign_in(
         .bind(&user.user_id)
         .execute(work.conn())
         .await?;
-    work.record(Entry::user(
+    work.record(
         Operation::SignedIn,
-        &user.user_id,
-        &user.display_name,
+        Target::user(&user.user_id, &user.display_name),
         vec![],
-    ));
+    );
     work.commit().await?;
     Ok(SignedIn {
         token,
@@ -306,12 +309,11 @@ pub async fn sign_out(ctx: &Ctx, everywhere: bool) -> AppResult<()> {
     } else {
         vec![]
     };
-    work.record(Entry::user(
+    work.record(
         Operation::SignedOut,
-        &me.user_id,
-        &me.display_name,
+        Target::user(&me.user_id, &me.display_name),
         changes,
-    ));
+    );
     work.commit().await
 }
 
@@ -358,11 +360,10 @@ pub async fn change_password(ctx: &Ctx, current: &str, new: &str) -> AppResult<(
         .bind(token_hash(token))
         .execute(work.conn())
         .await?;
-    work.record(Entry::user(
+    work.record(
         Operation::PasswordChanged,
-        &me.user_id,
-        &me.display_name,
+        Target::user(&me.user_id, &me.display_name),
         vec![FieldChange::secret("password")],
-    ));
+    );
     work.commit().await
 }

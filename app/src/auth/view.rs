@@ -1,7 +1,7 @@
 use super::password::new_password_problem;
 use super::{ChangePassword, SignIn};
 use crate::error::AppError;
-use crate::ui::{go_to, FieldError, FormError};
+use crate::ui::{go_to, Card, FormError, TextField};
 use leptos::prelude::*;
 
 /// `/login`: email and password.
@@ -31,31 +31,18 @@ pub fn LoginPage() -> impl IntoView {
         });
     };
     view! {
-        <section class="card narrow">
-            <h1>"Sign in to Partner Console"</h1>
+        <Card title="Sign in to Partner Console" narrow=true>
             <form on:submit=submit novalidate>
-                <label for="email">"Email"</label>
-                <input
-                    id="email"
-                    name="email"
-                    type="email"
-                    autocomplete="username"
-                    required
-                    prop:value=move || email.get()
-                    on:input=move |ev| email.set(event_target_value(&ev))
-                />
-                <FieldError error=error field="email"/>
-                <label for="password">"Password"</label>
-                <input
+                <TextField id="email" label="Email" value=email error=error kind="email" required=true autocomplete="username"/>
+                <TextField
                     id="password"
-                    name="password"
-                    type="password"
+                    label="Password"
+                    value=password
+                    error=error
+                    kind="password"
+                    required=true
                     autocomplete="current-password"
-                    required
-                    prop:value=move || password.get()
-                    on:input=move |ev| password.set(event_target_value(&ev))
                 />
-                <FieldError error=error field="password"/>
                 <FormError error=error fields=&["email", "password"]/>
                 <p>
                     <button type="submit" disabled=move || busy.get()>
@@ -69,7 +56,7 @@ pub fn LoginPage() -> impl IntoView {
             <p>
                 <a href="/status">"System status"</a>
             </p>
-        </section>
+        </Card>
     }
 }
 
@@ -119,39 +106,23 @@ pub fn ChangePasswordPage() -> impl IntoView {
         });
     };
     view! {
-        <section class="card narrow">
-            <h1>"Choose your password"</h1>
-            <p>
-                "Replace the temporary password you were given. Use at least 12 characters; common passwords are refused."
-            </p>
+        <Card
+            title="Choose your password"
+            narrow=true
+            intro="Replace the temporary password you were given. Use at least 12 characters; common passwords are refused."
+        >
             <form on:submit=submit novalidate>
-                <label for="current_password">"Current (temporary) password"</label>
-                <input
+                <TextField
                     id="current_password"
-                    type="password"
+                    label="Current (temporary) password"
+                    value=current
+                    error=error
+                    kind="password"
                     autocomplete="current-password"
-                    prop:value=move || current.get()
-                    on:input=move |ev| current.set(event_target_value(&ev))
                 />
-                <FieldError error=error field="current_password"/>
-                <label for="new_password">"New password"</label>
-                <input
-                    id="new_password"
-                    type="password"
-                    autocomplete="new-password"
-                    prop:value=move || new.get()
-                    on:input=move |ev| new.set(event_target_value(&ev))
-                />
+                <TextField id="new_password" label="New password" value=new error=error kind="password" autocomplete="new-password"/>
                 <p class="field-error" data-testid="new-password-hint">{problem}</p>
-                <FieldError error=error field="new_password"/>
-                <label for="confirm">"New password again"</label>
-                <input
-                    id="confirm"
-                    type="password"
-                    autocomplete="new-password"
-                    prop:value=move || confirm.get()
-                    on:input=move |ev| confirm.set(event_target_value(&ev))
-                />
+                <TextField id="confirm" label="New password again" value=confirm error=error kind="password" autocomplete="new-password"/>
                 {move || mismatch().then(|| view! { <p class="field-error">"The two new passwords differ."</p> })}
                 <FormError error=error fields=&["current_password", "new_password", "confirm"]/>
                 <p>
@@ -160,6 +131,6 @@ pub fn ChangePasswordPage() -> impl IntoView {
                     </button>
                 </p>
             </form>
-        </section>
+        </Card>
     }
 }

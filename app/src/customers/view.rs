@@ -5,9 +5,10 @@ use crate::access::ui::use_identity;
 use crate::access::Capability;
 use crate::error::AppError;
 use crate::time::format_millis;
-use crate::ui::{ErrorMessage, FieldError, FormError, Pager, SearchBox, Table, TextField};
+use crate::ui::{
+    id_param, FieldError, FormError, Loaded, Pager, SaveNotice, Saves, SearchBox, Table, TextField,
+};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 /// `/customers`: search the organization's customers; create one.
 #[component]
@@ -39,14 +40,13 @@ pub fn CustomersPage() -> impl IntoView {
                 <SearchBox id="customer-search" label="Search name or domain" value=search page=page/>
             </div>
             {move || creating.get().then(|| view! { <NewCustomerForm/> })}
-            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
-                {move || Suspend::new(async move {
-                    match customers.await {
-                        Ok(p) if p.customers.is_empty() => {
-                            view! { <p>"No customer matches."</p> }.into_any()
-                        }
-                        Ok(p) => {
-                            view! {
+            <Loaded
+                resource=customers
+                ok=move |p| {
+                    if p.customers.is_empty() {
+                        return view! { <p>"No customer matches."</p> }.into_any();
+                    }
+                    view! {
                                 <Table testid="customers" columns=&["Name", "Domain", "Relationship"]>
                                         {p
                                             .customers
@@ -68,13 +68,10 @@ pub fn CustomersPage() -> impl IntoView {
                                             .collect_view()}
                                     </Table>
                                 <Pager page=page total=p.total page_size=CUSTOMER_PAGE_SIZE/>
-                            }
-                                .into_any()
-                        }
-                        Err(e) => view! { <ErrorMessage error=e/> }.into_any(),
                     }
-                })}
-            </Transition>
+                        .into_any()
+                }
+            />
         </section>
     }
 }
@@ -126,32 +123,19 @@ fn NewCustomerForm() -> impl IntoView {
 /// "Users and licences".
 #[component]
 pub fn CustomerPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || params.with(|p| p.get("id").unwrap_or_default());
-    let reload = RwSignal::new(0u32);
-    let saved = RwSignal::new(None::<&'static str>);
+    let id = id_param();
+    let saves = Saves::new();
     let customer = Resource::new(
-        move || (id(), reload.get()),
+        move || (id(), saves.count()),
         |(id, _)| super::get_customer(id),
     );
     view! {
-        <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match customer.await {
-                    Ok(c) => view! { <CustomerEditor customer=c reload=reload saved=saved/> }.into_any(),
-                    Err(e) => view! { <section class="card"><ErrorMessage error=e/></section> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=customer in_card=true ok=move |c| view! { <CustomerEditor customer=c saves=saves/> }/>
     }
 }
 
 #[component]
-fn CustomerEditor(
-    customer: Customer,
-    reload: RwSignal<u32>,
-    saved: RwSignal<Option<&'static str>>,
-) -> impl IntoView {
+fn CustomerEditor(customer: Customer, saves: Saves) -> impl IntoView {
     let a = customer.actions;
     let id = StoredValue::new(customer.customer_id.clone());
     let version = customer.version;
@@ -161,13 +145,7 @@ fn CustomerEditor(
     let phone = RwSignal::new(d.phone.clone());
     let address = RwSignal::new(d.address.clone());
     let error = RwSignal::new(None::<AppError>);
-    let after = move |r: Result<Customer, AppError>, message: &'static str| match r {
-        Ok(_) => {
-            saved.set(Some(message));
-            reload.update(|n| *n += 1);
-        }
-        Err(e) => error.set(Some(e)),
-    };
+    let after = move |r: Result<Customer, AppError>, message| saves.after(r, message, error);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let details = CustomerDetails {
@@ -273,7 +251,7 @@ fn CustomerEditor(
                         }
                     })}
             </p>
-            <p role="status" class="ok" data-testid="saved">{move || saved.get()}</p>
+            <SaveNotice saves=saves/>
             <FormError
                 error=error
                 fields=&["name", "contact_email", "phone", "address", "billing_email", "accepted_on"]

@@ -1,6 +1,6 @@
 //! Organization rows.
 
-use crate::activity::service::{Actor, Entry, Work};
+use crate::activity::service::{Actor, Target, Work};
 use crate::activity::{FieldChange, Operation};
 use crate::db::{new_id, now_millis, Db};
 use crate::error::{AppError, AppResult};
@@ -25,14 +25,11 @@ pub async fn create(db: &Db, name: &str) -> AppResult<String> {
     .bind(now_millis())
     .execute(work.conn())
     .await?;
-    work.record(Entry {
-        operation: Operation::OrganizationCreated,
-        target_kind: "organization",
-        target_id: Some(org_id.clone()),
-        target_name: name.to_string(),
-        customer_id: None,
-        changes: vec![FieldChange::new("name", None, Some(name.to_string()))],
-    });
+    work.record(
+        Operation::OrganizationCreated,
+        Target::organization(&org_id, name),
+        vec![FieldChange::new("name", None, Some(name.to_string()))],
+    );
     work.commit().await?;
     Ok(org_id)
 }

@@ -3,7 +3,7 @@
 
 use super::Subscription;
 use crate::access::Capability;
-use crate::activity::service::{Entry, Work};
+use crate::activity::service::{Target, Work};
 use crate::activity::{FieldChange, Operation};
 use crate::customers::service::require_customer;
 use crate::db::{new_id, now_millis};
@@ -93,17 +93,14 @@ pub async fn create(
     .bind(now_millis())
     .execute(work.conn())
     .await?;
-    work.record(Entry::customer(
+    work.record(
         Operation::SubscriptionCreated,
-        customer_id,
-        "subscription",
-        &id,
-        product,
+        Target::subscription(customer_id, &id, product),
         vec![
             FieldChange::new("product", None, Some(product.into())),
             FieldChange::new("seats", None, Some(seats.to_string())),
         ],
-    ));
+    );
     work.commit().await?;
     Ok(Subscription {
         subscription_id: id,
@@ -151,18 +148,15 @@ pub async fn set_seats(ctx: &Ctx, subscription_id: &str, seats: i64) -> AppResul
         .bind(subscription_id)
         .execute(work.conn())
         .await?;
-    work.record(Entry::customer(
+    work.record(
         Operation::SubscriptionSeatsChanged,
-        &customer_id,
-        "subscription",
-        subscription_id,
-        &product,
+        Target::subscription(&customer_id, subscription_id, &product),
         vec![FieldChange::new(
             "seats",
             Some(before.to_string()),
             Some(seats.to_string()),
         )],
-    ));
+    );
     work.commit().await?;
     Ok(Subscription {
         subscription_id: subscription_id.into(),

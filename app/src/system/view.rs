@@ -1,4 +1,5 @@
 use super::{ServerStatus, SystemStatus};
+use crate::ui::Card;
 use leptos::prelude::*;
 
 /// `/status`: a public health read-out. Its check runs in the browser: the
@@ -10,11 +11,10 @@ pub fn StatusPage() -> impl IntoView {
     let result = check.value();
 
     view! {
-        <section class="card">
-            <h1>"Partner Console"</h1>
-            <p>
-                "Create partner user accounts, assign roles, and manage your customers' users and licences."
-            </p>
+        <Card
+            title="Partner Console"
+            intro="Create partner user accounts, assign roles, and manage your customers' users and licences."
+        >
             <button
                 type="button"
                 data-testid="check-status"
@@ -35,7 +35,7 @@ pub fn StatusPage() -> impl IntoView {
             <p>
                 <a href="/login">"Sign in"</a>
             </p>
-        </section>
+        </Card>
     }
 }
 

@@ -20,7 +20,7 @@ pub fn FieldError(error: RwSignal<Option<AppError>>, field: &'static str) -> imp
 }
 
 /// A labelled text input bound to a signal, with the field's message from
-/// the last error under it.
+/// the last error under it. `id` is also the input's form name.
 #[component]
 pub fn TextField(
     id: &'static str,
@@ -29,13 +29,20 @@ pub fn TextField(
     error: RwSignal<Option<AppError>>,
     #[prop(default = "text")] kind: &'static str,
     #[prop(default = true)] enabled: bool,
+    #[prop(default = false)] required: bool,
+    /// The browser's autofill hint (`username`, `new-password`, …).
+    #[prop(optional)]
+    autocomplete: Option<&'static str>,
 ) -> impl IntoView {
     view! {
         <label for=id>{label}</label>
         <input
             id=id
+            name=id
             type=kind
             disabled=!enabled
+            required=required
+            autocomplete=autocomplete
             prop:value=move || value.get()
             on:input=move |ev| value.set(event_target_value(&ev))
         />

@@ -4,9 +4,11 @@
 mod fields;
 mod files;
 mod frame;
+mod record;
 mod widgets;
 
 pub use fields::*;
 pub use files::*;
 pub use frame::*;
+pub use record::*;
 pub use widgets::*;

@@ -1,7 +1,10 @@
 //! Small shared widgets: the copy-once secret, the not-found page, the
-//! pager and the data table.
+//! pager, the data table, the page card and the one-resource loader.
 
+use super::ErrorMessage;
+use crate::error::AppError;
 use leptos::prelude::*;
+use serde::{de::DeserializeOwned, Serialize};
 
 /// A secret shown once, with a button that copies it.
 #[component]
@@ -35,12 +38,11 @@ pub fn NotFoundPage() -> impl IntoView {
         res.set_status(http::StatusCode::NOT_FOUND);
     }
     view! {
-        <section class="card">
-            <h1>"Page not found"</h1>
+        <Card title="Page not found">
             <p>
                 <a href="/">"Back to the start page"</a>
             </p>
-        </section>
+        </Card>
     }
 }
 
@@ -87,5 +89,56 @@ pub fn Table(
             </thead>
             <tbody>{children()}</tbody>
         </table>
+    }
+}
+
+/// A page's card: its heading, an optional sentence under it, then the rest.
+#[component]
+pub fn Card(
+    title: &'static str,
+    #[prop(optional)] intro: Option<&'static str>,
+    /// A narrow card, for short forms.
+    #[prop(optional)]
+    narrow: bool,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <section class="card" class:narrow=narrow>
+            <h1>{title}</h1>
+            {intro.map(|text| view! { <p>{text}</p> })}
+            {children()}
+        </section>
+    }
+}
+
+/// Awaits one resource in its own boundary: "Loading…" first, then `ok` of
+/// the value, or the error (in a card of its own with `in_card`). While the
+/// resource reloads, the last answer stays on screen (a `Transition`).
+#[component]
+pub fn Loaded<T, F, V>(
+    resource: Resource<Result<T, AppError>>,
+    ok: F,
+    #[prop(optional)] in_card: bool,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + Serialize + DeserializeOwned + 'static,
+    F: Fn(T) -> V + Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    view! {
+        <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            {move || {
+                let ok = ok.clone();
+                Suspend::new(async move {
+                    match resource.await {
+                        Ok(value) => ok(value).into_any(),
+                        Err(e) if in_card => {
+                            view! { <section class="card"><ErrorMessage error=e/></section> }.into_any()
+                        }
+                        Err(e) => view! { <ErrorMessage error=e/> }.into_any(),
+                    }
+                })
+            }}
+        </Transition>
     }
 }

@@ -1,5 +1,6 @@
 use crate::access::ui::use_identity;
 use crate::access::{capabilities_of, Capability, Role, Workspace};
+use crate::ui::Card;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -7,11 +8,10 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn RolesPage() -> impl IntoView {
     view! {
-        <section class="card">
-            <h1>"Roles and permissions"</h1>
-            <p>
-                "What each role can do, grouped by workspace. This table is drawn from the same code that checks every request."
-            </p>
+        <Card
+            title="Roles and permissions"
+            intro="What each role can do, grouped by workspace. This table is drawn from the same code that checks every request."
+        >
             <div class="scroll">
                 <table data-testid="matrix">
                     <thead>
@@ -59,7 +59,7 @@ pub fn RolesPage() -> impl IntoView {
                     </tbody>
                 </table>
             </div>
-        </section>
+        </Card>
     }
 }
 

@@ -274,7 +274,7 @@ async fn a_failure_after_the_entry_rolls_back_both() {
             },
         )
         .await;
-    use app::activity::service::{Actor, Entry, Work};
+    use app::activity::service::{Actor, Target, Work};
     use app::activity::Operation;
     let before = count(&app).await;
     {
@@ -286,12 +286,11 @@ async fn a_failure_after_the_entry_rolls_back_both() {
             .execute(work.conn())
             .await
             .expect("update");
-        work.record(Entry::user(
+        work.record(
             Operation::UserUpdated,
-            &ga2.user_id,
-            "Changed",
+            Target::user(&ga2.user_id, "Changed"),
             vec![],
-        ));
+        );
         // A later statement fails: the work is dropped without commit.
         let failed = sqlx::query("insert into app_user (user_id) values ($1)")
             .bind(&ga1.user_id)

@@ -6,7 +6,7 @@ use super::super::{CreatedCustomerUser, HeldLicence, NewCustomerUser};
 use super::insert::{insert_users, NewUserRow};
 use super::*;
 use crate::access::Capability;
-use crate::activity::service::{Entry, Work};
+use crate::activity::service::{Target, Work};
 use crate::activity::{FieldChange, Operation};
 use crate::auth::secrets;
 use crate::customer_users::CustomerUserStatus;
@@ -108,14 +108,11 @@ pub async fn reset_password(ctx: &Ctx, customer_id: &str, user_id: &str) -> AppR
     .bind(user_id)
     .execute(work.conn())
     .await?;
-    work.record(Entry::customer(
+    work.record(
         Operation::CustomerUserPasswordReset,
-        customer_id,
-        "customer-user",
-        user_id,
-        &row.display_name,
+        Target::customer_user(customer_id, user_id, &row.display_name),
         vec![FieldChange::secret("password")],
-    ));
+    );
     work.commit().await?;
     Ok(temporary)
 }

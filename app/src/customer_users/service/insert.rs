@@ -4,7 +4,7 @@
 //! users stay within seconds.
 
 use super::super::{CustomerAdminRole, HeldLicence};
-use crate::activity::service::{Entry, Work};
+use crate::activity::service::{Entry, Target, Work};
 use crate::activity::{FieldChange, Operation};
 use crate::auth::secrets;
 use crate::db::{new_id, now_millis, Backend};
@@ -73,7 +73,7 @@ pub(crate) async fn insert_users(
             .collect();
         licence_rows(work, &licences, now).await?;
         for (row, w) in batch.iter().zip(&written) {
-            work.record(entry(customer_id, row, &w.customer_user_id));
+            work.push(entry(customer_id, row, &w.customer_user_id));
         }
         out.extend(written);
     }
@@ -172,12 +172,9 @@ fn entry(customer_id: &str, row: &NewUserRow, id: &str) -> Entry {
             Some(products.join(", ")),
         ));
     }
-    Entry::customer(
+    Entry::new(
         Operation::CustomerUserCreated,
-        customer_id,
-        "customer-user",
-        id,
-        &row.display_name,
+        Target::customer_user(customer_id, id, &row.display_name),
         changes,
     )
 }

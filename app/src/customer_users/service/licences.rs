@@ -3,7 +3,7 @@
 use super::super::LicenceChange;
 use super::*;
 use crate::access::Capability;
-use crate::activity::service::{Entry, Work};
+use crate::activity::service::{Target, Work};
 use crate::activity::{FieldChange, Operation};
 use crate::customer_users::CustomerUserStatus;
 use crate::db::now_millis;
@@ -133,14 +133,11 @@ pub async fn manage_licences(ctx: &Ctx, change: &LicenceChange) -> AppResult<()>
         return Ok(());
     }
     for r in &rows {
-        work.record(Entry::customer(
+        work.record(
             Operation::CustomerUserLicencesChanged,
-            &change.customer_id,
-            "customer-user",
-            &r.customer_user_id,
-            &r.display_name,
+            Target::customer_user(&change.customer_id, &r.customer_user_id, &r.display_name),
             changes.clone(),
-        ));
+        );
     }
     work.commit().await
 }

@@ -3,7 +3,7 @@
 use super::super::{RestoreOutcome, RESTORE_DAYS};
 use super::*;
 use crate::access::Capability;
-use crate::activity::service::{Actor, Entry, Work};
+use crate::activity::service::{Actor, Target, Work};
 use crate::activity::{FieldChange, Operation};
 use crate::customer_users::CustomerUserStatus;
 use crate::db::{now_millis, Db};
@@ -32,18 +32,15 @@ pub async fn delete(ctx: &Ctx, customer_id: &str, user_ids: &[String]) -> AppRes
             .bind(&r.customer_user_id)
             .execute(work.conn())
             .await?;
-        work.record(Entry::customer(
+        work.record(
             Operation::CustomerUserDeleted,
-            customer_id,
-            "customer-user",
-            &r.customer_user_id,
-            &r.display_name,
+            Target::customer_user(customer_id, &r.customer_user_id, &r.display_name),
             vec![FieldChange::new(
                 "status",
                 Some(CustomerUserStatus::Active.key().into()),
                 Some(CustomerUserStatus::Deleted.key().into()),
             )],
-        ));
+        );
         done += 1;
     }
     if done == 0 {
@@ -132,14 +129,11 @@ pub async fn restore(
                 Some(back.join(", ")),
             ));
         }
-        work.record(Entry::customer(
+        work.record(
             Operation::CustomerUserRestored,
-            customer_id,
-            "customer-user",
-            &r.customer_user_id,
-            &r.display_name,
+            Target::customer_user(customer_id, &r.customer_user_id, &r.display_name),
             changes,
-        ));
+        );
         outcome.restored.push(r.display_name.clone());
     }
     if outcome.restored.is_empty() {
@@ -180,14 +174,11 @@ pub async fn purge_expired(db: &Db, now: i64) -> AppResult<usize> {
                 .bind(&user)
                 .execute(work.conn())
                 .await?;
-            work.record(Entry::customer(
+            work.record(
                 Operation::CustomerUserPurged,
-                &customer,
-                "customer-user",
-                &user,
-                &name,
+                Target::customer_user(&customer, &user, &name),
                 vec![],
-            ));
+            );
             purged += 1;
         }
         work.commit().await?;

@@ -19,7 +19,7 @@ use crate::customer_users::{
 use crate::customers::Customer;
 use crate::error::AppError;
 use crate::subscriptions::Subscription;
-use crate::ui::{ErrorMessage, FormError, OnceSecret, Pager};
+use crate::ui::{ErrorMessage, FormError, Loaded, OnceSecret, Pager};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use std::collections::BTreeSet;
@@ -262,11 +262,10 @@ pub fn CustomerUsersPage() -> impl IntoView {
                     }}
                 />
             </Show>
-            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
-                {move || Suspend::new(async move {
-                    match users.await {
-                        Ok(p) => {
-                            view! {
+            <Loaded
+                resource=users
+                ok=move |p| {
+                    view! {
                                 <Tabs deleted=deleted deleted_count=p.deleted_count show=show_tab/>
                                 <UserRows
                                     users=p.users
@@ -276,13 +275,9 @@ pub fn CustomerUsersPage() -> impl IntoView {
                                     error=error
                                 />
                                 <Pager page=page total=p.total page_size=CUSTOMER_USER_PAGE_SIZE/>
-                            }
-                                .into_any()
-                        }
-                        Err(e) => view! { <ErrorMessage error=e/> }.into_any(),
                     }
-                })}
-            </Transition>
+                }
+            />
         </section>
     }
 }

@@ -5,7 +5,7 @@ use super::page::load_customer;
 use crate::customer_users::CreatedCustomerUser;
 use crate::customers::Customer;
 use crate::subscriptions::Subscription;
-use crate::ui::{ErrorMessage, OnceSecret};
+use crate::ui::{Loaded, OnceSecret};
 use leptos::prelude::*;
 
 /// "Users" and "Deleted users (N)".
@@ -69,17 +69,5 @@ where
     F: Fn(Customer, Vec<Subscription>) -> AnyView + Clone + Send + Sync + 'static,
 {
     let data = Resource::new(move || customer_id.clone(), load_customer);
-    view! {
-        <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
-            {move || {
-                let render = render.clone();
-                Suspend::new(async move {
-                    match data.await {
-                        Ok((customer, subs)) => render(customer, subs),
-                        Err(e) => view! { <ErrorMessage error=e/> }.into_any(),
-                    }
-                })
-            }}
-        </Suspense>
-    }
+    view! { <Loaded resource=data ok=move |(customer, subs)| render(customer, subs)/> }
 }

@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::access::Capability;
-use crate::activity::service::{Entry, Work};
+use crate::activity::service::{Target, Work};
 use crate::activity::{FieldChange, Operation};
 use crate::customers::{
     check_details, domain_problem, BillingInfo, Customer, CustomerDetails, NewCustomer,
@@ -41,17 +41,14 @@ pub async fn create(ctx: &Ctx, new: &NewCustomer) -> AppResult<Customer> {
     .bind(now_millis())
     .execute(work.conn())
     .await?;
-    work.record(Entry::customer(
+    work.record(
         Operation::CustomerCreated,
-        &id,
-        "customer",
-        &id,
-        d.name.trim(),
+        Target::customer(&id, d.name.trim()),
         vec![
             FieldChange::new("name", None, Some(d.name.trim().into())),
             FieldChange::new("domain", None, Some(domain)),
         ],
-    ));
+    );
     let row = load(work.conn(), &me.org_id, &id).await?;
     work.commit().await?;
     Ok(row.into_customer(me))

@@ -12,7 +12,7 @@ pub use reads::{find, get, list};
 pub use requests::{request, CustomerRequest};
 
 use crate::access::Identity;
-use crate::activity::service::{Entry, Work};
+use crate::activity::service::{Target, Work};
 use crate::activity::{FieldChange, Operation};
 use crate::customers::{BillingInfo, Customer, CustomerActions, CustomerDetails};
 use crate::db::{Arg, Backend, Statement};
@@ -99,10 +99,7 @@ fn validation(errors: crate::error::FieldErrors) -> AppResult<()> {
 }
 
 fn stale() -> AppError {
-    AppError::Conflict {
-        field: "version".into(),
-        message: "Someone else changed this customer since you opened it. The page now shows the latest version; make your change again.".into(),
-    }
+    AppError::stale("customer")
 }
 
 /// Sets `set_sql` (with a `?` for each of `values`) on a customer row of
@@ -145,14 +142,7 @@ async fn update_row(
     if done.rows_affected() != 1 {
         return Err(stale());
     }
-    work.record(Entry::customer(
-        operation,
-        customer_id,
-        "customer",
-        customer_id,
-        &row.name,
-        changes,
-    ));
+    work.record(operation, Target::customer(customer_id, &row.name), changes);
     let updated = load(work.conn(), &me.org_id, customer_id).await?;
     work.commit().await?;
     Ok(updated.into_customer(me))

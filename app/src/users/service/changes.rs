@@ -4,7 +4,7 @@ use super::{
     active_global_admins, begin_on_user, check_grants, forbidden, load, opt, role_changes, stale,
 };
 use crate::access::{Capability, Role, RoleSet};
-use crate::activity::service::Entry;
+use crate::activity::service::Target;
 use crate::activity::{FieldChange, Operation};
 use crate::auth::secrets;
 use crate::db::now_millis;
@@ -66,7 +66,11 @@ pub async fn update_details(
     if done.rows_affected() != 1 {
         return Err(stale());
     }
-    work.record(Entry::user(Operation::UserUpdated, user_id, &name, changes));
+    work.record(
+        Operation::UserUpdated,
+        Target::user(user_id, &name),
+        changes,
+    );
     let updated = load(work.conn(), &me.org_id, user_id).await?;
     work.commit().await?;
     Ok(updated.into_user(me))
@@ -118,12 +122,11 @@ pub async fn set_roles(
             "This is the organization's last Global admin; make someone else Global admin first.",
         ));
     }
-    work.record(Entry::user(
+    work.record(
         Operation::UserRolesChanged,
-        user_id,
-        &row.display_name,
+        Target::user(user_id, &row.display_name),
         changes,
-    ));
+    );
     let updated = load(work.conn(), &me.org_id, user_id).await?;
     work.commit().await?;
     Ok(updated.into_user(me))
@@ -153,12 +156,11 @@ pub async fn reset_password(ctx: &Ctx, user_id: &str) -> AppResult<String> {
         .bind(user_id)
         .execute(work.conn())
         .await?;
-    work.record(Entry::user(
+    work.record(
         Operation::UserPasswordReset,
-        user_id,
-        &row.display_name,
+        Target::user(user_id, &row.display_name),
         vec![FieldChange::secret("password")],
-    ));
+    );
     work.commit().await?;
     Ok(temporary)
 }
@@ -193,15 +195,14 @@ pub async fn remove(ctx: &Ctx, user_id: &str) -> AppResult<()> {
         .bind(user_id)
         .execute(work.conn())
         .await?;
-    work.record(Entry::user(
+    work.record(
         Operation::UserRemoved,
-        user_id,
-        &row.display_name,
+        Target::user(user_id, &row.display_name),
         vec![FieldChange::new(
             "status",
             Some(UserStatus::Active.key().into()),
             Some(UserStatus::Removed.key().into()),
         )],
-    ));
+    );
     work.commit().await
 }

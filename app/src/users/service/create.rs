@@ -2,7 +2,7 @@
 
 use super::{check_grants, load, opt, role_changes};
 use crate::access::{Capability, Role, RoleSet};
-use crate::activity::service::{Entry, Work};
+use crate::activity::service::{Target, Work};
 use crate::activity::{FieldChange, Operation};
 use crate::auth::secrets;
 use crate::db::{new_id, now_millis};
@@ -64,12 +64,11 @@ async fn insert_row(
     } else {
         "password"
     }));
-    work.record(Entry::user(
+    work.record(
         Operation::UserCreated,
-        &user_id,
-        new.display_name.trim(),
+        Target::user(&user_id, new.display_name.trim()),
         changes,
-    ));
+    );
     Ok(user_id)
 }
 

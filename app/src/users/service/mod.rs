@@ -141,10 +141,7 @@ fn role_changes(before: &RoleSet, after: &RoleSet) -> Vec<FieldChange> {
 }
 
 fn stale() -> AppError {
-    AppError::Conflict {
-        field: "version".into(),
-        message: "Someone else changed this user since you opened it. The page now shows the latest version; make your change again.".into(),
-    }
+    AppError::stale("user")
 }
 
 /// Opens a unit of work on one user of the caller's organization (locking

@@ -1,7 +1,7 @@
 //! The home page: the caller's own profile and the admins who can assign roles.
 
 use crate::access::ui::use_identity;
-use crate::ui::{ErrorMessage, Table};
+use crate::ui::{Loaded, Table};
 use leptos::prelude::*;
 
 /// `/`: the signed-in user's own profile and whom to ask for a role.
@@ -27,32 +27,19 @@ pub fn HomePage() -> impl IntoView {
         <section class="card">
             <h2>"Need a role?"</h2>
             <p>"These admins of your organization can assign roles:"</p>
-            <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
-                {move || Suspend::new(async move {
-                    match admins.await {
-                        Ok(list) => {
-                            view! {
-                                <Table testid="admins" columns=&["Name", "Email", "Role"]>
-                                        {list
-                                            .into_iter()
-                                            .map(|a| {
-                                                view! {
-                                                    <tr>
-                                                        <td>{a.display_name}</td>
-                                                        <td>{a.email}</td>
-                                                        <td>{a.role}</td>
-                                                    </tr>
-                                                }
-                                            })
-                                            .collect_view()}
-                                    </Table>
-                            }
-                                .into_any()
-                        }
-                        Err(e) => view! { <ErrorMessage error=e/> }.into_any(),
+            <Loaded
+                resource=admins
+                ok=|list| {
+                    view! {
+                        <Table testid="admins" columns=&["Name", "Email", "Role"]>
+                            {list
+                                .into_iter()
+                                .map(|a| view! { <tr><td>{a.display_name}</td><td>{a.email}</td><td>{a.role}</td></tr> })
+                                .collect_view()}
+                        </Table>
                     }
-                })}
-            </Suspense>
+                }
+            />
         </section>
     }
 }

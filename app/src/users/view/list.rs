@@ -3,7 +3,7 @@
 use crate::access::ui::use_identity;
 use crate::access::{Capability, Role};
 use crate::time::format_millis;
-use crate::ui::{ErrorMessage, FilterSelect, Pager, SearchBox, Table};
+use crate::ui::{FilterSelect, Loaded, Pager, SearchBox, Table};
 use crate::users::{PartnerUser, UserQuery, UserStatus, USER_PAGE_SIZE};
 use leptos::prelude::*;
 
@@ -78,20 +78,15 @@ pub fn UsersPage() -> impl IntoView {
                     "Find Global admins"
                 </button>
             </div>
-            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
-                {move || Suspend::new(async move {
-                    match users.await {
-                        Ok(p) => {
-                            view! {
-                                <UserTable users=p.users/>
-                                <Pager page=page total=p.total page_size=USER_PAGE_SIZE/>
-                            }
-                                .into_any()
-                        }
-                        Err(e) => view! { <ErrorMessage error=e/> }.into_any(),
+            <Loaded
+                resource=users
+                ok=move |p| {
+                    view! {
+                        <UserTable users=p.users/>
+                        <Pager page=page total=p.total page_size=USER_PAGE_SIZE/>
                     }
-                })}
-            </Transition>
+                }
+            />
         </section>
     }
 }

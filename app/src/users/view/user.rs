@@ -3,42 +3,25 @@
 use super::role_select::RoleSelect;
 use crate::access::{RoleKind, RoleSet};
 use crate::error::AppError;
-use crate::ui::{ErrorMessage, FormError, OnceSecret, TextField};
+use crate::ui::{id_param, FormError, Loaded, OnceSecret, SaveNotice, Saves, TextField};
 use crate::users::{PartnerUser, UserDetails};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 /// `/users/:id`: details, roles, password reset and removal, each shown only
 /// when the server says the caller may.
 #[component]
 pub fn UserPage() -> impl IntoView {
-    let params = use_params_map();
-    let user_id = move || params.with(|p| p.get("id").unwrap_or_default());
-    let reload = RwSignal::new(0u32);
-    // Lives above the editor, which is rebuilt when the user is reloaded.
-    let saved = RwSignal::new(None::<&'static str>);
+    let user_id = id_param();
+    let saves = Saves::new();
     let user = Resource::new(
-        move || (user_id(), reload.get()),
+        move || (user_id(), saves.count()),
         |(id, _)| crate::users::get_user(id),
     );
-    view! {
-        <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match user.await {
-                    Ok(u) => view! { <UserEditor user=u reload=reload saved=saved/> }.into_any(),
-                    Err(e) => view! { <section class="card"><ErrorMessage error=e/></section> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    view! { <Loaded resource=user in_card=true ok=move |u| view! { <UserEditor user=u saves=saves/> }/> }
 }
 
 #[component]
-fn UserEditor(
-    user: PartnerUser,
-    reload: RwSignal<u32>,
-    saved: RwSignal<Option<&'static str>>,
-) -> impl IntoView {
+fn UserEditor(user: PartnerUser, saves: Saves) -> impl IntoView {
     let actions = user.actions;
     let id = StoredValue::new(user.user_id.clone());
     let version = user.version;
@@ -56,17 +39,8 @@ fn UserEditor(
         };
         details_error.set(None);
         leptos::task::spawn_local(async move {
-            match crate::users::update_user(id.get_value(), version, details).await {
-                Ok(_) => {
-                    saved.set(Some("Details saved."));
-                    reload.update(|n| *n += 1);
-                }
-                Err(e @ AppError::Conflict { .. }) if e.field("version").is_some() => {
-                    details_error.set(Some(e));
-                    reload.update(|n| *n += 1);
-                }
-                Err(e) => details_error.set(Some(e)),
-            }
+            let result = crate::users::update_user(id.get_value(), version, details).await;
+            saves.after(result, "Details saved.", details_error);
         });
     };
     // Roles form.
@@ -83,13 +57,8 @@ fn UserEditor(
         };
         roles_error.set(None);
         leptos::task::spawn_local(async move {
-            match crate::users::set_user_roles(id.get_value(), version, roles).await {
-                Ok(_) => {
-                    saved.set(Some("Roles saved."));
-                    reload.update(|n| *n += 1);
-                }
-                Err(e) => roles_error.set(Some(e)),
-            }
+            let result = crate::users::set_user_roles(id.get_value(), version, roles).await;
+            saves.after(result, "Roles saved.", roles_error);
         });
     };
     // Reset password and remove.
@@ -108,14 +77,13 @@ fn UserEditor(
     let remove = move |_| {
         action_error.set(None);
         leptos::task::spawn_local(async move {
-            match crate::users::remove_user(id.get_value()).await {
-                Ok(()) => {
-                    confirm_remove.set(false);
-                    saved.set(Some("User removed: their access has ended."));
-                    reload.update(|n| *n += 1);
-                }
-                Err(e) => action_error.set(Some(e)),
-            }
+            let result = crate::users::remove_user(id.get_value()).await;
+            confirm_remove.set(false);
+            saves.after(
+                result,
+                "User removed: their access has ended.",
+                action_error,
+            );
         });
     };
     let original_roles = user.roles;
@@ -127,7 +95,7 @@ fn UserEditor(
                 " · " {user.roles.describe()} " · "
                 <a href=format!("/activity?target_id={}", user.user_id)>"Activity for this user"</a>
             </p>
-            <p role="status" class="ok" data-testid="saved">{move || saved.get()}</p>
+            <SaveNotice saves=saves/>
         </section>
         <section class="card">
             <h2>"Details"</h2>
