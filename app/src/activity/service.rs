@@ -125,10 +125,16 @@ pub struct Work {
 }
 
 impl Work {
-    /// Starts a transaction on behalf of `actor`.
+    /// Starts a transaction on behalf of `actor`. On SQLite it takes the
+    /// write lock at once (`begin immediate`): a transaction that read first
+    /// could not take it later once another writer had committed.
     pub async fn begin(db: &Db, actor: &Actor) -> AppResult<Work> {
+        let tx = match crate::db::Backend::of(db) {
+            crate::db::Backend::Sqlite => db.begin_with("begin immediate").await?,
+            crate::db::Backend::Postgres => db.begin().await?,
+        };
         Ok(Work {
-            tx: db.begin().await?,
+            tx,
             actor: actor.clone(),
             entries: Vec::new(),
         })

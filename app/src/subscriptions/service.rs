@@ -5,7 +5,7 @@ use super::Subscription;
 use crate::access::Capability;
 use crate::activity::service::{Target, Work};
 use crate::activity::{FieldChange, Operation};
-use crate::customers::service::require_customer;
+use crate::customers::service::{lock_customer, require_customer};
 use crate::db::{new_id, now_millis};
 use crate::error::{AppError, AppResult};
 use crate::request::Ctx;
@@ -122,15 +122,21 @@ pub async fn set_seats(ctx: &Ctx, subscription_id: &str, seats: i64) -> AppResul
         ));
     }
     let mut work = Work::begin(db, actor).await?;
-    let row: Option<(String, String, i64)> = sqlx::query_as(
-        "select customer_id, product, seats from subscription where subscription_id = $1 and org_id = $2",
+    let customer_id: Option<String> = sqlx::query_scalar(
+        "select customer_id from subscription where subscription_id = $1 and org_id = $2",
     )
     .bind(subscription_id)
     .bind(&me.org_id)
     .fetch_optional(work.conn())
     .await?;
-    let (customer_id, product, before) =
-        row.ok_or_else(|| AppError::not_found("The subscription"))?;
+    let customer_id = customer_id.ok_or_else(|| AppError::not_found("The subscription"))?;
+    // Seats are read again under the customer's lock (see `lock_customer`).
+    lock_customer(work.conn(), &me.org_id, &customer_id).await?;
+    let (product, before): (String, i64) =
+        sqlx::query_as("select product, seats from subscription where subscription_id = $1")
+            .bind(subscription_id)
+            .fetch_one(work.conn())
+            .await?;
     let assigned: i64 = sqlx::query_scalar(
         "select count(*) from licence where subscription_id = $1 and released = 0",
     )

@@ -3,6 +3,7 @@
 
 mod activity;
 mod cli;
+mod concurrency;
 mod customers;
 mod helpers;
 mod import;

@@ -16,6 +16,7 @@ use super::service::{insert_users, BATCH};
 use super::{ImportCheck, ImportResult, ImportedUser};
 use crate::access::Capability;
 use crate::activity::service::Work;
+use crate::customers::service::lock_customer;
 use crate::error::{AppError, AppResult};
 use crate::request::Ctx;
 
@@ -40,6 +41,7 @@ pub async fn import(
     ctx.require(Capability::CustomerUsersManage)?;
     let Ctx { db, me, actor, .. } = ctx;
     let mut work = Work::begin(db, actor).await?;
+    lock_customer(work.conn(), &me.org_id, customer_id).await?;
     let (report, rows) = check(work.conn(), &me.org_id, customer_id, text).await?;
     if !report.errors.is_empty() {
         return Err(refusal(&report));

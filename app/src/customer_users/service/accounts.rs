@@ -10,7 +10,7 @@ use crate::activity::service::{Target, Work};
 use crate::activity::{FieldChange, Operation};
 use crate::auth::secrets;
 use crate::customer_users::CustomerUserStatus;
-use crate::customers::service::require_customer;
+use crate::customers::service::lock_customer;
 use crate::error::{AppError, AppResult};
 use crate::request::Ctx;
 
@@ -24,7 +24,7 @@ pub async fn create(
     ctx.require(Capability::CustomerUsersManage)?;
     let Ctx { db, me, actor, .. } = ctx;
     let mut work = Work::begin(db, actor).await?;
-    let (_, domain) = require_customer(work.conn(), &me.org_id, customer_id).await?;
+    let (_, domain) = lock_customer(work.conn(), &me.org_id, customer_id).await?;
     let errors = new.problems();
     if !errors.is_empty() {
         return Err(AppError::Validation(errors));

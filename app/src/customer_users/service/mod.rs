@@ -17,7 +17,7 @@ pub use reads::{export_csv, list};
 
 use super::{CustomerAdminRole, CustomerUser, CustomerUserStatus, HeldLicence};
 use crate::activity::service::Work;
-use crate::customers::service::require_customer;
+use crate::customers::service::lock_customer;
 use crate::db::Backend;
 use crate::error::{AppError, AppResult};
 use crate::request::Ctx;
@@ -135,7 +135,7 @@ async fn begin_on_users(
     ids: &[String],
 ) -> AppResult<(Work, Vec<UserRow>)> {
     let mut work = Work::begin(&ctx.db, &ctx.actor).await?;
-    require_customer(work.conn(), ctx.org_id(), customer_id).await?;
+    lock_customer(work.conn(), ctx.org_id(), customer_id).await?;
     let rows = load_users(work.conn(), ctx.org_id(), customer_id, ids).await?;
     Ok((work, rows))
 }

@@ -90,6 +90,24 @@ pub async fn require_customer(
     Ok((row.name, row.domain))
 }
 
+/// [`require_customer`] that also takes the customer's row lock for the rest
+/// of the transaction. Every change that counts or takes seats of the
+/// customer's subscriptions starts with it, so two of them run one after the
+/// other: on PostgreSQL the second waits for the first to commit and then
+/// reads its seats; on SQLite the write lock is taken before anything is read.
+pub async fn lock_customer(
+    conn: &mut AnyConnection,
+    org_id: &str,
+    customer_id: &str,
+) -> AppResult<(String, String)> {
+    sqlx::query("update customer set version = version where org_id = $1 and customer_id = $2")
+        .bind(org_id)
+        .bind(customer_id)
+        .execute(&mut *conn)
+        .await?;
+    require_customer(conn, org_id, customer_id).await
+}
+
 fn validation(errors: crate::error::FieldErrors) -> AppResult<()> {
     if errors.is_empty() {
         Ok(())
