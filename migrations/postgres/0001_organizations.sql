@@ -2,9 +2,7 @@
 -- other table carries org_id and every query filters on it, so nothing ever
 -- crosses between tenants.
 --
--- PostgreSQL copy of migrations/sqlite/0001 (each backend has its own
--- folder so a fix here never changes an applied SQLite file's checksum).
--- Portable subset:
+-- Portable subset (this file runs on SQLite and PostgreSQL alike):
 --   ids are random UUID text (never sequential, so an id reveals nothing),
 --   times are bigint unix milliseconds UTC, flags are bigint 0/1.
 create table organization (
