@@ -38,9 +38,14 @@ lint:
 	cargo clippy -p app -p server -p benches --all-targets --features app/ssr -- -D warnings
 	cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
 
+## The API tests run twice: on SQLite, then on a throwaway PostgreSQL
+## cluster (the second run reuses the test binary, so it costs its run time).
 unit:
 	cargo test -p app --features ssr
+	@echo "== unit: API tests on SQLite"
 	cargo test -p server -- --show-output
+	@echo "== unit: API tests on PostgreSQL (scripts/with-postgres.sh)"
+	scripts/with-postgres.sh cargo test -p server -- --show-output
 
 e2e:
 	scripts/e2e.sh debug

@@ -38,6 +38,15 @@ if [ ! -x /usr/bin/chromium ]; then
   apt-get install -y -qq chromium >/dev/null
 fi
 
+# PostgreSQL server binaries: `make unit` runs the API tests on a throwaway
+# cluster too (scripts/with-postgres.sh).
+if ! compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; then
+  step "Debian postgresql"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq postgresql >/dev/null
+fi
+
 # npm packages of the end-to-end suite, from the committed lock file.
 if [ ! -f end2end/node_modules/.package-lock.json ] ||
    ! cmp -s end2end/package-lock.json end2end/node_modules/.lock-copy 2>/dev/null; then

@@ -51,7 +51,16 @@ pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
         })
         .connect_with(options)
         .await?;
-    sqlx::migrate!("../migrations").run(&pool).await?;
+    // One migrations folder per backend: the PostgreSQL copies fix what only
+    // SQLite accepts without changing the checksums of applied SQLite files.
+    // On PostgreSQL the migrator holds an advisory lock while it runs, so
+    // replicas starting together apply each migration once.
+    let migrator = if sqlite {
+        sqlx::migrate!("../migrations/sqlite")
+    } else {
+        sqlx::migrate!("../migrations/postgres")
+    };
+    migrator.run(&pool).await?;
     Ok(pool)
 }
 

@@ -1,5 +1,5 @@
 //! The command line: create-org, create-admin, import-users, purge-deleted,
-//! run as the real binary on a database file.
+//! run as the real binary on a fresh database.
 
 use std::process::Command;
 
@@ -19,13 +19,7 @@ fn cli(db_url: &str, args: &[&str]) -> (bool, String, String) {
 
 #[tokio::test]
 async fn operator_commands_work_end_to_end() {
-    let dir = std::env::temp_dir().join(format!(
-        "pc-cli-{}-{}",
-        std::process::id(),
-        app::db::now_millis()
-    ));
-    std::fs::create_dir_all(&dir).expect("dir");
-    let url = format!("sqlite://{}/cli.db", dir.display());
+    let (url, dir) = crate::helpers::fresh_database().await;
 
     let (ok, org_id, err) = cli(&url, &["create-org", "Cli Partners"]);
     assert!(ok, "{err}");
@@ -62,7 +56,7 @@ async fn operator_commands_work_end_to_end() {
         .await
         .expect("subscription");
 
-    let file = dir.join("users.csv");
+    let file = dir.0.join("users.csv");
     std::fs::write(
         &file,
         "First name,Last name,Display name,Email,Licence\nBad,Row,Bad Row,bad@elsewhere.example,\n",
@@ -145,5 +139,4 @@ async fn operator_commands_work_end_to_end() {
         .await
         .expect("count");
     assert_eq!(left, 1);
-    let _ = std::fs::remove_dir_all(&dir);
 }

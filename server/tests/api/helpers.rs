@@ -1,4 +1,6 @@
-//! Shared helpers: a real router on a fresh SQLite database per test.
+//! Shared helpers: a real router on a fresh database per test, SQLite by
+//! default, PostgreSQL when `PC_TEST_POSTGRES_URL` names a server
+//! (`scripts/with-postgres.sh` starts one and sets it).
 
 #![allow(dead_code)]
 
@@ -23,11 +25,62 @@ impl Drop for TempDir {
     }
 }
 
-/// Builds the real router on a fresh database file.
-pub async fn spawn_app() -> TestApp {
-    let dir = std::env::temp_dir().join(format!("pc-test-{}", uuid_like()));
+/// The environment variable naming a PostgreSQL server (an admin URL ending
+/// in `/postgres`) to run the tests on instead of SQLite.
+pub const POSTGRES_ENV: &str = "PC_TEST_POSTGRES_URL";
+
+/// The PostgreSQL server the tests run on, if any.
+fn postgres_admin_url() -> Option<String> {
+    std::env::var(POSTGRES_ENV).ok().filter(|u| !u.is_empty())
+}
+
+/// The backend this run uses, as `db::Backend::name` says it.
+pub fn backend_name() -> &'static str {
+    if postgres_admin_url().is_some() {
+        "PostgreSQL"
+    } else {
+        "SQLite"
+    }
+}
+
+/// A fresh, empty database for one test, and a temporary folder (for its
+/// files) removed when dropped. With [`POSTGRES_ENV`] set, a new database
+/// `pc_t_…` on that server (left there: the cluster is throwaway);
+/// otherwise a SQLite file in the folder.
+pub async fn fresh_database() -> (String, TempDir) {
+    let unique = uuid_like();
+    let dir = std::env::temp_dir().join(format!("pc-test-{unique}"));
     std::fs::create_dir_all(&dir).expect("temp dir");
-    let url = format!("sqlite://{}/test.db", dir.display());
+    let admin = postgres_admin_url();
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| eprintln!("api tests: database backend {}", backend_name()));
+    let url = match admin {
+        Some(admin) => {
+            use sqlx::{Connection, Executor};
+            let name = format!("pc_t_{}", unique.replace('-', "_"));
+            let mut conn = sqlx::PgConnection::connect(&admin)
+                .await
+                .expect("connect to PC_TEST_POSTGRES_URL");
+            conn.execute(format!("create database {name}").as_str())
+                .await
+                .expect("create database");
+            let (base, query) = admin.split_once('?').unwrap_or((&admin, ""));
+            let (server, _) = base.rsplit_once('/').expect("URL with a database");
+            let query = if query.is_empty() {
+                String::new()
+            } else {
+                format!("?{query}")
+            };
+            format!("{server}/{name}{query}")
+        }
+        None => format!("sqlite://{}/test.db", dir.display()),
+    };
+    (url, TempDir(dir))
+}
+
+/// Builds the real router on a fresh database.
+pub async fn spawn_app() -> TestApp {
+    let (url, dir) = fresh_database().await;
     let db = app::db::connect(&url).await.expect("database");
     let options = server::leptos_options("target/site", ([127, 0, 0, 1], 0).into());
     let router = server::router(AppState {
@@ -40,7 +93,7 @@ pub async fn spawn_app() -> TestApp {
     TestApp {
         router,
         db,
-        _dir: TempDir(dir),
+        _dir: dir,
     }
 }
 

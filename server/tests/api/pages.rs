@@ -153,13 +153,11 @@ pub fn live_server(
     extra: axum::Router<app::state::AppState>,
     guard: server::PageGuard,
 ) -> LiveServer {
-    let dir = std::env::temp_dir().join(format!("pc-live-{}", crate::helpers::uuid_like()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let url = format!("sqlite://{}/live.db", dir.display());
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         let rt = server::runtime::build(server::runtime::default_workers()).expect("runtime");
         rt.block_on(async move {
+            let (url, dir) = crate::helpers::fresh_database().await;
             let db = app::db::connect(&url).await.expect("database");
             app::demo::seed(&db).await.expect("demo data");
             let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
@@ -173,18 +171,18 @@ pub fn live_server(
                 trust_proxy: false,
             };
             let router = server::router_with(state, extra, guard).expect("router");
-            tx.send((addr, db)).expect("send address");
+            tx.send((addr, db, dir)).expect("send address");
             let service = router.into_make_service_with_connect_info::<SocketAddr>();
             let _ = axum::serve(listener, service).await;
         });
     });
-    let (addr, db) = rx
+    let (addr, db, dir) = rx
         .recv_timeout(Duration::from_secs(60))
         .expect("server started");
     LiveServer {
         addr,
         db,
-        _dir: crate::helpers::TempDir(dir),
+        _dir: dir,
     }
 }
 

@@ -9,7 +9,7 @@ async fn status_counts_organizations_from_the_database() {
     assert_eq!(status, StatusCode::OK, "{body}");
     let v: serde_json::Value = serde_json::from_str(&body).expect("json");
     assert_eq!(v["organizations"], 0);
-    assert_eq!(v["database"], "SQLite");
+    assert_eq!(v["database"], crate::helpers::backend_name());
     assert!(v["schema_version"].as_i64().unwrap_or(0) >= 1);
 
     app::orgs::service::create(&app.db, "Fabrikam")
