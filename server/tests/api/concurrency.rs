@@ -40,56 +40,65 @@ async fn parallel_licence_assignments_never_oversubscribe() {
     let fx = app.fixture().await;
     let customer = app.add_customer(&fx.org_a, "Race Co").await;
     let ctx = Ctx::operator(&app.db, &fx.org_a);
-    let sub = app::subscriptions::service::create(&ctx, &customer.customer_id, "Scarce", 2)
-        .await
-        .expect("subscription");
-    // Eight users without the licence.
-    let mut ids = Vec::new();
-    for i in 0..8 {
-        let u = app::customer_users::service::create(
+    // Three rounds: a race that lets a request through unlocked shows up
+    // in at least one of them.
+    for round in 0..3 {
+        let sub = app::subscriptions::service::create(
             &ctx,
             &customer.customer_id,
-            &new_user(&format!("m{i}"), vec![]),
+            &format!("Scarce {round}"),
+            2,
         )
         .await
-        .expect("user");
-        ids.push(u.user.customer_user_id);
-    }
-    // Eight "Manage licences" and eight creations with the licence, at once.
-    let mut tasks = Vec::new();
-    for (i, id) in ids.iter().enumerate() {
-        let (c, change) = (
-            ctx.clone(),
-            LicenceChange {
-                customer_id: customer.customer_id.clone(),
-                user_ids: vec![id.clone()],
-                add: vec![sub.subscription_id.clone()],
-                remove: vec![],
-            },
-        );
-        tasks.push(tokio::spawn(async move {
-            app::customer_users::service::manage_licences(&c, &change).await
-        }));
-        let (c, customer_id, new) = (
-            ctx.clone(),
-            customer.customer_id.clone(),
-            new_user(&format!("c{i}"), vec![sub.subscription_id.clone()]),
-        );
-        tasks.push(tokio::spawn(async move {
-            app::customer_users::service::create(&c, &customer_id, &new)
-                .await
-                .map(|_| ())
-        }));
-    }
-    let mut granted = 0;
-    for task in tasks {
-        match task.await.expect("task") {
-            Ok(()) => granted += 1,
-            Err(e) => assert_no_seat(&e),
+        .expect("subscription");
+        // Eight users without the licence.
+        let mut ids = Vec::new();
+        for i in 0..8 {
+            let u = app::customer_users::service::create(
+                &ctx,
+                &customer.customer_id,
+                &new_user(&format!("m{round}x{i}"), vec![]),
+            )
+            .await
+            .expect("user");
+            ids.push(u.user.customer_user_id);
         }
+        // Eight "Manage licences" and eight creations with the licence, at once.
+        let mut tasks = Vec::new();
+        for (i, id) in ids.iter().enumerate() {
+            let (c, change) = (
+                ctx.clone(),
+                LicenceChange {
+                    customer_id: customer.customer_id.clone(),
+                    user_ids: vec![id.clone()],
+                    add: vec![sub.subscription_id.clone()],
+                    remove: vec![],
+                },
+            );
+            tasks.push(tokio::spawn(async move {
+                app::customer_users::service::manage_licences(&c, &change).await
+            }));
+            let (c, customer_id, new) = (
+                ctx.clone(),
+                customer.customer_id.clone(),
+                new_user(&format!("c{round}x{i}"), vec![sub.subscription_id.clone()]),
+            );
+            tasks.push(tokio::spawn(async move {
+                app::customer_users::service::create(&c, &customer_id, &new)
+                    .await
+                    .map(|_| ())
+            }));
+        }
+        let mut granted = 0;
+        for task in tasks {
+            match task.await.expect("task") {
+                Ok(()) => granted += 1,
+                Err(e) => assert_no_seat(&e),
+            }
+        }
+        assert_eq!(granted, 2, "two seats, two successes");
+        assert_eq!(held(&app, &sub.subscription_id).await, 2);
     }
-    assert_eq!(granted, 2, "two seats, two successes");
-    assert_eq!(held(&app, &sub.subscription_id).await, 2);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
