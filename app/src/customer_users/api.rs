@@ -35,7 +35,9 @@ crate::session_server_fns! {
     /// `CustomerUsersManage`: imports every row in one transaction, or nothing;
     /// returns each user's temporary password, once.
     "customer-users/import" => fn import_customer_users(customer_id: String, csv: String) -> ImportResult
-        = |ctx| super::import::import(&ctx, &customer_id, &csv, &|_, _| {});
+        = |ctx| super::import::import(&ctx, &customer_id, &csv, &|done, total| {
+            tracing::debug!("import: {done} of {total} rows written, not yet committed");
+        });
 
     /// `CustomerUsersManage`: the customer's users as CSV.
     "customer-users/export" => fn export_customer_users(customer_id: String) -> String

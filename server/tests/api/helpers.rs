@@ -14,7 +14,9 @@ use tower::ServiceExt;
 pub struct TestApp {
     pub router: Router,
     pub db: app::db::Db,
-    _dir: TempDir,
+    /// The database's URL, for server processes started on it.
+    pub url: String,
+    pub dir: TempDir,
 }
 
 /// A folder removed when dropped.
@@ -93,7 +95,8 @@ pub async fn spawn_app() -> TestApp {
     TestApp {
         router,
         db,
-        _dir: dir,
+        url,
+        dir,
     }
 }
 

@@ -9,6 +9,7 @@ mod helpers;
 mod import;
 mod matrix;
 mod pages;
+mod replicas;
 mod services;
 mod system;
 mod users;
