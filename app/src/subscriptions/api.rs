@@ -11,6 +11,6 @@ crate::session_server_fns! {
         = |ctx| super::service::create(&ctx, &customer_id, &product, seats);
 
     /// `SubscriptionsManage`: changes a subscription's seats.
-    "subscriptions/set-seats" => fn set_seats(subscription_id: String, seats: i64) -> Subscription
-        = |ctx| super::service::set_seats(&ctx, &subscription_id, seats);
+    "subscriptions/set-seats" => fn set_seats(subscription_id: String, version: i64, seats: i64) -> Subscription
+        = |ctx| super::service::set_seats(&ctx, &subscription_id, version, seats);
 }

@@ -9,6 +9,8 @@ pub struct Subscription {
     pub product: String,
     pub seats: i64,
     pub assigned: i64,
+    /// The row version a change must name (optimistic concurrency).
+    pub version: i64,
 }
 
 impl Subscription {
@@ -29,6 +31,7 @@ mod tests {
             product: "P".into(),
             seats: 5,
             assigned: 3,
+            version: 1,
         };
         assert_eq!(s.available(), 2);
     }

@@ -34,9 +34,10 @@ pub async fn list_on(conn: &mut AnyConnection, customer_id: &str) -> AppResult<V
         product: String,
         seats: i64,
         assigned: i64,
+        version: i64,
     }
     let rows: Vec<Row> = sqlx::query_as(
-        "select s.subscription_id, s.product, s.seats,
+        "select s.subscription_id, s.product, s.seats, s.version,
                 (select count(*) from licence l where l.subscription_id = s.subscription_id and l.released = 0) as assigned
          from subscription s where s.customer_id = $1 order by s.product",
     )
@@ -50,6 +51,7 @@ pub async fn list_on(conn: &mut AnyConnection, customer_id: &str) -> AppResult<V
             product: r.product,
             seats: r.seats,
             assigned: r.assigned,
+            version: r.version,
         })
         .collect())
 }
@@ -107,12 +109,19 @@ pub async fn create(
         product: product.into(),
         seats,
         assigned: 0,
+        version: 1,
     })
 }
 
-/// Changes a subscription's seats; never below the seats in use.
+/// Changes a subscription's seats, if it is still at `version`; never below
+/// the seats in use.
 #[tracing::instrument(skip_all, fields(org = %ctx.org_id()))]
-pub async fn set_seats(ctx: &Ctx, subscription_id: &str, seats: i64) -> AppResult<Subscription> {
+pub async fn set_seats(
+    ctx: &Ctx,
+    subscription_id: &str,
+    version: i64,
+    seats: i64,
+) -> AppResult<Subscription> {
     ctx.require(Capability::SubscriptionsManage)?;
     let Ctx { db, me, actor, .. } = ctx;
     if !(0..=1_000_000).contains(&seats) {
@@ -132,11 +141,15 @@ pub async fn set_seats(ctx: &Ctx, subscription_id: &str, seats: i64) -> AppResul
     let customer_id = customer_id.ok_or_else(|| AppError::not_found("The subscription"))?;
     // Seats are read again under the customer's lock (see `lock_customer`).
     lock_customer(work.conn(), &me.org_id, &customer_id).await?;
-    let (product, before): (String, i64) =
-        sqlx::query_as("select product, seats from subscription where subscription_id = $1")
-            .bind(subscription_id)
-            .fetch_one(work.conn())
-            .await?;
+    let (product, before, current): (String, i64, i64) = sqlx::query_as(
+        "select product, seats, version from subscription where subscription_id = $1",
+    )
+    .bind(subscription_id)
+    .fetch_one(work.conn())
+    .await?;
+    if current != version {
+        return Err(AppError::stale("subscription"));
+    }
     let assigned: i64 = sqlx::query_scalar(
         "select count(*) from licence where subscription_id = $1 and released = 0",
     )
@@ -149,11 +162,13 @@ pub async fn set_seats(ctx: &Ctx, subscription_id: &str, seats: i64) -> AppResul
             format!("{assigned} seats of {product} are assigned; remove licences before going below that."),
         ));
     }
-    sqlx::query("update subscription set seats = $1 where subscription_id = $2")
-        .bind(seats)
-        .bind(subscription_id)
-        .execute(work.conn())
-        .await?;
+    sqlx::query(
+        "update subscription set seats = $1, version = version + 1 where subscription_id = $2",
+    )
+    .bind(seats)
+    .bind(subscription_id)
+    .execute(work.conn())
+    .await?;
     work.record(
         Operation::SubscriptionSeatsChanged,
         Target::subscription(&customer_id, subscription_id, &product),
@@ -169,6 +184,7 @@ pub async fn set_seats(ctx: &Ctx, subscription_id: &str, seats: i64) -> AppResul
         product,
         seats,
         assigned,
+        version: version + 1,
     })
 }
 

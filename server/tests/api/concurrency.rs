@@ -137,17 +137,28 @@ async fn seats_lowered_while_licences_are_assigned_stay_covered() {
                 .await
                 .map(|_| ())
         }));
-        let (c, sid) = (ctx.clone(), sub.subscription_id.clone());
+        let (c, sid, customer_id) = (
+            ctx.clone(),
+            sub.subscription_id.clone(),
+            customer.customer_id.clone(),
+        );
         let seats = 1 + i as i64;
         tasks.push(tokio::spawn(async move {
-            app::subscriptions::service::set_seats(&c, &sid, seats)
+            // From the version just read: another change may still come first.
+            let subs = app::subscriptions::service::list(&c, &customer_id).await?;
+            let version = subs
+                .iter()
+                .find(|s| s.subscription_id == sid)
+                .map_or(0, |s| s.version);
+            app::subscriptions::service::set_seats(&c, &sid, version, seats)
                 .await
                 .map(|_| ())
         }));
     }
     for task in tasks {
         if let Err(e) = task.await.expect("task") {
-            assert_eq!(e.status(), StatusCode::UNPROCESSABLE_ENTITY, "{e:?}");
+            let refused = e.status() == StatusCode::UNPROCESSABLE_ENTITY || e.is_stale();
+            assert!(refused, "{e:?}");
         }
     }
     let seats: i64 =
@@ -158,4 +169,54 @@ async fn seats_lowered_while_licences_are_assigned_stay_covered() {
             .expect("seats");
     let held = held(&app, &sub.subscription_id).await;
     assert!(held <= seats, "{held} licences on {seats} seats");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn the_second_save_from_one_version_is_a_conflict() {
+    use app::customers::CustomerDetails;
+    let app = crate::helpers::spawn_app().await;
+    let fx = app.fixture().await;
+    let customer = app.add_customer(&fx.org_a, "Twice Co").await;
+    let ctx = Ctx::operator(&app.db, &fx.org_a);
+
+    // Customers: two editors opened version 1; both save at once.
+    let saves = ["First Name", "Second Name"].map(|name| {
+        let (c, id) = (ctx.clone(), customer.customer_id.clone());
+        tokio::spawn(async move {
+            let details = CustomerDetails {
+                name: name.into(),
+                ..Default::default()
+            };
+            app::customers::service::update_details(&c, &id, 1, &details).await
+        })
+    });
+    let mut saved = Vec::new();
+    for save in saves {
+        match save.await.expect("task") {
+            Ok(c) => saved.push(c),
+            Err(e) => assert!(e.is_stale(), "{e:?}"),
+        }
+    }
+    assert_eq!(saved.len(), 1, "exactly one save wins");
+    let fresh = app::customers::service::get(&ctx, &customer.customer_id)
+        .await
+        .expect("customer");
+    assert_eq!(
+        fresh.details.name, saved[0].details.name,
+        "the winner's values stay"
+    );
+    assert_eq!(fresh.version, 2);
+
+    // Subscriptions: the same for seats.
+    let sid = customer.subscription_id.clone();
+    let first = app::subscriptions::service::set_seats(&ctx, &sid, 1, 8)
+        .await
+        .expect("first save");
+    let second = app::subscriptions::service::set_seats(&ctx, &sid, 1, 9).await;
+    assert!(second.as_ref().is_err_and(AppError::is_stale), "{second:?}");
+    let subs = app::subscriptions::service::list(&ctx, &customer.customer_id)
+        .await
+        .expect("list");
+    let now = subs.iter().find(|s| s.subscription_id == sid).expect("sub");
+    assert_eq!((now.seats, now.version), (8, first.version));
 }

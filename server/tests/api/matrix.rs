@@ -225,7 +225,7 @@ fn cases() -> Vec<Case> {
         Case {
             path: SetSeats::PATH,
             needs: Needs::Cap(Capability::SubscriptionsManage),
-            body: |ids| json!({"subscription_id": ids.customer.subscription_id, "seats": 7}),
+            body: |ids| json!({"subscription_id": ids.customer.subscription_id, "version": 1, "seats": 7}),
             scoped: true,
         },
         Case {
