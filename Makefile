@@ -50,9 +50,13 @@ unit:
 e2e:
 	scripts/e2e.sh debug
 
-## Server-side timings (release build); prints figures, asserts nothing.
+## Server-side timings (release build), then 60 s of load on two replicas
+## on a throwaway PostgreSQL; prints figures, never judges times.
 bench:
-	cargo run --release -p benches
+	@scripts/setup.sh
+	cargo run --release -p benches --bin console-bench
+	cargo build --release -p server
+	scripts/with-postgres.sh cargo run --release -p benches --bin load-bench
 
 fmt:
 	cargo fmt --all

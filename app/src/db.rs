@@ -60,8 +60,39 @@ pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
     } else {
         sqlx::migrate!("../migrations/postgres")
     };
+    // SQLite's migrator takes no lock: processes starting together on one
+    // file take turns through a lock file beside it.
+    let _turn = if sqlite {
+        migration_lock(&url).await?
+    } else {
+        None
+    };
     migrator.run(&pool).await?;
     Ok(pool)
+}
+
+/// Waits for the exclusive lock on `<database file>.migrate-lock` (none for
+/// an in-memory database); released when the returned file is dropped.
+async fn migration_lock(url: &str) -> Result<Option<std::fs::File>, sqlx::Error> {
+    let rest = url.trim_start_matches("sqlite:").trim_start_matches("//");
+    let path = rest.split_once('?').map_or(rest, |(p, _)| p);
+    if path.is_empty() || path == ":memory:" {
+        return Ok(None);
+    }
+    let lock_path = format!("{path}.migrate-lock");
+    let file = tokio::task::spawn_blocking(move || {
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)?;
+        file.lock()?;
+        Ok::<_, std::io::Error>(file)
+    })
+    .await
+    .map_err(|e| sqlx::Error::Io(std::io::Error::other(e)))?
+    .map_err(sqlx::Error::Io)?;
+    Ok(Some(file))
 }
 
 /// Makes sure the SQLite file's folder exists and that the file is created

@@ -27,8 +27,9 @@ pub fn session_token() -> Option<String> {
         .filter(|v| !v.is_empty())
 }
 
-/// The client's address: the socket's peer, or the first `X-Forwarded-For`
-/// address when the deployment trusts its proxy.
+/// The client's address: the socket's peer, or, when the deployment trusts
+/// its proxy, the last `X-Forwarded-For` entry (the one that proxy added;
+/// earlier entries come from the client and could be anything).
 pub fn client_addr() -> Option<String> {
     let parts = use_context::<http::request::Parts>()?;
     if app_state().map(|s| s.trust_proxy).unwrap_or(false) {
@@ -36,7 +37,7 @@ pub fn client_addr() -> Option<String> {
             .headers
             .get("x-forwarded-for")
             .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(',').next())
+            .and_then(|v| v.rsplit(',').next())
             .map(|v| v.trim().to_string())
             .filter(|v| !v.is_empty());
         if forwarded.is_some() {

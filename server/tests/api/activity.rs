@@ -404,3 +404,30 @@ async fn visibility_and_export() {
         .await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
 }
+
+/// Behind a trusted proxy the activity log records the address the proxy
+/// saw (the last `X-Forwarded-For` entry), not one the client made up.
+#[tokio::test]
+async fn behind_a_trusted_proxy_the_log_keeps_the_proxys_address() {
+    for (trust, expected) in [(true, Some("203.0.113.7")), (false, None)] {
+        let app = crate::helpers::spawn_app_with(trust).await;
+        let fx = app.fixture().await;
+        let email = &fx.callers[0].1.email;
+        let req = http::Request::post("/api/auth/sign-in")
+            .header("content-type", "application/json")
+            .header("x-forwarded-for", "6.6.6.6, 203.0.113.7")
+            .body(axum::body::Body::from(
+                json!({"email": email, "password": "wrong password here"}).to_string(),
+            ))
+            .expect("request");
+        let (status, _) = app.send(req).await;
+        assert_ne!(status, StatusCode::OK);
+        let addr: Option<String> = sqlx::query_scalar(
+            "select client_addr from activity where operation = 'sign-in-failed'",
+        )
+        .fetch_one(&app.db)
+        .await
+        .expect("entry");
+        assert_eq!(addr.as_deref(), expected, "trust_proxy = {trust}");
+    }
+}

@@ -140,3 +140,31 @@ async fn operator_commands_work_end_to_end() {
         .expect("count");
     assert_eq!(left, 1);
 }
+
+/// Replicas starting together on a new database all migrate it, and each
+/// migration is applied once (on PostgreSQL, under sqlx's advisory lock;
+/// on SQLite, one writer at a time with the busy timeout).
+#[tokio::test]
+async fn migrate_is_safe_from_several_processes_at_once() {
+    let (url, _dir) = crate::helpers::fresh_database().await;
+    let runs: Vec<_> = (0..4)
+        .map(|_| {
+            let url = url.clone();
+            std::thread::spawn(move || cli(&url, &["migrate"]))
+        })
+        .collect();
+    for run in runs {
+        let (ok, _, err) = run.join().expect("thread");
+        assert!(ok, "{err}");
+    }
+    let (ok, _, err) = cli(&url, &["migrate"]);
+    assert!(ok, "again, nothing to do: {err}");
+    let db = app::db::connect(&url).await.expect("db");
+    let (applied, distinct): (i64, i64) =
+        sqlx::query_as("select count(*), count(distinct version) from _sqlx_migrations")
+            .fetch_one(&db)
+            .await
+            .expect("migrations");
+    assert_eq!(applied, distinct, "each migration recorded once");
+    assert_eq!(applied, 4, "migrations 1 to 4");
+}

@@ -82,6 +82,11 @@ pub async fn fresh_database() -> (String, TempDir) {
 
 /// Builds the real router on a fresh database.
 pub async fn spawn_app() -> TestApp {
+    spawn_app_with(false).await
+}
+
+/// [`spawn_app`], trusting `X-Forwarded-For` when `trust_proxy` says so.
+pub async fn spawn_app_with(trust_proxy: bool) -> TestApp {
     let (url, dir) = fresh_database().await;
     let db = app::db::connect(&url).await.expect("database");
     let options = server::leptos_options("target/site", ([127, 0, 0, 1], 0).into());
@@ -89,7 +94,7 @@ pub async fn spawn_app() -> TestApp {
         leptos_options: options,
         db: db.clone(),
         secure_cookies: false,
-        trust_proxy: false,
+        trust_proxy,
     })
     .expect("router");
     TestApp {
