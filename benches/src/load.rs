@@ -182,6 +182,14 @@ async fn edit(http: &Http, base: &str, cookie: &str, customer: &str, r: &mut Res
     }
 }
 
+/// A read through the server function at `/api/{path}`: did it answer 200?
+async fn read(http: &Http, base: &str, path: &str, cookie: &str, body: &Value) -> bool {
+    post(http, &format!("{base}/api/{path}"), Some(cookie), body)
+        .await
+        .0
+        == 200
+}
+
 struct Session {
     base: String,
     admin: String,
@@ -203,39 +211,22 @@ async fn client(
         let (tally, ok) = match i % 20 {
             0..=7 => {
                 let q = json!({"query": {"page": i % 3}});
-                let ok = post(
-                    &http,
-                    &format!("{}/api/users/list", s.base),
-                    Some(&s.admin),
-                    &q,
+                (
+                    &mut r.list,
+                    read(&http, &s.base, "users/list", &s.admin, &q).await,
                 )
-                .await
-                .0 == 200;
-                (&mut r.list, ok)
             }
             8..=11 => {
                 let word = ["demo", "admin", "agent", "zz"][i % 4];
                 let q = json!({"query": {"search": word}});
-                let ok = post(
-                    &http,
-                    &format!("{}/api/users/list", s.base),
-                    Some(&s.admin),
-                    &q,
+                (
+                    &mut r.search,
+                    read(&http, &s.base, "users/list", &s.admin, &q).await,
                 )
-                .await
-                .0 == 200;
-                (&mut r.search, ok)
             }
             12..=14 => {
                 let q = json!({"query": {"customer_id": customer, "search": "a"}});
-                let ok = post(
-                    &http,
-                    &format!("{}/api/customer-users/list", s.base),
-                    Some(&s.sales),
-                    &q,
-                )
-                .await
-                .0 == 200;
+                let ok = read(&http, &s.base, "customer-users/list", &s.sales, &q).await;
                 (&mut r.customer_users, ok)
             }
             15..=18 => {

@@ -132,6 +132,10 @@ async fn bad_files_get_clear_errors() {
             "First name,Last name,Display name,Email\nA,B,C,c@importers.example,extra,more\n",
             "has 6 columns",
         ),
+        (
+            "First name,Last name,Display name,Email\nAnn,B,Ann B,ann @importers.example\n",
+            "\"ann @importers.example\" can't contain spaces.",
+        ),
     ];
     for (csv, expected) in cases {
         let check = validate(&app, &cookie, &cust, csv).await;

@@ -166,7 +166,9 @@ impl Plan {
             return Some("Missing.".into());
         }
         let lower = email.to_lowercase();
-        let reason = if self.alias_of(email).is_none() {
+        let reason = if email.chars().any(char::is_whitespace) {
+            Some(format!("\"{email}\" can't contain spaces."))
+        } else if self.alias_of(email).is_none() {
             Some(format!("\"{email}\" must end with {}.", self.suffix))
         } else if alias_problem.is_some() {
             alias_problem
