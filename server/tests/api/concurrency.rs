@@ -27,6 +27,37 @@ fn new_user(alias: &str, licences: Vec<String>) -> NewCustomerUser {
     }
 }
 
+/// `n` new users of the customer, without licences; their ids.
+async fn add_users(ctx: &Ctx, customer_id: &str, prefix: &str, n: usize) -> Vec<String> {
+    let mut ids = Vec::new();
+    for i in 0..n {
+        let new = new_user(&format!("{prefix}{i}"), vec![]);
+        let u = app::customer_users::service::create(ctx, customer_id, &new)
+            .await
+            .expect("user");
+        ids.push(u.user.customer_user_id);
+    }
+    ids
+}
+
+/// "Manage licences" giving one user a licence of `subscription_id`, on a
+/// task of its own.
+fn assign(
+    ctx: &Ctx,
+    customer_id: &str,
+    user_id: &str,
+    subscription_id: &str,
+) -> tokio::task::JoinHandle<Result<(), AppError>> {
+    let ctx = ctx.clone();
+    let change = LicenceChange {
+        customer_id: customer_id.into(),
+        user_ids: vec![user_id.into()],
+        add: vec![subscription_id.into()],
+        remove: vec![],
+    };
+    tokio::spawn(async move { app::customer_users::service::manage_licences(&ctx, &change).await })
+}
+
 /// A refusal for want of seats, naming the field.
 fn assert_no_seat(e: &AppError) {
     assert_eq!(e.status(), StatusCode::UNPROCESSABLE_ENTITY, "{e:?}");
@@ -51,33 +82,16 @@ async fn parallel_licence_assignments_never_oversubscribe() {
         )
         .await
         .expect("subscription");
-        // Eight users without the licence.
-        let mut ids = Vec::new();
-        for i in 0..8 {
-            let u = app::customer_users::service::create(
-                &ctx,
-                &customer.customer_id,
-                &new_user(&format!("m{round}x{i}"), vec![]),
-            )
-            .await
-            .expect("user");
-            ids.push(u.user.customer_user_id);
-        }
+        let ids = add_users(&ctx, &customer.customer_id, &format!("m{round}x"), 8).await;
         // Eight "Manage licences" and eight creations with the licence, at once.
         let mut tasks = Vec::new();
         for (i, id) in ids.iter().enumerate() {
-            let (c, change) = (
-                ctx.clone(),
-                LicenceChange {
-                    customer_id: customer.customer_id.clone(),
-                    user_ids: vec![id.clone()],
-                    add: vec![sub.subscription_id.clone()],
-                    remove: vec![],
-                },
-            );
-            tasks.push(tokio::spawn(async move {
-                app::customer_users::service::manage_licences(&c, &change).await
-            }));
+            tasks.push(assign(
+                &ctx,
+                &customer.customer_id,
+                id,
+                &sub.subscription_id,
+            ));
             let (c, customer_id, new) = (
                 ctx.clone(),
                 customer.customer_id.clone(),
@@ -110,33 +124,15 @@ async fn seats_lowered_while_licences_are_assigned_stay_covered() {
     let sub = app::subscriptions::service::create(&ctx, &customer.customer_id, "Shrinking", 6)
         .await
         .expect("subscription");
-    let mut ids = Vec::new();
-    for i in 0..4 {
-        let u = app::customer_users::service::create(
-            &ctx,
-            &customer.customer_id,
-            &new_user(&format!("s{i}"), vec![]),
-        )
-        .await
-        .expect("user");
-        ids.push(u.user.customer_user_id);
-    }
+    let ids = add_users(&ctx, &customer.customer_id, "s", 4).await;
     let mut tasks = Vec::new();
     for (i, id) in ids.iter().enumerate() {
-        let (c, change) = (
-            ctx.clone(),
-            LicenceChange {
-                customer_id: customer.customer_id.clone(),
-                user_ids: vec![id.clone()],
-                add: vec![sub.subscription_id.clone()],
-                remove: vec![],
-            },
-        );
-        tasks.push(tokio::spawn(async move {
-            app::customer_users::service::manage_licences(&c, &change)
-                .await
-                .map(|_| ())
-        }));
+        tasks.push(assign(
+            &ctx,
+            &customer.customer_id,
+            id,
+            &sub.subscription_id,
+        ));
         let (c, sid, customer_id) = (
             ctx.clone(),
             sub.subscription_id.clone(),
