@@ -40,7 +40,14 @@ pub fn demo_email(role: Option<Role>) -> String {
 
 /// Seeds the demo organization with one user per role when missing.
 pub async fn seed(db: &Db) -> AppResult<Seeded> {
-    if let Some(org_id) = crate::orgs::service::find_by_name(db, DEMO_ORG).await? {
+    // Found by its Global admin's sign-in, so renaming the demo organization
+    // (Organization profile) does not seed a second one.
+    let existing: Option<String> =
+        sqlx::query_scalar("select org_id from app_user where email_lower = $1")
+            .bind(demo_email(Some(Role::GlobalAdmin)))
+            .fetch_optional(db)
+            .await?;
+    if let Some(org_id) = existing {
         return Ok(Seeded {
             org_id,
             created: false,
@@ -68,16 +75,93 @@ pub async fn seed(db: &Db) -> AppResult<Seeded> {
             email: demo_email(role),
             roles,
             partner_id: String::new(),
+            groups: Vec::new(),
         };
         crate::users::service::insert_with_password(&mut work, &org_id, &new, &hash).await?;
     }
     work.commit().await?;
+    seed_access(db, &org_id, &hash).await?;
     seed_customers(db, &org_id).await?;
     Ok(Seeded {
         org_id,
         created: true,
         users: demo_users(),
     })
+}
+
+/// Partner IDs for two locations, three groups with members, and a pending
+/// role request, on people of their own (the per-role sign-ins keep exactly
+/// their role).
+async fn seed_access(db: &Db, org_id: &str, hash: &str) -> AppResult<()> {
+    use crate::access::{Access, Level, Permissions, Workspace};
+    use crate::groups::service as groups;
+    let ctx = crate::request::Ctx::operator(db, org_id);
+    for (partner_id, location, country) in [
+        ("4567890", "Paris", "France"),
+        ("4567891", "Montréal", "Canada"),
+    ] {
+        let input = crate::orgs::LocationInput {
+            partner_id: partner_id.into(),
+            location: location.into(),
+            country: country.into(),
+        };
+        crate::orgs::service::add_location(&ctx, &input).await?;
+    }
+    let people = [
+        ("Chloé Martin", "chloe.martin", "4567890"),
+        ("Lucas Bernard", "lucas.bernard", "4567891"),
+        ("Léa Dubois", "lea.dubois", "4567890"),
+    ];
+    let mut ids = Vec::new();
+    let mut work = Work::begin(db, &Actor::operator(org_id)).await?;
+    for (name, alias, partner_id) in people {
+        let new = NewUser {
+            display_name: name.into(),
+            email: format!("{alias}@contoso.example"),
+            roles: RoleSet::default(),
+            partner_id: partner_id.into(),
+            groups: Vec::new(),
+        };
+        ids.push(crate::users::service::insert_with_password(&mut work, org_id, &new, hash).await?);
+    }
+    work.commit().await?;
+    let agent = |role| Access {
+        roles: RoleSet {
+            agent: Some(role),
+            ..RoleSet::default()
+        },
+        permissions: Permissions::default(),
+    };
+    let mut billing_read = Permissions::default();
+    billing_read.set(Workspace::Billing, Level::Read);
+    let desks = [
+        ("Helpdesk team", agent(Role::HelpdeskAgent), &ids[..1]),
+        ("Sales Montréal", agent(Role::SalesAgent), &ids[1..2]),
+        (
+            "Invoice readers",
+            Access {
+                roles: RoleSet::default(),
+                permissions: billing_read,
+            },
+            &ids[..2],
+        ),
+    ];
+    for (name, access, members) in desks {
+        let group = groups::create(&ctx, name, &access).await?;
+        groups::add_members(&ctx, &group.group_id, members).await?;
+    }
+    sqlx::query(
+        "insert into role_request (request_id, org_id, user_id, role_key, reason, status, created_at)
+         values ($1, $2, $3, 'sales-agent', $4, 'pending', $5)",
+    )
+    .bind(crate::db::new_id())
+    .bind(org_id)
+    .bind(&ids[2])
+    .bind("I now follow the Paris customers' renewals.")
+    .bind(crate::db::now_millis())
+    .execute(db)
+    .await?;
+    Ok(())
 }
 
 /// Name, domain, subscriptions (product, seats) and users (first, last name).

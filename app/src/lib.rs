@@ -13,7 +13,9 @@ pub mod csv;
 pub mod customer_users;
 pub mod customers;
 pub mod error;
+pub mod groups;
 pub mod orgs;
+pub mod role_requests;
 mod server_fns;
 pub mod subscriptions;
 pub mod system;
@@ -86,6 +88,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/users") view=framed(users::UsersPage)/>
                     <Route path=path!("/users/new") view=framed(users::NewUserPage)/>
                     <Route path=path!("/users/:id") view=framed(users::UserPage)/>
+                    <Route path=path!("/groups") view=framed(groups::GroupsPage)/>
+                    <Route path=path!("/groups/:id") view=framed(groups::GroupPage)/>
+                    <Route path=path!("/role-requests") view=framed(role_requests::RoleRequestsPage)/>
+                    <Route path=path!("/organization") view=framed(orgs::OrgProfilePage)/>
                     <Route path=path!("/customers") view=framed(customers::CustomersPage)/>
                     <Route path=path!("/customers/:id") view=framed(customers::CustomerPage)/>
                     <Route path=path!("/customers/:id/users") view=framed(customer_users::CustomerUsersPage)/>

@@ -75,6 +75,7 @@ async fn main() {
             email: format!("person{i:05}@bench.example"),
             roles,
             partner_id: String::new(),
+            groups: Vec::new(),
         };
         let id = app::users::service::insert_with_password(&mut work, &org, &new, &hash)
             .await

@@ -9,6 +9,7 @@
 
 mod capability;
 mod identity;
+mod permissions;
 mod policy;
 mod role;
 
@@ -16,5 +17,6 @@ pub mod ui;
 
 pub use capability::{Capability, Workspace};
 pub use identity::{Identity, UserActions};
+pub use permissions::{explain, Access, GroupGrant, Level, Permissions, Source};
 pub use policy::{capabilities_of, Capabilities};
 pub use role::{Role, RoleKind, RoleSet};

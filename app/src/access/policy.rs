@@ -52,6 +52,16 @@ impl Capabilities {
             .filter(move |c| self.has(*c))
     }
 
+    /// Whether the set is empty.
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// The capabilities in `self` but not in `other`.
+    pub const fn minus(self, other: Capabilities) -> Capabilities {
+        Capabilities(self.0 & !other.0)
+    }
+
     /// Whether any capability of `workspace` is in the set.
     pub fn touches(self, workspace: Workspace) -> bool {
         self.iter().any(|c| c.workspace() == workspace)

@@ -86,12 +86,14 @@ impl MenuBuilder {
 /// A page a feature puts in the navigation: where, under which workspace
 /// ("My account" when `None`), and the capability it needs (`None`: anyone
 /// signed in). Features declare these; this module names no route.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy)]
 pub struct NavPage {
     pub workspace: Option<Workspace>,
     pub label: &'static str,
     pub href: &'static str,
     pub needs: Option<Capability>,
+    /// A count shown after the label when above zero ("Role requests (2)").
+    pub count: Option<fn(&Identity) -> i64>,
 }
 
 impl NavPage {
@@ -111,7 +113,11 @@ pub fn menu(me: &Identity, pages: &[NavPage]) -> Vec<NavGroup> {
     for ws in Workspace::ALL {
         b = b.group(ws.label());
         for p in pages.iter().filter(|p| p.workspace == Some(ws)) {
-            b = b.insert(p.allowed(me), p.label, p.href);
+            let label = match p.count.map(|count| count(me)) {
+                Some(n) if n > 0 => format!("{} ({n})", p.label),
+                _ => p.label.to_string(),
+            };
+            b = b.insert(p.allowed(me), label, p.href);
         }
         b = b.insert(
             me.capabilities.touches(ws),
@@ -133,12 +139,14 @@ mod tests {
             label: "Home",
             href: "/",
             needs: None,
+            count: None,
         },
         NavPage {
             workspace: Some(Workspace::AccountSettings),
             label: "User management",
             href: "/users",
             needs: Some(Capability::UsersView),
+            count: None,
         },
     ];
 

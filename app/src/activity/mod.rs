@@ -26,4 +26,5 @@ pub const NAV: NavPage = NavPage {
     label: "Activity",
     href: "/activity",
     needs: None,
+    count: None,
 };

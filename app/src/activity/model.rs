@@ -51,6 +51,20 @@ operations! {
     CustomerUserDeleted => "customer-user-deleted", "Customer user deleted";
     CustomerUserRestored => "customer-user-restored", "Customer user restored";
     CustomerUserPurged => "customer-user-purged", "Customer user purged";
+    UserPermissionsChanged => "user-permissions-changed", "Custom permissions changed";
+    GroupCreated => "group-created", "Group created";
+    GroupRenamed => "group-renamed", "Group renamed";
+    GroupAccessChanged => "group-access-changed", "Group roles and permissions changed";
+    GroupDeleted => "group-deleted", "Group deleted";
+    GroupMemberAdded => "group-member-added", "Added to group";
+    GroupMemberRemoved => "group-member-removed", "Removed from group";
+    RoleRequested => "role-requested", "Role requested";
+    RoleRequestApproved => "role-request-approved", "Role request approved";
+    RoleRequestDeclined => "role-request-declined", "Role request declined";
+    OrganizationUpdated => "organization-updated", "Organization profile changed";
+    PartnerIdAdded => "partner-id-added", "Partner ID added";
+    PartnerIdUpdated => "partner-id-updated", "Partner ID changed";
+    PartnerIdRemoved => "partner-id-removed", "Partner ID removed";
 }
 
 /// One changed field. Secrets (passwords, hashes) carry no values: they

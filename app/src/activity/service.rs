@@ -68,6 +68,16 @@ impl Target {
         Target::of("organization", org_id, name, None)
     }
 
+    /// A group of partner users.
+    pub fn group(group_id: &str, name: &str) -> Target {
+        Target::of("group", group_id, name, None)
+    }
+
+    /// A role request, named by its role.
+    pub fn role_request(request_id: &str, name: &str) -> Target {
+        Target::of("role-request", request_id, name, None)
+    }
+
     /// A customer.
     pub fn customer(customer_id: &str, name: &str) -> Target {
         Target::of("customer", customer_id, name, Some(customer_id))
@@ -158,6 +168,15 @@ impl Work {
     /// Adds an entry built beforehand, written at commit.
     pub fn push(&mut self, entry: Entry) {
         self.entries.push(entry);
+    }
+
+    /// Commits when something was recorded; otherwise (a change that turned
+    /// out to change nothing) rolls back.
+    pub async fn commit_if_changed(self) -> AppResult<()> {
+        if self.entries.is_empty() {
+            return Ok(());
+        }
+        self.commit().await
     }
 
     /// Appends the entries and commits, all or nothing.

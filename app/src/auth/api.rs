@@ -8,9 +8,11 @@ use leptos::server_fn::codec::Json;
 #[server(endpoint = "auth/identity", input = Json)]
 pub async fn get_identity() -> Result<Option<Identity>, AppError> {
     // public: reveals only the caller's own identity.
-    Ok(crate::request::current_identity()
-        .await?
-        .map(|(me, _, _)| me))
+    let Some((mut me, _, db)) = crate::request::current_identity().await? else {
+        return Ok(None);
+    };
+    me.pending_role_requests = crate::role_requests::service::pending_count(&db, &me).await?;
+    Ok(Some(me))
 }
 
 /// Public: signs in with email and password; sets a fresh session cookie

@@ -1,7 +1,7 @@
 //! Sign-in, sessions and password changes (server only).
 
 use super::secrets::{self, dummy_hash, token_hash, verify_password};
-use crate::access::{Identity, Role, RoleSet};
+use crate::access::{Identity, Permissions, Role, RoleSet};
 use crate::activity::service::{record_event, Actor, Entry, Target, Work};
 use crate::activity::{FieldChange, Operation};
 use crate::db::{now_millis, Db};
@@ -42,6 +42,7 @@ struct SessionRow {
     agent_role: Option<String>,
     admin_role: Option<String>,
     incentives_role: Option<String>,
+    permissions: String,
     must_change_password: i64,
     last_seen_at: i64,
     expires_at: i64,
@@ -53,8 +54,8 @@ pub async fn identity_for_token(db: &Db, token: &str) -> AppResult<Option<Identi
     let hash = token_hash(token);
     let row: Option<SessionRow> = sqlx::query_as(
         r#"select u.user_id, u.org_id, o.name as org_name, u.display_name, u.email,
-                  u.agent_role, u.admin_role, u.incentives_role, u.must_change_password,
-                  s.last_seen_at, s.expires_at
+                  u.agent_role, u.admin_role, u.incentives_role, u.permissions,
+                  u.must_change_password, s.last_seen_at, s.expires_at
            from session s
            join app_user u on u.user_id = s.user_id
            join organization o on o.org_id = u.org_id
@@ -86,15 +87,19 @@ pub async fn identity_for_token(db: &Db, token: &str) -> AppResult<Option<Identi
         row.admin_role.as_deref(),
         row.incentives_role.as_deref(),
     );
-    Ok(Some(Identity::new(
-        row.user_id,
-        row.org_id,
-        row.org_name,
-        row.display_name,
-        row.email,
-        roles,
-        row.must_change_password != 0,
-    )))
+    let groups = crate::groups::service::grants_of(db, &row.org_id, &row.user_id).await?;
+    Ok(Some(
+        Identity::new(
+            row.user_id,
+            row.org_id,
+            row.org_name,
+            row.display_name,
+            row.email,
+            roles,
+            row.must_change_password != 0,
+        )
+        .with_access(Permissions::decode(&row.permissions), groups),
+    ))
 }
 
 /// Creates a session for a user and returns its token (for the cookie).

@@ -21,4 +21,5 @@ pub const NAV: NavPage = NavPage {
     label: "Customers",
     href: "/customers",
     needs: Some(Capability::CustomersView),
+    count: None,
 };

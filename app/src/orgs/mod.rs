@@ -1,5 +1,24 @@
-//! Organizations (partner tenants). Creating one is a CLI/operator task;
-//! editing the profile comes with the Account settings workspace.
+//! The organization (Account settings › Organization profile; seed 004):
+//! its name, partner IDs per location, directory mode. Operators create
+//! organizations from the command line; `OrgProfileManage` edits the profile.
 
+mod api;
+mod model;
 #[cfg(feature = "ssr")]
 pub mod service;
+mod view;
+
+pub use api::*;
+pub use model::*;
+pub use view::*;
+
+use crate::access::{ui::NavPage, Capability, Workspace};
+
+/// The profile, in Account settings.
+pub const NAV: NavPage = NavPage {
+    workspace: Some(Workspace::AccountSettings),
+    label: "Organization profile",
+    href: "/organization",
+    needs: Some(Capability::PartnerProfilesView),
+    count: None,
+};

@@ -119,3 +119,13 @@ pub fn FilterSelect(
         </div>
     }
 }
+
+/// Adds `id` to or removes it from a selection (a checkbox's change).
+pub fn toggle(selection: RwSignal<Vec<String>>, id: &str, on: bool) {
+    selection.update(|ids| {
+        ids.retain(|x| x != id);
+        if on {
+            ids.push(id.to_string());
+        }
+    });
+}

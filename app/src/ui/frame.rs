@@ -75,6 +75,9 @@ const NAV_PAGES: &[NavPage] = &[
     crate::activity::NAV,
     crate::workspaces::ROLES_NAV,
     crate::users::NAV,
+    crate::groups::NAV,
+    crate::role_requests::NAV,
+    crate::orgs::NAV,
     crate::customers::NAV,
 ];
 

@@ -1,5 +1,8 @@
-use super::{AdminContact, CreatedUser, NewUser, PartnerUser, UserDetails, UserPage, UserQuery};
-use crate::access::RoleSet;
+use super::{
+    AdminContact, BulkAction, BulkResult, BulkTarget, CreatedUser, ExplainedCapability, NewUser,
+    PartnerUser, UserDetails, UserPage, UserQuery,
+};
+use crate::access::{Permissions, RoleSet};
 
 crate::session_server_fns! {
     /// `UsersView`: one page of partner users, each with the caller's actions on it.
@@ -30,6 +33,20 @@ crate::session_server_fns! {
     /// `UsersRemove`: the user loses access at once; the record stays for audit.
     "users/remove" => fn remove_user(user_id: String) -> ()
         = |ctx| super::service::remove(&ctx, &user_id);
+
+    /// `RolesAssign` (within what the caller could grant as roles): replaces a
+    /// user's own custom permissions.
+    "users/permissions" => fn set_user_permissions(user_id: String, version: i64, permissions: Permissions) -> PartnerUser
+        = |ctx| super::service::set_permissions(&ctx, &user_id, version, &permissions);
+
+    /// `UsersView` (or oneself): each capability the user holds and where it comes from.
+    "users/explain-access" => fn explain_user_access(user_id: String) -> Vec<ExplainedCapability>
+        = |ctx| super::service::explain_access(&ctx, &user_id);
+
+    /// `RolesAssign`, `GroupsManage` or `UsersRemove` by action: one action on
+    /// many users, in one transaction, with the users skipped and why.
+    "users/bulk" => fn bulk_users(target: BulkTarget, action: BulkAction) -> BulkResult
+        = |ctx| super::service::bulk(&ctx, &target, &action);
 
     /// Signed in: the organization's Global admins and Account admins, so anyone
     /// can find whom to ask for a role.

@@ -21,6 +21,7 @@ pub const HOME_NAV: NavPage = NavPage {
     label: "Home",
     href: "/",
     needs: None,
+    count: None,
 };
 
 /// User management, in Account settings.
@@ -29,4 +30,5 @@ pub const NAV: NavPage = NavPage {
     label: "User management",
     href: "/users",
     needs: Some(Capability::UsersView),
+    count: None,
 };

@@ -1,5 +1,6 @@
-use crate::access::{RoleSet, UserActions};
+use crate::access::{Access, Permissions, Role, RoleSet, UserActions};
 use crate::error::FieldErrors;
+use crate::groups::GroupRef;
 use serde::{Deserialize, Serialize};
 
 /// A partner user's status: removed users keep their record for audit but
@@ -47,6 +48,12 @@ pub struct PartnerUser {
     pub email: String,
     pub status: UserStatus,
     pub roles: RoleSet,
+    /// The user's own custom permissions.
+    #[serde(default)]
+    pub permissions: Permissions,
+    /// The groups the user belongs to.
+    #[serde(default)]
+    pub groups: Vec<GroupRef>,
     pub partner_id: Option<String>,
     pub created_at: i64,
     pub last_sign_in_at: Option<i64>,
@@ -64,6 +71,12 @@ pub struct UserQuery {
     /// A role key (`global-admin`, …), or empty for all.
     #[serde(default)]
     pub role: String,
+    /// A group id, or empty for all.
+    #[serde(default)]
+    pub group: String,
+    /// A partner ID, or empty for all.
+    #[serde(default)]
+    pub partner_id: String,
     /// "active" (default), "removed" or "all".
     #[serde(default)]
     pub status: String,
@@ -94,6 +107,9 @@ pub struct NewUser {
     pub roles: RoleSet,
     #[serde(default)]
     pub partner_id: String,
+    /// Groups to add the user to.
+    #[serde(default)]
+    pub groups: Vec<String>,
 }
 
 /// The editable details of a user.
@@ -110,6 +126,67 @@ pub struct UserDetails {
 pub struct CreatedUser {
     pub user: PartnerUser,
     pub temporary_password: String,
+}
+
+impl PartnerUser {
+    /// The user's own roles and custom permissions.
+    pub fn access(&self) -> Access {
+        Access {
+            roles: self.roles,
+            permissions: self.permissions.clone(),
+        }
+    }
+}
+
+/// Many users at once, by id or as every user matching a filter.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum BulkTarget {
+    Ids(Vec<String>),
+    Matching(UserQuery),
+}
+
+/// What a bulk action does to each user.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum BulkAction {
+    AssignRole(Role),
+    RemoveRole(Role),
+    AddToGroup(String),
+    RemoveFromGroup(String),
+    Remove,
+}
+
+impl BulkAction {
+    /// What it does, for the confirmation ("Assign Admin agent to 3 users").
+    pub fn describe(&self, count: usize, group_name: &str) -> String {
+        let users = if count == 1 {
+            "1 user".to_string()
+        } else {
+            format!("{count} users")
+        };
+        match self {
+            BulkAction::AssignRole(r) => format!("Assign {} to {users}", r.label()),
+            BulkAction::RemoveRole(r) => format!("Take {} from {users}", r.label()),
+            BulkAction::AddToGroup(_) => format!("Add {users} to {group_name}"),
+            BulkAction::RemoveFromGroup(_) => format!("Remove {users} from {group_name}"),
+            BulkAction::Remove => format!("Remove {users}: they lose access at once"),
+        }
+    }
+}
+
+/// The result of a bulk action.
+pub type BulkResult = crate::groups::MembershipResult;
+
+/// Most users one bulk action touches.
+pub const BULK_LIMIT: usize = 5_000;
+
+/// Where one capability of a user comes from, for their page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExplainedCapability {
+    pub capability: crate::access::Capability,
+    /// "Role: Admin agent", "Group Sales → Role: Sales agent", …
+    pub sources: Vec<String>,
 }
 
 /// Someone to ask for a role.

@@ -14,4 +14,5 @@ pub const ROLES_NAV: NavPage = NavPage {
     label: "Roles and permissions",
     href: "/roles",
     needs: None,
+    count: None,
 };

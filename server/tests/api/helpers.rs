@@ -181,6 +181,7 @@ impl TestApp {
             email: email.clone(),
             roles,
             partner_id: String::new(),
+            groups: Vec::new(),
         };
         let mut work = Work::begin(&self.db, &Actor::operator(org_id))
             .await
@@ -227,6 +228,45 @@ impl TestApp {
             callers,
             foreign_user: foreign.user_id,
         }
+    }
+
+    /// Adds a group (no roles) to `org_id`; returns its id.
+    pub async fn add_group(&self, org_id: &str, name: &str) -> String {
+        let ctx = app::request::Ctx::operator(&self.db, org_id);
+        app::groups::service::create(&ctx, name, &Default::default())
+            .await
+            .expect("group")
+            .group_id
+    }
+
+    /// Files a pending request for `role` by `user_id`; returns its id.
+    pub async fn add_role_request(&self, org_id: &str, user_id: &str, role: &str) -> String {
+        let id = uuid_like();
+        sqlx::query(
+            "insert into role_request (request_id, org_id, user_id, role_key, reason, status, created_at)
+             values ($1, $2, $3, $4, 'Fixture reason', 'pending', 1)",
+        )
+        .bind(&id)
+        .bind(org_id)
+        .bind(user_id)
+        .bind(role)
+        .execute(&self.db)
+        .await
+        .expect("role request");
+        id
+    }
+
+    /// Adds a location with `partner_id` to `org_id`.
+    pub async fn add_location(&self, org_id: &str, partner_id: &str) {
+        let ctx = app::request::Ctx::operator(&self.db, org_id);
+        let input = app::orgs::LocationInput {
+            partner_id: partner_id.into(),
+            location: format!("Office {partner_id}"),
+            country: "France".into(),
+        };
+        app::orgs::service::add_location(&ctx, &input)
+            .await
+            .expect("location");
     }
 
     /// A fresh session cookie for a user.

@@ -22,6 +22,8 @@ enum Needs {
     Cap(Capability),
     /// The first capability and any one of the others.
     AllAndAny(Capability, &'static [Capability]),
+    /// Any one of the capabilities.
+    Any(&'static [Capability]),
 }
 
 /// The ids a call's body may use.
@@ -33,6 +35,14 @@ struct Ids<'a> {
     /// A fresh customer of the caller's organization (version 1) with a
     /// subscription, an active user and a deleted user.
     customer: &'a CustomerFx,
+    /// A fresh group of the caller's organization (no roles, version 1).
+    group: &'a str,
+    /// A pending request of `target` for Sales agent.
+    request: &'a str,
+    /// A fresh partner ID of the caller's organization, no user on it.
+    location: &'a str,
+    /// A role the caller does not hold (to ask for).
+    wanted: &'a str,
 }
 
 struct Case {
@@ -40,7 +50,8 @@ struct Case {
     needs: Needs,
     body: fn(&Ids) -> Value,
     /// Whether the body names an id of the caller's organization (a partner
-    /// user or a customer) that can be swapped for another organization's.
+    /// user, a customer, a group, a request, a partner ID) that can be
+    /// swapped for another organization's.
     scoped: bool,
 }
 
@@ -56,12 +67,24 @@ fn cases() -> Vec<Case> {
         CreateCustomer, GetCustomer, ListCustomers, RecordAgreement, RequestDelegatedAdmin,
         RequestRelationship, UpdateCustomer, UpdateCustomerBilling,
     };
+    use app::groups::{
+        AddGroupMembers, CreateGroup, DeleteGroup, GetGroup, ListGroups, RemoveGroupMembers,
+        RenameGroup, SetGroupAccess,
+    };
+    use app::orgs::{AddLocation, GetOrgProfile, RemoveLocation, RenameOrg, UpdateLocation};
+    use app::role_requests::{DecideRoleRequest, MyRoleRequests, RequestRole, RoleRequestInbox};
     use app::subscriptions::{CreateSubscription, ListSubscriptions, SetSeats};
     use app::system::ServerStatus;
     use app::users::{
-        CreateUser, GetUser, ListAdmins, ListUsers, RemoveUser, ResetUserPassword, SetUserRoles,
-        UpdateUser,
+        BulkUsers, CreateUser, ExplainUserAccess, GetUser, ListAdmins, ListUsers, RemoveUser,
+        ResetUserPassword, SetUserPermissions, SetUserRoles, UpdateUser,
     };
+    const GROUP_READERS: &[Capability] = &[Capability::GroupsManage, Capability::UsersView];
+    const PROFILE_READERS: &[Capability] = &[
+        Capability::PartnerProfilesView,
+        Capability::OrgProfileManage,
+        Capability::UsersView,
+    ];
     vec![
         Case {
             path: ServerStatus::PATH,
@@ -297,6 +320,130 @@ fn cases() -> Vec<Case> {
             body: |_| json!({"filter": {}}),
             scoped: false,
         },
+        Case {
+            path: SetUserPermissions::PATH,
+            needs: Needs::Cap(Capability::RolesAssign),
+            body: |ids| json!({"user_id": ids.target, "version": 1, "permissions": {"customers": "read"}}),
+            scoped: true,
+        },
+        Case {
+            path: ExplainUserAccess::PATH,
+            needs: Needs::Cap(Capability::UsersView),
+            body: |ids| json!({"user_id": ids.target}),
+            scoped: true,
+        },
+        Case {
+            path: BulkUsers::PATH,
+            needs: Needs::Cap(Capability::RolesAssign),
+            body: |ids| json!({"target": {"ids": [ids.target]}, "action": {"assign-role": "sales-agent"}}),
+            scoped: true,
+        },
+        Case {
+            path: ListGroups::PATH,
+            needs: Needs::Any(GROUP_READERS),
+            body: |_| json!({}),
+            scoped: false,
+        },
+        Case {
+            path: GetGroup::PATH,
+            needs: Needs::Any(GROUP_READERS),
+            body: |ids| json!({"group_id": ids.group}),
+            scoped: true,
+        },
+        Case {
+            path: CreateGroup::PATH,
+            needs: Needs::Cap(Capability::GroupsManage),
+            body: |ids| json!({"name": format!("Group {}", &ids.target[..8]), "access": {"roles": {"agent": "sales-agent"}}}),
+            scoped: false,
+        },
+        Case {
+            path: RenameGroup::PATH,
+            needs: Needs::Cap(Capability::GroupsManage),
+            body: |ids| json!({"group_id": ids.group, "version": 1, "name": format!("Renamed {}", &ids.target[..8])}),
+            scoped: true,
+        },
+        Case {
+            path: SetGroupAccess::PATH,
+            needs: Needs::Cap(Capability::GroupsManage),
+            body: |ids| {
+                json!({"group_id": ids.group, "version": 1,
+                               "access": {"roles": {"agent": "helpdesk-agent"}, "permissions": {"subscriptions": "read"}}})
+            },
+            scoped: true,
+        },
+        Case {
+            path: DeleteGroup::PATH,
+            needs: Needs::Cap(Capability::GroupsManage),
+            body: |ids| json!({"group_id": ids.group, "version": 1}),
+            scoped: true,
+        },
+        Case {
+            path: AddGroupMembers::PATH,
+            needs: Needs::Cap(Capability::GroupsManage),
+            body: |ids| json!({"group_id": ids.group, "user_ids": [ids.target]}),
+            scoped: true,
+        },
+        Case {
+            path: RemoveGroupMembers::PATH,
+            needs: Needs::Cap(Capability::GroupsManage),
+            body: |ids| json!({"group_id": ids.group, "user_ids": [ids.target]}),
+            scoped: true,
+        },
+        Case {
+            path: RequestRole::PATH,
+            needs: Needs::Login,
+            body: |ids| json!({"role": ids.wanted, "reason": "I look after the incentive programs."}),
+            scoped: false,
+        },
+        Case {
+            path: MyRoleRequests::PATH,
+            needs: Needs::Login,
+            body: |_| json!({}),
+            scoped: false,
+        },
+        Case {
+            path: RoleRequestInbox::PATH,
+            needs: Needs::Cap(Capability::RolesAssign),
+            body: |_| json!({}),
+            scoped: false,
+        },
+        Case {
+            path: DecideRoleRequest::PATH,
+            needs: Needs::Cap(Capability::RolesAssign),
+            body: |ids| json!({"request_id": ids.request, "approve": true, "comment": "Welcome aboard"}),
+            scoped: true,
+        },
+        Case {
+            path: GetOrgProfile::PATH,
+            needs: Needs::Any(PROFILE_READERS),
+            body: |_| json!({}),
+            scoped: false,
+        },
+        Case {
+            path: RenameOrg::PATH,
+            // The same name: allowed callers succeed without bumping the version.
+            needs: Needs::Cap(Capability::OrgProfileManage),
+            body: |_| json!({"version": 1, "name": "Org A"}),
+            scoped: false,
+        },
+        Case {
+            path: AddLocation::PATH,
+            needs: Needs::Cap(Capability::OrgProfileManage),
+            body: |ids| json!({"location": {"partner_id": format!("N{}", &ids.target[..8]), "location": "Lyon", "country": "France"}}),
+            scoped: false,
+        },
+        Case {
+            path: UpdateLocation::PATH,
+            needs: Needs::Cap(Capability::OrgProfileManage),
+            body: |ids| json!({"location": {"partner_id": ids.location, "location": "Paris HQ", "country": "France"}}),
+            scoped: true,
+        },
+        Case {
+            path: RemoveLocation::PATH,
+            needs: Needs::Cap(Capability::OrgProfileManage),
+            body: |ids| json!({"partner_id": ids.location}),
+            scoped: true,
+        },
     ]
 }
 
@@ -326,6 +473,16 @@ fn allowed(needs: Needs, role: Option<Role>) -> bool {
             let have = capabilities_of(r);
             have.has(first) && any.iter().any(|c| have.has(*c))
         }),
+        Needs::Any(any) => role.is_some_and(|r| any.iter().any(|c| capabilities_of(r).has(*c))),
+    }
+}
+
+/// A role `role`'s holder does not have, to ask for.
+fn wanted(role: Option<Role>) -> &'static str {
+    if role == Some(Role::IncentivesAdmin) {
+        "incentives-user"
+    } else {
+        "incentives-admin"
     }
 }
 
@@ -338,10 +495,20 @@ async fn check(app: &TestApp, fx: &Fixture, case: &Case, who: usize) -> Option<S
     let customer = app
         .add_customer(&fx.org_a, &format!("Customer {who}"))
         .await;
+    let group = app.add_group(&fx.org_a, &format!("Group of {who}")).await;
+    let request = app
+        .add_role_request(&fx.org_a, &target.user_id, "sales-agent")
+        .await;
+    let location = format!("L{}", &target.user_id[..8]);
+    app.add_location(&fx.org_a, &location).await;
     let ids = Ids {
         target: &target.user_id,
         me_email: &caller.email,
         customer: &customer,
+        group: &group,
+        request: &request,
+        location: &location,
+        wanted: wanted(*role),
     };
     let cookie = app.session_for(&caller.user_id, &fx.org_a).await;
     let (status, body) = app
@@ -393,10 +560,15 @@ async fn every_role_against_every_server_function() {
             .add_user(&fx.org_a, "Visitor Target", RoleSet::default())
             .await;
         let customer = app.add_customer(&fx.org_a, "Visitor Customer").await;
+        let group = app.add_group(&fx.org_a, "Visitor Group").await;
         let ids = Ids {
             target: &target.user_id,
             me_email: "nobody@example.com",
             customer: &customer,
+            group: &group,
+            request: &target.user_id,
+            location: "L-visitor",
+            wanted: "incentives-admin",
         };
         let (status, body) = app.call_as(case.path, None, &(case.body)(&ids)).await;
         match case.needs {
@@ -429,12 +601,21 @@ async fn another_organizations_ids_are_not_found() {
         .unwrap_or(3);
     let mut checked = 0;
     let foreign_customer = app.add_customer(&fx.org_b, "Foreign Customer").await;
+    let foreign_group = app.add_group(&fx.org_b, "Foreign Group").await;
+    let foreign_request = app
+        .add_role_request(&fx.org_b, &fx.foreign_user, "sales-agent")
+        .await;
+    app.add_location(&fx.org_b, "FOREIGN-1").await;
     for case in cases().into_iter().filter(|c| c.scoped) {
         let cookie = app.session_for(&fx.callers[ga].1.user_id, &fx.org_a).await;
         let ids = Ids {
             target: &fx.foreign_user,
             me_email: &fx.callers[ga].1.email,
             customer: &foreign_customer,
+            group: &foreign_group,
+            request: &foreign_request,
+            location: "FOREIGN-1",
+            wanted: "incentives-admin",
         };
         let (status, body) = app
             .call_as(case.path, Some(&cookie), &(case.body)(&ids))
@@ -458,4 +639,63 @@ async fn another_organizations_ids_are_not_found() {
             .expect("foreign user");
     assert_eq!(foreign, ("Foreign User".to_string(), "active".to_string()));
     let _ = fx.org_b;
+}
+
+/// Calls that pair two ids: each of the caller's organization with one of
+/// another organization's gets 404, and nothing is written.
+#[tokio::test]
+async fn mixed_pairs_of_own_and_foreign_ids_are_not_found() {
+    use app::groups::{AddGroupMembers, RemoveGroupMembers};
+    use app::users::BulkUsers;
+    let app = spawn_app().await;
+    let fx = app.fixture().await;
+    let ga = &fx.callers[3].1;
+    assert_eq!(fx.callers[3].0, Some(Role::GlobalAdmin));
+    let cookie = app.session_for(&ga.user_id, &fx.org_a).await;
+    let own_group = app.add_group(&fx.org_a, "Own Group").await;
+    let foreign_group = app.add_group(&fx.org_b, "Foreign Group").await;
+    let own_user = app
+        .add_user(&fx.org_a, "Own User", RoleSet::default())
+        .await;
+    let calls = [
+        (
+            AddGroupMembers::PATH,
+            json!({"group_id": own_group, "user_ids": [own_user.user_id, fx.foreign_user]}),
+        ),
+        (
+            AddGroupMembers::PATH,
+            json!({"group_id": foreign_group, "user_ids": [own_user.user_id]}),
+        ),
+        (
+            RemoveGroupMembers::PATH,
+            json!({"group_id": foreign_group, "user_ids": [own_user.user_id]}),
+        ),
+        (
+            BulkUsers::PATH,
+            json!({"target": {"ids": [own_user.user_id, fx.foreign_user]}, "action": {"assign-role": "sales-agent"}}),
+        ),
+        (
+            BulkUsers::PATH,
+            json!({"target": {"ids": [own_user.user_id]}, "action": {"add-to-group": foreign_group}}),
+        ),
+    ];
+    for (path, body) in &calls {
+        let (status, text) = app.call_as(path, Some(&cookie), body).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{path} {body}: {text}");
+        assert!(!text.contains("Foreign"), "{path}: leaks data: {text}");
+    }
+    println!("mixed-pair checks: {} calls", calls.len());
+    // Nothing was written: no membership, the own user kept no role.
+    let members: i64 = sqlx::query_scalar("select count(*) from group_member")
+        .fetch_one(&app.db)
+        .await
+        .expect("count");
+    assert_eq!(members, 0);
+    let agent: Option<String> =
+        sqlx::query_scalar("select agent_role from app_user where user_id = $1")
+            .bind(&own_user.user_id)
+            .fetch_one(&app.db)
+            .await
+            .expect("user");
+    assert_eq!(agent, None);
 }

@@ -210,7 +210,7 @@ fn concrete_paths(server: &LiveServer) -> Vec<String> {
         .enable_all()
         .build()
         .expect("runtime");
-    let (user_id, customer_id): (String, String) = rt.block_on(async {
+    let (user_id, customer_id, group_id): (String, String, String) = rt.block_on(async {
         let user: String =
             sqlx::query_scalar("select user_id from app_user order by email limit 1")
                 .fetch_one(&server.db)
@@ -221,7 +221,12 @@ fn concrete_paths(server: &LiveServer) -> Vec<String> {
                 .fetch_one(&server.db)
                 .await
                 .expect("a demo customer");
-        (user, customer)
+        let group: String =
+            sqlx::query_scalar("select group_id from user_group order by name limit 1")
+                .fetch_one(&server.db)
+                .await
+                .expect("a demo group");
+        (user, customer, group)
     });
     let mut paths = Vec::new();
     for route in server::route_list() {
@@ -235,6 +240,7 @@ fn concrete_paths(server: &LiveServer) -> Vec<String> {
                 None => vec![segment.to_string()],
                 Some("id") if path.starts_with("/users/") => vec![user_id.clone()],
                 Some("id") if path.starts_with("/customers/") => vec![customer_id.clone()],
+                Some("id") if path.starts_with("/groups/") => vec![group_id.clone()],
                 Some("slug") if path.starts_with("/workspace/") => app::access::Workspace::ALL
                     .iter()
                     .map(|w| w.slug().to_string())

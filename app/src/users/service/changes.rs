@@ -1,10 +1,12 @@
 //! Changes to an existing user: details, roles, password reset and removal.
 
 use super::{
-    active_global_admins, begin_on_user, check_grants, forbidden, load, opt, role_changes, stale,
+    active_global_admins, begin_on_user, check_grants, forbidden, load_user, opt, role_changes,
+    stale, UserRow,
 };
 use crate::access::{Capability, Role, RoleSet};
 use crate::activity::service::Target;
+use crate::activity::service::Work;
 use crate::activity::{FieldChange, Operation};
 use crate::auth::secrets;
 use crate::db::now_millis;
@@ -47,8 +49,15 @@ pub async fn update_details(
     .map(|(f, b, a)| FieldChange::new(f, b, a))
     .collect();
     if changes.is_empty() {
-        return Ok(row.into_user(me));
+        return load_user(work.conn(), me, user_id).await;
     }
+    check_partner_id(
+        &mut work,
+        &me.org_id,
+        row.partner_id.as_deref(),
+        partner_id.as_deref(),
+    )
+    .await?;
     let done = sqlx::query(
         "update app_user set display_name = $1, email = $2, email_lower = $3, partner_id = $4,
                 version = version + 1
@@ -71,9 +80,36 @@ pub async fn update_details(
         Target::user(user_id, &name),
         changes,
     );
-    let updated = load(work.conn(), &me.org_id, user_id).await?;
+    let updated = load_user(work.conn(), me, user_id).await?;
     work.commit().await?;
-    Ok(updated.into_user(me))
+    Ok(updated)
+}
+
+/// A partner ID given to a user must be one of the organization's (an
+/// unchanged one is kept even if its location has gone).
+pub(super) async fn check_partner_id(
+    work: &mut Work,
+    org_id: &str,
+    before: Option<&str>,
+    after: Option<&str>,
+) -> AppResult<()> {
+    let Some(after) = after.filter(|a| Some(*a) != before) else {
+        return Ok(());
+    };
+    let known: i64 = sqlx::query_scalar(
+        "select count(*) from partner_location where org_id = $1 and partner_id = $2",
+    )
+    .bind(org_id)
+    .bind(after)
+    .fetch_one(work.conn())
+    .await?;
+    if known == 0 {
+        return Err(AppError::invalid(
+            "partner_id",
+            "Choose one of the organization's partner IDs (Organization profile lists them).",
+        ));
+    }
+    Ok(())
 }
 
 /// Replaces a user's roles. Each role given or taken must be one the caller
@@ -87,32 +123,50 @@ pub async fn set_roles(
     roles: &RoleSet,
 ) -> AppResult<PartnerUser> {
     ctx.require(Capability::RolesAssign)?;
-    let me = &ctx.me;
     let (mut work, row, actions) = begin_on_user(ctx, user_id, true).await?;
-    let before = row.roles();
     if !actions.can_change_roles {
         return Err(forbidden("change this user's roles"));
     }
     if row.version != version {
         return Err(stale());
     }
+    apply_roles(&mut work, ctx, &row, roles).await?;
+    let updated = load_user(work.conn(), &ctx.me, user_id).await?;
+    work.commit().await?;
+    Ok(updated)
+}
+
+/// Gives the user of `row` the roles `roles` inside `work` (which holds the
+/// organization's lock), checking every role given or taken and the last
+/// Global admin, and records it. Returns whether anything changed.
+pub(super) async fn apply_roles(
+    work: &mut Work,
+    ctx: &Ctx,
+    row: &UserRow,
+    roles: &RoleSet,
+) -> AppResult<bool> {
+    let me = &ctx.me;
+    let before = row.roles();
     check_grants(me, &before, roles)?;
     let changes = role_changes(&before, roles);
     if changes.is_empty() {
-        return Ok(row.into_user(me));
+        return Ok(false);
     }
-    sqlx::query(
+    let done = sqlx::query(
         "update app_user set agent_role = $1, admin_role = $2, incentives_role = $3, version = version + 1
          where user_id = $4 and org_id = $5 and version = $6",
     )
     .bind(roles.agent.map(Role::key))
     .bind(roles.admin.map(Role::key))
     .bind(roles.incentives.map(Role::key))
-    .bind(user_id)
+    .bind(&row.user_id)
     .bind(&me.org_id)
-    .bind(version)
+    .bind(row.version)
     .execute(work.conn())
     .await?;
+    if done.rows_affected() != 1 {
+        return Err(stale());
+    }
     if before.has(Role::GlobalAdmin)
         && !roles.has(Role::GlobalAdmin)
         && active_global_admins(work.conn(), &me.org_id).await? == 0
@@ -124,12 +178,10 @@ pub async fn set_roles(
     }
     work.record(
         Operation::UserRolesChanged,
-        Target::user(user_id, &row.display_name),
+        Target::user(&row.user_id, &row.display_name),
         changes,
     );
-    let updated = load(work.conn(), &me.org_id, user_id).await?;
-    work.commit().await?;
-    Ok(updated.into_user(me))
+    Ok(true)
 }
 
 /// Gives a user a new temporary password (shown once) and ends their sessions.
@@ -169,11 +221,19 @@ pub async fn reset_password(ctx: &Ctx, user_id: &str) -> AppResult<String> {
 #[tracing::instrument(skip_all, fields(org = %ctx.org_id()))]
 pub async fn remove(ctx: &Ctx, user_id: &str) -> AppResult<()> {
     ctx.require(Capability::UsersRemove)?;
-    let me = &ctx.me;
     let (mut work, row, actions) = begin_on_user(ctx, user_id, true).await?;
     if !actions.can_remove {
         return Err(forbidden("remove this user"));
     }
+    remove_row(&mut work, ctx, &row).await?;
+    work.commit().await
+}
+
+/// Removes the user of `row` inside `work` (which holds the organization's
+/// lock): status, sessions, the last-Global-admin rule and the entry.
+pub(super) async fn remove_row(work: &mut Work, ctx: &Ctx, row: &UserRow) -> AppResult<()> {
+    let me = &ctx.me;
+    let user_id = row.user_id.as_str();
     sqlx::query(
         "update app_user set status = 'removed', removed_at = $1, version = version + 1
          where user_id = $2 and org_id = $3",
@@ -204,5 +264,5 @@ pub async fn remove(ctx: &Ctx, user_id: &str) -> AppResult<()> {
             Some(UserStatus::Removed.key().into()),
         )],
     );
-    work.commit().await
+    Ok(())
 }

@@ -1,12 +1,14 @@
 //! Adding users: the row insert shared by the console, the command line and demo seeding.
 
-use super::{check_grants, load, opt, role_changes};
+use super::changes::check_partner_id;
+use super::{brief, check_grants, load_user, opt, role_changes};
 use crate::access::{Capability, Role, RoleSet};
 use crate::activity::service::{Target, Work};
 use crate::activity::{FieldChange, Operation};
 use crate::auth::secrets;
 use crate::db::{new_id, now_millis};
 use crate::error::{AppError, AppResult};
+use crate::groups::service::{change_membership, Membership};
 use crate::request::Ctx;
 use crate::users::{check_details, CreatedUser, NewUser};
 
@@ -98,11 +100,22 @@ pub async fn create(ctx: &Ctx, new: &NewUser) -> AppResult<CreatedUser> {
     let Ctx { db, me, actor, .. } = ctx;
     check_grants(me, &RoleSet::default(), &new.roles)?;
     let mut work = Work::begin(db, actor).await?;
+    check_partner_id(&mut work, &me.org_id, None, opt(&new.partner_id).as_deref()).await?;
     let (user_id, temporary_password) = insert_user(&mut work, &me.org_id, new).await?;
-    let row = load(work.conn(), &me.org_id, &user_id).await?;
+    if !new.groups.is_empty() {
+        ctx.require(Capability::GroupsManage)?;
+        let user = brief(work.conn(), &me.org_id, &user_id).await?;
+        for group_id in &new.groups {
+            let group = Membership::open(ctx, &mut work, group_id).await?;
+            if let Err(reason) = change_membership(ctx, &mut work, &group, &user, true).await? {
+                return Err(AppError::invalid("groups", reason));
+            }
+        }
+    }
+    let user = load_user(work.conn(), me, &user_id).await?;
     work.commit().await?;
     Ok(CreatedUser {
-        user: row.into_user(me),
+        user,
         temporary_password,
     })
 }
@@ -121,6 +134,7 @@ pub async fn create_admin(ctx: &Ctx, name: &str, email: &str) -> AppResult<(Stri
             ..RoleSet::default()
         },
         partner_id: String::new(),
+        groups: Vec::new(),
     };
     let mut work = Work::begin(&ctx.db, &ctx.actor).await?;
     let exists: i64 = sqlx::query_scalar("select count(*) from organization where org_id = $1")

@@ -2,26 +2,31 @@
 //! records its activity entry. This module holds the row type and the
 //! helpers the reads, the changes and the creation share.
 
+mod access;
+mod bulk;
 mod changes;
 mod create;
 mod reads;
 
+pub use access::{explain_access, set_permissions};
+pub use bulk::{bulk, give_role};
 pub use changes::{remove, reset_password, set_roles, update_details};
 pub use create::{create, create_admin, insert_with_password};
 pub use reads::{admins, get, list};
 
 use super::{PartnerUser, UserStatus};
-use crate::access::{Identity, Role, RoleSet, UserActions};
+use crate::access::{Access, GroupGrant, Identity, Permissions, Role, RoleSet, UserActions};
 use crate::activity::service::Work;
 use crate::activity::FieldChange;
 use crate::auth::service::role_set;
 use crate::error::{AppError, AppResult};
+use crate::groups::GroupRef;
 use crate::request::Ctx;
 use sqlx::AnyConnection;
 
 const COLUMNS: &str =
     "user_id, display_name, email, status, agent_role, admin_role, incentives_role, \
-                       partner_id, created_at, last_sign_in_at, version";
+                       permissions, partner_id, created_at, last_sign_in_at, version";
 
 #[derive(sqlx::FromRow, Clone)]
 struct UserRow {
@@ -32,6 +37,7 @@ struct UserRow {
     agent_role: Option<String>,
     admin_role: Option<String>,
     incentives_role: Option<String>,
+    permissions: String,
     partner_id: Option<String>,
     created_at: i64,
     last_sign_in_at: Option<i64>,
@@ -52,16 +58,35 @@ impl UserRow {
         )
     }
 
-    fn into_user(self, me: &Identity) -> PartnerUser {
+    fn access(&self) -> Access {
+        Access {
+            roles: self.roles(),
+            permissions: Permissions::decode(&self.permissions),
+        }
+    }
+
+    fn into_user(self, me: &Identity, groups: &[GroupGrant]) -> PartnerUser {
         let roles = self.roles();
         let status = self.status();
-        let actions = me.actions_on(&self.user_id, &roles, status == UserStatus::Active);
+        let actions = me.actions_on(
+            &self.user_id,
+            global_admin(&roles, groups),
+            status == UserStatus::Active,
+        );
         PartnerUser {
             user_id: self.user_id,
             display_name: self.display_name,
             email: self.email,
             status,
             roles,
+            permissions: Permissions::decode(&self.permissions),
+            groups: groups
+                .iter()
+                .map(|g| GroupRef {
+                    group_id: g.group_id.clone(),
+                    name: g.name.clone(),
+                })
+                .collect(),
             partner_id: self.partner_id,
             created_at: self.created_at,
             last_sign_in_at: self.last_sign_in_at,
@@ -69,6 +94,55 @@ impl UserRow {
             actions,
         }
     }
+}
+
+/// Whether a user is a Global admin, by role or through a group.
+fn global_admin(roles: &RoleSet, groups: &[GroupGrant]) -> bool {
+    roles.has(Role::GlobalAdmin) || groups.iter().any(|g| g.access.has_role(Role::GlobalAdmin))
+}
+
+/// One user with their groups, as the caller sees them.
+async fn load_user(
+    conn: &mut AnyConnection,
+    me: &Identity,
+    user_id: &str,
+) -> AppResult<PartnerUser> {
+    let (row, groups) = load_with_groups(conn, &me.org_id, user_id).await?;
+    Ok(row.into_user(me, &groups))
+}
+
+async fn load_with_groups(
+    conn: &mut AnyConnection,
+    org_id: &str,
+    user_id: &str,
+) -> AppResult<(UserRow, Vec<GroupGrant>)> {
+    let row = load(conn, org_id, user_id).await?;
+    let groups =
+        crate::groups::service::memberships(conn, org_id, std::slice::from_ref(&row.user_id))
+            .await?
+            .remove(&row.user_id)
+            .unwrap_or_default();
+    Ok((row, groups))
+}
+
+/// What a membership change needs to know of a user.
+pub struct UserBrief {
+    pub user_id: String,
+    pub display_name: String,
+    pub active: bool,
+    /// A Global admin by role or through a group.
+    pub global_admin: bool,
+}
+
+/// A user of `org_id` (404 for another organization's), briefly.
+pub async fn brief(conn: &mut AnyConnection, org_id: &str, user_id: &str) -> AppResult<UserBrief> {
+    let (row, groups) = load_with_groups(conn, org_id, user_id).await?;
+    Ok(UserBrief {
+        global_admin: global_admin(&row.roles(), &groups),
+        active: row.status() == UserStatus::Active,
+        user_id: row.user_id,
+        display_name: row.display_name,
+    })
 }
 
 async fn load(conn: &mut AnyConnection, org_id: &str, user_id: &str) -> AppResult<UserRow> {
@@ -127,6 +201,20 @@ fn opt(text: &str) -> Option<String> {
     (!t.is_empty()).then(|| t.to_string())
 }
 
+/// The activity changes between two bundles of roles and custom permissions.
+pub fn access_changes(before: &Access, after: &Access) -> Vec<FieldChange> {
+    let mut changes = role_changes(&before.roles, &after.roles);
+    if before.permissions != after.permissions {
+        let show = |p: &Permissions| (!p.is_empty()).then(|| p.describe());
+        changes.push(FieldChange::new(
+            "custom permissions",
+            show(&before.permissions),
+            show(&after.permissions),
+        ));
+    }
+    changes
+}
+
 fn role_changes(before: &RoleSet, after: &RoleSet) -> Vec<FieldChange> {
     let label = |r: Option<Role>| r.map(|r| r.label().to_string());
     [
@@ -157,11 +245,21 @@ async fn begin_on_user(
     if lock {
         lock_org(work.conn(), ctx.org_id()).await?;
     }
-    let row = load(work.conn(), ctx.org_id(), user_id).await?;
+    let (row, actions) = row_and_actions(&mut work, ctx, user_id).await?;
+    Ok((work, row, actions))
+}
+
+/// A user's row in `work` and what the caller may do to it.
+async fn row_and_actions(
+    work: &mut Work,
+    ctx: &Ctx,
+    user_id: &str,
+) -> AppResult<(UserRow, UserActions)> {
+    let (row, groups) = load_with_groups(work.conn(), ctx.org_id(), user_id).await?;
     let actions = ctx.me.actions_on(
         &row.user_id,
-        &row.roles(),
+        global_admin(&row.roles(), &groups),
         row.status() == UserStatus::Active,
     );
-    Ok((work, row, actions))
+    Ok((row, actions))
 }

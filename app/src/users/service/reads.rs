@@ -1,6 +1,6 @@
 //! Reads: a page of the organization's users, one user, and the admins to ask for a role.
 
-use super::{load, UserRow, COLUMNS};
+use super::{load_user, UserRow, COLUMNS};
 use crate::access::{Capability, Role};
 use crate::db::like;
 use crate::db::{Backend, Statement};
@@ -13,36 +13,7 @@ use crate::users::{AdminContact, PartnerUser, UserPage, UserQuery, UserStatus, U
 pub async fn list(ctx: &Ctx, q: &UserQuery) -> AppResult<UserPage> {
     ctx.require(Capability::UsersView)?;
     let Ctx { db, me, .. } = ctx;
-    let mut filter = Statement::new(Backend::of(db));
-    filter.push("where org_id = ?", [me.org_id.as_str()]);
-    let status = match q.status.as_str() {
-        "" => Some(UserStatus::Active),
-        "all" => None,
-        key => Some(
-            UserStatus::from_key(key)
-                .ok_or_else(|| AppError::invalid("status", "Choose active, removed or all."))?,
-        ),
-    };
-    if let Some(status) = status {
-        filter.push(" and status = ?", [status.key()]);
-    }
-    if !q.search.trim().is_empty() {
-        let pattern = like(&q.search);
-        filter.push(
-            " and (lower(display_name) like ? escape '\\' or email_lower like ? escape '\\')",
-            [pattern.clone(), pattern],
-        );
-    }
-    if !q.role.is_empty() {
-        let role = Role::from_key(&q.role)
-            .ok_or_else(|| AppError::invalid("role", "Choose a role from the list."))?;
-        let column = match role.kind() {
-            crate::access::RoleKind::Agent => "agent_role",
-            crate::access::RoleKind::Admin => "admin_role",
-            crate::access::RoleKind::Incentives => "incentives_role",
-        };
-        filter.push(&format!(" and {column} = ?"), [role.key()]);
-    }
+    let filter = user_filter(Backend::of(db), &me.org_id, q)?;
     let order = match q.sort.as_str() {
         "" | "name" => "lower(display_name), user_id",
         "email" => "email_lower, user_id",
@@ -67,9 +38,18 @@ pub async fn list(ctx: &Ctx, q: &UserQuery) -> AppResult<UserPage> {
         u64::from(q.page) * u64::from(USER_PAGE_SIZE)
     );
     let query = sqlx::query_as_with::<_, UserRow, _>(&sql, filter.arguments());
-    let rows = query.fetch_all(db).await?;
+    let mut conn = db.acquire().await?;
+    let rows = query.fetch_all(&mut *conn).await?;
+    let ids: Vec<String> = rows.iter().map(|r| r.user_id.clone()).collect();
+    let mut groups = crate::groups::service::memberships(&mut conn, &me.org_id, &ids).await?;
     Ok(UserPage {
-        users: rows.into_iter().map(|r| r.into_user(me)).collect(),
+        users: rows
+            .into_iter()
+            .map(|r| {
+                let g = groups.remove(&r.user_id).unwrap_or_default();
+                r.into_user(me, &g)
+            })
+            .collect(),
         total,
         page: q.page,
         page_size: USER_PAGE_SIZE,
@@ -82,7 +62,7 @@ pub async fn get(ctx: &Ctx, user_id: &str) -> AppResult<PartnerUser> {
     ctx.require(Capability::UsersView)?;
     let Ctx { db, me, .. } = ctx;
     let mut conn = db.acquire().await?;
-    Ok(load(&mut conn, &me.org_id, user_id).await?.into_user(me))
+    load_user(&mut conn, me, user_id).await
 }
 
 /// The organization's active Global admins and Account admins, for anyone
@@ -116,4 +96,57 @@ pub async fn admins(ctx: &Ctx) -> AppResult<Vec<AdminContact>> {
                 .to_string(),
         })
         .collect())
+}
+
+/// The `where` clause of the user list's search and filters (shared by the
+/// list and the bulk actions' "every matching user").
+pub(super) fn user_filter(backend: Backend, org_id: &str, q: &UserQuery) -> AppResult<Statement> {
+    let mut filter = Statement::new(backend);
+    filter.push("where org_id = ?", [org_id]);
+    let status = match q.status.as_str() {
+        "" => Some(UserStatus::Active),
+        "all" => None,
+        key => Some(
+            UserStatus::from_key(key)
+                .ok_or_else(|| AppError::invalid("status", "Choose active, removed or all."))?,
+        ),
+    };
+    if let Some(status) = status {
+        filter.push(" and status = ?", [status.key()]);
+    }
+    if !q.search.trim().is_empty() {
+        let pattern = like(&q.search);
+        filter.push(
+            " and (lower(display_name) like ? escape '\\' or email_lower like ? escape '\\')",
+            [pattern.clone(), pattern],
+        );
+    }
+    if !q.role.is_empty() {
+        let role = Role::from_key(&q.role)
+            .ok_or_else(|| AppError::invalid("role", "Choose a role from the list."))?;
+        let column = match role.kind() {
+            crate::access::RoleKind::Agent => "agent_role",
+            crate::access::RoleKind::Admin => "admin_role",
+            crate::access::RoleKind::Incentives => "incentives_role",
+        };
+        // Held by role or through a group ("find your Global admins").
+        filter.push(
+            &format!(
+                " and ({column} = ? or exists (select 1 from group_member m
+                   join user_group g on g.group_id = m.group_id
+                  where m.user_id = app_user.user_id and g.{column} = ?))"
+            ),
+            [role.key(), role.key()],
+        );
+    }
+    if !q.group.is_empty() {
+        filter.push(
+            " and exists (select 1 from group_member m where m.user_id = app_user.user_id and m.group_id = ?)",
+            [q.group.as_str()],
+        );
+    }
+    if !q.partner_id.is_empty() {
+        filter.push(" and partner_id = ?", [q.partner_id.as_str()]);
+    }
+    Ok(filter)
 }

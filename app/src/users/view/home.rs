@@ -18,7 +18,15 @@ pub fn HomePage() -> impl IntoView {
                 <dt>"Organization"</dt>
                 <dd>{me.org_name.clone()}</dd>
                 <dt>"Roles"</dt>
-                <dd data-testid="my-roles">{me.roles.describe()}</dd>
+                <dd data-testid="my-roles">{crate::access::Access { roles: me.roles, permissions: me.permissions.clone() }.describe()}</dd>
+                <dt>"Groups"</dt>
+                <dd data-testid="my-groups">
+                    {if me.groups.is_empty() {
+                        "None".to_string()
+                    } else {
+                        me.groups.iter().map(|g| g.name.clone()).collect::<Vec<_>>().join(", ")
+                    }}
+                </dd>
             </dl>
             <p>
                 <a href="/change-password">"Change my password"</a>
@@ -26,7 +34,7 @@ pub fn HomePage() -> impl IntoView {
         </section>
         <section class="card">
             <h2>"Need a role?"</h2>
-            <p>"These admins of your organization can assign roles:"</p>
+            <p>"Find your Global admins and Account admins: they can assign roles."</p>
             <Loaded
                 resource=admins
                 ok=|list| {
@@ -40,6 +48,7 @@ pub fn HomePage() -> impl IntoView {
                     }
                 }
             />
+            <crate::role_requests::RequestRole/>
         </section>
     }
 }

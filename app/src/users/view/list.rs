@@ -1,31 +1,72 @@
-//! `/users`: the user list with its filters, and the table of users.
+//! `/users`: the user list with its filters, bulk actions and the table.
 
+use super::bulk::{bulk_allowed, BulkBar, Selection};
 use crate::access::ui::use_identity;
 use crate::access::{Capability, Role};
 use crate::time::format_millis;
 use crate::ui::{FilterSelect, Loaded, Pager, SearchBox, Table};
 use crate::users::{PartnerUser, UserQuery, UserStatus, USER_PAGE_SIZE};
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
-/// `/users`: the organization's partner users, paged and filtered on the server.
+/// `/users`: the organization's partner users, paged and filtered on the
+/// server. `?role=`, `?group=` and `?partner_id=` preset the filters (links
+/// from the profile and group pages).
 #[component]
 pub fn UsersPage() -> impl IntoView {
     let me = use_identity();
+    let params = use_query_map();
+    let param = move |k: &str| params.with_untracked(|p| p.get(k).unwrap_or_default());
     let search = RwSignal::new(String::new());
-    let role = RwSignal::new(String::new());
+    let role = RwSignal::new(param("role"));
+    let group = RwSignal::new(param("group"));
+    let partner = RwSignal::new(param("partner_id"));
     let status = RwSignal::new(String::from("active"));
     let sort = RwSignal::new(String::from("name"));
     let page = RwSignal::new(0u32);
-    let query = move || UserQuery {
+    let reload = RwSignal::new(0u32);
+    let selection = Selection::new();
+    let query = Signal::derive(move || UserQuery {
         search: search.get(),
         role: role.get(),
+        group: group.get(),
+        partner_id: partner.get(),
         status: status.get(),
         sort: sort.get(),
         page: page.get(),
-    };
-    let users = Resource::new(query, crate::users::list_users);
-    // Any filter change goes back to the first page.
-    let reset_page = move || page.set(0);
+    });
+    // A new filter means a new selection.
+    Effect::new(move |_| {
+        query.track();
+        selection.clear();
+    });
+    let users = Resource::new(
+        move || (query.get(), reload.get()),
+        |(q, _)| crate::users::list_users(q),
+    );
+    // The filters' choices, for whoever may read the list (others get the
+    // list's own refusal, once).
+    let reader = me.can(Capability::UsersView);
+    let groups = Resource::new(
+        || (),
+        move |_| async move {
+            if reader {
+                crate::groups::list_groups().await
+            } else {
+                Ok(Vec::new())
+            }
+        },
+    );
+    let profile = Resource::new(
+        || (),
+        move |_| async move {
+            if reader {
+                crate::orgs::get_org_profile().await.map(|p| p.locations)
+            } else {
+                Ok(Vec::new())
+            }
+        },
+    );
     let pair = |v: &str, l: &str| (v.to_string(), l.to_string());
     let role_options = std::iter::once(pair("", "All roles"))
         .chain(Role::ALL.into_iter().map(|r| pair(r.key(), r.label())))
@@ -44,6 +85,7 @@ pub fn UsersPage() -> impl IntoView {
     .into_iter()
     .map(|(v, l)| pair(v, l))
     .collect::<Vec<_>>();
+    let bulk = bulk_allowed();
     view! {
         <section class="card">
             <h1>"User management"</h1>
@@ -52,37 +94,59 @@ pub fn UsersPage() -> impl IntoView {
                     .can(Capability::UsersCreate)
                     .then(|| view! { <a class="button" href="/users/new">"Add user"</a> })}
                 <SearchBox id="search" label="Search name or email" value=search page=page/>
-                <FilterSelect
-                    id="role-filter"
-                    label="Role"
-                    value=role
-                    page=page
-                    options=role_options
+                <FilterSelect id="role-filter" label="Role" value=role page=page options=role_options/>
+                <Loaded
+                    resource=groups
+                    ok=move |all| {
+                        let options = std::iter::once(pair("", "All groups"))
+                            .chain(all.into_iter().map(|g| (g.group_id, g.name)))
+                            .collect::<Vec<_>>();
+                        view! { <FilterSelect id="group-filter" label="Group" value=group page=page options=options/> }
+                    }
                 />
-                <FilterSelect
-                    id="status-filter"
-                    label="Status"
-                    value=status
-                    page=page
-                    options=status_options
+                <Loaded
+                    resource=profile
+                    ok=move |locations| {
+                        let options = std::iter::once(pair("", "All partner IDs"))
+                            .chain(locations.into_iter().map(|l| {
+                                let label = format!("{} — {}", l.partner_id, l.location);
+                                (l.partner_id, label)
+                            }))
+                            .collect::<Vec<_>>();
+                        view! { <FilterSelect id="partner-filter" label="Partner ID" value=partner page=page options=options/> }
+                    }
                 />
+                <FilterSelect id="status-filter" label="Status" value=status page=page options=status_options/>
                 <FilterSelect id="sort" label="Sort by" value=sort page=page options=sort_options/>
                 <button
                     type="button"
                     class="secondary"
+                    data-testid="find-global-admins"
                     on:click=move |_| {
                         role.set(Role::GlobalAdmin.key().into());
-                        reset_page();
+                        page.set(0);
                     }
                 >
                     "Find Global admins"
                 </button>
             </div>
+            {bulk
+                .then(|| {
+                    view! {
+                        <BulkBar
+                            selection=selection
+                            query=query
+                            groups=groups
+                            done=Callback::new(move |_| reload.update(|n| *n += 1))
+                        />
+                    }
+                })}
             <Loaded
                 resource=users
                 ok=move |p| {
+                    selection.matching.set(p.total);
                     view! {
-                        <UserTable users=p.users/>
+                        <UserTable users=p.users selection=bulk.then_some(selection)/>
                         <Pager page=page total=p.total page_size=USER_PAGE_SIZE/>
                     }
                 }
@@ -92,29 +156,64 @@ pub fn UsersPage() -> impl IntoView {
 }
 
 #[component]
-fn UserTable(users: Vec<PartnerUser>) -> impl IntoView {
+fn UserTable(users: Vec<PartnerUser>, selection: Option<Selection>) -> impl IntoView {
     if users.is_empty() {
         return view! { <p data-testid="no-users">"No user matches."</p> }.into_any();
     }
+    let columns: &'static [&'static str] = if selection.is_some() {
+        &[
+            "Select",
+            "Name",
+            "Email",
+            "Roles",
+            "Groups",
+            "Status",
+            "Last sign-in",
+        ]
+    } else {
+        &["Name", "Email", "Roles", "Groups", "Status", "Last sign-in"]
+    };
     view! {
-        <Table testid="users" columns=&["Name", "Email", "Roles", "Status", "Last sign-in"]>
-                {users
-                    .into_iter()
-                    .map(|u| {
-                        view! {
-                            <tr data-testid="user-row">
-                                <td>
-                                    <a href=format!("/users/{}", u.user_id)>{u.display_name}</a>
-                                </td>
-                                <td>{u.email}</td>
-                                <td>{u.roles.describe()}</td>
-                                <td>{u.status.label()}</td>
-                                <td>{u.last_sign_in_at.map(format_millis).unwrap_or_else(|| "Never".into())}</td>
-                            </tr>
-                        }
-                    })
-                    .collect_view()}
-            </Table>
+        <Table testid="users" columns=columns>
+            {users
+                .into_iter()
+                .map(|u| {
+                    let id = u.user_id.clone();
+                    let groups = u.groups.iter().map(|g| g.name.clone()).collect::<Vec<_>>().join(", ");
+                    view! {
+                        <tr data-testid="user-row">
+                            {selection
+                                .map(|s| {
+                                    let id2 = id.clone();
+                                    let label = format!("Select {}", u.display_name);
+                                    view! {
+                                        <td>
+                                            <input
+                                                type="checkbox"
+                                                aria-label=label
+                                                data-testid="select-user"
+                                                prop:checked=move || s.all_matching.get() || s.ids.with(|i| i.contains(&id))
+                                                on:change=move |ev| {
+                                                    s.all_matching.set(false);
+                                                    crate::ui::toggle(s.ids, &id2, event_target_checked(&ev));
+                                                }
+                                            />
+                                        </td>
+                                    }
+                                })}
+                            <td>
+                                <a href=format!("/users/{}", u.user_id)>{u.display_name.clone()}</a>
+                            </td>
+                            <td>{u.email.clone()}</td>
+                            <td>{u.access().describe()}</td>
+                            <td>{groups}</td>
+                            <td>{u.status.label()}</td>
+                            <td>{u.last_sign_in_at.map(format_millis).unwrap_or_else(|| "Never".into())}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()}
+        </Table>
     }
     .into_any()
 }

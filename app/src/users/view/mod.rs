@@ -6,6 +6,8 @@
 //! inside `Suspend::new(async move { … })`; nothing reads a resource with
 //! `.get()`.
 
+mod access;
+mod bulk;
 mod home;
 mod list;
 mod new_user;
@@ -15,4 +17,5 @@ mod user;
 pub use home::HomePage;
 pub use list::UsersPage;
 pub use new_user::NewUserPage;
+pub use role_select::{PermissionsEditor, RoleSelects, RoleSignals};
 pub use user::UserPage;

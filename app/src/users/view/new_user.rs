@@ -1,9 +1,11 @@
 //! `/users/new`: the "Add user" form and its confirmation.
 
-use super::role_select::RoleSelect;
-use crate::access::{Role, RoleKind, RoleSet};
+use super::role_select::{RoleSelects, RoleSignals};
+use crate::access::ui::use_identity;
+use crate::access::{Capability, RoleSet};
 use crate::error::AppError;
-use crate::ui::{FormError, OnceSecret, TextField};
+use crate::orgs::PartnerIdSelect;
+use crate::ui::{FormError, Loaded, OnceSecret, TextField};
 use crate::users::{check_details, CreatedUser, NewUser};
 use leptos::prelude::*;
 
@@ -13,9 +15,11 @@ pub fn NewUserPage() -> impl IntoView {
     let name = RwSignal::new(String::new());
     let email = RwSignal::new(String::new());
     let partner_id = RwSignal::new(String::new());
-    let agent = RwSignal::new(None::<Role>);
-    let admin = RwSignal::new(None::<Role>);
-    let incentives = RwSignal::new(None::<Role>);
+    let roles = RoleSignals::new(RoleSet::default());
+    let chosen_groups = RwSignal::new(Vec::<String>::new());
+    let profile = Resource::new(|| (), |_| crate::orgs::get_org_profile());
+    let groups = Resource::new(|| (), |_| crate::groups::list_groups());
+    let manage_groups = use_identity().can(Capability::GroupsManage);
     let error = RwSignal::new(None::<AppError>);
     let created = RwSignal::new(None::<CreatedUser>);
     let busy = RwSignal::new(false);
@@ -24,12 +28,9 @@ pub fn NewUserPage() -> impl IntoView {
         let user = NewUser {
             display_name: name.get_untracked(),
             email: email.get_untracked(),
-            roles: RoleSet {
-                agent: agent.get_untracked(),
-                admin: admin.get_untracked(),
-                incentives: incentives.get_untracked(),
-            },
+            roles: roles.get(),
             partner_id: partner_id.get_untracked(),
+            groups: chosen_groups.get_untracked(),
         };
         let problems = check_details(&user.display_name, &user.email, &user.partner_id);
         if !problems.is_empty() {
@@ -51,6 +52,7 @@ pub fn NewUserPage() -> impl IntoView {
         name.set(String::new());
         email.set(String::new());
         partner_id.set(String::new());
+        chosen_groups.set(Vec::new());
     };
     view! {
         <section class="card">
@@ -85,10 +87,40 @@ pub fn NewUserPage() -> impl IntoView {
                         <form on:submit=submit novalidate>
                             <TextField id="display_name" label="Full name" value=name error=error/>
                             <TextField id="email" label="Email (sign-in name)" value=email error=error kind="email"/>
-                            <RoleSelect kind=RoleKind::Agent value=agent current=None/>
-                            <RoleSelect kind=RoleKind::Admin value=admin current=None/>
-                            <RoleSelect kind=RoleKind::Incentives value=incentives current=None/>
-                            <TextField id="partner_id" label="Partner ID (optional)" value=partner_id error=error/>
+                            <RoleSelects roles=roles current=RoleSet::default()/>
+                            <PartnerIdSelect profile=profile value=partner_id/>
+                            <crate::ui::FieldError error=error field="partner_id"/>
+                            {manage_groups
+                                .then(|| {
+                                    view! {
+                                        <fieldset data-testid="new-user-groups">
+                                            <legend>"Groups (optional)"</legend>
+                                            <Loaded
+                                                resource=groups
+                                                ok=move |all| {
+                                                    all.into_iter()
+                                                        .filter(|g| g.actions.can_change_members)
+                                                        .map(|g| {
+                                                            let id = g.group_id.clone();
+                                                            view! {
+                                                                <label class="check">
+                                                                    <input
+                                                                        type="checkbox"
+                                                                        on:change=move |ev| {
+                                                                            crate::ui::toggle(chosen_groups, &id, event_target_checked(&ev))
+                                                                        }
+                                                                    />
+                                                                    " "
+                                                                    {g.name}
+                                                                </label>
+                                                            }
+                                                        })
+                                                        .collect_view()
+                                                }
+                                            />
+                                        </fieldset>
+                                    }
+                                })}
                             <FormError error=error fields=&["display_name", "email", "partner_id"]/>
                             <p>
                                 <button type="submit" disabled=move || busy.get()>

@@ -1,11 +1,21 @@
 //! `/users/:id`: one user's page and its editor.
 
-use super::role_select::RoleSelect;
-use crate::access::{RoleKind, RoleSet};
+use super::access::{ExplainCard, GroupsCard, PermissionsCard};
+use super::role_select::{RoleSelects, RoleSignals};
 use crate::error::AppError;
+use crate::groups::Group;
+use crate::orgs::{OrgProfile, PartnerIdSelect};
 use crate::ui::{id_param, FormError, Loaded, OnceSecret, SaveNotice, Saves, TextField};
-use crate::users::{PartnerUser, UserDetails};
+use crate::users::{ExplainedCapability, PartnerUser, UserDetails};
 use leptos::prelude::*;
+
+/// The resources a user's page reads besides the user.
+#[derive(Clone, Copy)]
+struct Lookups {
+    groups: Resource<Result<Vec<Group>, AppError>>,
+    profile: Resource<Result<OrgProfile, AppError>>,
+    explained: Resource<Result<Vec<ExplainedCapability>, AppError>>,
+}
 
 /// `/users/:id`: details, roles, password reset and removal, each shown only
 /// when the server says the caller may.
@@ -17,11 +27,25 @@ pub fn UserPage() -> impl IntoView {
         move || (user_id(), saves.count()),
         |(id, _)| crate::users::get_user(id),
     );
-    view! { <Loaded resource=user in_card=true ok=move |u| view! { <UserEditor user=u saves=saves/> }/> }
+    let lookups = Lookups {
+        groups: Resource::new(|| (), |_| crate::groups::list_groups()),
+        profile: Resource::new(|| (), |_| crate::orgs::get_org_profile()),
+        explained: Resource::new(
+            move || (user_id(), saves.count()),
+            |(id, _)| crate::users::explain_user_access(id),
+        ),
+    };
+    view! {
+        <Loaded
+            resource=user
+            in_card=true
+            ok=move |u| view! { <UserEditor user=u saves=saves lookups=lookups/> }
+        />
+    }
 }
 
 #[component]
-fn UserEditor(user: PartnerUser, saves: Saves) -> impl IntoView {
+fn UserEditor(user: PartnerUser, saves: Saves, lookups: Lookups) -> impl IntoView {
     let actions = user.actions;
     let id = StoredValue::new(user.user_id.clone());
     let version = user.version;
@@ -44,17 +68,11 @@ fn UserEditor(user: PartnerUser, saves: Saves) -> impl IntoView {
         });
     };
     // Roles form.
-    let agent = RwSignal::new(user.roles.agent);
-    let admin = RwSignal::new(user.roles.admin);
-    let incentives = RwSignal::new(user.roles.incentives);
+    let role_signals = RoleSignals::new(user.roles);
     let roles_error = RwSignal::new(None::<AppError>);
     let save_roles = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let roles = RoleSet {
-            agent: agent.get_untracked(),
-            admin: admin.get_untracked(),
-            incentives: incentives.get_untracked(),
-        };
+        let roles = role_signals.get();
         roles_error.set(None);
         leptos::task::spawn_local(async move {
             let result = crate::users::set_user_roles(id.get_value(), version, roles).await;
@@ -92,7 +110,7 @@ fn UserEditor(user: PartnerUser, saves: Saves) -> impl IntoView {
             <h1 data-testid="user-name">{user.display_name.clone()}</h1>
             <p>
                 <span data-testid="user-status">{user.status.label()}</span>
-                " · " {user.roles.describe()} " · "
+                " · " <span data-testid="user-roles">{user.access().describe()}</span> " · "
                 <a href=format!("/activity?target_id={}", user.user_id)>"Activity for this user"</a>
             </p>
             <SaveNotice saves=saves/>
@@ -102,7 +120,7 @@ fn UserEditor(user: PartnerUser, saves: Saves) -> impl IntoView {
             <form on:submit=save_details novalidate>
                 <TextField id="display_name" label="Full name" value=name error=details_error enabled=actions.can_edit/>
                 <TextField id="email" label="Email" value=email error=details_error kind="email" enabled=actions.can_edit/>
-                <TextField id="partner_id" label="Partner ID" value=partner_id error=details_error enabled=actions.can_edit/>
+                <PartnerIdSelect profile=lookups.profile value=partner_id enabled=actions.can_edit/>
                 <FormError error=details_error fields=&["display_name", "email", "partner_id"]/>
                 {actions.can_edit.then(|| view! { <p><button type="submit">"Save details"</button></p> })}
             </form>
@@ -114,13 +132,7 @@ fn UserEditor(user: PartnerUser, saves: Saves) -> impl IntoView {
                     <section class="card">
                         <h2>"Roles"</h2>
                         <form on:submit=save_roles novalidate>
-                            <RoleSelect kind=RoleKind::Agent value=agent current=original_roles.agent/>
-                            <RoleSelect kind=RoleKind::Admin value=admin current=original_roles.admin/>
-                            <RoleSelect
-                                kind=RoleKind::Incentives
-                                value=incentives
-                                current=original_roles.incentives
-                            />
+                            <RoleSelects roles=role_signals current=original_roles/>
                             <FormError error=roles_error fields=&[]/>
                             <p>
                                 <button type="submit">"Save roles"</button>
@@ -129,6 +141,11 @@ fn UserEditor(user: PartnerUser, saves: Saves) -> impl IntoView {
                     </section>
                 }
             })}
+        {actions
+            .can_change_roles
+            .then(|| view! { <PermissionsCard user=user.clone() saves=saves/> })}
+        <GroupsCard user=user.clone() saves=saves groups=lookups.groups/>
+        <ExplainCard explained=lookups.explained/>
         {(actions.can_reset_password || actions.can_remove)
             .then(|| {
                 view! {

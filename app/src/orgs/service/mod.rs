@@ -1,4 +1,8 @@
-//! Organization rows.
+//! Organization rows: creation (operators) and the profile.
+
+mod profile;
+
+pub use profile::{add_location, profile, remove_location, rename, update_location};
 
 use crate::activity::service::{Actor, Target, Work};
 use crate::activity::{FieldChange, Operation};

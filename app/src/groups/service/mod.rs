@@ -1,0 +1,166 @@
+//! Group rows: reads, changes and memberships, each change in a unit of
+//! work that records its activity entries. This module holds the row type
+//! and the helpers they share, and the group grants an identity is built with.
+
+mod changes;
+mod members;
+mod reads;
+
+pub use changes::{create, delete, rename, set_access};
+pub use members::{add_members, change_membership, remove_members, Membership};
+pub use reads::{get, list, memberships};
+
+use super::{Group, GroupActions};
+use crate::access::{Access, Capability, GroupGrant, Identity, Permissions};
+use crate::auth::service::role_set;
+use crate::db::Db;
+use crate::error::{AppError, AppResult};
+use sqlx::AnyConnection;
+
+const SELECT: &str = "select g.group_id, g.name, g.agent_role, g.admin_role, g.incentives_role,
+        g.permissions, g.version,
+        (select count(*) from group_member m join app_user u on u.user_id = m.user_id
+          where m.group_id = g.group_id and u.status = 'active') as member_count
+   from user_group g";
+
+#[derive(sqlx::FromRow, Clone)]
+struct GroupRow {
+    group_id: String,
+    name: String,
+    agent_role: Option<String>,
+    admin_role: Option<String>,
+    incentives_role: Option<String>,
+    permissions: String,
+    version: i64,
+    member_count: i64,
+}
+
+impl GroupRow {
+    fn access(&self) -> Access {
+        Access {
+            roles: role_set(
+                self.agent_role.as_deref(),
+                self.admin_role.as_deref(),
+                self.incentives_role.as_deref(),
+            ),
+            permissions: Permissions::decode(&self.permissions),
+        }
+    }
+
+    fn into_group(self, me: &Identity) -> Group {
+        let access = self.access();
+        let (actions, _) = actions_on(me, &self.group_id, &access);
+        Group {
+            group_id: self.group_id,
+            name: self.name,
+            access,
+            member_count: self.member_count,
+            version: self.version,
+            actions,
+        }
+    }
+}
+
+/// What `me` may do to a group giving `access`, and why not when it may
+/// not change it.
+fn actions_on(me: &Identity, group_id: &str, access: &Access) -> (GroupActions, Option<String>) {
+    let manage = me.can(Capability::GroupsManage);
+    let member = me.groups.iter().any(|g| g.group_id == group_id);
+    let grant = me.may_change_access(access, &Access::default());
+    let can_change_members = manage && grant.is_ok();
+    let reason = match grant {
+        _ if !manage => None,
+        Err(what) => Some(format!("You can't {what}.")),
+        Ok(()) if member => {
+            Some("You belong to this group, so you can't change what it gives.".into())
+        }
+        Ok(()) => None,
+    };
+    let actions = GroupActions {
+        can_rename: manage,
+        can_change_members,
+        can_change_access: can_change_members && !member,
+    };
+    (actions, reason)
+}
+
+async fn load(conn: &mut AnyConnection, org_id: &str, group_id: &str) -> AppResult<GroupRow> {
+    sqlx::query_as::<_, GroupRow>(&format!("{SELECT} where g.org_id = $1 and g.group_id = $2"))
+        .bind(org_id)
+        .bind(group_id)
+        .fetch_optional(conn)
+        .await?
+        .ok_or_else(|| AppError::not_found("The group"))
+}
+
+/// The refusal of a change the caller may not make to a group: to its
+/// members (`members`) or to what it gives.
+fn refused(me: &Identity, row: &GroupRow, members: bool) -> Option<AppError> {
+    let (actions, reason) = actions_on(me, &row.group_id, &row.access());
+    let allowed = if members {
+        actions.can_change_members
+    } else {
+        actions.can_change_access
+    };
+    (!allowed).then(|| match reason {
+        Some(r) => AppError::Forbidden {
+            action: format!("change this group ({})", r.trim_end_matches('.')),
+        },
+        None => AppError::Forbidden {
+            action: Capability::GroupsManage.label().into(),
+        },
+    })
+}
+
+#[derive(sqlx::FromRow)]
+struct GrantRow {
+    user_id: String,
+    group_id: String,
+    name: String,
+    agent_role: Option<String>,
+    admin_role: Option<String>,
+    incentives_role: Option<String>,
+    permissions: String,
+}
+
+impl GrantRow {
+    fn into_grant(self) -> (String, GroupGrant) {
+        let access = Access {
+            roles: role_set(
+                self.agent_role.as_deref(),
+                self.admin_role.as_deref(),
+                self.incentives_role.as_deref(),
+            ),
+            permissions: Permissions::decode(&self.permissions),
+        };
+        (
+            self.user_id,
+            GroupGrant {
+                group_id: self.group_id,
+                name: self.name,
+                access,
+            },
+        )
+    }
+}
+
+const GRANTS: &str = "select m.user_id, g.group_id, g.name, g.agent_role, g.admin_role,
+        g.incentives_role, g.permissions
+   from group_member m join user_group g on g.group_id = m.group_id";
+
+/// The groups a user belongs to, with what each gives (read on every
+/// request, so a change to a group applies to the next one).
+pub async fn grants_of(db: &Db, org_id: &str, user_id: &str) -> AppResult<Vec<GroupGrant>> {
+    let rows: Vec<GrantRow> = sqlx::query_as(&format!(
+        "{GRANTS} where m.user_id = $1 and g.org_id = $2 order by g.name_lower"
+    ))
+    .bind(user_id)
+    .bind(org_id)
+    .fetch_all(db)
+    .await?;
+    Ok(rows.into_iter().map(|r| r.into_grant().1).collect())
+}
+
+fn stale() -> AppError {
+    AppError::stale("group")
+}

@@ -1,0 +1,272 @@
+//! `/groups/:id`: rename, roles and permissions, members, delete.
+
+use crate::access::Access;
+use crate::error::AppError;
+use crate::groups::{GroupDetail, MembershipResult};
+use crate::ui::{id_param, FormError, Loaded, SaveNotice, Saves, Table, TextField};
+use crate::users::{PartnerUser, PermissionsEditor, RoleSelects, RoleSignals, UserPage, UserQuery};
+use leptos::prelude::*;
+
+/// `/groups/:id`: one group, each change shown only when the server says
+/// the caller may make it.
+#[component]
+pub fn GroupPage() -> impl IntoView {
+    let group_id = id_param();
+    let saves = Saves::new();
+    let group = Resource::new(
+        move || (group_id(), saves.count()),
+        |(id, _)| crate::groups::get_group(id),
+    );
+    // Candidates to add: active users matching a search.
+    let search = RwSignal::new(String::new());
+    let candidates = Resource::new(
+        move || search.get(),
+        |s| async move {
+            if s.trim().is_empty() {
+                return Ok(None);
+            }
+            let q = UserQuery {
+                search: s,
+                ..UserQuery::default()
+            };
+            crate::users::list_users(q).await.map(Some)
+        },
+    );
+    view! {
+        <Loaded
+            resource=group
+            in_card=true
+            ok=move |g| view! { <GroupEditor detail=g saves=saves search=search candidates=candidates/> }
+        />
+    }
+}
+
+type Candidates = Resource<Result<Option<UserPage>, AppError>>;
+
+#[component]
+fn GroupEditor(
+    detail: GroupDetail,
+    saves: Saves,
+    search: RwSignal<String>,
+    candidates: Candidates,
+) -> impl IntoView {
+    let g = detail.group.clone();
+    let actions = g.actions;
+    let id = StoredValue::new(g.group_id.clone());
+    let version = g.version;
+    let name = RwSignal::new(g.name.clone());
+    let name_error = RwSignal::new(None::<AppError>);
+    let rename = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        name_error.set(None);
+        leptos::task::spawn_local(async move {
+            let result =
+                crate::groups::rename_group(id.get_value(), version, name.get_untracked()).await;
+            saves.after(result, "Group renamed.", name_error);
+        });
+    };
+    let roles = RoleSignals::new(g.access.roles);
+    let permissions = RwSignal::new(g.access.permissions.clone());
+    let access_error = RwSignal::new(None::<AppError>);
+    let save_access = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        access_error.set(None);
+        let access = Access {
+            roles: roles.get(),
+            permissions: permissions.get_untracked(),
+        };
+        leptos::task::spawn_local(async move {
+            let result = crate::groups::set_group_access(id.get_value(), version, access).await;
+            saves.after(
+                result,
+                "Roles and permissions saved: members have them on their next request.",
+                access_error,
+            );
+        });
+    };
+    let member_error = RwSignal::new(None::<AppError>);
+    let skipped = RwSignal::new(Vec::<String>::new());
+    let change = move |user_id: String, add: bool| {
+        member_error.set(None);
+        leptos::task::spawn_local(async move {
+            let users = vec![user_id];
+            let result: Result<MembershipResult, AppError> = if add {
+                crate::groups::add_group_members(id.get_value(), users).await
+            } else {
+                crate::groups::remove_group_members(id.get_value(), users).await
+            };
+            if let Ok(r) = &result {
+                skipped.set(
+                    r.skipped
+                        .iter()
+                        .map(|s| format!("{} — {}", s.name, s.reason))
+                        .collect(),
+                );
+            }
+            saves.after(result, "Members saved.", member_error);
+        });
+    };
+    let confirm_delete = RwSignal::new(false);
+    let delete = move |_| {
+        member_error.set(None);
+        leptos::task::spawn_local(async move {
+            match crate::groups::delete_group(id.get_value(), version).await {
+                Ok(()) => crate::ui::go_to("/groups"),
+                Err(e) => member_error.set(Some(e)),
+            }
+        });
+    };
+    let count = detail.members.len();
+    let members_link = format!("/users?group={}", g.group_id);
+    view! {
+        <section class="card">
+            <h1 data-testid="group-name">{g.name.clone()}</h1>
+            <p>
+                <span data-testid="group-gives">{g.access.describe()}</span>
+                " · "
+                <a href=members_link>{format!("{count} member(s) in the user list")}</a>
+            </p>
+            {detail.locked_reason.clone().map(|r| view! { <p class="muted" data-testid="locked">{r}</p> })}
+            <SaveNotice saves=saves/>
+            {actions
+                .can_rename
+                .then(|| {
+                    view! {
+                        <form on:submit=rename novalidate class="toolbar">
+                            <div><TextField id="name" label="Name" value=name error=name_error/></div>
+                            <button type="submit">"Rename"</button>
+                        </form>
+                        <FormError error=name_error fields=&["name"]/>
+                    }
+                })}
+        </section>
+        {actions
+            .can_change_access
+            .then(|| {
+                let current = g.access.clone();
+                view! {
+                    <section class="card">
+                        <h2>"Roles and permissions"</h2>
+                        <form on:submit=save_access novalidate>
+                            <RoleSelects roles=roles current=current.roles/>
+                            <PermissionsEditor value=permissions current=current.permissions/>
+                            <FormError error=access_error fields=&[]/>
+                            <p><button type="submit">"Save roles and permissions"</button></p>
+                        </form>
+                    </section>
+                }
+            })}
+        <section class="card">
+            <h2>"Members"</h2>
+            <MemberTable members=detail.members.clone() can_change=actions.can_change_members change=change/>
+            {move || {
+                let s = skipped.get();
+                (!s.is_empty()).then(|| view! { <ul data-testid="skipped">{s.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul> })
+            }}
+            {actions
+                .can_change_members
+                .then(|| {
+                    let members: Vec<String> = detail.members.iter().map(|m| m.user_id.clone()).collect();
+                    view! {
+                        <div>
+                            <label for="member-search">"Add members: search name or email"</label>
+                            <input id="member-search" type="search" prop:value=move || search.get() on:input=move |ev| search.set(event_target_value(&ev))/>
+                        </div>
+                        <Loaded
+                            resource=candidates
+                            ok=move |page| {
+                                let users: Vec<PartnerUser> = page
+                                    .map(|p| p.users)
+                                    .unwrap_or_default()
+                                    .into_iter()
+                                    .filter(|u| !members.contains(&u.user_id))
+                                    .collect();
+                                view! {
+                                    <ul data-testid="candidates">
+                                        {users
+                                            .into_iter()
+                                            .map(|u| {
+                                                let uid = u.user_id.clone();
+                                                view! {
+                                                    <li>
+                                                        {u.display_name.clone()} " (" {u.email.clone()} ") "
+                                                        <button type="button" class="secondary" on:click=move |_| change(uid.clone(), true)>
+                                                            {format!("Add {}", u.display_name)}
+                                                        </button>
+                                                    </li>
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </ul>
+                                }
+                            }
+                        />
+                    }
+                })}
+            <FormError error=member_error fields=&[]/>
+        </section>
+        {actions
+            .can_change_access
+            .then(|| {
+                view! {
+                    <section class="card">
+                        <h2>"Delete group"</h2>
+                        {move || {
+                            if confirm_delete.get() {
+                                view! {
+                                    <p>{format!("Delete this group? Its {count} member(s) lose what it gives on their next request.")}</p>
+                                    <button type="button" class="danger" on:click=delete>"Yes, delete"</button>
+                                    " "
+                                    <button type="button" class="secondary" on:click=move |_| confirm_delete.set(false)>"Cancel"</button>
+                                }
+                                    .into_any()
+                            } else {
+                                view! { <button type="button" class="danger" on:click=move |_| confirm_delete.set(true)>"Delete group"</button> }.into_any()
+                            }
+                        }}
+                    </section>
+                }
+            })}
+    }
+}
+
+#[component]
+fn MemberTable<F>(
+    members: Vec<crate::groups::GroupMember>,
+    can_change: bool,
+    change: F,
+) -> impl IntoView
+where
+    F: Fn(String, bool) + Copy + Send + Sync + 'static,
+{
+    if members.is_empty() {
+        return view! { <p data-testid="no-members">"No member yet."</p> }.into_any();
+    }
+    view! {
+        <Table testid="members" columns=&["Name", "Email", ""]>
+            {members
+                .into_iter()
+                .map(|m| {
+                    let uid = m.user_id.clone();
+                    view! {
+                        <tr data-testid="member-row">
+                            <td><a href=format!("/users/{}", m.user_id)>{m.display_name.clone()}</a></td>
+                            <td>{m.email}</td>
+                            <td>
+                                {can_change
+                                    .then(|| {
+                                        view! {
+                                            <button type="button" class="secondary" on:click=move |_| change(uid.clone(), false)>
+                                                {format!("Remove {}", m.display_name)}
+                                            </button>
+                                        }
+                                    })}
+                            </td>
+                        </tr>
+                    }
+                })
+                .collect_view()}
+        </Table>
+    }
+    .into_any()
+}

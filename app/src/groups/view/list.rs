@@ -1,0 +1,67 @@
+//! `/groups`: the organization's groups and "New group".
+
+use crate::error::AppError;
+use crate::groups::check_group_name;
+use crate::ui::{FormError, Loaded, Table, TextField};
+use leptos::prelude::*;
+
+/// `/groups`: every group with what it gives and how many members it has.
+#[component]
+pub fn GroupsPage() -> impl IntoView {
+    let reload = RwSignal::new(0u32);
+    let groups = Resource::new(move || reload.get(), |_| crate::groups::list_groups());
+    let name = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<AppError>);
+    let create = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let n = name.get_untracked();
+        let problems = check_group_name(&n);
+        if !problems.is_empty() {
+            error.set(Some(AppError::Validation(problems)));
+            return;
+        }
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            match crate::groups::create_group(n, Default::default()).await {
+                Ok(g) => crate::ui::go_to(&format!("/groups/{}", g.group_id)),
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    view! {
+        <section class="card">
+            <h1>"Groups"</h1>
+            <p>"Roles and custom permissions given to a group apply to every member, on their next request."</p>
+            <form on:submit=create novalidate class="toolbar">
+                <div><TextField id="name" label="New group name" value=name error=error/></div>
+                <button type="submit">"Create group"</button>
+            </form>
+            <FormError error=error fields=&["name"]/>
+            <Loaded
+                resource=groups
+                ok=|all| {
+                    if all.is_empty() {
+                        return view! { <p data-testid="no-groups">"No group yet. Create one above, then add members and give it roles."</p> }.into_any();
+                    }
+                    view! {
+                        <Table testid="groups" columns=&["Group", "Gives", "Members"]>
+                            {all
+                                .into_iter()
+                                .map(|g| {
+                                    view! {
+                                        <tr data-testid="group-row">
+                                            <td><a href=format!("/groups/{}", g.group_id)>{g.name}</a></td>
+                                            <td>{g.access.describe()}</td>
+                                            <td>{g.member_count}</td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()}
+                        </Table>
+                    }
+                        .into_any()
+                }
+            />
+        </section>
+    }
+}

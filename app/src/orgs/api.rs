@@ -1,0 +1,24 @@
+use super::{LocationInput, OrgProfile};
+
+crate::session_server_fns! {
+    /// `PartnerProfilesView`, `OrgProfileManage` or `UsersView`: the
+    /// organization profile with its partner IDs.
+    "org/profile" => fn get_org_profile() -> OrgProfile
+        = |ctx| super::service::profile(&ctx);
+
+    /// `OrgProfileManage`: renames the organization.
+    "org/rename" => fn rename_org(version: i64, name: String) -> OrgProfile
+        = |ctx| super::service::rename(&ctx, version, &name);
+
+    /// `OrgProfileManage`: adds a location with its partner ID.
+    "org/add-location" => fn add_location(location: LocationInput) -> OrgProfile
+        = |ctx| super::service::add_location(&ctx, &location);
+
+    /// `OrgProfileManage`: changes a location's name and country (its partner ID stays).
+    "org/update-location" => fn update_location(location: LocationInput) -> OrgProfile
+        = |ctx| super::service::update_location(&ctx, &location);
+
+    /// `OrgProfileManage`: removes a location no active user is associated with.
+    "org/remove-location" => fn remove_location(partner_id: String) -> OrgProfile
+        = |ctx| super::service::remove_location(&ctx, &partner_id);
+}

@@ -1,0 +1,60 @@
+use crate::error::FieldErrors;
+use serde::{Deserialize, Serialize};
+
+/// The organization profile (seed 004): name, partner IDs per location,
+/// directory mode.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrgProfile {
+    pub name: String,
+    /// `cloud` (users are created here) or `synced` (they come from the directory).
+    pub directory_mode: String,
+    /// Row version for optimistic concurrency: send it back with a change.
+    pub version: i64,
+    pub locations: Vec<PartnerLocation>,
+    /// Whether the caller may change the profile (`OrgProfileManage`).
+    pub can_manage: bool,
+}
+
+/// One location's partner ID.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PartnerLocation {
+    pub partner_id: String,
+    pub location: String,
+    pub country: String,
+    /// Active users associated with this partner ID.
+    pub users: i64,
+}
+
+/// The form of a location.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LocationInput {
+    pub partner_id: String,
+    pub location: String,
+    pub country: String,
+}
+
+/// Checks a location; the same messages in the form and the server.
+pub fn check_location(input: &LocationInput) -> FieldErrors {
+    let mut errors = FieldErrors::new();
+    let id = input.partner_id.trim();
+    if id.is_empty() {
+        errors.insert("partner_id".into(), vec!["Enter the partner ID.".into()]);
+    } else if id.len() > 20 || !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+        errors.insert(
+            "partner_id".into(),
+            vec!["Use up to 20 letters, digits or hyphens.".into()],
+        );
+    }
+    for (field, value, what) in [
+        ("location", &input.location, "the location's name"),
+        ("country", &input.country, "the country"),
+    ] {
+        let v = value.trim();
+        if v.is_empty() {
+            errors.insert(field.into(), vec![format!("Enter {what}.")]);
+        } else if v.chars().count() > 100 {
+            errors.insert(field.into(), vec!["Use at most 100 characters.".into()]);
+        }
+    }
+    errors
+}
