@@ -120,24 +120,52 @@ pub const MAX_BODY_BYTES: usize = 2 * 1024 * 1024;
 /// Largest import file (100,000 users take about 8 MiB).
 pub const MAX_IMPORT_BYTES: usize = 64 * 1024 * 1024;
 
+/// Largest sign-in body: an email and a password, with room to spare.
+pub const MAX_SIGN_IN_BYTES: usize = 16 * 1024;
+
+fn too_large() -> Response {
+    (
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "The request body is too large.",
+    )
+        .into_response()
+}
+
 /// Imports may send up to [`MAX_IMPORT_BYTES`] (enforced on the stream by
-/// the outer limit layer); every other route refuses a declared body over
-/// [`MAX_BODY_BYTES`].
+/// the outer limit layer); sign-in up to [`MAX_SIGN_IN_BYTES`]; every other
+/// route up to [`MAX_BODY_BYTES`]. A declared `Content-Length` over the limit
+/// is refused before reading; a body without one (chunked) is read up to the
+/// limit and refused as soon as it passes it, so a stream costs no more
+/// memory than a declared body.
 async fn body_size_by_route(req: Request, next: Next) -> Response {
-    let import = req.uri().path().starts_with("/api/customer-users/import");
+    let path = req.uri().path();
+    if path.starts_with("/api/customer-users/import") {
+        return next.run(req).await;
+    }
+    let limit = if path == "/api/auth/sign-in" {
+        MAX_SIGN_IN_BYTES
+    } else {
+        MAX_BODY_BYTES
+    };
     let declared = req
         .headers()
         .get(http::header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<usize>().ok());
-    if !import && declared.is_some_and(|n| n > MAX_BODY_BYTES) {
-        return (
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "The request body is too large.",
-        )
-            .into_response();
+    match declared {
+        Some(n) if n > limit => too_large(),
+        Some(_) => next.run(req).await,
+        None => {
+            let (parts, body) = req.into_parts();
+            match axum::body::to_bytes(body, limit).await {
+                Ok(bytes) => {
+                    next.run(Request::from_parts(parts, axum::body::Body::from(bytes)))
+                        .await
+                }
+                Err(_) => too_large(),
+            }
+        }
     }
-    next.run(req).await
 }
 
 /// Refuses state-changing requests a browser sends from another site: the

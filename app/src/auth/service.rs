@@ -154,6 +154,13 @@ async fn locked(db: &Db, key: &str, now: i64) -> AppResult<bool> {
 }
 
 async fn count_failure(db: &Db, key: &str, limit: i64, now: i64) -> AppResult<()> {
+    // Rows whose window and lock are both over count for nothing: purge them
+    // so made-up emails don't grow the table for ever.
+    sqlx::query("delete from sign_in_throttle where window_started_at < $1 and locked_until < $2")
+        .bind(now - THROTTLE_WINDOW_MS)
+        .bind(now)
+        .execute(db)
+        .await?;
     // Start a new window when the old one is over; lock when the limit is hit.
     sqlx::query(
         r#"insert into sign_in_throttle (throttle_key, failures, window_started_at, locked_until)
@@ -189,6 +196,11 @@ pub async fn sign_in(
     password: &str,
     client_addr: Option<String>,
 ) -> AppResult<SignedIn> {
+    // Bounded before any work: no lower-casing, hashing or query of a
+    // megabyte-long field.
+    if email.len() > 320 {
+        return Err(AppError::invalid("password", BAD_CREDENTIALS));
+    }
     let email_lower = email.trim().to_lowercase();
     if email_lower.is_empty() {
         return Err(AppError::invalid("email", "Enter your email address."));

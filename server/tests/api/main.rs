@@ -11,6 +11,7 @@ mod import;
 mod matrix;
 mod pages;
 mod replicas;
+mod security;
 mod services;
 mod system;
 mod users;

@@ -30,6 +30,12 @@ impl Errors {
         }
     }
 
+    /// The problems kept so far (tests).
+    #[cfg(test)]
+    pub(super) fn list(&self) -> &[RowError] {
+        &self.list
+    }
+
     fn report(self, rows: usize) -> ImportCheck {
         ImportCheck {
             rows,

@@ -255,3 +255,7 @@ fn cells_fit(line: usize, record: &StringRecord, errors: &mut Errors) -> bool {
     }
     ok
 }
+
+#[cfg(test)]
+#[path = "rows_tests.rs"]
+mod tests;
