@@ -1,6 +1,6 @@
 //! Changes to groups: create, rename, roles and permissions, delete.
 
-use super::{load, refused, stale};
+use super::{load, refused, stale, GroupRow};
 use crate::access::{Access, Capability, Role};
 use crate::activity::service::{Target, Work};
 use crate::activity::{FieldChange, Operation};
@@ -35,6 +35,22 @@ async fn name_taken(work: &mut Work, org_id: &str, name: &str, except: &str) -> 
         )),
         None => Ok(()),
     }
+}
+
+/// Opens a change to what a group gives (its access, or its existence):
+/// `GroupsManage`, the right to change all it gives, not a member, and the
+/// version the caller saw.
+async fn begin_on_access(ctx: &Ctx, group_id: &str, version: i64) -> AppResult<(Work, GroupRow)> {
+    ctx.require(Capability::GroupsManage)?;
+    let mut work = Work::begin(&ctx.db, &ctx.actor).await?;
+    let row = load(work.conn(), ctx.org_id(), group_id).await?;
+    if let Some(e) = refused(&ctx.me, &row, false) {
+        return Err(e);
+    }
+    if row.version != version {
+        return Err(stale());
+    }
+    Ok((work, row))
 }
 
 fn access_error(what: String) -> AppError {
@@ -129,15 +145,7 @@ pub async fn set_access(
     version: i64,
     access: &Access,
 ) -> AppResult<Group> {
-    ctx.require(Capability::GroupsManage)?;
-    let mut work = Work::begin(&ctx.db, &ctx.actor).await?;
-    let row = load(work.conn(), ctx.org_id(), group_id).await?;
-    if let Some(e) = refused(&ctx.me, &row, false) {
-        return Err(e);
-    }
-    if row.version != version {
-        return Err(stale());
-    }
+    let (mut work, row) = begin_on_access(ctx, group_id, version).await?;
     access
         .roles
         .check()
@@ -176,15 +184,7 @@ pub async fn set_access(
 /// Deletes a group; its members lose what it gave on their next request.
 #[tracing::instrument(skip_all, fields(org = %ctx.org_id()))]
 pub async fn delete(ctx: &Ctx, group_id: &str, version: i64) -> AppResult<()> {
-    ctx.require(Capability::GroupsManage)?;
-    let mut work = Work::begin(&ctx.db, &ctx.actor).await?;
-    let row = load(work.conn(), ctx.org_id(), group_id).await?;
-    if let Some(e) = refused(&ctx.me, &row, false) {
-        return Err(e);
-    }
-    if row.version != version {
-        return Err(stale());
-    }
+    let (mut work, row) = begin_on_access(ctx, group_id, version).await?;
     for sql in [
         "delete from group_member where group_id = $1 and org_id = $2",
         "delete from user_group where group_id = $1 and org_id = $2",
