@@ -61,6 +61,7 @@ pub fn router_with(
     guard: PageGuard,
 ) -> std::io::Result<Router> {
     let pool = page_guard::RenderPool::start(guard)?;
+    let tls = state.secure_cookies;
     let routes = route_list();
     let ctx_state = state.clone();
     let shell_options = state.leptos_options.clone();
@@ -89,10 +90,36 @@ pub fn router_with(
         // Server functions read their bodies through axum's default limit (2 MiB
         // unless set): the per-route rule above is the stricter one.
         .layer(axum::extract::DefaultBodyLimit::max(MAX_IMPORT_BYTES))
+        .layer(middleware::from_fn(move |req: Request, next: Next| {
+            transport_headers(tls, req, next)
+        }))
         .layer(header("x-content-type-options", "nosniff"))
         .layer(header("referrer-policy", "same-origin"))
         .layer(header("x-frame-options", "DENY"))
         .with_state(state))
+}
+
+/// `Cache-Control: no-store` on every server function's answer (some carry
+/// a temporary password, and none is worth keeping in a cache), and, when
+/// the deployment is served over TLS (`--secure-cookies`), HSTS on every
+/// response.
+async fn transport_headers(tls: bool, req: Request, next: Next) -> Response {
+    let api = req.uri().path().starts_with("/api/");
+    let mut res = next.run(req).await;
+    let headers = res.headers_mut();
+    if api {
+        headers.insert(
+            http::header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        );
+    }
+    if tls {
+        headers.insert(
+            http::header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        );
+    }
+    res
 }
 
 /// One span per request (method, path, then status and milliseconds), so

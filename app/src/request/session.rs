@@ -9,8 +9,21 @@ use crate::error::{AppError, AppResult};
 use crate::state::app_state;
 use leptos::prelude::*;
 
-/// Name of the session cookie.
+/// Name of the session cookie over plain HTTP (development, tests).
 pub const SESSION_COOKIE: &str = "pc_session";
+/// Name of the session cookie when served over TLS: the `__Host-` prefix
+/// makes the browser refuse it unless it is `Secure`, for `Path=/` and set
+/// by this host (no sibling subdomain can plant or overwrite it).
+pub const SECURE_SESSION_COOKIE: &str = "__Host-pc_session";
+
+/// The session cookie's name for this deployment.
+pub fn session_cookie_name() -> &'static str {
+    if app_state().map(|s| s.secure_cookies).unwrap_or(false) {
+        SECURE_SESSION_COOKIE
+    } else {
+        SESSION_COOKIE
+    }
+}
 
 /// The session token from the request's cookie, if any.
 pub fn session_token() -> Option<String> {
@@ -22,7 +35,7 @@ pub fn session_token() -> Option<String> {
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
         .filter_map(|kv| kv.trim().split_once('='))
-        .find(|(k, _)| *k == SESSION_COOKIE)
+        .find(|(k, _)| *k == session_cookie_name())
         .map(|(_, v)| v.to_string())
         .filter(|v| !v.is_empty())
 }
@@ -82,7 +95,8 @@ pub async fn from_session() -> AppResult<Ctx> {
 pub fn set_session_cookie(token: &str, max_age_secs: i64) {
     let secure = app_state().map(|s| s.secure_cookies).unwrap_or(false);
     let value = format!(
-        "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict; Max-Age={max_age_secs}{}",
+        "{}={token}; Path=/; HttpOnly; SameSite=Strict; Max-Age={max_age_secs}{}",
+        session_cookie_name(),
         if secure { "; Secure" } else { "" }
     );
     if let (Some(res), Ok(v)) = (

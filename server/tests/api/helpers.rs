@@ -87,13 +87,22 @@ pub async fn spawn_app() -> TestApp {
 
 /// [`spawn_app`], trusting `X-Forwarded-For` when `trust_proxy` says so.
 pub async fn spawn_app_with(trust_proxy: bool) -> TestApp {
+    spawn_app_full(trust_proxy, false).await
+}
+
+/// [`spawn_app`] as deployed behind TLS (`--secure-cookies`).
+pub async fn spawn_app_tls() -> TestApp {
+    spawn_app_full(false, true).await
+}
+
+async fn spawn_app_full(trust_proxy: bool, secure_cookies: bool) -> TestApp {
     let (url, dir) = fresh_database().await;
     let db = app::db::connect(&url).await.expect("database");
     let options = server::leptos_options("target/site", ([127, 0, 0, 1], 0).into());
     let router = server::router(AppState {
         leptos_options: options,
         db: db.clone(),
-        secure_cookies: false,
+        secure_cookies,
         trust_proxy,
     })
     .expect("router");

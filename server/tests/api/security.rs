@@ -142,3 +142,93 @@ async fn a_kelvin_sign_email_for_a_k_domain_is_a_row_error_not_a_panic() {
             .expect("count");
     assert_eq!(users, 2, "only the fixture's two users");
 }
+
+#[tokio::test]
+async fn answers_carrying_a_temporary_password_are_never_cached() {
+    use app::access::Role;
+    use app::users::{CreateUser, ResetUserPassword};
+    use leptos::server_fn::ServerFn;
+    let app = spawn_app().await;
+    let fx = app.fixture().await;
+    let (role, ga) = &fx.callers[3];
+    assert_eq!(*role, Some(Role::GlobalAdmin));
+    let cookie = app.session_for(&ga.user_id, &fx.org_a).await;
+    let target = app
+        .add_user(&fx.org_a, "Cache Target", Default::default())
+        .await;
+    let calls = [
+        (
+            CreateUser::PATH,
+            serde_json::json!({"user": {"display_name": "Cora Cache", "email": "cora@example.com", "roles": {}}}),
+        ),
+        (
+            ResetUserPassword::PATH,
+            serde_json::json!({"user_id": target.user_id}),
+        ),
+    ];
+    for (path, body) in calls {
+        let req = Request::post(path)
+            .header("content-type", "application/json")
+            .header("cookie", &cookie)
+            .body(Body::from(body.to_string()))
+            .expect("request");
+        let res = tower::ServiceExt::oneshot(app.router.clone(), req)
+            .await
+            .expect("response");
+        assert_eq!(res.status(), StatusCode::OK, "{path}");
+        assert_eq!(
+            res.headers().get("cache-control").map(|v| v.as_bytes()),
+            Some(&b"no-store"[..]),
+            "{path}"
+        );
+        // Plain HTTP: no HSTS (it would pin a host that has no TLS).
+        assert!(res.headers().get("strict-transport-security").is_none());
+    }
+}
+
+#[tokio::test]
+async fn over_tls_the_session_cookie_is_host_prefixed_and_hsts_is_sent() {
+    use crate::helpers::{spawn_app_tls, PASSWORD};
+    let app = spawn_app_tls().await;
+    let fx = app.fixture().await;
+    let email = &fx.callers[3].1.email;
+    let body = serde_json::json!({"email": email, "password": PASSWORD}).to_string();
+    let req = Request::post("/api/auth/sign-in")
+        .header("content-type", "application/json")
+        .body(Body::from(body))
+        .expect("request");
+    let res = tower::ServiceExt::oneshot(app.router.clone(), req)
+        .await
+        .expect("response");
+    assert_eq!(res.status(), StatusCode::OK);
+    let cookie = res
+        .headers()
+        .get("set-cookie")
+        .and_then(|v| v.to_str().ok())
+        .expect("cookie")
+        .to_string();
+    assert!(cookie.starts_with("__Host-pc_session="), "{cookie}");
+    assert!(
+        cookie.contains("; Secure") && cookie.contains("Path=/"),
+        "{cookie}"
+    );
+    assert!(res
+        .headers()
+        .get("strict-transport-security")
+        .is_some_and(|v| v.as_bytes().starts_with(b"max-age=")));
+    // The prefixed cookie is the one read back; the plain name means nothing here.
+    let pair = cookie.split(';').next().unwrap_or_default().to_string();
+    let identity = |c: String| {
+        Request::post("/api/auth/identity")
+            .header("content-type", "application/json")
+            .header("cookie", c)
+            .body(Body::from("{}"))
+            .expect("request")
+    };
+    let (status, text) = app.send(identity(pair.clone())).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(text.contains(email.as_str()), "{text}");
+    let plain = pair.replacen("__Host-pc_session", "pc_session", 1);
+    let (_, text) = app.send(identity(plain)).await;
+    assert_eq!(text, "null");
+}
