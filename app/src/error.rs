@@ -17,6 +17,7 @@ pub type AppResult<T> = Result<T, AppError>;
 
 /// Every failure a caller can see, with its HTTP status.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum AppError {
     #[error("Please sign in again.")]

@@ -8,6 +8,7 @@
 
 pub mod access;
 pub mod activity;
+pub mod applications;
 pub mod auth;
 pub mod csv;
 pub mod customer_users;
@@ -30,6 +31,8 @@ pub mod db;
 pub mod demo;
 #[cfg(feature = "ssr")]
 pub mod request;
+#[cfg(feature = "ssr")]
+pub mod rest;
 #[cfg(feature = "ssr")]
 pub mod state;
 
@@ -90,6 +93,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/users/:id") view=framed(users::UserPage)/>
                     <Route path=path!("/groups") view=framed(groups::GroupsPage)/>
                     <Route path=path!("/groups/:id") view=framed(groups::GroupPage)/>
+                    <Route path=path!("/applications") view=framed(applications::ApplicationsPage)/>
+                    <Route path=path!("/applications/:id") view=framed(applications::ApplicationPage)/>
                     <Route path=path!("/role-requests") view=framed(role_requests::RoleRequestsPage)/>
                     <Route path=path!("/organization") view=framed(orgs::OrgProfilePage)/>
                     <Route path=path!("/customers") view=framed(customers::CustomersPage)/>

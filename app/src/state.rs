@@ -14,6 +14,8 @@ pub struct AppState {
     /// Take the client address from `X-Forwarded-For` (only behind a proxy
     /// that sets it; otherwise clients could choose their own address).
     pub trust_proxy: bool,
+    /// How many API calls each application may make.
+    pub api_rate: crate::rest::throttle::RateLimit,
 }
 
 impl axum::extract::FromRef<AppState> for LeptosOptions {

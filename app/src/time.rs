@@ -24,6 +24,21 @@ fn civil_from_days(z: i64) -> (i64, i64, i64) {
     (yoe + era * 400 + i64::from(m <= 2), m, d)
 }
 
+/// The current time in unix milliseconds, on the server and in the browser.
+pub fn now_millis() -> i64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        js_sys::Date::now() as i64
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_millis() as i64)
+            .unwrap_or_default()
+    }
+}
+
 /// Parses `YYYY-MM-DD` into the unix milliseconds of that day's start (UTC).
 pub fn parse_date(text: &str) -> Option<i64> {
     let mut parts = text.trim().splitn(3, '-');

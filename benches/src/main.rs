@@ -96,6 +96,7 @@ async fn main() {
         db: db.clone(),
         secure_cookies: false,
         trust_proxy: false,
+        api_rate: Default::default(),
     })
     .expect("router");
 

@@ -39,6 +39,20 @@ pub enum Command {
         #[arg(long, default_value = "Global admin")]
         name: String,
     },
+    /// Create an application (an identity for scripts calling the API) and
+    /// print its first secret, once.
+    CreateApplication {
+        /// The organization's id or exact name.
+        #[arg(long)]
+        org: String,
+        /// The application's name.
+        #[arg(long)]
+        name: String,
+        /// A role to give it, by key (`global-admin`, `admin-agent`, …);
+        /// repeat for one role of each kind.
+        #[arg(long = "role")]
+        roles: Vec<String>,
+    },
     /// Remove for good the customer users deleted more than 30 days ago.
     PurgeDeleted,
     /// Import customer users from a CSV file (all or nothing); prints each
@@ -76,6 +90,13 @@ pub struct ServeArgs {
     /// Read the client address from `X-Forwarded-For` (behind a load balancer).
     #[arg(long, env = "PC_TRUST_PROXY")]
     pub trust_proxy: bool,
+    /// API calls an application may make at once (then refilled at
+    /// `--api-per-second`), per replica.
+    #[arg(long, env = "PC_API_BURST", default_value_t = 600)]
+    pub api_burst: u32,
+    /// API calls per second an application may make after its burst.
+    #[arg(long, env = "PC_API_PER_SECOND", default_value_t = 100)]
+    pub api_per_second: u32,
     /// Worker threads for requests (default: one per core, at least 2).
     #[arg(long, env = "PC_WORKERS")]
     pub workers: Option<usize>,
@@ -100,6 +121,8 @@ impl Default for ServeArgs {
             demo: false,
             secure_cookies: false,
             trust_proxy: false,
+            api_burst: 600,
+            api_per_second: 100,
             workers: None,
             render_threads: None,
             render_timeout_secs: 20,

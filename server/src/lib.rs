@@ -78,6 +78,7 @@ pub fn router_with(
             move || provide_context(ctx_state.clone()),
             move || shell(shell_options.clone()),
         )
+        .nest("/api/v1", app::rest::router())
         .merge(extra)
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(middleware::from_fn_with_state(pool, page_guard::isolate))
@@ -151,11 +152,12 @@ pub const MAX_IMPORT_BYTES: usize = 64 * 1024 * 1024;
 pub const MAX_SIGN_IN_BYTES: usize = 16 * 1024;
 
 fn too_large() -> Response {
-    (
+    app::rest::ApiError::new(
         StatusCode::PAYLOAD_TOO_LARGE,
+        "payload_too_large",
         "The request body is too large.",
     )
-        .into_response()
+    .into_response()
 }
 
 /// Imports may send up to [`MAX_IMPORT_BYTES`] (enforced on the stream by
@@ -166,7 +168,9 @@ fn too_large() -> Response {
 /// memory than a declared body.
 async fn body_size_by_route(req: Request, next: Next) -> Response {
     let path = req.uri().path();
-    if path.starts_with("/api/customer-users/import") {
+    if path.starts_with("/api/customer-users/import")
+        || (path.starts_with("/api/v1/customers/") && path.contains("/users/import"))
+    {
         return next.run(req).await;
     }
     let limit = if path == "/api/auth/sign-in" {

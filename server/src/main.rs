@@ -64,6 +64,27 @@ async fn run(cli: Cli) -> Result<(), String> {
             println!("Temporary password (shown once): {password}");
             Ok(())
         }
+        Command::CreateApplication { org, name, roles } => {
+            let org_id = app::orgs::service::find(&db, &org)
+                .await
+                .map_err(|e| e.to_string())?
+                .ok_or_else(|| format!("no organization has the id or name {org:?}"))?;
+            let access = app::access::Access {
+                roles: app::access::RoleSet::from_keys(&roles)?,
+                permissions: Default::default(),
+            };
+            let ctx = app::request::Ctx::operator(&db, &org_id);
+            let new = app::applications::NewApplication { name, access };
+            let created = app::applications::service::create(&ctx, &new)
+                .await
+                .map_err(|e| e.to_string())?;
+            println!("Application {} created (id {}).", created.name, created.app_id);
+            println!(
+                "Secret (shown once; send it as `Authorization: Bearer …`): {}",
+                created.secret.secret
+            );
+            Ok(())
+        }
         Command::PurgeDeleted => {
             let n = app::customer_users::service::purge_expired(&db, app::db::now_millis())
                 .await
@@ -185,6 +206,10 @@ async fn serve(db: app::db::Db, args: ServeArgs) -> Result<(), String> {
         db,
         secure_cookies: args.secure_cookies,
         trust_proxy: args.trust_proxy,
+        api_rate: app::rest::throttle::RateLimit {
+            burst: args.api_burst,
+            per_second: args.api_per_second,
+        },
     };
     let mut guard = server::PageGuard::default();
     if let Some(n) = args.render_threads {

@@ -2,6 +2,7 @@ use serde::{Deserialize, Serialize};
 
 /// A part of the console, shown as a group in the navigation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Workspace {
     AccountSettings,
@@ -67,6 +68,7 @@ macro_rules! capabilities {
         /// belongs to one workspace. The role → capability table is in
         /// `policy.rs`.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
         #[serde(rename_all = "kebab-case")]
         pub enum Capability {
             $( $(#[$doc])* $name, )+

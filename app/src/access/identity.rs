@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 /// Who is calling: loaded from the session and the database on every request,
 /// so a role change applies to the very next call. Carries no secrets.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Identity {
     pub user_id: String,
     pub org_id: String,
@@ -28,11 +29,15 @@ pub struct Identity {
     /// count); filled by the identity call only.
     #[serde(default)]
     pub pending_role_requests: i64,
+    /// An application calling the API with a secret, not a person.
+    #[serde(default)]
+    pub application: bool,
 }
 
 /// What the caller may do to one partner user, computed by the same policy
 /// the server enforces, so the UI never shows a button the server refuses.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct UserActions {
     pub can_edit: bool,
     pub can_change_roles: bool,
@@ -64,6 +69,7 @@ impl Identity {
             capabilities,
             must_change_password,
             pending_role_requests: 0,
+            application: false,
         }
     }
 

@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 #[derive(
     Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
 )]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Level {
     #[default]
@@ -101,6 +102,7 @@ impl Capability {
 
 /// Custom permissions: a level per workspace (absent = no access).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Permissions(pub BTreeMap<Workspace, Level>);
 
 impl Permissions {
@@ -174,6 +176,7 @@ impl Permissions {
 
 /// What a user or a group is given directly: roles and custom permissions.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Access {
     pub roles: RoleSet,
     #[serde(default)]
@@ -206,6 +209,7 @@ impl Access {
 
 /// A group's name and what it gives its members.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct GroupGrant {
     pub group_id: String,
     pub name: String,
@@ -214,6 +218,7 @@ pub struct GroupGrant {
 
 /// Where one capability comes from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub enum Source {
     Role(Role),
     Custom(Workspace, Level),

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// A set of capabilities (a bit per variant of [`Capability`]).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Capabilities(u64);
 
 impl Capabilities {

@@ -3,6 +3,7 @@ use serde::{Deserialize, Serialize};
 /// Which of the three independent selections a role belongs to (seed 000:
 /// "for each user, you must select two permission levels", plus incentives).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum RoleKind {
     Agent,
@@ -12,6 +13,7 @@ pub enum RoleKind {
 
 /// The nine fixed roles of the console (SPEC §2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Role {
     AdminAgent,
@@ -95,6 +97,7 @@ impl Role {
 /// A user's role selections: at most one agent role, one admin role ("No
 /// admin" is `None`, the default) and one incentives role.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct RoleSet {
     pub agent: Option<Role>,
     pub admin: Option<Role>,
@@ -128,6 +131,31 @@ impl RoleSet {
             }
         }
         Ok(())
+    }
+
+    /// The set of roles named by their keys, each in its kind's slot (the
+    /// command line's `--role`); an unknown key or two of a kind is an error.
+    pub fn from_keys(keys: &[String]) -> Result<RoleSet, String> {
+        let mut set = RoleSet::default();
+        for key in keys {
+            let role = Role::from_key(key).ok_or_else(|| {
+                let known: Vec<&str> = Role::ALL.iter().map(|r| r.key()).collect();
+                format!("unknown role {key:?}; use one of {}", known.join(", "))
+            })?;
+            let slot = match role.kind() {
+                RoleKind::Agent => &mut set.agent,
+                RoleKind::Admin => &mut set.admin,
+                RoleKind::Incentives => &mut set.incentives,
+            };
+            if let Some(other) = slot.replace(role) {
+                return Err(format!(
+                    "{} and {} are of the same kind; choose one",
+                    other.key(),
+                    role.key()
+                ));
+            }
+        }
+        Ok(set)
     }
 
     /// Roles in `self` but not in `other`.

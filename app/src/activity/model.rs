@@ -4,6 +4,7 @@ macro_rules! operations {
     ($( $name:ident => $key:literal, $label:literal; )+) => {
         /// Kinds of recorded activity.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
         #[serde(rename_all = "kebab-case")]
         pub enum Operation { $( $name, )+ }
 
@@ -65,11 +66,17 @@ operations! {
     PartnerIdAdded => "partner-id-added", "Partner ID added";
     PartnerIdUpdated => "partner-id-updated", "Partner ID changed";
     PartnerIdRemoved => "partner-id-removed", "Partner ID removed";
+    ApplicationCreated => "application-created", "Application created";
+    ApplicationUpdated => "application-updated", "Application changed";
+    ApplicationDeleted => "application-deleted", "Application deleted";
+    ApplicationSecretAdded => "application-secret-added", "Application secret added";
+    ApplicationSecretRevoked => "application-secret-revoked", "Application secret revoked";
 }
 
 /// One changed field. Secrets (passwords, hashes) carry no values: they
 /// are shown as "changed".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct FieldChange {
     pub field: String,
     pub before: Option<String>,
@@ -116,6 +123,7 @@ impl FieldChange {
 
 /// An entry as the log page shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ActivityEntry {
     pub activity_id: String,
     pub at: i64,
@@ -142,6 +150,7 @@ impl ActivityEntry {
 
 /// Filters of the log page; empty fields don't filter.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ActivityFilter {
     /// First day included, `YYYY-MM-DD` (UTC).
     #[serde(default)]
@@ -167,6 +176,7 @@ pub struct ActivityFilter {
 
 /// One page of entries, newest first.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ActivityPage {
     pub entries: Vec<ActivityEntry>,
     pub total: i64,

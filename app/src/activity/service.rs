@@ -21,11 +21,11 @@ pub struct Actor {
 }
 
 impl Actor {
-    /// A signed-in user.
+    /// A signed-in user, or an application calling the API.
     pub fn user(me: &Identity, client_addr: Option<String>) -> Actor {
         Actor {
             org_id: me.org_id.clone(),
-            kind: "user",
+            kind: if me.application { "application" } else { "user" },
             id: Some(me.user_id.clone()),
             name: me.display_name.clone(),
             client_addr,
@@ -71,6 +71,11 @@ impl Target {
     /// A group of partner users.
     pub fn group(group_id: &str, name: &str) -> Target {
         Target::of("group", group_id, name, None)
+    }
+
+    /// An application (a non-human identity).
+    pub fn application(app_id: &str, name: &str) -> Target {
+        Target::of("application", app_id, name, None)
     }
 
     /// A role request, named by its role.

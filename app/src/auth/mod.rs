@@ -3,6 +3,8 @@
 //! in: `change_password`, `sign_out`.
 
 mod api;
+#[cfg(feature = "ssr")]
+pub mod rest;
 pub mod password;
 #[cfg(feature = "ssr")]
 pub mod secrets;

@@ -7,6 +7,8 @@
 
 mod api;
 #[cfg(feature = "ssr")]
+pub mod rest;
+#[cfg(feature = "ssr")]
 pub mod import;
 mod model;
 #[cfg(feature = "ssr")]

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// A customer-side admin role (the customer's own directory roles, seed 002).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum CustomerAdminRole {
     #[default]
@@ -56,6 +57,7 @@ impl CustomerAdminRole {
 
 /// Whether a customer user is in the list or in "Deleted users".
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum CustomerUserStatus {
     #[default]
@@ -87,6 +89,7 @@ pub const RESTORE_DAYS: i64 = 30;
 
 /// A licence a user holds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct HeldLicence {
     pub subscription_id: String,
     pub product: String,
@@ -94,6 +97,7 @@ pub struct HeldLicence {
 
 /// A customer's user as the list shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CustomerUser {
     pub customer_user_id: String,
     pub first_name: String,
@@ -109,6 +113,7 @@ pub struct CustomerUser {
 
 /// Filters of the "Users and licences" list.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CustomerUserQuery {
     pub customer_id: String,
     /// Part of the name or user name.
@@ -126,6 +131,7 @@ pub struct CustomerUserQuery {
 
 /// One page of customer users, with the deleted-users count for the tab.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CustomerUserPage {
     pub users: Vec<CustomerUser>,
     pub total: i64,
@@ -139,6 +145,7 @@ pub const CUSTOMER_USER_PAGE_SIZE: u32 = 50;
 
 /// The form of "Add user" for a customer.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct NewCustomerUser {
     pub first_name: String,
     pub last_name: String,
@@ -195,6 +202,7 @@ impl NewCustomerUser {
 
 /// A created user and the temporary password, shown once.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CreatedCustomerUser {
     pub user: CustomerUser,
     pub temporary_password: String,
@@ -202,6 +210,7 @@ pub struct CreatedCustomerUser {
 
 /// "Manage licences" for several users at once.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct LicenceChange {
     pub customer_id: String,
     pub user_ids: Vec<String>,
@@ -213,6 +222,7 @@ pub struct LicenceChange {
 
 /// What a restore did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct RestoreOutcome {
     /// Display names of the users restored.
     pub restored: Vec<String>,
@@ -304,6 +314,7 @@ pub fn import_template(domain: &str) -> String {
 
 /// One problem in an import file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct RowError {
     /// Row number as a spreadsheet shows it (the header is row 1); 0 for the whole file.
     pub row: usize,
@@ -314,6 +325,7 @@ pub struct RowError {
 
 /// What a validation found (nothing is written).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ImportCheck {
     /// User rows read.
     pub rows: usize,
@@ -328,6 +340,7 @@ pub const IMPORT_MAX_ERRORS: usize = 1_000;
 
 /// One imported user and their temporary password.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ImportedUser {
     pub display_name: String,
     pub user_name: String,
@@ -336,6 +349,7 @@ pub struct ImportedUser {
 
 /// The result of an import: every user created, with the passwords shown once.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ImportResult {
     pub users: Vec<ImportedUser>,
 }

@@ -4,6 +4,8 @@
 //! (seats per product). Every action is gated by its own capability.
 
 mod api;
+#[cfg(feature = "ssr")]
+pub mod rest;
 mod model;
 #[cfg(feature = "ssr")]
 pub mod service;

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// What the caller may do to one customer.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CustomerActions {
     pub can_edit_details: bool,
     pub can_edit_billing: bool,
@@ -33,6 +34,7 @@ impl CustomerActions {
 
 /// Billing information of a customer (shown only to those who may edit it).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct BillingInfo {
     #[serde(default)]
     pub billing_email: String,
@@ -44,6 +46,7 @@ pub struct BillingInfo {
 
 /// The editable details of a customer.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CustomerDetails {
     pub name: String,
     #[serde(default)]
@@ -56,6 +59,7 @@ pub struct CustomerDetails {
 
 /// A customer as pages show it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Customer {
     pub customer_id: String,
     pub domain: String,
@@ -74,6 +78,7 @@ pub struct Customer {
 
 /// The form of "Create customer".
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct NewCustomer {
     pub details: CustomerDetails,
     /// The customer's domain, e.g. `fabrikam.example`.
@@ -82,6 +87,7 @@ pub struct NewCustomer {
 
 /// Search and page of the customer list.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CustomerQuery {
     #[serde(default)]
     pub search: String,
@@ -91,6 +97,7 @@ pub struct CustomerQuery {
 
 /// One page of customers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CustomerPage {
     pub customers: Vec<Customer>,
     pub total: i64,

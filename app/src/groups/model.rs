@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// A group as lists and its page show it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Group {
     pub group_id: String,
     pub name: String,
@@ -18,6 +19,7 @@ pub struct Group {
 /// What the caller may do to a group, computed by the policy the server
 /// enforces.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct GroupActions {
     /// Rename it.
     pub can_rename: bool,
@@ -31,6 +33,7 @@ pub struct GroupActions {
 
 /// A group with its members.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct GroupDetail {
     pub group: Group,
     pub members: Vec<GroupMember>,
@@ -40,6 +43,7 @@ pub struct GroupDetail {
 
 /// One member of a group.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct GroupMember {
     pub user_id: String,
     pub display_name: String,
@@ -48,6 +52,7 @@ pub struct GroupMember {
 
 /// A group's id and name (a user's groups, pickers).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct GroupRef {
     pub group_id: String,
     pub name: String,
@@ -55,6 +60,7 @@ pub struct GroupRef {
 
 /// The result of adding or removing members: who changed, who was skipped and why.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct MembershipResult {
     pub changed: Vec<String>,
     pub skipped: Vec<Skipped>,
@@ -62,6 +68,7 @@ pub struct MembershipResult {
 
 /// A user a change left alone, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Skipped {
     pub name: String,
     pub reason: String,

@@ -3,6 +3,8 @@
 //! organizations from the command line; `OrgProfileManage` edits the profile.
 
 mod api;
+#[cfg(feature = "ssr")]
+pub mod rest;
 mod model;
 #[cfg(feature = "ssr")]
 pub mod service;

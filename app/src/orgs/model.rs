@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 /// The organization profile (seed 004): name, partner IDs per location,
 /// directory mode.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct OrgProfile {
     pub name: String,
     /// `cloud` (users are created here) or `synced` (they come from the directory).
@@ -17,6 +18,7 @@ pub struct OrgProfile {
 
 /// One location's partner ID.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct PartnerLocation {
     pub partner_id: String,
     pub location: String,
@@ -27,6 +29,7 @@ pub struct PartnerLocation {
 
 /// The form of a location.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct LocationInput {
     pub partner_id: String,
     pub location: String,

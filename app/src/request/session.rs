@@ -45,7 +45,12 @@ pub fn session_token() -> Option<String> {
 /// earlier entries come from the client and could be anything).
 pub fn client_addr() -> Option<String> {
     let parts = use_context::<http::request::Parts>()?;
-    if app_state().map(|s| s.trust_proxy).unwrap_or(false) {
+    client_addr_of(&parts, app_state().map(|s| s.trust_proxy).unwrap_or(false))
+}
+
+/// [`client_addr`] of a request's parts (the API's calls).
+pub fn client_addr_of(parts: &http::request::Parts, trust_proxy: bool) -> Option<String> {
+    if trust_proxy {
         let forwarded = parts
             .headers
             .get("x-forwarded-for")

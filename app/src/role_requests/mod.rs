@@ -4,6 +4,8 @@
 //! requester sees the outcome. Both sides go to the activity log.
 
 mod api;
+#[cfg(feature = "ssr")]
+pub mod rest;
 mod model;
 #[cfg(feature = "ssr")]
 pub mod service;

@@ -3,6 +3,7 @@ use serde::{Deserialize, Serialize};
 
 /// Where a request stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum RequestStatus {
     Pending,
@@ -44,6 +45,7 @@ impl RequestStatus {
 
 /// One request for a role.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct RoleRequest {
     pub request_id: String,
     pub user_id: String,

@@ -4,6 +4,8 @@
 //! `CustomerUsersManage`; changes need `SubscriptionsManage`.
 
 mod api;
+#[cfg(feature = "ssr")]
+pub mod rest;
 mod model;
 #[cfg(feature = "ssr")]
 pub mod service;

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// A subscription: seats of one product.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Subscription {
     pub subscription_id: String,
     pub product: String,

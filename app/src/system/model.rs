@@ -2,6 +2,7 @@ use serde::{Deserialize, Serialize};
 
 /// What the status read-out shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct SystemStatus {
     /// "SQLite" or "PostgreSQL".
     pub database: String,

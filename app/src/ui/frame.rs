@@ -76,6 +76,7 @@ const NAV_PAGES: &[NavPage] = &[
     crate::workspaces::ROLES_NAV,
     crate::users::NAV,
     crate::groups::NAV,
+    crate::applications::NAV,
     crate::role_requests::NAV,
     crate::orgs::NAV,
     crate::customers::NAV,

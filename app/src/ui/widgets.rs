@@ -8,7 +8,13 @@ use serde::{de::DeserializeOwned, Serialize};
 
 /// A secret shown once, with a button that copies it.
 #[component]
-pub fn OnceSecret(label: &'static str, value: String) -> impl IntoView {
+pub fn OnceSecret(
+    label: &'static str,
+    value: String,
+    /// What to do with it (by default: send it to the user).
+    #[prop(optional)]
+    hint: Option<&'static str>,
+) -> impl IntoView {
     let copied = RwSignal::new(false);
     let to_copy = value.clone();
     let copy = move |_| {
@@ -26,7 +32,9 @@ pub fn OnceSecret(label: &'static str, value: String) -> impl IntoView {
                 {move || if copied.get() { "Copied" } else { "Copy" }}
             </button>
         </p>
-        <p class="muted">"Copy it now and send it to the user: it can't be shown again."</p>
+        <p class="muted">
+            {hint.unwrap_or("Copy it now and send it to the user: it can't be shown again.")}
+        </p>
     }
 }
 

@@ -4,6 +4,8 @@
 //! read the list of their organization's Global and Account admins.
 
 mod api;
+#[cfg(feature = "ssr")]
+pub mod rest;
 mod model;
 #[cfg(feature = "ssr")]
 pub mod service;

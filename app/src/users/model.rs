@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 /// A partner user's status: removed users keep their record for audit but
 /// can't sign in.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum UserStatus {
     #[default]
@@ -42,6 +43,7 @@ impl UserStatus {
 /// A partner user as lists and detail pages show it, with the caller's
 /// allowed actions on it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct PartnerUser {
     pub user_id: String,
     pub display_name: String,
@@ -64,6 +66,7 @@ pub struct PartnerUser {
 
 /// Search, filters, sort and page of the user list.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct UserQuery {
     /// Part of the name or email.
     #[serde(default)]
@@ -89,6 +92,7 @@ pub struct UserQuery {
 
 /// One page of users.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct UserPage {
     pub users: Vec<PartnerUser>,
     pub total: i64,
@@ -101,6 +105,7 @@ pub const USER_PAGE_SIZE: u32 = 25;
 
 /// The form of "Add user".
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct NewUser {
     pub display_name: String,
     pub email: String,
@@ -114,6 +119,7 @@ pub struct NewUser {
 
 /// The editable details of a user.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct UserDetails {
     pub display_name: String,
     pub email: String,
@@ -123,6 +129,7 @@ pub struct UserDetails {
 
 /// A user just created, with the temporary password shown once.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CreatedUser {
     pub user: PartnerUser,
     pub temporary_password: String,
@@ -140,6 +147,7 @@ impl PartnerUser {
 
 /// Many users at once, by id or as every user matching a filter.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum BulkTarget {
     Ids(Vec<String>),
@@ -148,6 +156,7 @@ pub enum BulkTarget {
 
 /// What a bulk action does to each user.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum BulkAction {
     AssignRole(Role),
@@ -183,6 +192,7 @@ pub const BULK_LIMIT: usize = 5_000;
 
 /// Where one capability of a user comes from, for their page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ExplainedCapability {
     pub capability: crate::access::Capability,
     /// "Role: Admin agent", "Group Sales → Role: Sales agent", …
@@ -191,6 +201,7 @@ pub struct ExplainedCapability {
 
 /// Someone to ask for a role.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct AdminContact {
     pub display_name: String,
     pub email: String,

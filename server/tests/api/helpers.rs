@@ -104,6 +104,7 @@ async fn spawn_app_full(trust_proxy: bool, secure_cookies: bool) -> TestApp {
         db: db.clone(),
         secure_cookies,
         trust_proxy,
+        api_rate: Default::default(),
     })
     .expect("router");
     TestApp {

@@ -169,6 +169,7 @@ pub fn live_server(
                 db: db.clone(),
                 secure_cookies: false,
                 trust_proxy: false,
+                api_rate: Default::default(),
             };
             let router = server::router_with(state, extra, guard).expect("router");
             tx.send((addr, db, dir)).expect("send address");

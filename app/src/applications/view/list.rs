@@ -1,0 +1,118 @@
+//! `/applications`: the organization's applications and "New application".
+
+use super::when;
+use crate::access::Access;
+use crate::applications::{check_application_name, CreatedApplication, NewApplication};
+use crate::error::AppError;
+use crate::ui::{FormError, Loaded, OnceSecret, Table, TextField};
+use crate::users::{PermissionsEditor, RoleSelects, RoleSignals};
+use leptos::prelude::*;
+
+/// `/applications`: every application with its roles, secrets and last use;
+/// a form to create one, whose first secret is shown once.
+#[component]
+pub fn ApplicationsPage() -> impl IntoView {
+    let reload = RwSignal::new(0u32);
+    let apps = Resource::new(
+        move || reload.get(),
+        |_| crate::applications::list_applications(),
+    );
+    let name = RwSignal::new(String::new());
+    let roles = RoleSignals::new(Default::default());
+    let permissions = RwSignal::new(Default::default());
+    let error = RwSignal::new(None::<AppError>);
+    let created = RwSignal::new(None::<CreatedApplication>);
+    let create = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let n = name.get_untracked();
+        let problems = check_application_name(&n);
+        if !problems.is_empty() {
+            error.set(Some(AppError::Validation(problems)));
+            return;
+        }
+        error.set(None);
+        let new = NewApplication {
+            name: n,
+            access: Access {
+                roles: roles.get(),
+                permissions: permissions.get_untracked(),
+            },
+        };
+        leptos::task::spawn_local(async move {
+            match crate::applications::create_application(new).await {
+                Ok(app) => {
+                    created.set(Some(app));
+                    name.set(String::new());
+                    reload.update(|n| *n += 1);
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    view! {
+        <section class="card">
+            <h1>"Applications"</h1>
+            <p>
+                "Scripts and other systems call the console's API as an application, with a secret. "
+                "An application gets roles like a user; its actions appear under its name in the activity log. "
+                <a href="/api/v1/openapi.json">"API description (OpenAPI)"</a>
+            </p>
+            {move || {
+                created
+                    .get()
+                    .map(|app| {
+                        view! {
+                            <div role="status" data-testid="created-application">
+                                <p>
+                                    "Application "
+                                    <a href=format!("/applications/{}", app.app_id)>{app.name.clone()}</a>
+                                    " created."
+                                </p>
+                                <OnceSecret
+                                    label="Its first secret:"
+                                    value=app.secret.secret.clone()
+                                    hint="Copy it now and store it where the script reads it: it can't be shown again."
+                                />
+                            </div>
+                        }
+                    })
+            }}
+            <Loaded
+                resource=apps
+                ok=|all| {
+                    if all.is_empty() {
+                        return view! { <p data-testid="no-applications">"No application yet. Create one below."</p> }.into_any();
+                    }
+                    view! {
+                        <Table testid="applications" columns=&["Application", "Roles", "Active secrets", "Last used"]>
+                            {all
+                                .into_iter()
+                                .map(|a| {
+                                    view! {
+                                        <tr data-testid="application-row">
+                                            <td><a href=format!("/applications/{}", a.app_id)>{a.name}</a></td>
+                                            <td>{a.access.describe()}</td>
+                                            <td>{a.active_secrets}</td>
+                                            <td>{when(a.last_used_at)}</td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()}
+                        </Table>
+                    }
+                        .into_any()
+                }
+            />
+        </section>
+        <section class="card">
+            <h2>"New application"</h2>
+            <form on:submit=create novalidate>
+                <TextField id="name" label="Name" value=name error=error/>
+                <RoleSelects roles=roles current=Default::default()/>
+                <PermissionsEditor value=permissions current=Default::default()/>
+                <FormError error=error fields=&["name"]/>
+                <p><button type="submit">"Create application"</button></p>
+            </form>
+        </section>
+    }
+}

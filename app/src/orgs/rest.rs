@@ -1,0 +1,49 @@
+//! `/api/v1/organization`: the organization profile over the JSON API.
+
+use super::{service, LocationInput, OrgProfile};
+use serde::Deserialize;
+use utoipa::ToSchema;
+
+/// A new organization name, from the version the caller read.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct OrgRename {
+    pub version: i64,
+    pub name: String,
+}
+
+/// A location's name and country.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct LocationUpdate {
+    pub location: String,
+    pub country: String,
+}
+
+crate::rest_routes! {
+    tag "Organization";
+    /// The organization profile: name, directory mode, partner IDs.
+    ///
+    /// `PartnerProfilesView` or `OrgProfileManage`.
+    GET "/organization" get_org_profile() -> OrgProfile
+        = |ctx| service::profile(&ctx);
+    /// Rename the organization.
+    ///
+    /// `OrgProfileManage`. A stale `version` gets 409 with the current profile.
+    PATCH "/organization" rename_org(; body b: OrgRename) -> OrgProfile
+        = |ctx| service::rename(&ctx, b.version, &b.name),
+        fresh service::profile(&ctx);
+    /// Add a location with its partner ID.
+    ///
+    /// `OrgProfileManage`.
+    POST "/organization/locations" add_location(; body b: LocationInput) -> OrgProfile
+        = |ctx| service::add_location(&ctx, &b);
+    /// Change a location's name or country.
+    ///
+    /// `OrgProfileManage`.
+    PUT "/organization/locations/{partner_id}" update_location(partner_id; body b: LocationUpdate) -> OrgProfile
+        = |ctx| service::update_location(&ctx, &LocationInput { partner_id, location: b.location, country: b.country });
+    /// Remove a location (refused while users are associated with its partner ID).
+    ///
+    /// `OrgProfileManage`.
+    DELETE "/organization/locations/{partner_id}" remove_location(partner_id) -> OrgProfile
+        = |ctx| service::remove_location(&ctx, &partner_id);
+}
