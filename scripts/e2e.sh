@@ -36,7 +36,7 @@ curl -fsS -o /dev/null "http://$PC_ADDR/status" || { echo "e2e: no answer on $PC
 echo "e2e: server up on http://$PC_ADDR (pid $SERVER_PID)"
 
 status=0
-(cd end2end && BASE_URL="http://$PC_ADDR" SERVER_LOG="$LOG" npx playwright test) || status=$?
+(cd end2end && BASE_URL="http://$PC_ADDR" SERVER_LOG="$LOG" npx playwright test ${E2E_ONLY:-}) || status=$?
 if [ "$status" -ne 0 ]; then
   echo "e2e: server log (last 50 lines):" >&2; tail -n 50 "$LOG" >&2
 fi

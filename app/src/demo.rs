@@ -24,6 +24,8 @@ pub struct Seeded {
     pub org_id: String,
     pub created: bool,
     pub users: Vec<DemoUser>,
+    /// The demo application's secret, when it was just created (shown once).
+    pub api_secret: Option<String>,
 }
 
 /// The demo users' password: they skip the forced change so anyone can try
@@ -52,6 +54,7 @@ pub async fn seed(db: &Db) -> AppResult<Seeded> {
             org_id,
             created: false,
             users: demo_users(),
+            api_secret: None,
         });
     }
     let org_id = crate::orgs::service::create(db, DEMO_ORG).await?;
@@ -82,10 +85,12 @@ pub async fn seed(db: &Db) -> AppResult<Seeded> {
     work.commit().await?;
     seed_access(db, &org_id, &hash).await?;
     seed_customers(db, &org_id).await?;
+    let api_secret = seed_application(db, &org_id).await?;
     Ok(Seeded {
         org_id,
         created: true,
         users: demo_users(),
+        api_secret: Some(api_secret),
     })
 }
 
@@ -162,6 +167,26 @@ async fn seed_access(db: &Db, org_id: &str, hash: &str) -> AppResult<()> {
     .execute(db)
     .await?;
     Ok(())
+}
+
+/// An application for scripts (User management admin), whose first secret
+/// the start-up banner shows once.
+async fn seed_application(db: &Db, org_id: &str) -> AppResult<String> {
+    let ctx = crate::request::Ctx::operator(db, org_id);
+    let new = crate::applications::NewApplication {
+        name: "Directory sync (demo)".into(),
+        access: crate::access::Access {
+            roles: RoleSet {
+                admin: Some(Role::UserManagementAdmin),
+                ..RoleSet::default()
+            },
+            permissions: Default::default(),
+        },
+    };
+    Ok(crate::applications::service::create(&ctx, &new)
+        .await?
+        .secret
+        .secret)
 }
 
 /// Name, domain, subscriptions (product, seats) and users (first, last name).

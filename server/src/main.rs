@@ -78,7 +78,10 @@ async fn run(cli: Cli) -> Result<(), String> {
             let created = app::applications::service::create(&ctx, &new)
                 .await
                 .map_err(|e| e.to_string())?;
-            println!("Application {} created (id {}).", created.name, created.app_id);
+            println!(
+                "Application {} created (id {}).",
+                created.name, created.app_id
+            );
             println!(
                 "Secret (shown once; send it as `Authorization: Bearer …`): {}",
                 created.secret.secret
@@ -181,6 +184,12 @@ async fn serve(db: app::db::Db, args: ServeArgs) -> Result<(), String> {
         );
         for u in &seeded.users {
             println!("  {:<24} {}", u.role, u.email);
+        }
+        if let Some(secret) = &seeded.api_secret {
+            println!(
+                "API secret of the demo application \"Directory sync (demo)\" (shown once):\n  {secret}\n  try: curl -H 'Authorization: Bearer {secret}' http://{}/api/v1/users",
+                args.addr
+            );
         }
     }
     // Daily purge of customer users deleted more than 30 days ago. Safe on

@@ -183,3 +183,15 @@ fn only_incentives_roles_reach_the_incentives_workspace() {
 fn capability_bits_fit() {
     assert!(Capability::ALL.len() <= 64);
 }
+
+#[test]
+fn role_keys_fill_one_slot_per_kind() {
+    use crate::access::RoleSet;
+    let keys = |k: &[&str]| k.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    let set = RoleSet::from_keys(&keys(&["global-admin", "sales-agent"])).unwrap_or_default();
+    assert_eq!(set.admin, Some(Role::GlobalAdmin));
+    assert_eq!(set.agent, Some(Role::SalesAgent));
+    assert!(RoleSet::from_keys(&keys(&["admin-agent", "sales-agent"])).is_err());
+    let unknown = RoleSet::from_keys(&keys(&["root"])).unwrap_err();
+    assert!(unknown.contains("global-admin"), "{unknown}");
+}

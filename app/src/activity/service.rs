@@ -25,7 +25,11 @@ impl Actor {
     pub fn user(me: &Identity, client_addr: Option<String>) -> Actor {
         Actor {
             org_id: me.org_id.clone(),
-            kind: if me.application { "application" } else { "user" },
+            kind: if me.application {
+                "application"
+            } else {
+                "user"
+            },
             id: Some(me.user_id.clone()),
             name: me.display_name.clone(),
             client_addr,

@@ -5,9 +5,9 @@
 //! Gated by `ApplicationsManage`.
 
 mod api;
+mod model;
 #[cfg(feature = "ssr")]
 pub mod rest;
-mod model;
 #[cfg(feature = "ssr")]
 pub mod service;
 mod view;

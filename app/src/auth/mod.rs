@@ -3,9 +3,9 @@
 //! in: `change_password`, `sign_out`.
 
 mod api;
+pub mod password;
 #[cfg(feature = "ssr")]
 pub mod rest;
-pub mod password;
 #[cfg(feature = "ssr")]
 pub mod secrets;
 #[cfg(feature = "ssr")]

@@ -7,10 +7,10 @@
 
 mod api;
 #[cfg(feature = "ssr")]
-pub mod rest;
-#[cfg(feature = "ssr")]
 pub mod import;
 mod model;
+#[cfg(feature = "ssr")]
+pub mod rest;
 #[cfg(feature = "ssr")]
 pub mod service;
 mod view;

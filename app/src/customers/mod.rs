@@ -4,9 +4,9 @@
 //! (seats per product). Every action is gated by its own capability.
 
 mod api;
+mod model;
 #[cfg(feature = "ssr")]
 pub mod rest;
-mod model;
 #[cfg(feature = "ssr")]
 pub mod service;
 mod view;

@@ -5,9 +5,9 @@
 //! rule of roles holds.
 
 mod api;
+mod model;
 #[cfg(feature = "ssr")]
 pub mod rest;
-mod model;
 #[cfg(feature = "ssr")]
 pub mod service;
 mod view;

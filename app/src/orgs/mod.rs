@@ -3,9 +3,9 @@
 //! organizations from the command line; `OrgProfileManage` edits the profile.
 
 mod api;
+mod model;
 #[cfg(feature = "ssr")]
 pub mod rest;
-mod model;
 #[cfg(feature = "ssr")]
 pub mod service;
 mod view;

@@ -12,6 +12,6 @@ mod session;
 
 pub use context::Ctx;
 pub use session::{
-    client_addr, client_addr_of, current_identity, from_session, session_cookie_name, session_token,
-    set_session_cookie, SECURE_SESSION_COOKIE, SESSION_COOKIE,
+    client_addr, client_addr_of, current_identity, from_session, session_cookie_name,
+    session_token, set_session_cookie, SECURE_SESSION_COOKIE, SESSION_COOKIE,
 };

@@ -28,27 +28,26 @@ pub async fn caller(state: &AppState, parts: &mut Parts) -> Result<Ctx, ApiError
             false,
         ));
     };
-    let me = match identity_for_secret(&state.db, secret).await? {
-        SecretCheck::Valid(me) => *me,
-        SecretCheck::Unknown => {
-            return Err(ApiError::unauthenticated(
-                "This secret is not known: check it, or ask an admin for a new one.",
-                true,
-            ))
-        }
-        SecretCheck::Revoked => {
-            return Err(ApiError::unauthenticated(
-                "This secret was revoked; use another of the application's secrets.",
-                true,
-            ))
-        }
-        SecretCheck::Expired => {
-            return Err(ApiError::unauthenticated(
+    let me =
+        match identity_for_secret(&state.db, secret).await? {
+            SecretCheck::Valid(me) => *me,
+            SecretCheck::Unknown => {
+                return Err(ApiError::unauthenticated(
+                    "This secret is not known: check it, or ask an admin for a new one.",
+                    true,
+                ))
+            }
+            SecretCheck::Revoked => {
+                return Err(ApiError::unauthenticated(
+                    "This secret was revoked; use another of the application's secrets.",
+                    true,
+                ))
+            }
+            SecretCheck::Expired => return Err(ApiError::unauthenticated(
                 "This secret has expired; an admin can add a new one on the application's page.",
                 true,
-            ))
-        }
-    };
+            )),
+        };
     if let Err(wait) = Throttle::global().admit(&me.user_id, &state.api_rate) {
         return Err(ApiError {
             retry_after: Some(wait),
@@ -73,4 +72,3 @@ pub async fn caller(state: &AppState, parts: &mut Parts) -> Result<Ctx, ApiError
 fn client_addr(state: &AppState, parts: &Parts) -> Option<String> {
     crate::request::client_addr_of(parts, state.trust_proxy)
 }
-

@@ -15,13 +15,25 @@ use utoipa::openapi::{
 
 /// The statuses every route may answer with besides 200, and what they mean.
 const ERRORS: &[(&str, &str)] = &[
-    ("400", "The input can't be read (malformed JSON, wrong type)."),
-    ("401", "Missing, unknown, revoked or expired secret (see `WWW-Authenticate`)."),
+    (
+        "400",
+        "The input can't be read (malformed JSON, wrong type).",
+    ),
+    (
+        "401",
+        "Missing, unknown, revoked or expired secret (see `WWW-Authenticate`).",
+    ),
     ("403", "The application lacks the capability this needs."),
     ("404", "No such record in the application's organization."),
-    ("409", "Conflict: a duplicate, or a stale `version` (`current` holds the record now)."),
+    (
+        "409",
+        "Conflict: a duplicate, or a stale `version` (`current` holds the record now).",
+    ),
     ("413", "The body is too large."),
-    ("422", "Invalid input: `field` and `errors` name what to fix."),
+    (
+        "422",
+        "Invalid input: `field` and `errors` name what to fix.",
+    ),
     ("429", "Too many calls: wait `Retry-After` seconds."),
 ];
 

@@ -22,14 +22,14 @@ pub struct ApiError {
     pub message: String,
     /// The field (or CSV row) at fault, for bad input and conflicts.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub field: Option<String>,
+    pub field: Option<Box<str>>,
     /// Every field's messages, for validation errors.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub errors: Option<FieldErrors>,
+    pub errors: Option<Box<FieldErrors>>,
     /// The record as it is now, for `stale_version` (409): redo the change on it.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<Object>)]
-    pub current: Option<serde_json::Value>,
+    pub current: Option<Box<serde_json::Value>>,
     /// Seconds to wait, for `too_many_requests` (also in `Retry-After`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub retry_after: Option<u64>,
@@ -72,7 +72,10 @@ impl ApiError {
         let mut e = ApiError::from(error.clone());
         e.code = "stale_version";
         e.message = "The record changed since the version you sent; `current` holds it now. Apply your change to it and send its version.".into();
-        e.current = current.ok().and_then(|c| serde_json::to_value(c).ok());
+        e.current = current
+            .ok()
+            .and_then(|c| serde_json::to_value(c).ok())
+            .map(Box::new);
         e
     }
 }
@@ -89,12 +92,12 @@ impl From<AppError> for ApiError {
             }
             AppError::NotFound { .. } => ApiError::new(status, "not_found", message),
             AppError::Conflict { field, message } => ApiError {
-                field: (!field.is_empty()).then_some(field),
+                field: (!field.is_empty()).then(|| field.into()),
                 ..ApiError::new(status, "conflict", message)
             },
             AppError::Validation(errors) => ApiError {
-                field: errors.keys().next().cloned(),
-                errors: Some(errors),
+                field: errors.keys().next().map(|k| k.as_str().into()),
+                errors: Some(Box::new(errors)),
                 ..ApiError::new(status, "validation", message)
             },
             AppError::TooManyRequests => ApiError::new(status, "too_many_requests", message),

@@ -55,8 +55,9 @@ impl Throttle {
         let (tokens, at) = buckets
             .entry(app_id.to_string())
             .or_insert((f64::from(limit.burst), now));
-        let refilled = (*tokens + now.duration_since(*at).as_secs_f64() * f64::from(limit.per_second))
-            .min(f64::from(limit.burst));
+        let refilled = (*tokens
+            + now.duration_since(*at).as_secs_f64() * f64::from(limit.per_second))
+        .min(f64::from(limit.burst));
         *at = now;
         if refilled >= 1.0 {
             *tokens = refilled - 1.0;

@@ -4,9 +4,9 @@
 //! requester sees the outcome. Both sides go to the activity log.
 
 mod api;
+mod model;
 #[cfg(feature = "ssr")]
 pub mod rest;
-mod model;
 #[cfg(feature = "ssr")]
 pub mod service;
 mod view;

@@ -4,9 +4,9 @@
 //! `CustomerUsersManage`; changes need `SubscriptionsManage`.
 
 mod api;
+mod model;
 #[cfg(feature = "ssr")]
 pub mod rest;
-mod model;
 #[cfg(feature = "ssr")]
 pub mod service;
 mod view;

@@ -4,9 +4,9 @@
 //! read the list of their organization's Global and Account admins.
 
 mod api;
+mod model;
 #[cfg(feature = "ssr")]
 pub mod rest;
-mod model;
 #[cfg(feature = "ssr")]
 pub mod service;
 mod view;

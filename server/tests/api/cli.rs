@@ -139,6 +139,54 @@ async fn operator_commands_work_end_to_end() {
         .await
         .expect("count");
     assert_eq!(left, 1);
+
+    // A new deployment scripts itself: an application and its first secret.
+    let (ok, out, err) = cli(
+        &url,
+        &[
+            "create-application",
+            "--org",
+            "Cli Partners",
+            "--name",
+            "Provisioning",
+            "--role",
+            "user-management-admin",
+            "--role",
+            "helpdesk-agent",
+        ],
+    );
+    assert!(ok, "{err}");
+    let secret = out
+        .split_whitespace()
+        .find(|w| w.starts_with("pcs_"))
+        .unwrap_or_else(|| panic!("no secret in {out}"));
+    match app::applications::service::identity_for_secret(&db, secret)
+        .await
+        .expect("check")
+    {
+        app::applications::service::SecretCheck::Valid(me) => {
+            assert_eq!(me.display_name, "Provisioning");
+            assert!(me.can(app::access::Capability::UsersCreate));
+            assert!(me.can(app::access::Capability::CustomerUsersManage));
+        }
+        other => panic!("secret not valid: {other:?}"),
+    }
+    let (ok, _, err) = cli(
+        &url,
+        &[
+            "create-application",
+            "--org",
+            "Cli Partners",
+            "--name",
+            "Twice",
+            "--role",
+            "admin-agent",
+            "--role",
+            "sales-agent",
+        ],
+    );
+    assert!(!ok);
+    assert!(err.contains("same kind"), "{err}");
 }
 
 /// Replicas starting together on a new database all migrate it, and each

@@ -87,15 +87,24 @@ pub async fn spawn_app() -> TestApp {
 
 /// [`spawn_app`], trusting `X-Forwarded-For` when `trust_proxy` says so.
 pub async fn spawn_app_with(trust_proxy: bool) -> TestApp {
-    spawn_app_full(trust_proxy, false).await
+    spawn_app_full(trust_proxy, false, Default::default()).await
+}
+
+/// [`spawn_app`] with a chosen limit on each application's API calls.
+pub async fn spawn_app_rate(rate: app::rest::throttle::RateLimit) -> TestApp {
+    spawn_app_full(false, false, rate).await
 }
 
 /// [`spawn_app`] as deployed behind TLS (`--secure-cookies`).
 pub async fn spawn_app_tls() -> TestApp {
-    spawn_app_full(false, true).await
+    spawn_app_full(false, true, Default::default()).await
 }
 
-async fn spawn_app_full(trust_proxy: bool, secure_cookies: bool) -> TestApp {
+async fn spawn_app_full(
+    trust_proxy: bool,
+    secure_cookies: bool,
+    api_rate: app::rest::throttle::RateLimit,
+) -> TestApp {
     let (url, dir) = fresh_database().await;
     let db = app::db::connect(&url).await.expect("database");
     let options = server::leptos_options("target/site", ([127, 0, 0, 1], 0).into());
@@ -104,7 +113,7 @@ async fn spawn_app_full(trust_proxy: bool, secure_cookies: bool) -> TestApp {
         db: db.clone(),
         secure_cookies,
         trust_proxy,
-        api_rate: Default::default(),
+        api_rate,
     })
     .expect("router");
     TestApp {
@@ -364,5 +373,65 @@ impl TestApp {
             user_id: ids[0].clone(),
             deleted_user_id: ids[1].clone(),
         }
+    }
+}
+
+/// An application of the fixture and its first secret.
+#[derive(Clone, Debug)]
+pub struct AppFx {
+    pub app_id: String,
+    pub secret: String,
+    pub secret_id: String,
+}
+
+impl TestApp {
+    /// Adds an application with `roles` to `org_id` (as the operator).
+    pub async fn add_application(
+        &self,
+        org_id: &str,
+        name: &str,
+        roles: app::access::RoleSet,
+    ) -> AppFx {
+        let ctx = app::request::Ctx::operator(&self.db, org_id);
+        let new = app::applications::NewApplication {
+            name: name.into(),
+            access: app::access::Access {
+                roles,
+                permissions: Default::default(),
+            },
+        };
+        let created = app::applications::service::create(&ctx, &new)
+            .await
+            .expect("application");
+        AppFx {
+            app_id: created.app_id,
+            secret: created.secret.secret,
+            secret_id: created.secret.secret_id,
+        }
+    }
+
+    /// Calls `/api/v1` with `method` and `path` (under `/api/v1`), a JSON body
+    /// (`Null` for none) and, when given, a bearer secret.
+    pub async fn api(
+        &self,
+        method: &str,
+        path: &str,
+        secret: Option<&str>,
+        body: &serde_json::Value,
+    ) -> (StatusCode, String) {
+        let mut req = Request::builder()
+            .method(method)
+            .uri(format!("/api/v1{path}"))
+            .header("accept", "application/json");
+        if let Some(s) = secret {
+            req = req.header("authorization", format!("Bearer {s}"));
+        }
+        let body = if body.is_null() {
+            Body::empty()
+        } else {
+            req = req.header("content-type", "application/json");
+            Body::from(body.to_string())
+        };
+        self.send(req.body(body).expect("request")).await
     }
 }

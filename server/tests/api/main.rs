@@ -11,6 +11,8 @@ mod import;
 mod matrix;
 mod pages;
 mod replicas;
+mod rest;
+mod rest_matrix;
 mod security;
 mod services;
 mod system;

@@ -4,7 +4,7 @@
 //! another organization gets 404. A server function missing from `cases()`
 //! fails `every_server_function_is_in_the_matrix`.
 
-use crate::helpers::{spawn_app, CustomerFx, Fixture, TestApp, PASSWORD};
+use crate::helpers::{spawn_app, AppFx, CustomerFx, Fixture, TestApp, PASSWORD};
 use app::access::{capabilities_of, Capability, Role, RoleSet};
 use http::StatusCode;
 use leptos::server_fn::ServerFn;
@@ -13,7 +13,7 @@ use std::collections::BTreeSet;
 
 /// What a server function requires of its caller.
 #[derive(Clone, Copy, Debug)]
-enum Needs {
+pub(crate) enum Needs {
     /// Anyone, signed in or not.
     Public,
     /// Any signed-in identity.
@@ -27,22 +27,25 @@ enum Needs {
 }
 
 /// The ids a call's body may use.
-struct Ids<'a> {
+pub(crate) struct Ids<'a> {
     /// A fresh user of the caller's organization, with no role, version 1.
-    target: &'a str,
+    pub(crate) target: &'a str,
     /// The caller's own email.
-    me_email: &'a str,
+    pub(crate) me_email: &'a str,
     /// A fresh customer of the caller's organization (version 1) with a
     /// subscription, an active user and a deleted user.
-    customer: &'a CustomerFx,
+    pub(crate) customer: &'a CustomerFx,
     /// A fresh group of the caller's organization (no roles, version 1).
-    group: &'a str,
+    pub(crate) group: &'a str,
     /// A pending request of `target` for Sales agent.
-    request: &'a str,
+    pub(crate) request: &'a str,
     /// A fresh partner ID of the caller's organization, no user on it.
-    location: &'a str,
+    pub(crate) location: &'a str,
     /// A role the caller does not hold (to ask for).
-    wanted: &'a str,
+    pub(crate) wanted: &'a str,
+    /// A fresh application of the caller's organization (no roles,
+    /// version 1) with one secret.
+    pub(crate) app: &'a AppFx,
 }
 
 struct Case {
@@ -57,6 +60,10 @@ struct Case {
 
 fn cases() -> Vec<Case> {
     use app::activity::{ExportActivity, ListActivity};
+    use app::applications::{
+        AddApplicationSecret, CreateApplication, DeleteApplication, GetApplication,
+        ListApplications, RenameApplication, RevokeApplicationSecret, SetApplicationAccess,
+    };
     use app::auth::{ChangePassword, GetIdentity, SignIn, SignOut};
     use app::customer_users::{
         CreateCustomerUser, DeleteCustomerUsers, ExportCustomerUsers, ImportCustomerUsers,
@@ -444,6 +451,54 @@ fn cases() -> Vec<Case> {
             body: |ids| json!({"partner_id": ids.location}),
             scoped: true,
         },
+        Case {
+            path: ListApplications::PATH,
+            needs: Needs::Cap(Capability::ApplicationsManage),
+            body: |_| json!({}),
+            scoped: false,
+        },
+        Case {
+            path: GetApplication::PATH,
+            needs: Needs::Cap(Capability::ApplicationsManage),
+            body: |ids| json!({"app_id": ids.app.app_id}),
+            scoped: true,
+        },
+        Case {
+            path: CreateApplication::PATH,
+            needs: Needs::Cap(Capability::ApplicationsManage),
+            body: |ids| json!({"application": {"name": format!("App {}", &ids.target[..8])}}),
+            scoped: false,
+        },
+        Case {
+            path: RenameApplication::PATH,
+            needs: Needs::Cap(Capability::ApplicationsManage),
+            body: |ids| json!({"app_id": ids.app.app_id, "version": 1, "name": format!("Renamed {}", &ids.target[..8])}),
+            scoped: true,
+        },
+        Case {
+            path: SetApplicationAccess::PATH,
+            needs: Needs::Cap(Capability::ApplicationsManage),
+            body: |ids| json!({"app_id": ids.app.app_id, "version": 1, "access": {"roles": {"agent": "helpdesk-agent"}}}),
+            scoped: true,
+        },
+        Case {
+            path: DeleteApplication::PATH,
+            needs: Needs::Cap(Capability::ApplicationsManage),
+            body: |ids| json!({"app_id": ids.app.app_id, "version": 1}),
+            scoped: true,
+        },
+        Case {
+            path: AddApplicationSecret::PATH,
+            needs: Needs::Cap(Capability::ApplicationsManage),
+            body: |ids| json!({"app_id": ids.app.app_id, "secret": {"description": "Nightly sync", "expires_in_days": 30}}),
+            scoped: true,
+        },
+        Case {
+            path: RevokeApplicationSecret::PATH,
+            needs: Needs::Cap(Capability::ApplicationsManage),
+            body: |ids| json!({"app_id": ids.app.app_id, "secret_id": ids.app.secret_id}),
+            scoped: true,
+        },
     ]
 }
 
@@ -465,7 +520,7 @@ fn every_server_function_is_in_the_matrix() {
     );
 }
 
-fn allowed(needs: Needs, role: Option<Role>) -> bool {
+pub(crate) fn allowed(needs: Needs, role: Option<Role>) -> bool {
     match needs {
         Needs::Public | Needs::Login => true,
         Needs::Cap(cap) => role.is_some_and(|r| capabilities_of(r).has(cap)),
@@ -478,7 +533,7 @@ fn allowed(needs: Needs, role: Option<Role>) -> bool {
 }
 
 /// A role `role`'s holder does not have, to ask for.
-fn wanted(role: Option<Role>) -> &'static str {
+pub(crate) fn wanted(role: Option<Role>) -> &'static str {
     if role == Some(Role::IncentivesAdmin) {
         "incentives-user"
     } else {
@@ -501,7 +556,11 @@ async fn check(app: &TestApp, fx: &Fixture, case: &Case, who: usize) -> Option<S
         .await;
     let location = format!("L{}", &target.user_id[..8]);
     app.add_location(&fx.org_a, &location).await;
+    let application = app
+        .add_application(&fx.org_a, &format!("App of {who}"), RoleSet::default())
+        .await;
     let ids = Ids {
+        app: &application,
         target: &target.user_id,
         me_email: &caller.email,
         customer: &customer,
@@ -561,7 +620,11 @@ async fn every_role_against_every_server_function() {
             .await;
         let customer = app.add_customer(&fx.org_a, "Visitor Customer").await;
         let group = app.add_group(&fx.org_a, "Visitor Group").await;
+        let application = app
+            .add_application(&fx.org_a, "Visitor App", RoleSet::default())
+            .await;
         let ids = Ids {
+            app: &application,
             target: &target.user_id,
             me_email: "nobody@example.com",
             customer: &customer,
@@ -606,9 +669,13 @@ async fn another_organizations_ids_are_not_found() {
         .add_role_request(&fx.org_b, &fx.foreign_user, "sales-agent")
         .await;
     app.add_location(&fx.org_b, "FOREIGN-1").await;
+    let foreign_app = app
+        .add_application(&fx.org_b, "Foreign App", RoleSet::default())
+        .await;
     for case in cases().into_iter().filter(|c| c.scoped) {
         let cookie = app.session_for(&fx.callers[ga].1.user_id, &fx.org_a).await;
         let ids = Ids {
+            app: &foreign_app,
             target: &fx.foreign_user,
             me_email: &fx.callers[ga].1.email,
             customer: &foreign_customer,

@@ -211,24 +211,30 @@ fn concrete_paths(server: &LiveServer) -> Vec<String> {
         .enable_all()
         .build()
         .expect("runtime");
-    let (user_id, customer_id, group_id): (String, String, String) = rt.block_on(async {
-        let user: String =
-            sqlx::query_scalar("select user_id from app_user order by email limit 1")
-                .fetch_one(&server.db)
-                .await
-                .expect("a demo user");
-        let customer: String =
-            sqlx::query_scalar("select customer_id from customer order by name limit 1")
-                .fetch_one(&server.db)
-                .await
-                .expect("a demo customer");
-        let group: String =
-            sqlx::query_scalar("select group_id from user_group order by name limit 1")
-                .fetch_one(&server.db)
-                .await
-                .expect("a demo group");
-        (user, customer, group)
-    });
+    let (user_id, customer_id, group_id, app_id): (String, String, String, String) =
+        rt.block_on(async {
+            let user: String =
+                sqlx::query_scalar("select user_id from app_user order by email limit 1")
+                    .fetch_one(&server.db)
+                    .await
+                    .expect("a demo user");
+            let customer: String =
+                sqlx::query_scalar("select customer_id from customer order by name limit 1")
+                    .fetch_one(&server.db)
+                    .await
+                    .expect("a demo customer");
+            let group: String =
+                sqlx::query_scalar("select group_id from user_group order by name limit 1")
+                    .fetch_one(&server.db)
+                    .await
+                    .expect("a demo group");
+            let application: String =
+                sqlx::query_scalar("select app_id from application order by name limit 1")
+                    .fetch_one(&server.db)
+                    .await
+                    .expect("a demo application");
+            (user, customer, group, application)
+        });
     let mut paths = Vec::new();
     for route in server::route_list() {
         let path = route.path().to_string();
@@ -242,6 +248,7 @@ fn concrete_paths(server: &LiveServer) -> Vec<String> {
                 Some("id") if path.starts_with("/users/") => vec![user_id.clone()],
                 Some("id") if path.starts_with("/customers/") => vec![customer_id.clone()],
                 Some("id") if path.starts_with("/groups/") => vec![group_id.clone()],
+                Some("id") if path.starts_with("/applications/") => vec![app_id.clone()],
                 Some("slug") if path.starts_with("/workspace/") => app::access::Workspace::ALL
                     .iter()
                     .map(|w| w.slug().to_string())

@@ -111,12 +111,7 @@ pub async fn create(ctx: &Ctx, new: &NewApplication) -> AppResult<CreatedApplica
 
 /// Renames an application.
 #[tracing::instrument(skip_all, fields(org = %ctx.org_id()))]
-pub async fn rename(
-    ctx: &Ctx,
-    app_id: &str,
-    version: i64,
-    name: &str,
-) -> AppResult<Application> {
+pub async fn rename(ctx: &Ctx, app_id: &str, version: i64, name: &str) -> AppResult<Application> {
     let (mut work, row) = begin(ctx, app_id, version).await?;
     if !actions_on(&ctx.me, app_id, &row.access()).can_rename {
         return Err(refused("rename"));

@@ -97,15 +97,13 @@ fn stale() -> AppError {
 }
 
 async fn load(conn: &mut AnyConnection, org_id: &str, app_id: &str) -> AppResult<AppRow> {
-    sqlx::query_as::<_, AppRow>(&format!(
-        "{SELECT} where a.org_id = $2 and a.app_id = $3"
-    ))
-    .bind(now_millis())
-    .bind(org_id)
-    .bind(app_id)
-    .fetch_optional(conn)
-    .await?
-    .ok_or_else(|| AppError::not_found("The application"))
+    sqlx::query_as::<_, AppRow>(&format!("{SELECT} where a.org_id = $2 and a.app_id = $3"))
+        .bind(now_millis())
+        .bind(org_id)
+        .bind(app_id)
+        .fetch_optional(conn)
+        .await?
+        .ok_or_else(|| AppError::not_found("The application"))
 }
 
 /// The organization's applications, by name.

@@ -47,9 +47,12 @@ fn ApplicationEditor(
         ev.prevent_default();
         name_error.set(None);
         leptos::task::spawn_local(async move {
-            let result =
-                crate::applications::rename_application(id.get_value(), version, name.get_untracked())
-                    .await;
+            let result = crate::applications::rename_application(
+                id.get_value(),
+                version,
+                name.get_untracked(),
+            )
+            .await;
             saves.after(result, "Application renamed.", name_error);
         });
     };

@@ -43,6 +43,10 @@ pub fn ApplicationsPage() -> impl IntoView {
                 Ok(app) => {
                     created.set(Some(app));
                     name.set(String::new());
+                    roles.agent.set(None);
+                    roles.admin.set(None);
+                    roles.incentives.set(None);
+                    permissions.set(Default::default());
                     reload.update(|n| *n += 1);
                 }
                 Err(e) => error.set(Some(e)),
