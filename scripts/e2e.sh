@@ -37,6 +37,25 @@ echo "e2e: server up on http://$PC_ADDR (pid $SERVER_PID)"
 
 status=0
 (cd end2end && BASE_URL="http://$PC_ADDR" SERVER_LOG="$LOG" npx playwright test ${E2E_ONLY:-}) || status=$?
+
+# SCIM conformance: scim2-tester (through scim2-cli) against the same server,
+# as the demo's directory-sync application. Every check must succeed.
+if [ -z "${E2E_ONLY:-}" ]; then
+  SCIM="${PC_TOOLS_DIR:-$HOME/.cache/partner-console/tools}/scim-venv/bin/scim2"
+  SECRET=$(grep -o 'pcs_[A-Za-z0-9_-]*' "$LOG" | head -n 1)
+  OUT="$WORK/scim.out"
+  scim_status=0
+  SCIM_CLI_HEADERS="Authorization: Bearer $SECRET" \
+    "$SCIM" --url "http://$PC_ADDR/scim/v2" test >"$OUT" 2>&1 || scim_status=$?
+  ok=$(grep -c '^SUCCESS' "$OUT" || true)
+  all=$(grep -cE '^(SUCCESS|ERROR|SKIPPED|CRITICAL)' "$OUT" || true)
+  grep -vE '^(SUCCESS|  )' "$OUT" || true
+  echo "SCIM conformance (scim2-tester via scim2-cli): $ok of $all checks succeeded"
+  if [ "$scim_status" -ne 0 ] || [ "$ok" -eq 0 ] || [ "$ok" -ne "$all" ]; then
+    echo "e2e: SCIM conformance failed:" >&2; cat "$OUT" >&2; status=1
+  fi
+fi
+
 if [ "$status" -ne 0 ]; then
   echo "e2e: server log (last 50 lines):" >&2; tail -n 50 "$LOG" >&2
 fi

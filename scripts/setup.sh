@@ -54,6 +54,22 @@ if [ ! -f end2end/node_modules/.package-lock.json ] ||
   (cd end2end && npm ci --no-audit --no-fund && cp package-lock.json node_modules/.lock-copy)
 fi
 
+# The SCIM conformance tool (PyPI scim2-cli, which runs scim2-tester), in a
+# virtual environment of its own; `make e2e` runs it against the live server.
+SCIM_CLI_VERSION=0.6.0
+if ! "$TOOLS/scim-venv/bin/scim2" --help >/dev/null 2>&1 ||
+   ! "$TOOLS/scim-venv/bin/pip" show scim2-cli 2>/dev/null | grep -qx "Version: $SCIM_CLI_VERSION"; then
+  step "scim2-cli $SCIM_CLI_VERSION (PyPI, in $TOOLS/scim-venv)"
+  mkdir -p "$TOOLS"
+  if ! python3 -m venv "$TOOLS/scim-venv" 2>/dev/null; then
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq python3-venv >/dev/null
+    python3 -m venv "$TOOLS/scim-venv"
+  fi
+  "$TOOLS/scim-venv/bin/pip" install -q "scim2-cli==$SCIM_CLI_VERSION"
+fi
+
 if [ "${1:-}" = "release" ]; then
   if ! "$TOOLS/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q "version $BINARYEN_VERSION"; then
     step "wasm-opt (npm binaryen@$BINARYEN_VERSION)"

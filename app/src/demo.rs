@@ -175,6 +175,7 @@ async fn seed_application(db: &Db, org_id: &str) -> AppResult<String> {
     let ctx = crate::request::Ctx::operator(db, org_id);
     let new = crate::applications::NewApplication {
         name: "Directory sync (demo)".into(),
+        directory_sync: true,
         access: crate::access::Access {
             roles: RoleSet {
                 admin: Some(Role::UserManagementAdmin),

@@ -34,6 +34,8 @@ pub mod request;
 #[cfg(feature = "ssr")]
 pub mod rest;
 #[cfg(feature = "ssr")]
+pub mod scim;
+#[cfg(feature = "ssr")]
 pub mod state;
 
 use leptos::prelude::*;

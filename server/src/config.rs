@@ -52,6 +52,9 @@ pub enum Command {
         /// repeat for one role of each kind.
         #[arg(long = "role")]
         roles: Vec<String>,
+        /// Allow it to sync the organization's directory over SCIM (`/scim/v2`).
+        #[arg(long)]
+        directory_sync: bool,
     },
     /// Remove for good the customer users deleted more than 30 days ago.
     PurgeDeleted,

@@ -79,6 +79,7 @@ pub fn router_with(
             move || shell(shell_options.clone()),
         )
         .nest("/api/v1", app::rest::router())
+        .nest("/scim/v2", app::scim::router())
         .merge(extra)
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(middleware::from_fn_with_state(pool, page_guard::isolate))

@@ -64,7 +64,12 @@ async fn run(cli: Cli) -> Result<(), String> {
             println!("Temporary password (shown once): {password}");
             Ok(())
         }
-        Command::CreateApplication { org, name, roles } => {
+        Command::CreateApplication {
+            org,
+            name,
+            roles,
+            directory_sync,
+        } => {
             let org_id = app::orgs::service::find(&db, &org)
                 .await
                 .map_err(|e| e.to_string())?
@@ -74,7 +79,11 @@ async fn run(cli: Cli) -> Result<(), String> {
                 permissions: Default::default(),
             };
             let ctx = app::request::Ctx::operator(&db, &org_id);
-            let new = app::applications::NewApplication { name, access };
+            let new = app::applications::NewApplication {
+                name,
+                access,
+                directory_sync,
+            };
             let created = app::applications::service::create(&ctx, &new)
                 .await
                 .map_err(|e| e.to_string())?;

@@ -32,6 +32,13 @@ pub struct Identity {
     /// An application calling the API with a secret, not a person.
     #[serde(default)]
     pub application: bool,
+    /// An application allowed to sync a directory (`/scim/v2`).
+    #[serde(default)]
+    pub directory_sync: bool,
+    /// The organization's users, groups and applications come from its
+    /// directory: the console offers no "create" for them.
+    #[serde(default)]
+    pub directory_synced: bool,
 }
 
 /// What the caller may do to one partner user, computed by the same policy
@@ -70,6 +77,8 @@ impl Identity {
             must_change_password,
             pending_role_requests: 0,
             application: false,
+            directory_sync: false,
+            directory_synced: false,
         }
     }
 
@@ -81,6 +90,12 @@ impl Identity {
         );
         self.permissions = permissions;
         self.groups = groups;
+        self
+    }
+
+    /// Marks the organization as synced from a directory (or not).
+    pub fn in_directory_mode(mut self, synced: bool) -> Identity {
+        self.directory_synced = synced;
         self
     }
 

@@ -27,6 +27,11 @@ crate::session_server_fns! {
     "applications/access" => fn set_application_access(app_id: String, version: i64, access: Access) -> Application
         = |ctx| super::service::set_access(&ctx, &app_id, version, &access);
 
+    /// `ApplicationsManage` (and the right to change its access): allows or
+    /// stops the application's directory sync over SCIM.
+    "applications/directory-sync" => fn set_application_directory_sync(app_id: String, version: i64, on: bool) -> Application
+        = |ctx| super::service::set_directory_sync(&ctx, &app_id, version, on);
+
     /// `ApplicationsManage` (and the right to take all it has): deletes an
     /// application and its secrets.
     "applications/delete" => fn delete_application(app_id: String, version: i64) -> ()

@@ -21,6 +21,8 @@ pub struct Application {
     pub last_used_at: Option<i64>,
     pub created_at: i64,
     pub created_by_name: String,
+    /// May sync the organization's directory over SCIM (`/scim/v2`).
+    pub directory_sync: bool,
     /// Row version for optimistic concurrency: send it back with a change.
     pub version: i64,
     pub actions: ApplicationActions,
@@ -84,6 +86,9 @@ pub struct NewApplication {
     pub name: String,
     #[serde(default)]
     pub access: Access,
+    /// May sync the organization's directory over SCIM (`/scim/v2`).
+    #[serde(default)]
+    pub directory_sync: bool,
 }
 
 /// A new secret: what it is for and how many days it lasts (default 180,

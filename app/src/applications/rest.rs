@@ -23,6 +23,13 @@ pub struct AppAccessUpdate {
     pub access: Access,
 }
 
+/// Directory sync on or off, from the version the caller read.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct DirectorySyncUpdate {
+    pub version: i64,
+    pub on: bool,
+}
+
 crate::rest_routes! {
     tag "Applications";
     /// List the organization's applications.
@@ -51,6 +58,12 @@ crate::rest_routes! {
     /// `ApplicationsManage`, the right to grant every change; never its own.
     PUT "/applications/{app_id}/access" set_application_access(app_id; body b: AppAccessUpdate) -> Application
         = |ctx| service::set_access(&ctx, &app_id, b.version, &b.access),
+        fresh service::get(&ctx, &app_id);
+    /// Allow or stop the application's directory sync over SCIM (`/scim/v2`).
+    ///
+    /// `ApplicationsManage`, the right to change its access; never its own.
+    PUT "/applications/{app_id}/directory-sync" set_application_directory_sync(app_id; body b: DirectorySyncUpdate) -> Application
+        = |ctx| service::set_directory_sync(&ctx, &app_id, b.version, b.on),
         fresh service::get(&ctx, &app_id);
     /// Delete an application and its secrets.
     ///

@@ -44,6 +44,7 @@ struct SessionRow {
     incentives_role: Option<String>,
     permissions: String,
     must_change_password: i64,
+    directory_mode: String,
     last_seen_at: i64,
     expires_at: i64,
 }
@@ -55,7 +56,7 @@ pub async fn identity_for_token(db: &Db, token: &str) -> AppResult<Option<Identi
     let row: Option<SessionRow> = sqlx::query_as(
         r#"select u.user_id, u.org_id, o.name as org_name, u.display_name, u.email,
                   u.agent_role, u.admin_role, u.incentives_role, u.permissions,
-                  u.must_change_password, s.last_seen_at, s.expires_at
+                  u.must_change_password, s.last_seen_at, s.expires_at, o.directory_mode
            from session s
            join app_user u on u.user_id = s.user_id
            join organization o on o.org_id = u.org_id
@@ -88,6 +89,7 @@ pub async fn identity_for_token(db: &Db, token: &str) -> AppResult<Option<Identi
         row.incentives_role.as_deref(),
     );
     let groups = crate::groups::service::grants_of(db, &row.org_id, &row.user_id).await?;
+    let synced = row.directory_mode == "synced";
     Ok(Some(
         Identity::new(
             row.user_id,
@@ -98,7 +100,8 @@ pub async fn identity_for_token(db: &Db, token: &str) -> AppResult<Option<Identi
             roles,
             row.must_change_password != 0,
         )
-        .with_access(Permissions::decode(&row.permissions), groups),
+        .with_access(Permissions::decode(&row.permissions), groups)
+        .in_directory_mode(synced),
     ))
 }
 

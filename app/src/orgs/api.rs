@@ -6,6 +6,10 @@ crate::session_server_fns! {
     "org/profile" => fn get_org_profile() -> OrgProfile
         = |ctx| super::service::profile(&ctx);
 
+    /// `OrgProfileManage`: switches the directory mode (`cloud` or `synced`).
+    "org/directory-mode" => fn set_directory_mode(version: i64, mode: String) -> OrgProfile
+        = |ctx| super::service::set_directory_mode(&ctx, version, &mode);
+
     /// `OrgProfileManage`: renames the organization.
     "org/rename" => fn rename_org(version: i64, name: String) -> OrgProfile
         = |ctx| super::service::rename(&ctx, version, &name);

@@ -11,6 +11,13 @@ pub struct OrgRename {
     pub name: String,
 }
 
+/// A directory mode (`cloud` or `synced`), from the version the caller read.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct DirectoryModeUpdate {
+    pub version: i64,
+    pub mode: String,
+}
+
 /// A location's name and country.
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct LocationUpdate {
@@ -30,6 +37,13 @@ crate::rest_routes! {
     /// `OrgProfileManage`. A stale `version` gets 409 with the current profile.
     PATCH "/organization" rename_org(; body b: OrgRename) -> OrgProfile
         = |ctx| service::rename(&ctx, b.version, &b.name),
+        fresh service::profile(&ctx);
+    /// Switch the directory mode: `synced` (users, groups and applications
+    /// come from the directory over SCIM) or `cloud`.
+    ///
+    /// `OrgProfileManage`.
+    PUT "/organization/directory-mode" set_directory_mode(; body b: DirectoryModeUpdate) -> OrgProfile
+        = |ctx| service::set_directory_mode(&ctx, b.version, &b.mode),
         fresh service::profile(&ctx);
     /// Add a location with its partner ID.
     ///

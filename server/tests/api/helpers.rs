@@ -392,6 +392,26 @@ impl TestApp {
         name: &str,
         roles: app::access::RoleSet,
     ) -> AppFx {
+        self.add_application_with(org_id, name, roles, false).await
+    }
+
+    /// [`TestApp::add_application`], allowed to sync the directory (SCIM).
+    pub async fn add_sync_application(
+        &self,
+        org_id: &str,
+        name: &str,
+        roles: app::access::RoleSet,
+    ) -> AppFx {
+        self.add_application_with(org_id, name, roles, true).await
+    }
+
+    async fn add_application_with(
+        &self,
+        org_id: &str,
+        name: &str,
+        roles: app::access::RoleSet,
+        directory_sync: bool,
+    ) -> AppFx {
         let ctx = app::request::Ctx::operator(&self.db, org_id);
         let new = app::applications::NewApplication {
             name: name.into(),
@@ -399,6 +419,7 @@ impl TestApp {
                 roles,
                 permissions: Default::default(),
             },
+            directory_sync,
         };
         let created = app::applications::service::create(&ctx, &new)
             .await
@@ -433,5 +454,40 @@ impl TestApp {
             Body::from(body.to_string())
         };
         self.send(req.body(body).expect("request")).await
+    }
+}
+
+impl TestApp {
+    /// Calls `/scim/v2` with `method` and `path` (under `/scim/v2`), a JSON
+    /// body (`Null` for none), a bearer secret and extra headers.
+    pub async fn scim(
+        &self,
+        method: &str,
+        path: &str,
+        secret: Option<&str>,
+        body: &serde_json::Value,
+        headers: &[(&str, &str)],
+    ) -> (StatusCode, serde_json::Value) {
+        let mut req = Request::builder()
+            .method(method)
+            .uri(format!("/scim/v2{path}"))
+            .header("host", "scim.test");
+        if let Some(s) = secret {
+            req = req.header("authorization", format!("Bearer {s}"));
+        }
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
+        let body = if body.is_null() {
+            Body::empty()
+        } else {
+            req = req.header("content-type", "application/scim+json");
+            Body::from(body.to_string())
+        };
+        let (status, text) = self.send(req.body(body).expect("request")).await;
+        (
+            status,
+            serde_json::from_str(&text).unwrap_or(serde_json::Value::Null),
+        )
     }
 }

@@ -13,6 +13,7 @@ mod pages;
 mod replicas;
 mod rest;
 mod rest_matrix;
+mod scim;
 mod security;
 mod services;
 mod system;

@@ -63,6 +63,7 @@ fn cases() -> Vec<Case> {
     use app::applications::{
         AddApplicationSecret, CreateApplication, DeleteApplication, GetApplication,
         ListApplications, RenameApplication, RevokeApplicationSecret, SetApplicationAccess,
+        SetApplicationDirectorySync,
     };
     use app::auth::{ChangePassword, GetIdentity, SignIn, SignOut};
     use app::customer_users::{
@@ -78,7 +79,9 @@ fn cases() -> Vec<Case> {
         AddGroupMembers, CreateGroup, DeleteGroup, GetGroup, ListGroups, RemoveGroupMembers,
         RenameGroup, SetGroupAccess,
     };
-    use app::orgs::{AddLocation, GetOrgProfile, RemoveLocation, RenameOrg, UpdateLocation};
+    use app::orgs::{
+        AddLocation, GetOrgProfile, RemoveLocation, RenameOrg, SetDirectoryMode, UpdateLocation,
+    };
     use app::role_requests::{DecideRoleRequest, MyRoleRequests, RequestRole, RoleRequestInbox};
     use app::subscriptions::{CreateSubscription, ListSubscriptions, SetSeats};
     use app::system::ServerStatus;
@@ -498,6 +501,19 @@ fn cases() -> Vec<Case> {
             needs: Needs::Cap(Capability::ApplicationsManage),
             body: |ids| json!({"app_id": ids.app.app_id, "secret_id": ids.app.secret_id}),
             scoped: true,
+        },
+        Case {
+            path: SetApplicationDirectorySync::PATH,
+            needs: Needs::Cap(Capability::ApplicationsManage),
+            body: |ids| json!({"app_id": ids.app.app_id, "version": 1, "on": true}),
+            scoped: true,
+        },
+        Case {
+            path: SetDirectoryMode::PATH,
+            // The current mode: allowed callers succeed without a change.
+            needs: Needs::Cap(Capability::OrgProfileManage),
+            body: |_| json!({"version": 1, "mode": "cloud"}),
+            scoped: false,
         },
     ]
 }

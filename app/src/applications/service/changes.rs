@@ -69,13 +69,15 @@ pub async fn create(ctx: &Ctx, new: &NewApplication) -> AppResult<CreatedApplica
     let name = checked_name(&new.name)?;
     checked_access(ctx, &Access::default(), &new.access)?;
     let mut work = Work::begin(&ctx.db, &ctx.actor).await?;
+    crate::orgs::service::refuse_if_synced(work.conn(), ctx, "applications").await?;
     name_taken(&mut work, ctx.org_id(), &name, "").await?;
     let app_id = new_id();
     let access = &new.access;
     sqlx::query(
         "insert into application (app_id, org_id, name, name_lower, agent_role, admin_role,
-                                  incentives_role, permissions, created_at, created_by_name)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+                                  incentives_role, permissions, created_at, created_by_name,
+                                  directory_sync)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
     )
     .bind(&app_id)
     .bind(ctx.org_id())
@@ -87,9 +89,13 @@ pub async fn create(ctx: &Ctx, new: &NewApplication) -> AppResult<CreatedApplica
     .bind(access.permissions.encode())
     .bind(now_millis())
     .bind(&ctx.actor.name)
+    .bind(i64::from(new.directory_sync))
     .execute(work.conn())
     .await?;
     let mut changes = vec![FieldChange::new("name", None, Some(name.clone()))];
+    if new.directory_sync {
+        changes.push(FieldChange::new("directory sync", None, Some("yes".into())));
+    }
     changes.extend(access_changes(&Access::default(), access));
     work.record(
         Operation::ApplicationCreated,
@@ -177,6 +183,41 @@ pub async fn set_access(
         Operation::ApplicationUpdated,
         Target::application(app_id, &row.name),
         changes,
+    );
+    let updated = load(work.conn(), ctx.org_id(), app_id).await?;
+    work.commit().await?;
+    Ok(updated.into_application(&ctx.me))
+}
+
+/// Allows or stops an application's directory sync (`/scim/v2`).
+#[tracing::instrument(skip_all, fields(org = %ctx.org_id()))]
+pub async fn set_directory_sync(
+    ctx: &Ctx,
+    app_id: &str,
+    version: i64,
+    on: bool,
+) -> AppResult<Application> {
+    let (mut work, row) = begin(ctx, app_id, version).await?;
+    if !actions_on(&ctx.me, app_id, &row.access()).can_change_access {
+        return Err(refused("change the directory sync of"));
+    }
+    if (row.directory_sync != 0) == on {
+        return Ok(row.into_application(&ctx.me));
+    }
+    sqlx::query(
+        "update application set directory_sync = $1, version = version + 1
+          where app_id = $2 and org_id = $3",
+    )
+    .bind(i64::from(on))
+    .bind(app_id)
+    .bind(ctx.org_id())
+    .execute(work.conn())
+    .await?;
+    let yes_no = |b: bool| Some(if b { "yes" } else { "no" }.to_string());
+    work.record(
+        Operation::ApplicationUpdated,
+        Target::application(app_id, &row.name),
+        vec![FieldChange::new("directory sync", yes_no(!on), yes_no(on))],
     );
     let updated = load(work.conn(), ctx.org_id(), app_id).await?;
     work.commit().await?;

@@ -4,7 +4,7 @@
 mod changes;
 mod secrets;
 
-pub use changes::{create, delete, rename, set_access};
+pub use changes::{create, delete, rename, set_access, set_directory_sync};
 pub use secrets::{add_secret, identity_for_secret, revoke_secret, SecretCheck};
 
 use super::{Application, ApplicationActions, ApplicationDetail, SecretInfo};
@@ -18,7 +18,7 @@ use sqlx::AnyConnection;
 /// The columns of an application and a summary of its secrets, as of `$1`
 /// (now, in milliseconds).
 const SELECT: &str = "select a.app_id, a.name, a.agent_role, a.admin_role, a.incentives_role,
-        a.permissions, a.version, a.created_at, a.created_by_name,
+        a.permissions, a.version, a.created_at, a.created_by_name, a.directory_sync,
         (select count(*) from application_secret s
           where s.app_id = a.app_id and s.revoked_at is null and s.expires_at > $1) as active_secrets,
         (select max(s.last_used_at) from application_secret s where s.app_id = a.app_id) as last_used_at
@@ -35,6 +35,7 @@ struct AppRow {
     version: i64,
     created_at: i64,
     created_by_name: String,
+    directory_sync: i64,
     active_secrets: i64,
     last_used_at: Option<i64>,
 }
@@ -62,6 +63,7 @@ impl AppRow {
             last_used_at: self.last_used_at,
             created_at: self.created_at,
             created_by_name: self.created_by_name,
+            directory_sync: self.directory_sync != 0,
             version: self.version,
             actions,
         }

@@ -176,6 +176,8 @@ struct CallerRow {
     expires_at: i64,
     last_used_at: Option<i64>,
     revoked_at: Option<i64>,
+    directory_sync: i64,
+    directory_mode: String,
 }
 
 /// Checks a bearer secret and, when valid, records its use (at most once a
@@ -188,7 +190,7 @@ pub async fn identity_for_secret(db: &Db, secret: &str) -> AppResult<SecretCheck
     let row: Option<CallerRow> = sqlx::query_as(
         "select s.secret_id, a.app_id, a.org_id, o.name as org_name, a.name, a.agent_role,
                 a.admin_role, a.incentives_role, a.permissions, s.expires_at, s.last_used_at,
-                s.revoked_at
+                s.revoked_at, a.directory_sync, o.directory_mode
            from application_secret s
            join application a on a.app_id = s.app_id
            join organization o on o.org_id = a.org_id
@@ -228,7 +230,9 @@ pub async fn identity_for_secret(db: &Db, secret: &str) -> AppResult<SecretCheck
         roles,
         false,
     )
-    .with_access(Permissions::decode(&row.permissions), Vec::new());
+    .with_access(Permissions::decode(&row.permissions), Vec::new())
+    .in_directory_mode(row.directory_mode == "synced");
     me.application = true;
+    me.directory_sync = row.directory_sync != 0;
     Ok(SecretCheck::Valid(Box::new(me)))
 }

@@ -76,6 +76,20 @@ fn ApplicationEditor(
             );
         });
     };
+    let sync_error = RwSignal::new(None::<AppError>);
+    let sync_on = a.directory_sync;
+    let toggle_sync = move |_| {
+        sync_error.set(None);
+        leptos::task::spawn_local(async move {
+            let result = crate::applications::set_application_directory_sync(
+                id.get_value(),
+                version,
+                !sync_on,
+            )
+            .await;
+            saves.after(result, "Directory sync saved.", sync_error);
+        });
+    };
     let confirm_delete = RwSignal::new(false);
     let delete_error = RwSignal::new(None::<AppError>);
     let delete = move |_| {
@@ -123,6 +137,26 @@ fn ApplicationEditor(
                     </section>
                 }
             })}
+        <section class="card">
+            <h2>"Directory sync"</h2>
+            <p data-testid="directory-sync">
+                {if sync_on {
+                    "On: this application may create and update users and groups at /scim/v2 (SCIM 2.0), within its roles."
+                } else {
+                    "Off: this application can't call /scim/v2."
+                }}
+            </p>
+            {actions
+                .can_change_access
+                .then(|| {
+                    view! {
+                        <button type="button" class="secondary" on:click=toggle_sync>
+                            {if sync_on { "Stop directory sync" } else { "Allow directory sync" }}
+                        </button>
+                    }
+                })}
+            <FormError error=sync_error fields=&[]/>
+        </section>
         <Secrets detail=detail.clone() saves=saves created=created/>
         {actions
             .can_delete

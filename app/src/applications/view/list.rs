@@ -12,6 +12,9 @@ use leptos::prelude::*;
 /// a form to create one, whose first secret is shown once.
 #[component]
 pub fn ApplicationsPage() -> impl IntoView {
+    let me = crate::access::ui::use_identity();
+    let synced = me.directory_synced;
+    let directory_sync = RwSignal::new(false);
     let reload = RwSignal::new(0u32);
     let apps = Resource::new(
         move || reload.get(),
@@ -37,6 +40,7 @@ pub fn ApplicationsPage() -> impl IntoView {
                 roles: roles.get(),
                 permissions: permissions.get_untracked(),
             },
+            directory_sync: directory_sync.get_untracked(),
         };
         leptos::task::spawn_local(async move {
             match crate::applications::create_application(new).await {
@@ -47,6 +51,7 @@ pub fn ApplicationsPage() -> impl IntoView {
                     roles.admin.set(None);
                     roles.incentives.set(None);
                     permissions.set(Default::default());
+                    directory_sync.set(false);
                     reload.update(|n| *n += 1);
                 }
                 Err(e) => error.set(Some(e)),
@@ -108,15 +113,32 @@ pub fn ApplicationsPage() -> impl IntoView {
                 }
             />
         </section>
-        <section class="card">
-            <h2>"New application"</h2>
-            <form on:submit=create novalidate>
-                <TextField id="name" label="Name" value=name error=error/>
-                <RoleSelects roles=roles current=Default::default()/>
-                <PermissionsEditor value=permissions current=Default::default()/>
-                <FormError error=error fields=&["name"]/>
-                <p><button type="submit">"Create application"</button></p>
-            </form>
-        </section>
+        {if synced {
+            view! { <section class="card"><p class="muted" data-testid="synced-note">{crate::users::SYNCED_NOTE}</p></section> }.into_any()
+        } else {
+            view! {
+                <section class="card">
+                    <h2>"New application"</h2>
+                    <form on:submit=create novalidate>
+                        <TextField id="name" label="Name" value=name error=error/>
+                        <RoleSelects roles=roles current=Default::default()/>
+                        <PermissionsEditor value=permissions current=Default::default()/>
+                        <p>
+                            <input
+                                type="checkbox"
+                                id="directory_sync"
+                                prop:checked=move || directory_sync.get()
+                                on:change=move |ev| directory_sync.set(event_target_checked(&ev))
+                            />
+                            " "
+                            <label for="directory_sync">"May sync the organization's directory (SCIM 2.0 at /scim/v2)"</label>
+                        </p>
+                        <FormError error=error fields=&["name"]/>
+                        <p><button type="submit">"Create application"</button></p>
+                    </form>
+                </section>
+            }
+                .into_any()
+        }}
     }
 }

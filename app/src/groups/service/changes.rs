@@ -70,6 +70,7 @@ pub async fn create(ctx: &Ctx, name: &str, access: &Access) -> AppResult<GroupRe
         .may_change_access(&Access::default(), access)
         .map_err(access_error)?;
     let mut work = Work::begin(&ctx.db, &ctx.actor).await?;
+    crate::orgs::service::refuse_if_synced(work.conn(), ctx, "groups").await?;
     name_taken(&mut work, ctx.org_id(), &name, "").await?;
     let group_id = new_id();
     sqlx::query(

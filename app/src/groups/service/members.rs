@@ -35,6 +35,11 @@ impl Membership {
     pub fn name(&self) -> &str {
         &self.name
     }
+
+    /// The group's id.
+    pub fn group_id(&self) -> &str {
+        &self.group_id
+    }
 }
 
 /// Adds (`add`) or removes one user, recording it; `Ok(Err(reason))` when

@@ -3,10 +3,15 @@
 //! and the helpers they share, and the group grants an identity is built with.
 
 mod changes;
+mod directory;
 mod members;
 mod reads;
 
 pub use changes::{create, delete, rename, set_access};
+pub use directory::{
+    create_from_directory, delete_from_directory, directory_group, directory_groups,
+    update_from_directory, DirectoryGroup, DirectoryGroupRow,
+};
 pub use members::{add_members, change_membership, remove_members, Membership};
 pub use reads::{get, list, memberships};
 

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 /// `/groups`: every group with what it gives and how many members it has.
 #[component]
 pub fn GroupsPage() -> impl IntoView {
+    let me = crate::access::ui::use_identity();
     let reload = RwSignal::new(0u32);
     let groups = Resource::new(move || reload.get(), |_| crate::groups::list_groups());
     let name = RwSignal::new(String::new());
@@ -32,10 +33,17 @@ pub fn GroupsPage() -> impl IntoView {
         <section class="card">
             <h1>"Groups"</h1>
             <p>"Roles and custom permissions given to a group apply to every member, on their next request."</p>
-            <form on:submit=create novalidate class="toolbar">
-                <div><TextField id="name" label="New group name" value=name error=error/></div>
-                <button type="submit">"Create group"</button>
-            </form>
+            {if me.directory_synced {
+                view! { <p class="muted" data-testid="synced-note">{crate::users::SYNCED_NOTE}</p> }.into_any()
+            } else {
+                view! {
+                    <form on:submit=create novalidate class="toolbar">
+                        <div><TextField id="name" label="New group name" value=name error=error/></div>
+                        <button type="submit">"Create group"</button>
+                    </form>
+                }
+                    .into_any()
+            }}
             <FormError error=error fields=&["name"]/>
             <Loaded
                 resource=groups

@@ -2,7 +2,10 @@
 
 mod profile;
 
-pub use profile::{add_location, profile, remove_location, rename, update_location};
+pub use profile::{
+    add_location, profile, refuse_if_synced, remove_location, rename, set_directory_mode,
+    update_location,
+};
 
 use crate::activity::service::{Actor, Target, Work};
 use crate::activity::{FieldChange, Operation};

@@ -57,6 +57,70 @@ pub async fn profile(ctx: &Ctx) -> AppResult<OrgProfile> {
     load(&mut conn, ctx).await
 }
 
+/// Switches the directory mode: `synced` (users, groups and applications
+/// come from the organization's directory over SCIM; the console refuses to
+/// create them) or `cloud`.
+#[tracing::instrument(skip_all, fields(org = %ctx.org_id()))]
+pub async fn set_directory_mode(ctx: &Ctx, version: i64, mode: &str) -> AppResult<OrgProfile> {
+    ctx.require(Capability::OrgProfileManage)?;
+    if mode != "cloud" && mode != "synced" {
+        return Err(AppError::invalid(
+            "directory_mode",
+            "Choose \"cloud\" or \"synced\".",
+        ));
+    }
+    let mut work = Work::begin(&ctx.db, &ctx.actor).await?;
+    let before = load(work.conn(), ctx).await?;
+    if before.version != version {
+        return Err(AppError::stale("organization profile"));
+    }
+    if before.directory_mode == mode {
+        return Ok(before);
+    }
+    sqlx::query(
+        "update organization set directory_mode = $1, version = version + 1 where org_id = $2",
+    )
+    .bind(mode)
+    .bind(ctx.org_id())
+    .execute(work.conn())
+    .await?;
+    work.record(
+        Operation::OrganizationUpdated,
+        Target::organization(ctx.org_id(), &before.name),
+        vec![FieldChange::new(
+            "directory mode",
+            Some(before.directory_mode.clone()),
+            Some(mode.to_string()),
+        )],
+    );
+    let after = load(work.conn(), ctx).await?;
+    work.commit().await?;
+    Ok(after)
+}
+
+/// Refuses, in a synced organization, to create what its directory brings
+/// (`what`: "users", "groups", "applications"), except for the operator at
+/// the command line and a directory-sync application.
+pub async fn refuse_if_synced(conn: &mut AnyConnection, ctx: &Ctx, what: &str) -> AppResult<()> {
+    if ctx.actor.kind == "operator" || ctx.me.directory_sync {
+        return Ok(());
+    }
+    let mode: Option<String> =
+        sqlx::query_scalar("select directory_mode from organization where org_id = $1")
+            .bind(ctx.org_id())
+            .fetch_optional(conn)
+            .await?;
+    if mode.as_deref() == Some("synced") {
+        return Err(AppError::Conflict {
+            field: "directory_mode".into(),
+            message: format!(
+                "This organization's {what} come from its directory: add them there, and they arrive here through directory sync."
+            ),
+        });
+    }
+    Ok(())
+}
+
 /// Renames the organization.
 #[tracing::instrument(skip_all, fields(org = %ctx.org_id()))]
 pub async fn rename(ctx: &Ctx, version: i64, name: &str) -> AppResult<OrgProfile> {

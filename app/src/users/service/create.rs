@@ -100,6 +100,7 @@ pub async fn create(ctx: &Ctx, new: &NewUser) -> AppResult<CreatedUser> {
     let Ctx { db, me, actor, .. } = ctx;
     check_grants(me, &RoleSet::default(), &new.roles)?;
     let mut work = Work::begin(db, actor).await?;
+    crate::orgs::service::refuse_if_synced(work.conn(), ctx, "users").await?;
     check_partner_id(&mut work, &me.org_id, None, opt(&new.partner_id).as_deref()).await?;
     let (user_id, temporary_password) = insert_user(&mut work, &me.org_id, new).await?;
     if !new.groups.is_empty() {

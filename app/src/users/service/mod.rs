@@ -6,12 +6,17 @@ mod access;
 mod bulk;
 mod changes;
 mod create;
+mod directory;
 mod reads;
 
 pub use access::{explain_access, set_permissions};
 pub use bulk::{bulk, give_role};
 pub use changes::{remove, reset_password, set_roles, update_details};
 pub use create::{create, create_admin, insert_with_password};
+pub use directory::{
+    create_from_directory, delete_from_directory, directory_user, directory_users,
+    update_from_directory, DirectoryUser, DirectoryUserRow,
+};
 pub use reads::{admins, get, list};
 
 use super::{PartnerUser, UserStatus};

@@ -89,9 +89,9 @@ pub fn UsersPage() -> impl IntoView {
     view! {
         <section class="card">
             <h1>"User management"</h1>
+            {me.directory_synced.then(|| view! { <p class="muted" data-testid="synced-note">{super::SYNCED_NOTE}</p> })}
             <div class="toolbar">
-                {me
-                    .can(Capability::UsersCreate)
+                {(me.can(Capability::UsersCreate) && !me.directory_synced)
                     .then(|| view! { <a class="button" href="/users/new">"Add user"</a> })}
                 <SearchBox id="search" label="Search name or email" value=search page=page/>
                 <FilterSelect id="role-filter" label="Role" value=role page=page options=role_options/>

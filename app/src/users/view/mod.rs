@@ -19,3 +19,6 @@ pub use list::UsersPage;
 pub use new_user::NewUserPage;
 pub use role_select::{PermissionsEditor, RoleSelects, RoleSignals};
 pub use user::UserPage;
+
+/// Shown where "create" is missing because the organization syncs its directory.
+pub const SYNCED_NOTE: &str = "Users, groups and applications come from your organization's directory (directory sync): add them there. Roles are still assigned here.";
