@@ -41,6 +41,16 @@ fn ProfileEditor(profile: OrgProfile, saves: Saves) -> impl IntoView {
     } else {
         "Cloud: users are created in this console."
     };
+    let synced = profile.directory_mode == "synced";
+    let mode_error = RwSignal::new(None::<AppError>);
+    let switch_mode = move |_| {
+        mode_error.set(None);
+        let mode = if synced { "cloud" } else { "synced" };
+        leptos::task::spawn_local(async move {
+            let result = crate::orgs::set_directory_mode(version, mode.to_string()).await;
+            saves.after(result, "Directory mode saved.", mode_error);
+        });
+    };
     let find_admins = format!("/users?role={}", Role::GlobalAdmin.key());
     view! {
         <form on:submit=rename novalidate>
@@ -52,6 +62,21 @@ fn ProfileEditor(profile: OrgProfile, saves: Saves) -> impl IntoView {
             <dt>"Directory mode"</dt>
             <dd data-testid="directory-mode">{directory}</dd>
         </dl>
+        {manage
+            .then(|| {
+                view! {
+                    <p>
+                        <button type="button" class="secondary" on:click=switch_mode>
+                            {if synced { "Switch to cloud (create users here)" } else { "Switch to synced (users come from the directory)" }}
+                        </button>
+                    </p>
+                    <p class="muted">
+                        "In synced mode an application allowed to sync the directory creates and updates users and groups at /scim/v2; "
+                        "nobody creates users, groups or applications here, and roles are still assigned here."
+                    </p>
+                    <FormError error=mode_error fields=&[]/>
+                }
+            })}
         <p>
             {if me.can(Capability::UsersView) {
                 view! { <a href=find_admins data-testid="find-global-admins">"Find your Global admins"</a> }.into_any()
