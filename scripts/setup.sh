@@ -57,8 +57,9 @@ fi
 # The SCIM conformance tool (PyPI scim2-cli, which runs scim2-tester), in a
 # virtual environment of its own; `make e2e` runs it against the live server.
 SCIM_CLI_VERSION=0.6.0
+SCIM_INSTALLED=$("$TOOLS/scim-venv/bin/pip" show scim2-cli 2>/dev/null || true)
 if ! "$TOOLS/scim-venv/bin/scim2" --help >/dev/null 2>&1 ||
-   ! "$TOOLS/scim-venv/bin/pip" show scim2-cli 2>/dev/null | grep -qx "Version: $SCIM_CLI_VERSION"; then
+   ! grep -qx "Version: $SCIM_CLI_VERSION" <<<"$SCIM_INSTALLED"; then
   step "scim2-cli $SCIM_CLI_VERSION (PyPI, in $TOOLS/scim-venv)"
   mkdir -p "$TOOLS"
   if ! python3 -m venv "$TOOLS/scim-venv" 2>/dev/null; then

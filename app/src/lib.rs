@@ -16,6 +16,7 @@ pub mod customers;
 pub mod error;
 pub mod groups;
 pub mod orgs;
+pub mod reference;
 pub mod role_requests;
 mod server_fns;
 pub mod subscriptions;
@@ -97,6 +98,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/groups/:id") view=framed(groups::GroupPage)/>
                     <Route path=path!("/applications") view=framed(applications::ApplicationsPage)/>
                     <Route path=path!("/applications/:id") view=framed(applications::ApplicationPage)/>
+                    <Route path=path!("/api-reference") view=framed(reference::ApiReferencePage)/>
                     <Route path=path!("/role-requests") view=framed(role_requests::RoleRequestsPage)/>
                     <Route path=path!("/organization") view=framed(orgs::OrgProfilePage)/>
                     <Route path=path!("/customers") view=framed(customers::CustomersPage)/>

@@ -63,3 +63,15 @@ test('roles without "manage applications" see no Applications page', async ({ pa
   await openHydrated(page, '/applications');
   await expect(page.getByRole('alert')).toContainText("You don't have permission to manage applications");
 });
+
+test('anyone signed in reads the API reference, built from the same routes', async ({ page, request }) => {
+  await signInHome(page, demoEmail('no-role'));
+  await page.getByRole('link', { name: 'API reference' }).click();
+  await expect(page.getByRole('heading', { name: 'API reference', level: 1 })).toBeVisible();
+  const doc = await (await request.get('/api/v1/openapi.json')).json();
+  const count = Object.values(doc.paths as Record<string, object>).reduce((n, item) => n + Object.keys(item).length, 0);
+  await expect(page.getByTestId('operation')).toHaveCount(count);
+  const create = page.getByTestId('operation').filter({ has: page.getByTestId('operation-path').getByText('/api/v1/users', { exact: true }) })
+    .filter({ has: page.getByTestId('operation-method').getByText('POST', { exact: true }) });
+  await expect(create).toContainText('Create a partner user.');
+});

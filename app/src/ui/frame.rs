@@ -74,6 +74,7 @@ const NAV_PAGES: &[NavPage] = &[
     crate::users::HOME_NAV,
     crate::activity::NAV,
     crate::workspaces::ROLES_NAV,
+    crate::reference::NAV,
     crate::users::NAV,
     crate::groups::NAV,
     crate::applications::NAV,

@@ -82,6 +82,7 @@ fn cases() -> Vec<Case> {
     use app::orgs::{
         AddLocation, GetOrgProfile, RemoveLocation, RenameOrg, SetDirectoryMode, UpdateLocation,
     };
+    use app::reference::GetApiReference;
     use app::role_requests::{DecideRoleRequest, MyRoleRequests, RequestRole, RoleRequestInbox};
     use app::subscriptions::{CreateSubscription, ListSubscriptions, SetSeats};
     use app::system::ServerStatus;
@@ -507,6 +508,12 @@ fn cases() -> Vec<Case> {
             needs: Needs::Cap(Capability::ApplicationsManage),
             body: |ids| json!({"app_id": ids.app.app_id, "version": 1, "on": true}),
             scoped: true,
+        },
+        Case {
+            path: GetApiReference::PATH,
+            needs: Needs::Login,
+            body: |_| json!({}),
+            scoped: false,
         },
         Case {
             path: SetDirectoryMode::PATH,

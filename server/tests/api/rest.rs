@@ -377,3 +377,34 @@ async fn an_application_over_its_rate_gets_429_with_retry_after() {
         .await;
     assert_eq!(status, StatusCode::OK);
 }
+
+#[tokio::test]
+async fn the_reference_page_data_lists_every_operation_of_the_document() {
+    let app = spawn_app().await;
+    let org = org(&app).await;
+    let person = app.add_user(&org, "Reader", RoleSet::default()).await;
+    let cookie = app.session_for(&person.user_id, &org).await;
+    let (status, body) = app
+        .call_as("/api/reference/api", Some(&cookie), &json!({}))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let reference = parse(&body);
+    let ops = reference["operations"].as_array().expect("operations");
+    assert_eq!(ops.len(), app::rest::routes().len());
+    let users = ops
+        .iter()
+        .find(|o| o["method"] == "POST" && o["path"] == "/api/v1/users")
+        .expect("POST /api/v1/users");
+    assert!(
+        users["request"]
+            .as_str()
+            .is_some_and(|r| r.contains("display_name")),
+        "{users}"
+    );
+    assert!(reference["schemas"]
+        .as_array()
+        .is_some_and(|s| !s.is_empty()));
+    // Signed out: 401.
+    let (status, _) = app.call_as("/api/reference/api", None, &json!({})).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+}

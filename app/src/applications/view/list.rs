@@ -64,7 +64,7 @@ pub fn ApplicationsPage() -> impl IntoView {
             <p>
                 "Scripts and other systems call the console's API as an application, with a secret. "
                 "An application gets roles like a user; its actions appear under its name in the activity log. "
-                <a href="/api/v1/openapi.json">"API description (OpenAPI)"</a>
+                <a href="/api-reference">"API reference"</a>
             </p>
             {move || {
                 created
