@@ -11,9 +11,11 @@ pub struct AppState {
     pub db: Db,
     /// Mark cookies `Secure` (the deployment is reached over TLS).
     pub secure_cookies: bool,
-    /// Take the client address from `X-Forwarded-For` (only behind a proxy
-    /// that sets it; otherwise clients could choose their own address).
-    pub trust_proxy: bool,
+    /// How many proxies in front of the server append to `X-Forwarded-For`
+    /// (0: none, the socket's peer is the client). The client is the entry
+    /// this many places from the right: the ones further left were written
+    /// by the client and could be anything.
+    pub proxy_hops: usize,
     /// How many API calls each application may make.
     pub api_rate: crate::rest::throttle::RateLimit,
 }

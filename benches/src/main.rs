@@ -95,7 +95,7 @@ async fn main() {
         leptos_options: options,
         db: db.clone(),
         secure_cookies: false,
-        trust_proxy: false,
+        proxy_hops: 0,
         api_rate: Default::default(),
     })
     .expect("router");

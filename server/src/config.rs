@@ -93,6 +93,10 @@ pub struct ServeArgs {
     /// Read the client address from `X-Forwarded-For` (behind a load balancer).
     #[arg(long, env = "PC_TRUST_PROXY")]
     pub trust_proxy: bool,
+    /// The number of trusted proxies in front of the server that append to
+    /// `X-Forwarded-For` (`--trust-proxy` alone means 1).
+    #[arg(long, env = "PC_PROXY_HOPS")]
+    pub proxy_hops: Option<usize>,
     /// API calls an application may make at once (then refilled at
     /// `--api-per-second`), per replica.
     #[arg(long, env = "PC_API_BURST", default_value_t = 600)]
@@ -124,6 +128,7 @@ impl Default for ServeArgs {
             demo: false,
             secure_cookies: false,
             trust_proxy: false,
+            proxy_hops: None,
             api_burst: 600,
             api_per_second: 100,
             workers: None,

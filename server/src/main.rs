@@ -223,7 +223,7 @@ async fn serve(db: app::db::Db, args: ServeArgs) -> Result<(), String> {
         leptos_options,
         db,
         secure_cookies: args.secure_cookies,
-        trust_proxy: args.trust_proxy,
+        proxy_hops: args.proxy_hops.unwrap_or(usize::from(args.trust_proxy)),
         api_rate: app::rest::throttle::RateLimit {
             burst: args.api_burst,
             per_second: args.api_per_second,

@@ -10,6 +10,8 @@ pub mod rest;
 pub mod secrets;
 #[cfg(feature = "ssr")]
 pub mod service;
+#[cfg(feature = "ssr")]
+pub mod throttle;
 mod view;
 
 pub use api::*;

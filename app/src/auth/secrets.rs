@@ -58,6 +58,26 @@ pub fn verify_password(stored: &str, password: &str, key: &[u8]) -> bool {
     }
 }
 
+/// [`verify_password`] off the async workers (argon2 takes tens of
+/// milliseconds of CPU), at most one per core at a time, so a burst of
+/// sign-ins queues here instead of stalling every other request.
+pub async fn verify_off_thread(stored: &str, password: &str, key: &[u8]) -> bool {
+    static PERMITS: std::sync::OnceLock<tokio::sync::Semaphore> = std::sync::OnceLock::new();
+    let permits = PERMITS.get_or_init(|| {
+        let cores = std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(2);
+        tokio::sync::Semaphore::new(cores)
+    });
+    let Ok(_permit) = permits.acquire().await else {
+        return false;
+    };
+    let (stored, password, key) = (stored.to_string(), password.to_string(), key.to_vec());
+    tokio::task::spawn_blocking(move || verify_password(&stored, &password, &key))
+        .await
+        .unwrap_or(false)
+}
+
 /// Whether a stored hash is of a temporary password.
 pub fn is_temporary(stored: &str) -> bool {
     stored.starts_with(TEMP_PREFIX)

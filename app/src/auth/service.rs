@@ -1,6 +1,7 @@
 //! Sign-in, sessions and password changes (server only).
 
-use super::secrets::{self, dummy_hash, token_hash, verify_password};
+use super::secrets::{self, dummy_hash, token_hash};
+use super::throttle;
 use crate::access::{Identity, Permissions, Role, RoleSet};
 use crate::activity::service::{record_event, Actor, Entry, Target, Work};
 use crate::activity::{FieldChange, Operation};
@@ -12,12 +13,6 @@ use crate::request::Ctx;
 pub const IDLE_TIMEOUT_MS: i64 = 2 * 60 * 60 * 1000;
 /// …and in any case this long after sign-in.
 pub const ABSOLUTE_TIMEOUT_MS: i64 = 12 * 60 * 60 * 1000;
-/// Failed sign-ins per account before it is locked for a while.
-pub const ACCOUNT_FAILURE_LIMIT: i64 = 5;
-/// Failed sign-ins per client address before it is locked for a while.
-pub const ADDRESS_FAILURE_LIMIT: i64 = 30;
-/// Window over which failures count, and length of a lock.
-pub const THROTTLE_WINDOW_MS: i64 = 15 * 60 * 1000;
 
 /// The message for every failed sign-in: it never says whether the email exists.
 pub const BAD_CREDENTIALS: &str = "The email or password is incorrect.";
@@ -147,49 +142,6 @@ pub struct SignedIn {
     pub must_change_password: bool,
 }
 
-async fn locked(db: &Db, key: &str, now: i64) -> AppResult<bool> {
-    let until: Option<i64> =
-        sqlx::query_scalar("select locked_until from sign_in_throttle where throttle_key = $1")
-            .bind(key)
-            .fetch_optional(db)
-            .await?;
-    Ok(until.is_some_and(|u| u > now))
-}
-
-async fn count_failure(db: &Db, key: &str, limit: i64, now: i64) -> AppResult<()> {
-    // Rows whose window and lock are both over count for nothing: purge them
-    // so made-up emails don't grow the table for ever.
-    sqlx::query("delete from sign_in_throttle where window_started_at < $1 and locked_until < $2")
-        .bind(now - THROTTLE_WINDOW_MS)
-        .bind(now)
-        .execute(db)
-        .await?;
-    // Start a new window when the old one is over; lock when the limit is hit.
-    sqlx::query(
-        r#"insert into sign_in_throttle (throttle_key, failures, window_started_at, locked_until)
-           values ($1, 1, $2, 0)
-           on conflict (throttle_key) do update set
-             failures = case when sign_in_throttle.window_started_at < $3 then 1
-                             else sign_in_throttle.failures + 1 end,
-             window_started_at = case when sign_in_throttle.window_started_at < $3 then $2
-                                      else sign_in_throttle.window_started_at end"#,
-    )
-    .bind(key)
-    .bind(now)
-    .bind(now - THROTTLE_WINDOW_MS)
-    .execute(db)
-    .await?;
-    sqlx::query(
-        "update sign_in_throttle set locked_until = $1 where throttle_key = $2 and failures >= $3",
-    )
-    .bind(now + THROTTLE_WINDOW_MS)
-    .bind(key)
-    .bind(limit)
-    .execute(db)
-    .await?;
-    Ok(())
-}
-
 /// Checks email and password, throttling per account and per address.
 /// Unknown email and wrong password give the same error after the same work.
 #[tracing::instrument(skip_all)]
@@ -215,16 +167,23 @@ pub async fn sign_in(
         return Err(AppError::invalid("password", BAD_CREDENTIALS));
     }
     let now = now_millis();
-    let acct_key = format!("acct:{email_lower}");
-    // Per-address throttling needs a known address (none in-process).
-    let addr_key = client_addr.as_ref().map(|a| format!("addr:{a}"));
-    if locked(db, &acct_key, now).await? {
+    let keys = throttle::Keys::new(&email_lower, client_addr.as_deref());
+    // The slot is taken before the password is checked: parallel guesses
+    // can't race past the limit.
+    if throttle::take(db, &keys.pair, now).await? > throttle::PAIR_LIMIT {
         return Err(AppError::TooManyRequests);
     }
-    if let Some(key) = &addr_key {
-        if locked(db, key, now).await? {
+    if let (Some(addr_key), Some(addr)) = (&keys.addr, client_addr.as_deref()) {
+        if !throttle::known_address(db, &email_lower, addr, now).await?
+            && throttle::take(db, addr_key, now).await? > throttle::ADDRESS_LIMIT
+        {
             return Err(AppError::TooManyRequests);
         }
+    }
+    // Failures from every address only slow the account's checks down.
+    let delay = throttle::delay_ms(throttle::count(db, &keys.acct, now).await?);
+    if delay > 0 {
+        tokio::time::sleep(std::time::Duration::from_millis(delay)).await;
     }
     let candidates: Vec<Candidate> = sqlx::query_as(
         "select user_id, org_id, display_name, password_hash from app_user
@@ -234,17 +193,18 @@ pub async fn sign_in(
     .fetch_all(db)
     .await?;
     let key = secrets::server_key(db).await?;
-    let matched = candidates
-        .iter()
-        .find(|c| verify_password(&c.password_hash, password, &key));
+    let mut matched = None;
+    for c in &candidates {
+        if secrets::verify_off_thread(&c.password_hash, password, &key).await {
+            matched = Some(c);
+            break;
+        }
+    }
     if candidates.is_empty() {
-        let _ = verify_password(dummy_hash(), password, &key);
+        let _ = secrets::verify_off_thread(dummy_hash(), password, &key).await;
     }
     let Some(user) = matched else {
-        count_failure(db, &acct_key, ACCOUNT_FAILURE_LIMIT, now).await?;
-        if let Some(key) = &addr_key {
-            count_failure(db, key, ADDRESS_FAILURE_LIMIT, now).await?;
-        }
+        throttle::take(db, &keys.acct, now).await?;
         for c in &candidates {
             let actor = Actor {
                 org_id: c.org_id.clone(),
@@ -265,10 +225,10 @@ pub async fn sign_in(
         }
         return Err(AppError::invalid("password", BAD_CREDENTIALS));
     };
-    sqlx::query("delete from sign_in_throttle where throttle_key = $1")
-        .bind(&acct_key)
-        .execute(db)
-        .await?;
+    throttle::clear(db, &keys.pair).await?;
+    if let Some(addr) = client_addr.as_deref() {
+        throttle::remember_address(db, &email_lower, addr, now).await?;
+    }
     let actor = Actor {
         org_id: user.org_id.clone(),
         kind: "user",
@@ -358,13 +318,33 @@ pub async fn change_password(ctx: &Ctx, current: &str, new: &str) -> AppResult<(
             .bind(&me.user_id)
             .fetch_one(db)
             .await?;
+    // Wrong current passwords count like failed sign-ins (someone at an
+    // unlocked screen can't guess the password at leisure).
+    let now = now_millis();
+    let keys = throttle::Keys::new(&me.email.to_lowercase(), actor.client_addr.as_deref());
+    if throttle::take(db, &keys.pair, now).await? > throttle::PAIR_LIMIT {
+        return Err(AppError::TooManyRequests);
+    }
     let key = secrets::server_key(db).await?;
-    if !verify_password(&stored, current, &key) {
+    if !secrets::verify_off_thread(&stored, current, &key).await {
+        throttle::take(db, &keys.acct, now).await?;
+        tracing::warn!(user = %me.user_id, addr = ?actor.client_addr, "wrong current password on a password change");
+        let entry = Entry::new(
+            Operation::SignInFailed,
+            Target::user(&me.user_id, &me.display_name),
+            vec![FieldChange::new(
+                "during",
+                None,
+                Some("password change".into()),
+            )],
+        );
+        record_event(db, actor, entry).await?;
         return Err(AppError::invalid(
             "current_password",
             "The current password is incorrect.",
         ));
     }
+    throttle::clear(db, &keys.pair).await?;
     let hash = secrets::hash_password(new)?;
     let mut work = Work::begin(db, actor).await?;
     sqlx::query(

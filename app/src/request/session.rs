@@ -40,32 +40,40 @@ pub fn session_token() -> Option<String> {
         .filter(|v| !v.is_empty())
 }
 
-/// The client's address: the socket's peer, or, when the deployment trusts
-/// its proxy, the last `X-Forwarded-For` entry (the one that proxy added;
-/// earlier entries come from the client and could be anything).
+/// The client's address: the socket's peer or, behind `proxy_hops`
+/// trusted proxies, the address the outermost one saw (see
+/// [`client_addr_of`]).
 pub fn client_addr() -> Option<String> {
     let parts = use_context::<http::request::Parts>()?;
-    client_addr_of(&parts, app_state().map(|s| s.trust_proxy).unwrap_or(false))
+    client_addr_of(&parts, app_state().map(|s| s.proxy_hops).unwrap_or(0))
 }
 
-/// [`client_addr`] of a request's parts (the API's calls).
-pub fn client_addr_of(parts: &http::request::Parts, trust_proxy: bool) -> Option<String> {
-    if trust_proxy {
-        let forwarded = parts
-            .headers
-            .get("x-forwarded-for")
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.rsplit(',').next())
-            .map(|v| v.trim().to_string())
-            .filter(|v| !v.is_empty());
-        if forwarded.is_some() {
-            return forwarded;
-        }
-    }
-    parts
+/// The client's address of a request behind `proxy_hops` trusted proxies:
+/// each appended the address it received from to `X-Forwarded-For`, so the
+/// client is the entry `proxy_hops` places from the right; entries further
+/// left came from the client and are ignored. A request with fewer entries
+/// did not come through the proxies: its socket peer is used.
+pub fn client_addr_of(parts: &http::request::Parts, proxy_hops: usize) -> Option<String> {
+    let peer = parts
         .extensions
         .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-        .map(|c| c.0.ip().to_string())
+        .map(|c| c.0.ip().to_string());
+    if proxy_hops == 0 {
+        return peer;
+    }
+    let entries: Vec<String> = parts
+        .headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .map(|v| v.trim().to_string())
+        .filter(|v| !v.is_empty())
+        .collect();
+    match entries.len().checked_sub(proxy_hops) {
+        Some(i) => entries.get(i).cloned().or(peer),
+        None => peer,
+    }
 }
 
 /// The signed-in identity, if any (a password change may still be pending),

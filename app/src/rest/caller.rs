@@ -70,5 +70,5 @@ pub async fn caller(state: &AppState, parts: &mut Parts) -> Result<Ctx, ApiError
 
 /// The client's address, by the same rule as for browser sessions.
 fn client_addr(state: &AppState, parts: &Parts) -> Option<String> {
-    crate::request::client_addr_of(parts, state.trust_proxy)
+    crate::request::client_addr_of(parts, state.proxy_hops)
 }

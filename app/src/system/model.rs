@@ -8,6 +8,7 @@ pub struct SystemStatus {
     pub database: String,
     /// Number of applied migrations.
     pub schema_version: i64,
-    /// Number of organizations hosted by this deployment.
-    pub organizations: i64,
+    /// Number of organizations hosted by this deployment: for signed-in
+    /// people only (a visitor learns nothing about the tenants).
+    pub organizations: Option<i64>,
 }

@@ -405,17 +405,20 @@ async fn visibility_and_export() {
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
 }
 
-/// Behind a trusted proxy the activity log records the address the proxy
-/// saw (the last `X-Forwarded-For` entry), not one the client made up.
+/// Behind trusted proxies the activity log records the address the
+/// outermost one saw (the entry as many places from the right of
+/// `X-Forwarded-For` as there are proxies), never one the client made up.
 #[tokio::test]
 async fn behind_a_trusted_proxy_the_log_keeps_the_proxys_address() {
-    for (trust, expected) in [(true, Some("203.0.113.7")), (false, None)] {
-        let app = crate::helpers::spawn_app_with(trust).await;
+    // The client wrote "6.6.6.6"; the outer proxy saw 203.0.113.7; the inner
+    // one saw the outer proxy (10.0.0.2).
+    for (hops, expected) in [(1, Some("10.0.0.2")), (2, Some("203.0.113.7")), (0, None)] {
+        let app = crate::helpers::spawn_app_behind(hops).await;
         let fx = app.fixture().await;
         let email = &fx.callers[0].1.email;
         let req = http::Request::post("/api/auth/sign-in")
             .header("content-type", "application/json")
-            .header("x-forwarded-for", "6.6.6.6, 203.0.113.7")
+            .header("x-forwarded-for", "6.6.6.6, 203.0.113.7, 10.0.0.2")
             .body(axum::body::Body::from(
                 json!({"email": email, "password": "wrong password here"}).to_string(),
             ))
@@ -428,6 +431,6 @@ async fn behind_a_trusted_proxy_the_log_keeps_the_proxys_address() {
         .fetch_one(&app.db)
         .await
         .expect("entry");
-        assert_eq!(addr.as_deref(), expected, "trust_proxy = {trust}");
+        assert_eq!(addr.as_deref(), expected, "proxy hops = {hops}");
     }
 }

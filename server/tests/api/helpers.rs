@@ -87,21 +87,26 @@ pub async fn spawn_app() -> TestApp {
 
 /// [`spawn_app`], trusting `X-Forwarded-For` when `trust_proxy` says so.
 pub async fn spawn_app_with(trust_proxy: bool) -> TestApp {
-    spawn_app_full(trust_proxy, false, Default::default()).await
+    spawn_app_full(usize::from(trust_proxy), false, Default::default()).await
+}
+
+/// [`spawn_app`] behind `hops` trusted proxies.
+pub async fn spawn_app_behind(hops: usize) -> TestApp {
+    spawn_app_full(hops, false, Default::default()).await
 }
 
 /// [`spawn_app`] with a chosen limit on each application's API calls.
 pub async fn spawn_app_rate(rate: app::rest::throttle::RateLimit) -> TestApp {
-    spawn_app_full(false, false, rate).await
+    spawn_app_full(0, false, rate).await
 }
 
 /// [`spawn_app`] as deployed behind TLS (`--secure-cookies`).
 pub async fn spawn_app_tls() -> TestApp {
-    spawn_app_full(false, true, Default::default()).await
+    spawn_app_full(0, true, Default::default()).await
 }
 
 async fn spawn_app_full(
-    trust_proxy: bool,
+    proxy_hops: usize,
     secure_cookies: bool,
     api_rate: app::rest::throttle::RateLimit,
 ) -> TestApp {
@@ -112,7 +117,7 @@ async fn spawn_app_full(
         leptos_options: options,
         db: db.clone(),
         secure_cookies,
-        trust_proxy,
+        proxy_hops,
         api_rate,
     })
     .expect("router");

@@ -168,7 +168,7 @@ pub fn live_server(
                 leptos_options: server::leptos_options("target/site", addr),
                 db: db.clone(),
                 secure_cookies: false,
-                trust_proxy: false,
+                proxy_hops: 0,
                 api_rate: Default::default(),
             };
             let router = server::router_with(state, extra, guard).expect("router");

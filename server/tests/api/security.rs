@@ -82,10 +82,12 @@ async fn an_oversized_email_is_refused_before_any_work() {
 #[tokio::test]
 async fn expired_throttle_rows_are_purged() {
     let app = spawn_app().await;
+    let recent = app::db::now_millis() - 60_000;
     sqlx::query(
         "insert into sign_in_throttle (throttle_key, failures, window_started_at, locked_until)
-         values ('acct:old@example.com', 3, 1, 2), ('acct:locked@example.com', 9, 1, 9000000000000)",
+         values ('acct:old@example.com', 3, 1, 0), ('acct:recent@example.com', 9, $1, 0)",
     )
+    .bind(recent)
     .execute(&app.db)
     .await
     .expect("old rows");
@@ -97,10 +99,15 @@ async fn expired_throttle_rows_are_purged() {
             .fetch_all(&app.db)
             .await
             .expect("keys");
-    // The expired row is gone; a still-locked one and the new failure stay.
+    // The expired row is gone; a recent one, the new failure and the new
+    // attempt (account + address) stay.
     assert_eq!(
         keys,
-        vec!["acct:locked@example.com", "acct:new@example.com"]
+        vec![
+            "acct:new@example.com",
+            "acct:recent@example.com",
+            "pair:new@example.com|-"
+        ]
     );
 }
 
@@ -231,4 +238,165 @@ async fn over_tls_the_session_cookie_is_host_prefixed_and_hsts_is_sent() {
     let plain = pair.replacen("__Host-pc_session", "pc_session", 1);
     let (_, text) = app.send(identity(plain)).await;
     assert_eq!(text, "null");
+}
+
+/// A sign-in from `addr` (the app trusts `X-Forwarded-For`).
+async fn sign_in_from(
+    app: &crate::helpers::TestApp,
+    addr: &str,
+    email: &str,
+    password: &str,
+) -> StatusCode {
+    let req = Request::post("/api/auth/sign-in")
+        .header("content-type", "application/json")
+        .header("x-forwarded-for", addr)
+        .body(Body::from(
+            serde_json::json!({"email": email, "password": password}).to_string(),
+        ))
+        .expect("request");
+    app.send(req).await.0
+}
+
+async fn one_user(app: &crate::helpers::TestApp) -> crate::helpers::Caller {
+    let org = app::orgs::service::create(&app.db, "Throttle Partners")
+        .await
+        .expect("org");
+    app.add_user(&org, "Tess Target", app::access::RoleSet::default())
+        .await
+}
+
+#[tokio::test]
+async fn a_correct_password_still_signs_in_after_100_failures_from_other_addresses() {
+    let app = crate::helpers::spawn_app_with(true).await;
+    let tess = one_user(&app).await;
+    // 100 guesses from one address: five are checked, then it is refused.
+    let mut refused = 0;
+    for i in 0..100 {
+        match sign_in_from(&app, "198.51.100.1", &tess.email, "guess-guess-guess").await {
+            StatusCode::UNPROCESSABLE_ENTITY => assert!(i < 5, "attempt {i} was checked"),
+            StatusCode::TOO_MANY_REQUESTS => refused += 1,
+            other => panic!("attempt {i}: {other}"),
+        }
+    }
+    assert_eq!(refused, 95);
+    // More failures from other addresses slow the account down, never lock it.
+    for i in 0..10 {
+        let addr = format!("198.51.100.{}", 10 + i / 5);
+        let s = sign_in_from(&app, &addr, &tess.email, "guess-guess-guess").await;
+        assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    let started = std::time::Instant::now();
+    assert_eq!(
+        sign_in_from(&app, "203.0.113.50", &tess.email, crate::helpers::PASSWORD).await,
+        StatusCode::OK
+    );
+    println!(
+        "owner signed in after 15 failures elsewhere, slowed by {:?}",
+        started.elapsed()
+    );
+}
+
+#[tokio::test]
+async fn made_up_emails_from_a_shared_address_do_not_lock_out_its_regular_users() {
+    let app = crate::helpers::spawn_app_with(true).await;
+    let tess = one_user(&app).await;
+    let office = "192.0.2.10";
+    assert_eq!(
+        sign_in_from(&app, office, &tess.email, crate::helpers::PASSWORD).await,
+        StatusCode::OK
+    );
+    let mut statuses = Vec::new();
+    for i in 0..40 {
+        statuses.push(
+            sign_in_from(
+                &app,
+                office,
+                &format!("nobody{i}@example.com"),
+                "whatever-it-is",
+            )
+            .await,
+        );
+    }
+    // One address makes a bounded number of guesses across accounts...
+    // (Tess's own first sign-in there was one of the address's 30 attempts.)
+    let limit = app::auth::throttle::ADDRESS_LIMIT as usize - 1;
+    assert!(
+        statuses[..limit]
+            .iter()
+            .all(|s| *s == StatusCode::UNPROCESSABLE_ENTITY),
+        "{statuses:?}"
+    );
+    assert!(
+        statuses[limit..]
+            .iter()
+            .all(|s| *s == StatusCode::TOO_MANY_REQUESTS),
+        "{statuses:?}"
+    );
+    // ...and someone who signed in there before still signs in.
+    assert_eq!(
+        sign_in_from(&app, office, &tess.email, crate::helpers::PASSWORD).await,
+        StatusCode::OK
+    );
+}
+
+#[tokio::test]
+async fn parallel_guesses_for_one_account_get_no_more_than_the_limit() {
+    let app = crate::helpers::spawn_app_with(true).await;
+    let tess = one_user(&app).await;
+    let guesses =
+        (0..100).map(|_| sign_in_from(&app, "198.51.100.77", &tess.email, "parallel-guess"));
+    let statuses = futures::future::join_all(guesses).await;
+    let checked = statuses
+        .iter()
+        .filter(|s| **s == StatusCode::UNPROCESSABLE_ENTITY)
+        .count();
+    let refused = statuses
+        .iter()
+        .filter(|s| **s == StatusCode::TOO_MANY_REQUESTS)
+        .count();
+    println!("100 parallel guesses: {checked} checked, {refused} refused");
+    assert_eq!(checked + refused, 100, "{statuses:?}");
+    assert!(
+        checked <= app::auth::throttle::PAIR_LIMIT as usize,
+        "{checked} passwords checked"
+    );
+}
+
+#[tokio::test]
+async fn wrong_current_passwords_count_like_failed_sign_ins() {
+    let app = spawn_app().await;
+    let tess = one_user(&app).await;
+    let org: String = sqlx::query_scalar("select org_id from app_user where user_id = $1")
+        .bind(&tess.user_id)
+        .fetch_one(&app.db)
+        .await
+        .expect("org");
+    let cookie = app.session_for(&tess.user_id, &org).await;
+    let change = |current: &str| serde_json::json!({"current_password": current, "new_password": "a-brand-new-passphrase"});
+    for _ in 0..5 {
+        let (status, body) = app
+            .call_as(
+                "/api/auth/change-password",
+                Some(&cookie),
+                &change("not-my-password"),
+            )
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    }
+    let (status, _) = app
+        .call_as(
+            "/api/auth/change-password",
+            Some(&cookie),
+            &change(crate::helpers::PASSWORD),
+        )
+        .await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
+    let logged: i64 = sqlx::query_scalar(
+        "select count(*) from activity where operation = 'sign-in-failed' and target_id = $1",
+    )
+    .bind(&tess.user_id)
+    .fetch_one(&app.db)
+    .await
+    .expect("count");
+    assert_eq!(logged, 5);
 }
