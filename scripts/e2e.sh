@@ -56,6 +56,27 @@ if [ -z "${E2E_ONLY:-}" ]; then
   fi
 fi
 
+# API fuzzing: schemathesis generates requests from the OpenAPI document
+# (bounded: 10 examples per operation and phase) as the demo application.
+# A fixed seed keeps CI reproducible; set ST_SEED to explore other cases.
+# Every answer must be documented and match its schema; none may be a 5xx.
+if [ -z "${E2E_ONLY:-}" ]; then
+  ST="${PC_TOOLS_DIR:-$HOME/.cache/partner-console/tools}/st-venv/bin/schemathesis"
+  ST_OUT="$WORK/schemathesis.out"
+  st_status=0
+  timeout 600 "$ST" run "http://$PC_ADDR/api/v1/openapi.json" \
+    -H "Authorization: Bearer $SECRET" --max-examples 10 -w 1 --seed "${ST_SEED:-1}" \
+    --phases examples,coverage,fuzzing \
+    -c not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance \
+    >"$ST_OUT" 2>&1 || st_status=$?
+  cases=$(grep -oE '[0-9]+ generated, [0-9]+ passed' "$ST_OUT" | tail -n 1 || true)
+  if [ "$st_status" -ne 0 ] || [ -z "$cases" ]; then
+    echo "e2e: API fuzzing failed:" >&2; cat "$ST_OUT" >&2; status=1
+  else
+    echo "API fuzzing (schemathesis): $cases (no 5xx, every answer as documented)"
+  fi
+fi
+
 if [ "$status" -ne 0 ]; then
   echo "e2e: server log (last 50 lines):" >&2; tail -n 50 "$LOG" >&2
 fi

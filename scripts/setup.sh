@@ -71,6 +71,16 @@ if ! "$TOOLS/scim-venv/bin/scim2" --help >/dev/null 2>&1 ||
   "$TOOLS/scim-venv/bin/pip" install -q "scim2-cli==$SCIM_CLI_VERSION"
 fi
 
+# API fuzzing (PyPI schemathesis) against /api/v1/openapi.json in `make e2e`.
+SCHEMATHESIS_VERSION=4.32.5
+ST_INSTALLED=$("$TOOLS/st-venv/bin/pip" show schemathesis 2>/dev/null || true)
+if ! grep -qx "Version: $SCHEMATHESIS_VERSION" <<<"$ST_INSTALLED"; then
+  step "schemathesis $SCHEMATHESIS_VERSION (PyPI, in $TOOLS/st-venv)"
+  mkdir -p "$TOOLS"
+  python3 -m venv "$TOOLS/st-venv"
+  "$TOOLS/st-venv/bin/pip" install -q "schemathesis==$SCHEMATHESIS_VERSION"
+fi
+
 if [ "${1:-}" = "release" ]; then
   if ! "$TOOLS/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q "version $BINARYEN_VERSION"; then
     step "wasm-opt (npm binaryen@$BINARYEN_VERSION)"

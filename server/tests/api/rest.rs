@@ -408,3 +408,32 @@ async fn the_reference_page_data_lists_every_operation_of_the_document() {
     let (status, _) = app.call_as("/api/reference/api", None, &json!({})).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
 }
+
+/// Found by the API fuzzer: giving a user the roles they already have was a
+/// 500 ("a unit of work without an activity entry"); it is a no-op.
+#[tokio::test]
+async fn setting_the_same_roles_again_changes_nothing() {
+    let app = spawn_app().await;
+    let org = org(&app).await;
+    let script = app.add_application(&org, "Script", uma()).await;
+    let target = app.add_user(&org, "Same Roles", RoleSet::default()).await;
+    let same = json!({"version": 1, "roles": {"agent": null, "admin": null, "incentives": null}});
+    let (status, body) = app
+        .api(
+            "PUT",
+            &format!("/users/{}/roles", target.user_id),
+            Some(&script.secret),
+            &same,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(parse(&body)["version"], 1);
+    let entries: i64 = sqlx::query_scalar(
+        "select count(*) from activity where operation = 'user-roles-changed' and target_id = $1",
+    )
+    .bind(&target.user_id)
+    .fetch_one(&app.db)
+    .await
+    .expect("count");
+    assert_eq!(entries, 0);
+}

@@ -132,7 +132,8 @@ pub async fn set_roles(
     }
     apply_roles(&mut work, ctx, &row, roles).await?;
     let updated = load_user(work.conn(), &ctx.me, user_id).await?;
-    work.commit().await?;
+    // The same roles again change nothing and record nothing.
+    work.commit_if_changed().await?;
     Ok(updated)
 }
 
