@@ -56,6 +56,16 @@ pub enum Command {
         #[arg(long)]
         directory_sync: bool,
     },
+    /// Set how many days a new temporary password works in an organization
+    /// (1–90, default 7).
+    SetTempPasswordDays {
+        /// The organization's id or exact name.
+        #[arg(long)]
+        org: String,
+        /// Days, 1 to 90.
+        #[arg(long)]
+        days: i64,
+    },
     /// Remove for good the customer users deleted more than 30 days ago.
     PurgeDeleted,
     /// Import customer users from a CSV file (all or nothing); prints each

@@ -97,6 +97,18 @@ async fn run(cli: Cli) -> Result<(), String> {
             );
             Ok(())
         }
+        Command::SetTempPasswordDays { org, days } => {
+            let org_id = app::orgs::service::find(&db, &org)
+                .await
+                .map_err(|e| e.to_string())?
+                .ok_or_else(|| format!("no organization has the id or name {org:?}"))?;
+            let ctx = app::request::Ctx::operator(&db, &org_id);
+            app::orgs::service::set_temp_password_days(&ctx, days)
+                .await
+                .map_err(|e| e.to_string())?;
+            println!("New temporary passwords in {org} now work for {days} days.");
+            Ok(())
+        }
         Command::PurgeDeleted => {
             let n = app::customer_users::service::purge_expired(&db, app::db::now_millis())
                 .await

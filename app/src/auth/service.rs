@@ -133,6 +133,16 @@ struct Candidate {
     org_id: String,
     display_name: String,
     password_hash: String,
+    temp_password_expires_at: Option<i64>,
+}
+
+impl Candidate {
+    /// A temporary password past its expiry: it works no more, and says so
+    /// no differently from a wrong one.
+    fn expired(&self, now: i64) -> bool {
+        secrets::is_temporary(&self.password_hash)
+            && self.temp_password_expires_at.is_some_and(|t| now >= t)
+    }
 }
 
 /// A successful sign-in.
@@ -186,8 +196,8 @@ pub async fn sign_in(
         tokio::time::sleep(std::time::Duration::from_millis(delay)).await;
     }
     let candidates: Vec<Candidate> = sqlx::query_as(
-        "select user_id, org_id, display_name, password_hash from app_user
-         where email_lower = $1 and status = 'active'",
+        "select user_id, org_id, display_name, password_hash, temp_password_expires_at
+           from app_user where email_lower = $1 and status = 'active'",
     )
     .bind(&email_lower)
     .fetch_all(db)
@@ -195,7 +205,7 @@ pub async fn sign_in(
     let key = secrets::server_key(db).await?;
     let mut matched = None;
     for c in &candidates {
-        if secrets::verify_off_thread(&c.password_hash, password, &key).await {
+        if secrets::verify_off_thread(&c.password_hash, password, &key).await && !c.expired(now) {
             matched = Some(c);
             break;
         }
@@ -348,7 +358,8 @@ pub async fn change_password(ctx: &Ctx, current: &str, new: &str) -> AppResult<(
     let hash = secrets::hash_password(new)?;
     let mut work = Work::begin(db, actor).await?;
     sqlx::query(
-        "update app_user set password_hash = $1, must_change_password = 0, version = version + 1
+        "update app_user set password_hash = $1, must_change_password = 0,
+                temp_password_expires_at = null, version = version + 1
          where user_id = $2",
     )
     .bind(hash)

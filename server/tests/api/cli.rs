@@ -187,6 +187,37 @@ async fn operator_commands_work_end_to_end() {
     );
     assert!(!ok);
     assert!(err.contains("same kind"), "{err}");
+    let (ok, out, err) = cli(
+        &url,
+        &[
+            "set-temp-password-days",
+            "--org",
+            "Cli Partners",
+            "--days",
+            "3",
+        ],
+    );
+    assert!(ok, "{err}");
+    assert!(out.contains("3 days"), "{out}");
+    let days: i64 =
+        sqlx::query_scalar("select temp_password_days from organization where org_id = $1")
+            .bind(&org_id)
+            .fetch_one(&db)
+            .await
+            .expect("days");
+    assert_eq!(days, 3);
+    let (ok, _, err) = cli(
+        &url,
+        &[
+            "set-temp-password-days",
+            "--org",
+            "Cli Partners",
+            "--days",
+            "0",
+        ],
+    );
+    assert!(!ok);
+    assert!(err.contains("between 1 and 90"), "{err}");
 }
 
 /// Replicas starting together on a new database all migrate it, and each

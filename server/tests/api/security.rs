@@ -400,3 +400,59 @@ async fn wrong_current_passwords_count_like_failed_sign_ins() {
     .expect("count");
     assert_eq!(logged, 5);
 }
+
+#[tokio::test]
+async fn an_expired_temporary_password_is_refused_like_a_wrong_one() {
+    let app = spawn_app().await;
+    let org = app::orgs::service::create(&app.db, "Expiry Partners")
+        .await
+        .expect("org");
+    let ctx = app::request::Ctx::operator(&app.db, &org);
+    let (user_id, temporary) =
+        app::users::service::create_admin(&ctx, "Tia Temp", "tia@expiry.example")
+            .await
+            .expect("admin");
+    let day = 86_400_000;
+    let left = expires_in(&app, &user_id).await;
+    assert!((6 * day..=7 * day).contains(&left), "{left} ms left");
+    let sign_in = |password: &str| {
+        serde_json::json!({"email": "tia@expiry.example", "password": password}).to_string()
+    };
+    // Past its expiry it gets exactly the answer of a wrong password.
+    sqlx::query("update app_user set temp_password_expires_at = 1 where user_id = $1")
+        .bind(&user_id)
+        .execute(&app.db)
+        .await
+        .expect("expire");
+    let expired = app.call("/api/auth/sign-in", &sign_in(&temporary)).await;
+    let wrong = app
+        .call("/api/auth/sign-in", &sign_in("not-the-password"))
+        .await;
+    assert_eq!(expired.0, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(expired, wrong);
+    // The organization chooses the lifetime of new ones; a reset restarts it.
+    app::orgs::service::set_temp_password_days(&ctx, 2)
+        .await
+        .expect("days");
+    assert!(app::orgs::service::set_temp_password_days(&ctx, 91)
+        .await
+        .is_err());
+    let fresh = app::users::service::reset_password(&ctx, &user_id)
+        .await
+        .expect("reset");
+    let left = expires_in(&app, &user_id).await;
+    assert!((day..=2 * day).contains(&left), "{left} ms left");
+    let (status, body) = app.call("/api/auth/sign-in", &sign_in(&fresh)).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+}
+
+/// Milliseconds until the user's temporary password expires.
+async fn expires_in(app: &crate::helpers::TestApp, user_id: &str) -> i64 {
+    let t: Option<i64> =
+        sqlx::query_scalar("select temp_password_expires_at from app_user where user_id = $1")
+            .bind(user_id)
+            .fetch_one(&app.db)
+            .await
+            .expect("expiry");
+    t.unwrap_or(0) - app::db::now_millis()
+}

@@ -98,6 +98,43 @@ pub async fn set_directory_mode(ctx: &Ctx, version: i64, mode: &str) -> AppResul
     Ok(after)
 }
 
+/// Sets how many days a new temporary password works (1–90) in the
+/// caller's organization; passwords already given keep their expiry.
+#[tracing::instrument(skip_all, fields(org = %ctx.org_id()))]
+pub async fn set_temp_password_days(ctx: &Ctx, days: i64) -> AppResult<()> {
+    ctx.require(Capability::OrgProfileManage)?;
+    if !(1..=90).contains(&days) {
+        return Err(AppError::invalid(
+            "temp_password_days",
+            "Choose between 1 and 90 days.",
+        ));
+    }
+    let mut work = Work::begin(&ctx.db, &ctx.actor).await?;
+    let before = load(work.conn(), ctx).await?;
+    let old: i64 =
+        sqlx::query_scalar("select temp_password_days from organization where org_id = $1")
+            .bind(ctx.org_id())
+            .fetch_one(work.conn())
+            .await?;
+    sqlx::query("update organization set temp_password_days = $1 where org_id = $2")
+        .bind(days)
+        .bind(ctx.org_id())
+        .execute(work.conn())
+        .await?;
+    if old != days {
+        work.record(
+            Operation::OrganizationUpdated,
+            Target::organization(ctx.org_id(), &before.name),
+            vec![FieldChange::new(
+                "temporary password days",
+                Some(old.to_string()),
+                Some(days.to_string()),
+            )],
+        );
+    }
+    work.commit_if_changed().await
+}
+
 /// Refuses, in a synced organization, to create what its directory brings
 /// (`what`: "users", "groups", "applications"), except for the operator at
 /// the command line and a directory-sync application.

@@ -205,6 +205,7 @@ pub async fn reset_password(ctx: &Ctx, user_id: &str) -> AppResult<String> {
     .bind(&me.org_id)
     .execute(work.conn())
     .await?;
+    super::start_temporary_expiry(work.conn(), &me.org_id, user_id).await?;
     sqlx::query("delete from session where user_id = $1")
         .bind(user_id)
         .execute(work.conn())

@@ -80,6 +80,7 @@ async fn insert_user(work: &mut Work, org_id: &str, new: &NewUser) -> AppResult<
     let temporary = secrets::new_temporary_password();
     let hash = secrets::keyed_hash(&key, &temporary);
     let user_id = insert_row(work, org_id, new, &hash, true).await?;
+    super::start_temporary_expiry(work.conn(), org_id, &user_id).await?;
     Ok((user_id, temporary))
 }
 

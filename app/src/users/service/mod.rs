@@ -237,6 +237,26 @@ fn stale() -> AppError {
     AppError::stale("user")
 }
 
+/// Starts the expiry clock of a user's new temporary password: the
+/// organization's number of days from now.
+async fn start_temporary_expiry(
+    conn: &mut AnyConnection,
+    org_id: &str,
+    user_id: &str,
+) -> AppResult<()> {
+    sqlx::query(
+        "update app_user set temp_password_expires_at =
+                $1 + (select temp_password_days from organization where org_id = $2) * 86400000
+          where user_id = $3 and org_id = $2",
+    )
+    .bind(crate::db::now_millis())
+    .bind(org_id)
+    .bind(user_id)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
 /// Opens a unit of work on one user of the caller's organization (locking
 /// the organization first when `lock` says so, for the last-Global-admin
 /// rule) and returns the row with what the caller may do to it: the
