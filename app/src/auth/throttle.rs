@@ -98,7 +98,9 @@ pub fn delay_ms(failures: i64) -> u64 {
     if failures < SLOW_AFTER {
         return 0;
     }
-    ((failures - SLOW_AFTER + 1) as u64 * 100).min(MAX_DELAY_MS)
+    ((failures - SLOW_AFTER + 1) as u64)
+        .saturating_mul(100)
+        .min(MAX_DELAY_MS)
 }
 
 /// Whether `addr` signed into `email_lower`'s account recently.
@@ -137,6 +139,7 @@ mod tests {
         assert_eq!(delay_ms(SLOW_AFTER - 1), 0);
         assert_eq!(delay_ms(SLOW_AFTER), 100);
         assert_eq!(delay_ms(10_000), MAX_DELAY_MS);
+        assert_eq!(delay_ms(i64::MAX), MAX_DELAY_MS);
     }
 
     #[test]

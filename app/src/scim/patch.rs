@@ -33,6 +33,7 @@ fn parse_path(path: &str) -> Result<PathSpec, PatchError> {
     if let Some(open) = path.find('[') {
         let close = path
             .rfind(']')
+            .filter(|close| *close > open)
             .ok_or_else(|| error("invalidPath", format!("{path}: \"]\" is missing.")))?;
         let attr = strip_urn(&path[..open]);
         let filter = parse(&path[open + 1..close])
@@ -310,5 +311,12 @@ mod tests {
                 .scim_type,
             "invalidFilter"
         );
+    }
+
+    #[test]
+    fn a_closing_bracket_before_the_opening_one_is_a_bad_path_not_a_panic() {
+        let mut u = json!({"userName": "a"});
+        let e = apply(&mut u, "remove", Some("a]b[c"), None).unwrap_err();
+        assert_eq!(e.scim_type, "invalidPath");
     }
 }
