@@ -37,6 +37,7 @@ lint:
 	cargo fmt --all -- --check
 	cargo clippy -p app -p server -p benches --all-targets --features app/ssr -- -D warnings
 	cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
+	cargo deny --offline check bans licenses sources
 
 ## The API tests run twice: on SQLite, then on a throwaway PostgreSQL
 ## cluster (the second run reuses the test binary, so it costs its run time).

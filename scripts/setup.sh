@@ -47,6 +47,13 @@ if ! compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; then
   apt-get install -y -qq postgresql >/dev/null
 fi
 
+# The dependency policy check (deny.toml), offline.
+CARGO_DENY_VERSION=0.20.2
+if ! cargo deny --version 2>/dev/null | grep -q " $CARGO_DENY_VERSION\$"; then
+  step "cargo-deny $CARGO_DENY_VERSION (a few minutes, once per machine)"
+  cargo install cargo-deny --version "$CARGO_DENY_VERSION" --locked
+fi
+
 # npm packages of the end-to-end suite, from the committed lock file.
 if [ ! -f end2end/node_modules/.package-lock.json ] ||
    ! cmp -s end2end/package-lock.json end2end/node_modules/.lock-copy 2>/dev/null; then
