@@ -101,7 +101,12 @@ pub async fn isolate(State(pool): State<Arc<RenderPool>>, req: Request, next: Ne
         span,
     ));
     match tokio::time::timeout(pool.timeout, &mut task).await {
-        Ok(Ok((parts, Ok(bytes)))) => Response::from_parts(parts, Body::from(bytes)),
+        Ok(Ok((mut parts, Ok(bytes)))) => {
+            if let Some(csp) = content_security_policy(&bytes) {
+                parts.headers.insert(header::CONTENT_SECURITY_POLICY, csp);
+            }
+            Response::from_parts(parts, Body::from(bytes))
+        }
         Ok(Ok((_, Err(e)))) => {
             tracing::error!(%path, error = %e, "page body failed");
             failure(StatusCode::INTERNAL_SERVER_ERROR)
@@ -116,6 +121,31 @@ pub async fn isolate(State(pool): State<Arc<RenderPool>>, req: Request, next: Ne
             failure(StatusCode::SERVICE_UNAVAILABLE)
         }
     }
+}
+
+/// The page's Content-Security-Policy: scripts only with this response's
+/// nonce (Leptos puts it on the hydration scripts it writes, and
+/// `'strict-dynamic'` lets them load the WASM bundle), WASM compilation,
+/// styles and everything else from this origin only, no framing.
+fn content_security_policy(html: &[u8]) -> Option<http::HeaderValue> {
+    const MARK: &[u8] = b"nonce=\"";
+    let start = html.windows(MARK.len()).position(|w| w == MARK)? + MARK.len();
+    let len = html[start..].iter().position(|b| *b == b'"')?;
+    let nonce = std::str::from_utf8(&html[start..start + len]).ok()?;
+    // A nonce is base64: anything else is not ours.
+    if nonce.is_empty()
+        || !nonce
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"+/=-_".contains(&b))
+    {
+        return None;
+    }
+    http::HeaderValue::from_str(&format!(
+        "default-src 'self'; script-src 'nonce-{nonce}' 'strict-dynamic' 'wasm-unsafe-eval'; \
+         style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; \
+         base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    ))
+    .ok()
 }
 
 /// A small complete page saying the render failed; never cached.

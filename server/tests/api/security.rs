@@ -456,3 +456,54 @@ async fn expires_in(app: &crate::helpers::TestApp, user_id: &str) -> i64 {
             .expect("expiry");
     t.unwrap_or(0) - app::db::now_millis()
 }
+
+#[tokio::test]
+async fn pages_carry_a_content_security_policy_with_a_fresh_nonce() {
+    let app = spawn_app().await;
+    let mut nonces = Vec::new();
+    for _ in 0..2 {
+        let req = Request::get("/login").body(Body::empty()).expect("request");
+        let res = tower::ServiceExt::oneshot(app.router.clone(), req)
+            .await
+            .expect("response");
+        let csp = res
+            .headers()
+            .get("content-security-policy")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_string();
+        let html = axum::body::to_bytes(res.into_body(), 4 * 1024 * 1024)
+            .await
+            .expect("body");
+        let html = String::from_utf8_lossy(&html);
+        let nonce = html
+            .split("nonce=\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .unwrap_or("")
+            .to_string();
+        assert!(
+            nonce.len() >= 16,
+            "no nonce on the hydration scripts: {html}"
+        );
+        assert!(
+            csp.contains(&format!(
+                "script-src 'nonce-{nonce}' 'strict-dynamic' 'wasm-unsafe-eval'"
+            )),
+            "{csp}"
+        );
+        assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
+        // Every inline script carries the nonce.
+        assert_eq!(
+            html.matches("<script").count(),
+            html.matches("<script nonce=").count()
+                + html.matches("<script type=\"module\" nonce=").count(),
+            "{html}"
+        );
+        nonces.push(nonce);
+    }
+    assert_ne!(
+        nonces[0], nonces[1],
+        "the nonce must change with every response"
+    );
+}
