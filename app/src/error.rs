@@ -32,6 +32,8 @@ pub enum AppError {
     Validation(FieldErrors),
     #[error("Change your temporary password before you continue.")]
     PasswordChangeRequired,
+    #[error("Your organization requires two-step verification: set it up before you continue.")]
+    SecondFactorRequired,
     #[error("Too many attempts; try again in a few minutes.")]
     TooManyRequests,
     #[error("Something went wrong. It has been logged; please try again.")]
@@ -80,7 +82,9 @@ impl AppError {
         use http::StatusCode as S;
         match self {
             AppError::Unauthenticated => S::UNAUTHORIZED,
-            AppError::Forbidden { .. } | AppError::PasswordChangeRequired => S::FORBIDDEN,
+            AppError::Forbidden { .. }
+            | AppError::PasswordChangeRequired
+            | AppError::SecondFactorRequired => S::FORBIDDEN,
             AppError::NotFound { .. } => S::NOT_FOUND,
             AppError::Conflict { .. } => S::CONFLICT,
             AppError::Validation(_) => S::UNPROCESSABLE_ENTITY,

@@ -18,6 +18,7 @@ pub mod groups;
 pub mod orgs;
 pub mod reference;
 pub mod role_requests;
+pub mod security;
 mod server_fns;
 pub mod subscriptions;
 pub mod system;
@@ -90,6 +91,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/login") view=auth::LoginPage/>
                     <Route path=path!("/status") view=system::StatusPage/>
                     <Route path=path!("/change-password") view=auth::ChangePasswordPage/>
+                    <Route path=path!("/login/verify") view=security::VerifyPage/>
+                    <Route path=path!("/account/security") view=framed(security::SecurityPage)/>
                     <Route path=path!("/") view=framed(users::HomePage)/>
                     <Route path=path!("/users") view=framed(users::UsersPage)/>
                     <Route path=path!("/users/new") view=framed(users::NewUserPage)/>

@@ -1,36 +1,5 @@
-import { test, expect, Browser, Page } from '@playwright/test';
-import { demoEmail, signIn, signInHome, unique } from './helpers';
-
-/** As the signed-in admin, adds a user with no role; returns the temporary password. */
-async function addUserWithNoRole(page: Page, name: string, email: string): Promise<string> {
-  await page.getByRole('link', { name: 'User management' }).click();
-  await page.getByRole('link', { name: 'Add user' }).click();
-  await expect(page.getByRole('heading', { name: 'Add user' })).toBeVisible();
-  await page.getByLabel('Full name').fill(name);
-  await page.getByLabel('Email (sign-in name)').fill(email);
-  await page.getByRole('button', { name: 'Add', exact: true }).click();
-  await expect(page.getByRole('heading', { name: 'User added' })).toBeVisible();
-  return (await page.getByTestId('secret').textContent())?.trim() ?? '';
-}
-
-/** A new browser in which a freshly added user has signed in and chosen a password. */
-async function newUserSession(browser: Browser, admin: Page, prefix: string) {
-  const name = unique(prefix);
-  const email = `${name.replace(/\s+/g, '.').toLowerCase()}@contoso.example`;
-  const temporary = await addUserWithNoRole(admin, name, email);
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, email, temporary);
-  await expect(page.getByRole('heading', { name: 'Choose your password' })).toBeVisible();
-  await expect(page.locator('body')).toHaveAttribute('data-hydrated', 'true');
-  await page.getByLabel('Current (temporary) password').fill(temporary);
-  await page.getByLabel('New password', { exact: true }).fill('violet-harbour-lantern');
-  await page.getByLabel('New password again').fill('violet-harbour-lantern');
-  await page.getByRole('button', { name: 'Change password' }).click();
-  await expect(page.getByRole('heading', { name: `Welcome, ${name}` })).toBeVisible();
-  await expect(page.locator('body')).toHaveAttribute('data-hydrated', 'true');
-  return { name, email, context, page };
-}
+import { test, expect, Page } from '@playwright/test';
+import { addUserWithNoRole, demoEmail, newUserSession, signInHome, unique } from './helpers';
 
 const navGroups = (page: Page) => page.getByTestId('nav').getByTestId('nav-group');
 

@@ -1,4 +1,5 @@
-import { Page, expect } from '@playwright/test';
+import { Browser, Page, expect } from '@playwright/test';
+import { createHmac } from 'node:crypto';
 
 /** The password of every demo user (`serve --demo`). */
 export const DEMO_PASSWORD = 'demo-password-2026';
@@ -47,4 +48,63 @@ export function unique(prefix: string): string {
 export async function reloadHydrated(page: Page): Promise<void> {
   await page.reload();
   await expect(page.locator('body')).toHaveAttribute('data-hydrated', 'true');
+}
+
+/** As the signed-in admin, adds a user with no role; returns the temporary password. */
+export async function addUserWithNoRole(page: Page, name: string, email: string): Promise<string> {
+  await page.getByRole('link', { name: 'User management' }).click();
+  await page.getByRole('link', { name: 'Add user' }).click();
+  await expect(page.getByRole('heading', { name: 'Add user' })).toBeVisible();
+  await page.getByLabel('Full name').fill(name);
+  await page.getByLabel('Email (sign-in name)').fill(email);
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'User added' })).toBeVisible();
+  return (await page.getByTestId('secret').textContent())?.trim() ?? '';
+}
+
+/** A new browser in which a freshly added user has signed in and chosen a password. */
+export async function newUserSession(browser: Browser, admin: Page, prefix: string) {
+  const name = unique(prefix);
+  const email = `${name.replace(/\s+/g, '.').toLowerCase()}@contoso.example`;
+  const temporary = await addUserWithNoRole(admin, name, email);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, email, temporary);
+  await expect(page.getByRole('heading', { name: 'Choose your password' })).toBeVisible();
+  await expect(page.locator('body')).toHaveAttribute('data-hydrated', 'true');
+  await page.getByLabel('Current (temporary) password').fill(temporary);
+  await page.getByLabel('New password', { exact: true }).fill('violet-harbour-lantern');
+  await page.getByLabel('New password again').fill('violet-harbour-lantern');
+  await page.getByRole('button', { name: 'Change password' }).click();
+  await expect(page.getByRole('heading', { name: `Welcome, ${name}` })).toBeVisible();
+  await expect(page.locator('body')).toHaveAttribute('data-hydrated', 'true');
+  return { name, email, context, page };
+}
+
+/** Decodes base32 (RFC 4648, no padding), as authenticator apps do. */
+function base32(secret: string): Buffer {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = 0;
+  let value = 0;
+  const out: number[] = [];
+  for (const c of secret.replace(/[\s=]/g, '').toUpperCase()) {
+    value = (value << 5) | alphabet.indexOf(c);
+    bits += 5;
+    if (bits >= 8) {
+      out.push((value >>> (bits - 8)) & 255);
+      bits -= 8;
+    }
+  }
+  return Buffer.from(out);
+}
+
+/** The 6-digit code an authenticator app shows for `secret` (RFC 6238), `offset` steps of 30 s from now. */
+export function totpCode(secret: string, offset = 0): string {
+  const step = Math.floor(Date.now() / 30_000) + offset;
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(step));
+  const h = createHmac('sha1', base32(secret)).update(counter).digest();
+  const o = h[h.length - 1] & 15;
+  const n = ((h[o] & 0x7f) << 24) | (h[o + 1] << 16) | (h[o + 2] << 8) | h[o + 3];
+  return String(n % 1_000_000).padStart(6, '0');
 }

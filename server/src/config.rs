@@ -66,6 +66,16 @@ pub enum Command {
         #[arg(long)]
         days: i64,
     },
+    /// Turn a partner user's two-step verification off (a lost phone, and
+    /// nobody left to reset it in the console); their sessions end.
+    ResetSecondFactor {
+        /// The organization's id or exact name.
+        #[arg(long)]
+        org: String,
+        /// The user's email.
+        #[arg(long)]
+        email: String,
+    },
     /// Remove for good the customer users deleted more than 30 days ago.
     PurgeDeleted,
     /// Import customer users from a CSV file (all or nothing); prints each

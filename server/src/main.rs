@@ -109,6 +109,24 @@ async fn run(cli: Cli) -> Result<(), String> {
             println!("New temporary passwords in {org} now work for {days} days.");
             Ok(())
         }
+        Command::ResetSecondFactor { org, email } => {
+            let org_id = app::orgs::service::find(&db, &org)
+                .await
+                .map_err(|e| e.to_string())?
+                .ok_or_else(|| format!("no organization has the id or name {org:?}"))?;
+            let ctx = app::request::Ctx::operator(&db, &org_id);
+            let user_id = app::users::service::id_by_email(&ctx, &email)
+                .await
+                .map_err(|e| e.to_string())?;
+            let user = app::users::service::reset_second_factor(&ctx, &user_id)
+                .await
+                .map_err(|e| e.to_string())?;
+            println!(
+                "Two-step verification of {} is off; they sign in with their password and set it up again.",
+                user.email
+            );
+            Ok(())
+        }
         Command::PurgeDeleted => {
             let n = app::customer_users::service::purge_expired(&db, app::db::now_millis())
                 .await

@@ -39,6 +39,10 @@ pub struct Identity {
     /// directory: the console offers no "create" for them.
     #[serde(default)]
     pub directory_synced: bool,
+    /// The organization requires a second factor and this person has none
+    /// yet: nothing but setting one up (and the password change) is allowed.
+    #[serde(default)]
+    pub must_enrol_second_factor: bool,
 }
 
 /// What the caller may do to one partner user, computed by the same policy
@@ -79,6 +83,7 @@ impl Identity {
             application: false,
             directory_sync: false,
             directory_synced: false,
+            must_enrol_second_factor: false,
         }
     }
 
@@ -96,6 +101,12 @@ impl Identity {
     /// Marks the organization as synced from a directory (or not).
     pub fn in_directory_mode(mut self, synced: bool) -> Identity {
         self.directory_synced = synced;
+        self
+    }
+
+    /// Marks a person who must set up a second factor before anything else.
+    pub fn needing_second_factor(mut self, needed: bool) -> Identity {
+        self.must_enrol_second_factor = needed;
         self
     }
 

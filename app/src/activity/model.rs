@@ -71,6 +71,10 @@ operations! {
     ApplicationDeleted => "application-deleted", "Application deleted";
     ApplicationSecretAdded => "application-secret-added", "Application secret added";
     ApplicationSecretRevoked => "application-secret-revoked", "Application secret revoked";
+    SecondFactorEnabled => "second-factor-enabled", "Two-step verification turned on";
+    SecondFactorDisabled => "second-factor-disabled", "Two-step verification turned off";
+    UserSecondFactorReset => "user-second-factor-reset", "Two-step verification reset";
+    SessionsEnded => "sessions-ended", "Sessions ended";
 }
 
 /// One changed field. Secrets (passwords, hashes) carry no values: they

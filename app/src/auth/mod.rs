@@ -1,8 +1,10 @@
 //! Sign-in with email and password, database sessions, forced change of a
-//! temporary password, sign-out. Public: `sign_in`, `get_identity`; signed
-//! in: `change_password`, `sign_out`.
+//! temporary password, sign-out. Public: `sign_in`, `verify_second_factor`
+//! (with a challenge cookie), `get_identity`; signed in: `change_password`,
+//! `sign_out`. The second factor itself lives in `security`.
 
 mod api;
+mod model;
 pub mod password;
 #[cfg(feature = "ssr")]
 pub mod rest;
@@ -15,4 +17,5 @@ pub mod throttle;
 mod view;
 
 pub use api::*;
+pub use model::*;
 pub use view::*;

@@ -40,6 +40,8 @@ struct SessionRow {
     permissions: String,
     must_change_password: i64,
     directory_mode: String,
+    require_second_factor: i64,
+    has_factor: i64,
     last_seen_at: i64,
     expires_at: i64,
 }
@@ -51,7 +53,9 @@ pub async fn identity_for_token(db: &Db, token: &str) -> AppResult<Option<Identi
     let row: Option<SessionRow> = sqlx::query_as(
         r#"select u.user_id, u.org_id, o.name as org_name, u.display_name, u.email,
                   u.agent_role, u.admin_role, u.incentives_role, u.permissions,
-                  u.must_change_password, s.last_seen_at, s.expires_at, o.directory_mode
+                  u.must_change_password, s.last_seen_at, s.expires_at, o.directory_mode,
+                  o.require_second_factor,
+                  case when u.totp_secret is null then 0 else 1 end as has_factor
            from session s
            join app_user u on u.user_id = s.user_id
            join organization o on o.org_id = u.org_id
@@ -96,26 +100,69 @@ pub async fn identity_for_token(db: &Db, token: &str) -> AppResult<Option<Identi
             row.must_change_password != 0,
         )
         .with_access(Permissions::decode(&row.permissions), groups)
-        .in_directory_mode(synced),
+        .in_directory_mode(synced)
+        .needing_second_factor(row.require_second_factor != 0 && row.has_factor == 0),
     ))
+}
+
+/// Where a request came from: the address and the browser, recorded on the
+/// session for the sessions page.
+#[derive(Debug, Clone, Default)]
+pub struct Client {
+    pub addr: Option<String>,
+    pub user_agent: Option<String>,
 }
 
 /// Creates a session for a user and returns its token (for the cookie).
 pub async fn create_session(db: &Db, user_id: &str, org_id: &str) -> AppResult<String> {
+    let mut conn = db.acquire().await?;
+    insert_session(&mut conn, user_id, org_id, now_millis(), &Client::default()).await
+}
+
+/// Inserts a session row; returns the token (only its hash is stored).
+pub async fn insert_session(
+    conn: &mut sqlx::AnyConnection,
+    user_id: &str,
+    org_id: &str,
+    now: i64,
+    client: &Client,
+) -> AppResult<String> {
     let token = secrets::new_token();
-    let now = now_millis();
+    let hash = token_hash(&token);
+    // The public id: part of a second hash, so it reveals nothing of the token's.
+    let session_id: String = token_hash(&format!("id:{token}"))
+        .chars()
+        .take(32)
+        .collect();
+    let user_agent: Option<String> = client
+        .user_agent
+        .as_ref()
+        .map(|u| u.chars().take(300).collect());
     sqlx::query(
-        "insert into session (token_hash, user_id, org_id, created_at, last_seen_at, expires_at)
-         values ($1, $2, $3, $4, $4, $5)",
+        "insert into session (token_hash, user_id, org_id, created_at, last_seen_at, expires_at,
+                              session_id, client_addr, user_agent)
+         values ($1, $2, $3, $4, $4, $5, $6, $7, $8)",
     )
-    .bind(token_hash(&token))
+    .bind(hash)
     .bind(user_id)
     .bind(org_id)
     .bind(now)
     .bind(now + ABSOLUTE_TIMEOUT_MS)
-    .execute(db)
+    .bind(session_id)
+    .bind(client.addr.clone())
+    .bind(user_agent)
+    .execute(&mut *conn)
     .await?;
     Ok(token)
+}
+
+/// Ends every session of a user (inside the caller's transaction).
+pub async fn end_sessions_of(conn: &mut sqlx::AnyConnection, user_id: &str) -> AppResult<u64> {
+    Ok(sqlx::query("delete from session where user_id = $1")
+        .bind(user_id)
+        .execute(conn)
+        .await?
+        .rows_affected())
 }
 
 /// Ends one session.
@@ -134,6 +181,7 @@ struct Candidate {
     display_name: String,
     password_hash: String,
     temp_password_expires_at: Option<i64>,
+    has_factor: i64,
 }
 
 impl Candidate {
@@ -145,22 +193,54 @@ impl Candidate {
     }
 }
 
-/// A successful sign-in.
+/// A successful sign-in (or a right password waiting for its second factor).
 #[derive(Debug)]
 pub struct SignedIn {
+    /// The session token; with `second_factor`, the challenge's token.
     pub token: String,
     pub must_change_password: bool,
+    /// The password was right; a code must follow (the token opens no session).
+    pub second_factor: bool,
+}
+
+impl SignedIn {
+    /// Where the browser goes next.
+    pub fn next(&self) -> super::SignInNext {
+        if self.second_factor {
+            super::SignInNext::SecondFactor
+        } else if self.must_change_password {
+            super::SignInNext::ChangePassword
+        } else {
+            super::SignInNext::Home
+        }
+    }
 }
 
 /// Checks email and password, throttling per account and per address.
 /// Unknown email and wrong password give the same error after the same work.
-#[tracing::instrument(skip_all)]
 pub async fn sign_in(
     db: &Db,
     email: &str,
     password: &str,
     client_addr: Option<String>,
 ) -> AppResult<SignedIn> {
+    let client = Client {
+        addr: client_addr,
+        user_agent: None,
+    };
+    sign_in_from(db, email, password, &client).await
+}
+
+/// [`sign_in`] with the browser recorded on the session. A user with a
+/// second factor gets a challenge instead of a session.
+#[tracing::instrument(skip_all)]
+pub async fn sign_in_from(
+    db: &Db,
+    email: &str,
+    password: &str,
+    client: &Client,
+) -> AppResult<SignedIn> {
+    let client_addr = client.addr.clone();
     // Bounded before any work: no lower-casing, hashing or query of a
     // megabyte-long field.
     if email.len() > 320 {
@@ -196,7 +276,8 @@ pub async fn sign_in(
         tokio::time::sleep(std::time::Duration::from_millis(delay)).await;
     }
     let candidates: Vec<Candidate> = sqlx::query_as(
-        "select user_id, org_id, display_name, password_hash, temp_password_expires_at
+        "select user_id, org_id, display_name, password_hash, temp_password_expires_at,
+                case when totp_secret is null then 0 else 1 end as has_factor
            from app_user where email_lower = $1 and status = 'active'",
     )
     .bind(&email_lower)
@@ -236,44 +317,72 @@ pub async fn sign_in(
         return Err(AppError::invalid("password", BAD_CREDENTIALS));
     };
     throttle::clear(db, &keys.pair).await?;
-    if let Some(addr) = client_addr.as_deref() {
-        throttle::remember_address(db, &email_lower, addr, now).await?;
+    let must_change_password = secrets::is_temporary(&user.password_hash);
+    if user.has_factor != 0 {
+        let token =
+            crate::security::service::open_challenge(db, &user.user_id, &user.org_id, now).await?;
+        return Ok(SignedIn {
+            token,
+            must_change_password,
+            second_factor: true,
+        });
+    }
+    let who = SessionUser {
+        user_id: &user.user_id,
+        org_id: &user.org_id,
+        display_name: &user.display_name,
+        email_lower: &email_lower,
+    };
+    let token = open_session(db, &who, client, vec![]).await?;
+    Ok(SignedIn {
+        token,
+        must_change_password,
+        second_factor: false,
+    })
+}
+
+/// The user a session is opened for.
+pub struct SessionUser<'a> {
+    pub user_id: &'a str,
+    pub org_id: &'a str,
+    pub display_name: &'a str,
+    pub email_lower: &'a str,
+}
+
+/// Opens a session after every check passed: remembers the address, sets
+/// the last sign-in time and records "Signed in" (with `changes`), in one
+/// transaction. Returns the token.
+pub async fn open_session(
+    db: &Db,
+    user: &SessionUser<'_>,
+    client: &Client,
+    changes: Vec<FieldChange>,
+) -> AppResult<String> {
+    let now = now_millis();
+    if let Some(addr) = client.addr.as_deref() {
+        throttle::remember_address(db, user.email_lower, addr, now).await?;
     }
     let actor = Actor {
-        org_id: user.org_id.clone(),
+        org_id: user.org_id.to_string(),
         kind: "user",
-        id: Some(user.user_id.clone()),
-        name: user.display_name.clone(),
-        client_addr,
+        id: Some(user.user_id.to_string()),
+        name: user.display_name.to_string(),
+        client_addr: client.addr.clone(),
     };
-    let token = secrets::new_token();
     let mut work = Work::begin(db, &actor).await?;
-    sqlx::query(
-        "insert into session (token_hash, user_id, org_id, created_at, last_seen_at, expires_at)
-         values ($1, $2, $3, $4, $4, $5)",
-    )
-    .bind(token_hash(&token))
-    .bind(&user.user_id)
-    .bind(&user.org_id)
-    .bind(now)
-    .bind(now + ABSOLUTE_TIMEOUT_MS)
-    .execute(work.conn())
-    .await?;
+    let token = insert_session(work.conn(), user.user_id, user.org_id, now, client).await?;
     sqlx::query("update app_user set last_sign_in_at = $1 where user_id = $2")
         .bind(now)
-        .bind(&user.user_id)
+        .bind(user.user_id)
         .execute(work.conn())
         .await?;
     work.record(
         Operation::SignedIn,
-        Target::user(&user.user_id, &user.display_name),
-        vec![],
+        Target::user(user.user_id, user.display_name),
+        changes,
     );
     work.commit().await?;
-    Ok(SignedIn {
-        token,
-        must_change_password: secrets::is_temporary(&user.password_hash),
-    })
+    Ok(token)
 }
 
 /// Ends the caller's session (or all of their sessions) and records it.
@@ -284,10 +393,7 @@ pub async fn sign_out(ctx: &Ctx, everywhere: bool) -> AppResult<()> {
     let token = ctx.session_token()?;
     let mut work = Work::begin(db, actor).await?;
     if everywhere {
-        sqlx::query("delete from session where user_id = $1")
-            .bind(&me.user_id)
-            .execute(work.conn())
-            .await?;
+        end_sessions_of(work.conn(), &me.user_id).await?;
     } else {
         sqlx::query("delete from session where token_hash = $1")
             .bind(token_hash(token))
@@ -307,6 +413,51 @@ pub async fn sign_out(ctx: &Ctx, everywhere: bool) -> AppResult<()> {
     work.commit().await
 }
 
+/// Checks the caller's own password before a sensitive change. Wrong ones
+/// count like failed sign-ins (someone at an unlocked screen can't guess at
+/// leisure) and are recorded; the error names `field`.
+pub async fn check_own_password(
+    ctx: &Ctx,
+    password: &str,
+    field: &str,
+    during: &str,
+) -> AppResult<()> {
+    let Ctx { db, me, actor, .. } = ctx;
+    if password.len() > 1024 {
+        return Err(AppError::invalid(
+            field,
+            "The current password is incorrect.",
+        ));
+    }
+    let stored: String =
+        sqlx::query_scalar("select password_hash from app_user where user_id = $1")
+            .bind(&me.user_id)
+            .fetch_one(db)
+            .await?;
+    let now = now_millis();
+    let keys = throttle::Keys::new(&me.email.to_lowercase(), actor.client_addr.as_deref());
+    if throttle::take(db, &keys.pair, now).await? > throttle::PAIR_LIMIT {
+        return Err(AppError::TooManyRequests);
+    }
+    let key = secrets::server_key(db).await?;
+    if !secrets::verify_off_thread(&stored, password, &key).await {
+        throttle::take(db, &keys.acct, now).await?;
+        tracing::warn!(user = %me.user_id, addr = ?actor.client_addr, "wrong current password on a sensitive change");
+        let entry = Entry::new(
+            Operation::SignInFailed,
+            Target::user(&me.user_id, &me.display_name),
+            vec![FieldChange::new("during", None, Some(during.into()))],
+        );
+        record_event(db, actor, entry).await?;
+        return Err(AppError::invalid(
+            field,
+            "The current password is incorrect.",
+        ));
+    }
+    throttle::clear(db, &keys.pair).await?;
+    Ok(())
+}
+
 /// Replaces the caller's password after checking the current one. Other
 /// sessions of the user end; the current one stays.
 #[tracing::instrument(skip_all, fields(org = %ctx.org_id()))]
@@ -323,38 +474,7 @@ pub async fn change_password(ctx: &Ctx, current: &str, new: &str) -> AppResult<(
             "Choose a password different from the current one.",
         ));
     }
-    let stored: String =
-        sqlx::query_scalar("select password_hash from app_user where user_id = $1")
-            .bind(&me.user_id)
-            .fetch_one(db)
-            .await?;
-    // Wrong current passwords count like failed sign-ins (someone at an
-    // unlocked screen can't guess the password at leisure).
-    let now = now_millis();
-    let keys = throttle::Keys::new(&me.email.to_lowercase(), actor.client_addr.as_deref());
-    if throttle::take(db, &keys.pair, now).await? > throttle::PAIR_LIMIT {
-        return Err(AppError::TooManyRequests);
-    }
-    let key = secrets::server_key(db).await?;
-    if !secrets::verify_off_thread(&stored, current, &key).await {
-        throttle::take(db, &keys.acct, now).await?;
-        tracing::warn!(user = %me.user_id, addr = ?actor.client_addr, "wrong current password on a password change");
-        let entry = Entry::new(
-            Operation::SignInFailed,
-            Target::user(&me.user_id, &me.display_name),
-            vec![FieldChange::new(
-                "during",
-                None,
-                Some("password change".into()),
-            )],
-        );
-        record_event(db, actor, entry).await?;
-        return Err(AppError::invalid(
-            "current_password",
-            "The current password is incorrect.",
-        ));
-    }
-    throttle::clear(db, &keys.pair).await?;
+    check_own_password(ctx, current, "current_password", "password change").await?;
     let hash = secrets::hash_password(new)?;
     let mut work = Work::begin(db, actor).await?;
     sqlx::query(

@@ -21,8 +21,7 @@ pub fn LoginPage() -> impl IntoView {
         };
         leptos::task::spawn_local(async move {
             match super::sign_in(args.email, args.password).await {
-                Ok(true) => go_to("/change-password"),
-                Ok(false) => go_to("/"),
+                Ok(next) => go_to(next.path()),
                 Err(e) => {
                     error.set(Some(e));
                     busy.set(false);

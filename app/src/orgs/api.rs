@@ -1,4 +1,4 @@
-use super::{LocationInput, OrgProfile};
+use super::{LocationInput, OrgProfile, SignInPolicy};
 
 crate::session_server_fns! {
     /// `PartnerProfilesView`, `OrgProfileManage` or `UsersView`: the
@@ -9,6 +9,11 @@ crate::session_server_fns! {
     /// `OrgProfileManage`: switches the directory mode (`cloud` or `synced`).
     "org/directory-mode" => fn set_directory_mode(version: i64, mode: String) -> OrgProfile
         = |ctx| super::service::set_directory_mode(&ctx, version, &mode);
+
+    /// `OrgProfileManage`: whether everyone must use two-step verification,
+    /// and how long temporary passwords work.
+    "org/sign-in-policy" => fn set_sign_in_policy(version: i64, policy: SignInPolicy) -> OrgProfile
+        = |ctx| super::service::set_sign_in_policy(&ctx, version, &policy);
 
     /// `OrgProfileManage`: renames the organization.
     "org/rename" => fn rename_org(version: i64, name: String) -> OrgProfile

@@ -12,8 +12,21 @@ pub struct OrgProfile {
     /// Row version for optimistic concurrency: send it back with a change.
     pub version: i64,
     pub locations: Vec<PartnerLocation>,
+    /// How people of the organization sign in.
+    pub sign_in_policy: SignInPolicy,
     /// Whether the caller may change the profile (`OrgProfileManage`).
     pub can_manage: bool,
+}
+
+/// How the organization's people sign in (SPEC §6).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct SignInPolicy {
+    /// Everyone must use two-step verification (people without it set it up
+    /// right after signing in).
+    pub require_second_factor: bool,
+    /// Days a new temporary password works (1–90).
+    pub temp_password_days: i64,
 }
 
 /// One location's partner ID.

@@ -1,6 +1,6 @@
 //! `/api/v1/organization`: the organization profile over the JSON API.
 
-use super::{service, LocationInput, OrgProfile};
+use super::{service, LocationInput, OrgProfile, SignInPolicy};
 use serde::Deserialize;
 use utoipa::ToSchema;
 
@@ -16,6 +16,13 @@ pub struct OrgRename {
 pub struct DirectoryModeUpdate {
     pub version: i64,
     pub mode: String,
+}
+
+/// A sign-in policy, from the version the caller read.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct SignInPolicyUpdate {
+    pub version: i64,
+    pub policy: SignInPolicy,
 }
 
 /// A location's name and country.
@@ -44,6 +51,13 @@ crate::rest_routes! {
     /// `OrgProfileManage`.
     PUT "/organization/directory-mode" set_directory_mode(; body b: DirectoryModeUpdate) -> OrgProfile
         = |ctx| service::set_directory_mode(&ctx, b.version, &b.mode),
+        fresh service::profile(&ctx);
+    /// Set the sign-in policy: two-step verification required of everyone,
+    /// and the days a temporary password works (1–90).
+    ///
+    /// `OrgProfileManage`. A stale `version` gets 409 with the current profile.
+    PUT "/organization/sign-in-policy" set_sign_in_policy(; body b: SignInPolicyUpdate) -> OrgProfile
+        = |ctx| service::set_sign_in_policy(&ctx, b.version, &b.policy),
         fresh service::profile(&ctx);
     /// Add a location with its partner ID.
     ///

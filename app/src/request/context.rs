@@ -23,8 +23,19 @@ impl Ctx {
         &self.me.org_id
     }
 
-    /// Signed in, with any temporary password already replaced.
+    /// Signed in, with any temporary password already replaced and any
+    /// second factor the organization requires set up.
     pub fn require_login(&self) -> AppResult<()> {
+        self.require_password_changed()?;
+        if self.me.must_enrol_second_factor {
+            return Err(AppError::SecondFactorRequired);
+        }
+        Ok(())
+    }
+
+    /// Signed in with any temporary password replaced (the security page,
+    /// where a required second factor is set up).
+    pub fn require_password_changed(&self) -> AppResult<()> {
         if self.me.must_change_password {
             return Err(AppError::PasswordChangeRequired);
         }

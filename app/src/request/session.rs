@@ -25,8 +25,18 @@ pub fn session_cookie_name() -> &'static str {
     }
 }
 
-/// The session token from the request's cookie, if any.
-pub fn session_token() -> Option<String> {
+/// Name of the cookie of a sign-in waiting for its second factor (with
+/// the `__Host-` prefix when secure, like the session's).
+pub fn challenge_cookie_name() -> &'static str {
+    if app_state().map(|s| s.secure_cookies).unwrap_or(false) {
+        "__Host-pc_challenge"
+    } else {
+        "pc_challenge"
+    }
+}
+
+/// A cookie's value from the request, if present and not empty.
+fn cookie(name: &str) -> Option<String> {
     let parts = use_context::<http::request::Parts>()?;
     parts
         .headers
@@ -35,9 +45,33 @@ pub fn session_token() -> Option<String> {
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
         .filter_map(|kv| kv.trim().split_once('='))
-        .find(|(k, _)| *k == session_cookie_name())
+        .find(|(k, _)| *k == name)
         .map(|(_, v)| v.to_string())
         .filter(|v| !v.is_empty())
+}
+
+/// The session token from the request's cookie, if any.
+pub fn session_token() -> Option<String> {
+    cookie(session_cookie_name())
+}
+
+/// The sign-in challenge's token from the request's cookie, if any.
+pub fn challenge_token() -> Option<String> {
+    cookie(challenge_cookie_name())
+}
+
+/// Where this request comes from: its address and browser (User-Agent).
+pub fn client() -> crate::auth::service::Client {
+    let user_agent = use_context::<http::request::Parts>().and_then(|p| {
+        p.headers
+            .get(http::header::USER_AGENT)
+            .and_then(|v| v.to_str().ok())
+            .map(|v| v.chars().take(300).collect())
+    });
+    crate::auth::service::Client {
+        addr: client_addr(),
+        user_agent,
+    }
 }
 
 /// The client's address: the socket's peer or, behind `proxy_hops`
@@ -106,10 +140,18 @@ pub async fn from_session() -> AppResult<Ctx> {
 /// Sets the session cookie on the response (`Secure` when the deployment is
 /// served over TLS).
 pub fn set_session_cookie(token: &str, max_age_secs: i64) {
+    set_cookie(session_cookie_name(), token, max_age_secs);
+}
+
+/// Sets (or, with an empty token and 0, clears) the sign-in challenge cookie.
+pub fn set_challenge_cookie(token: &str, max_age_secs: i64) {
+    set_cookie(challenge_cookie_name(), token, max_age_secs);
+}
+
+fn set_cookie(name: &str, token: &str, max_age_secs: i64) {
     let secure = app_state().map(|s| s.secure_cookies).unwrap_or(false);
     let value = format!(
-        "{}={token}; Path=/; HttpOnly; SameSite=Strict; Max-Age={max_age_secs}{}",
-        session_cookie_name(),
+        "{name}={token}; Path=/; HttpOnly; SameSite=Strict; Max-Age={max_age_secs}{}",
         if secure { "; Secure" } else { "" }
     );
     if let (Some(res), Ok(v)) = (

@@ -90,6 +90,9 @@ impl From<AppError> for ApiError {
             AppError::PasswordChangeRequired => {
                 ApiError::new(status, "password_change_required", message)
             }
+            AppError::SecondFactorRequired => {
+                ApiError::new(status, "second_factor_required", message)
+            }
             AppError::NotFound { .. } => ApiError::new(status, "not_found", message),
             AppError::Conflict { field, message } => ApiError {
                 field: (!field.is_empty()).then(|| field.into()),

@@ -162,7 +162,7 @@ pub async fn inbox(ctx: &Ctx) -> AppResult<Vec<RoleRequest>> {
 /// How many requests wait for `me` (0 without `RolesAssign`): the count in
 /// the navigation.
 pub async fn pending_count(db: &Db, me: &Identity) -> AppResult<i64> {
-    if !me.can(Capability::RolesAssign) || me.must_change_password {
+    if !me.can(Capability::RolesAssign) || me.must_change_password || me.must_enrol_second_factor {
         return Ok(0);
     }
     Ok(pending(db, me).await?.len() as i64)

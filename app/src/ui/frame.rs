@@ -49,6 +49,12 @@ pub fn Frame(children: ChildrenFn) -> impl IntoView {
                         Ok(Some(me)) if me.must_change_password => {
                             view! { <Redirect path="/change-password"/> }.into_any()
                         }
+                        Ok(Some(me))
+                            if me.must_enrol_second_factor
+                                && location.pathname.get_untracked() != crate::security::NAV.href =>
+                        {
+                            view! { <Redirect path=crate::security::NAV.href/> }.into_any()
+                        }
                         Ok(Some(me)) => {
                             provide_context(me.clone());
                             view! {
@@ -75,6 +81,7 @@ const NAV_PAGES: &[NavPage] = &[
     crate::activity::NAV,
     crate::workspaces::ROLES_NAV,
     crate::reference::NAV,
+    crate::security::NAV,
     crate::users::NAV,
     crate::groups::NAV,
     crate::applications::NAV,

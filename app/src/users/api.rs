@@ -30,6 +30,11 @@ crate::session_server_fns! {
     "users/reset-password" => fn reset_user_password(user_id: String) -> String
         = |ctx| super::service::reset_password(&ctx, &user_id);
 
+    /// `UsersResetPassword`: turns the user's two-step verification off (a
+    /// lost phone); their sessions end.
+    "users/reset-second-factor" => fn reset_user_second_factor(user_id: String) -> PartnerUser
+        = |ctx| super::service::reset_second_factor(&ctx, &user_id);
+
     /// `UsersRemove`: the user loses access at once; the record stays for audit.
     "users/remove" => fn remove_user(user_id: String) -> ()
         = |ctx| super::service::remove(&ctx, &user_id);

@@ -59,6 +59,9 @@ pub struct PartnerUser {
     pub partner_id: Option<String>,
     pub created_at: i64,
     pub last_sign_in_at: Option<i64>,
+    /// Two-step verification is on.
+    #[serde(default)]
+    pub second_factor: bool,
     /// Row version for optimistic concurrency: send it back with a change.
     pub version: i64,
     pub actions: UserActions,

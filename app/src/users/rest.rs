@@ -80,6 +80,12 @@ crate::rest_routes! {
     /// `UsersResetPassword`. The answer is the new temporary password, once.
     POST "/users/{user_id}/reset-password" reset_user_password(user_id) -> String
         = |ctx| service::reset_password(&ctx, &user_id);
+    /// Turn a user's two-step verification off (a lost phone); their
+    /// sessions end and they set it up again at their next sign-in.
+    ///
+    /// `UsersResetPassword`, on a user whose password the caller may reset.
+    POST "/users/{user_id}/reset-second-factor" reset_user_second_factor(user_id) -> PartnerUser
+        = |ctx| service::reset_second_factor(&ctx, &user_id);
     /// Remove a user: their sessions end at once; the record stays for audit.
     ///
     /// `UsersRemove`.

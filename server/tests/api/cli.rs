@@ -218,6 +218,43 @@ async fn operator_commands_work_end_to_end() {
     );
     assert!(!ok);
     assert!(err.contains("between 1 and 90"), "{err}");
+
+    // The operator turns off a user's lost second factor, by email.
+    sqlx::query("update app_user set totp_secret = 'JBSWY3DPEHPK3PXP', totp_enabled_at = 1 where email_lower = 'root@cli.example'")
+        .execute(&db)
+        .await
+        .expect("enrol");
+    let (ok, out, err) = cli(
+        &url,
+        &[
+            "reset-second-factor",
+            "--org",
+            "Cli Partners",
+            "--email",
+            "ROOT@cli.example",
+        ],
+    );
+    assert!(ok, "{err}");
+    assert!(out.contains("root@cli.example"), "{out}");
+    let secret: Option<String> = sqlx::query_scalar(
+        "select totp_secret from app_user where email_lower = 'root@cli.example'",
+    )
+    .fetch_one(&db)
+    .await
+    .expect("secret");
+    assert_eq!(secret, None);
+    let (ok, _, err) = cli(
+        &url,
+        &[
+            "reset-second-factor",
+            "--org",
+            "Cli Partners",
+            "--email",
+            "nobody@cli.example",
+        ],
+    );
+    assert!(!ok);
+    assert!(err.contains("nobody@cli.example"), "{err}");
 }
 
 /// Replicas starting together on a new database all migrate it, and each

@@ -301,6 +301,34 @@ impl TestApp {
         format!("{}={token}", app::request::SESSION_COOKIE)
     }
 
+    /// A session of the user, as another browser would have; returns its
+    /// public id (what the sessions page shows and ends).
+    pub async fn other_session(&self, user_id: &str, org_id: &str) -> String {
+        let token = app::auth::service::create_session(&self.db, user_id, org_id)
+            .await
+            .expect("session");
+        sqlx::query_scalar("select session_id from session where token_hash = $1")
+            .bind(app::auth::secrets::token_hash(&token))
+            .fetch_one(&self.db)
+            .await
+            .expect("session id")
+    }
+
+    /// Gives the user a pending authenticator secret (as "Set up" does) and
+    /// returns it with the code it shows now.
+    pub async fn pending_totp(&self, user_id: &str) -> (String, String) {
+        use app::security::service::totp;
+        let secret = totp::new_secret();
+        sqlx::query("update app_user set totp_pending_secret = $1 where user_id = $2")
+            .bind(&secret)
+            .bind(user_id)
+            .execute(&self.db)
+            .await
+            .expect("pending secret");
+        let code = totp::code_at(&secret, totp::step_of(app::db::now_millis()));
+        (secret, code)
+    }
+
     /// Calls a server function with a JSON body, as the holder of `cookie`.
     pub async fn call_as(
         &self,

@@ -24,6 +24,9 @@ pub(crate) enum Needs {
     AllAndAny(Capability, &'static [Capability]),
     /// Any one of the capabilities.
     Any(&'static [Capability]),
+    /// A sign-in challenge cookie (a right password waiting for its second
+    /// factor): a session is not enough, so every caller here gets 401.
+    Challenge,
 }
 
 /// The ids a call's body may use.
@@ -46,6 +49,10 @@ pub(crate) struct Ids<'a> {
     /// A fresh application of the caller's organization (no roles,
     /// version 1) with one secret.
     pub(crate) app: &'a AppFx,
+    /// A code of the caller's pending authenticator secret.
+    pub(crate) totp_code: &'a str,
+    /// Another session of the caller (its public id).
+    pub(crate) session: &'a str,
 }
 
 struct Case {
@@ -65,7 +72,7 @@ fn cases() -> Vec<Case> {
         ListApplications, RenameApplication, RevokeApplicationSecret, SetApplicationAccess,
         SetApplicationDirectorySync,
     };
-    use app::auth::{ChangePassword, GetIdentity, SignIn, SignOut};
+    use app::auth::{ChangePassword, GetIdentity, SignIn, SignOut, VerifySecondFactor};
     use app::customer_users::{
         CreateCustomerUser, DeleteCustomerUsers, ExportCustomerUsers, ImportCustomerUsers,
         ListCustomerUsers, ManageLicences, ResetCustomerUserPassword, RestoreCustomerUsers,
@@ -80,15 +87,20 @@ fn cases() -> Vec<Case> {
         RenameGroup, SetGroupAccess,
     };
     use app::orgs::{
-        AddLocation, GetOrgProfile, RemoveLocation, RenameOrg, SetDirectoryMode, UpdateLocation,
+        AddLocation, GetOrgProfile, RemoveLocation, RenameOrg, SetDirectoryMode, SetSignInPolicy,
+        UpdateLocation,
     };
     use app::reference::GetApiReference;
     use app::role_requests::{DecideRoleRequest, MyRoleRequests, RequestRole, RoleRequestInbox};
+    use app::security::{
+        BeginSecondFactor, ConfirmSecondFactor, EndOtherSessions, EndSession, GetSecurity,
+        TurnOffSecondFactor,
+    };
     use app::subscriptions::{CreateSubscription, ListSubscriptions, SetSeats};
     use app::system::ServerStatus;
     use app::users::{
         BulkUsers, CreateUser, ExplainUserAccess, GetUser, ListAdmins, ListUsers, RemoveUser,
-        ResetUserPassword, SetUserPermissions, SetUserRoles, UpdateUser,
+        ResetUserPassword, ResetUserSecondFactor, SetUserPermissions, SetUserRoles, UpdateUser,
     };
     const GROUP_READERS: &[Capability] = &[Capability::GroupsManage, Capability::UsersView];
     const PROFILE_READERS: &[Capability] = &[
@@ -125,6 +137,62 @@ fn cases() -> Vec<Case> {
             path: ChangePassword::PATH,
             needs: Needs::Login,
             body: |_| json!({"current_password": PASSWORD, "new_password": "a-brand-new-passphrase"}),
+            scoped: false,
+        },
+        Case {
+            path: VerifySecondFactor::PATH,
+            needs: Needs::Challenge,
+            body: |_| json!({"code": "123456"}),
+            scoped: false,
+        },
+        Case {
+            path: GetSecurity::PATH,
+            needs: Needs::Login,
+            body: |_| json!({}),
+            scoped: false,
+        },
+        Case {
+            path: BeginSecondFactor::PATH,
+            needs: Needs::Login,
+            body: |_| json!({}),
+            scoped: false,
+        },
+        Case {
+            path: ConfirmSecondFactor::PATH,
+            needs: Needs::Login,
+            body: |ids| json!({"code": ids.totp_code}),
+            scoped: false,
+        },
+        Case {
+            path: TurnOffSecondFactor::PATH,
+            // Off already: the password is checked, nothing else changes.
+            needs: Needs::Login,
+            body: |_| json!({"password": PASSWORD}),
+            scoped: false,
+        },
+        Case {
+            path: EndSession::PATH,
+            needs: Needs::Login,
+            body: |ids| json!({"session_id": ids.session}),
+            scoped: true,
+        },
+        Case {
+            path: EndOtherSessions::PATH,
+            needs: Needs::Login,
+            body: |_| json!({}),
+            scoped: false,
+        },
+        Case {
+            path: ResetUserSecondFactor::PATH,
+            needs: Needs::Cap(Capability::UsersResetPassword),
+            body: |ids| json!({"user_id": ids.target}),
+            scoped: true,
+        },
+        Case {
+            path: SetSignInPolicy::PATH,
+            // The current policy: allowed callers succeed without a change.
+            needs: Needs::Cap(Capability::OrgProfileManage),
+            body: |_| json!({"version": 1, "policy": {"require_second_factor": false, "temp_password_days": 7}}),
             scoped: false,
         },
         Case {
@@ -552,6 +620,7 @@ pub(crate) fn allowed(needs: Needs, role: Option<Role>) -> bool {
             have.has(first) && any.iter().any(|c| have.has(*c))
         }),
         Needs::Any(any) => role.is_some_and(|r| any.iter().any(|c| capabilities_of(r).has(*c))),
+        Needs::Challenge => false,
     }
 }
 
@@ -582,7 +651,11 @@ async fn check(app: &TestApp, fx: &Fixture, case: &Case, who: usize) -> Option<S
     let application = app
         .add_application(&fx.org_a, &format!("App of {who}"), RoleSet::default())
         .await;
+    let (_, totp_code) = app.pending_totp(&caller.user_id).await;
+    let session = app.other_session(&caller.user_id, &fx.org_a).await;
     let ids = Ids {
+        totp_code: &totp_code,
+        session: &session,
         app: &application,
         target: &target.user_id,
         me_email: &caller.email,
@@ -597,6 +670,15 @@ async fn check(app: &TestApp, fx: &Fixture, case: &Case, who: usize) -> Option<S
         .call_as(case.path, Some(&cookie), &(case.body)(&ids))
         .await;
     let label = role.map(|r| r.label()).unwrap_or("No role");
+    if matches!(case.needs, Needs::Challenge) {
+        if status != StatusCode::UNAUTHORIZED {
+            return Some(format!(
+                "{label} → {}: a session is no challenge: expected 401, got {status}: {body}",
+                case.path
+            ));
+        }
+        return None;
+    }
     if allowed(case.needs, *role) {
         if !status.is_success() {
             return Some(format!(
@@ -647,6 +729,8 @@ async fn every_role_against_every_server_function() {
             .add_application(&fx.org_a, "Visitor App", RoleSet::default())
             .await;
         let ids = Ids {
+            totp_code: "000000",
+            session: "no-session",
             app: &application,
             target: &target.user_id,
             me_email: "nobody@example.com",
@@ -695,9 +779,12 @@ async fn another_organizations_ids_are_not_found() {
     let foreign_app = app
         .add_application(&fx.org_b, "Foreign App", RoleSet::default())
         .await;
+    let foreign_session = app.other_session(&fx.foreign_user, &fx.org_b).await;
     for case in cases().into_iter().filter(|c| c.scoped) {
         let cookie = app.session_for(&fx.callers[ga].1.user_id, &fx.org_a).await;
         let ids = Ids {
+            totp_code: "000000",
+            session: &foreign_session,
             app: &foreign_app,
             target: &fx.foreign_user,
             me_email: &fx.callers[ga].1.email,

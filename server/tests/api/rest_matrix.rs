@@ -65,6 +65,8 @@ fn cases() -> Vec<ApiCase> {
             |_| json!({"version": 1, "permissions": {"customers": "read"}}), true),
         case!("POST" "/users/{user_id}/reset-password", Needs::Cap(C::UsersResetPassword),
             |ids| format!("/users/{}/reset-password", ids.target), none, true),
+        case!("POST" "/users/{user_id}/reset-second-factor", Needs::Cap(C::UsersResetPassword),
+            |ids| format!("/users/{}/reset-second-factor", ids.target), none, true),
         case!("DELETE" "/users/{user_id}", Needs::Cap(C::UsersRemove), |ids| format!("/users/{}", ids.target), none, true),
         case!("GET" "/users/{user_id}/access", Needs::Cap(C::UsersView), |ids| format!("/users/{}/access", ids.target), none, true),
         case!("POST" "/users/bulk", Needs::Cap(C::RolesAssign), |_| "/users/bulk".into(),
@@ -114,6 +116,8 @@ fn cases() -> Vec<ApiCase> {
             |_| json!({"version": 1, "name": "Org A"}), false),
         case!("PUT" "/organization/directory-mode", Needs::Cap(C::OrgProfileManage), |_| "/organization/directory-mode".into(),
             |_| json!({"version": 1, "mode": "cloud"}), false),
+        case!("PUT" "/organization/sign-in-policy", Needs::Cap(C::OrgProfileManage), |_| "/organization/sign-in-policy".into(),
+            |_| json!({"version": 1, "policy": {"require_second_factor": false, "temp_password_days": 7}}), false),
         case!("POST" "/organization/locations", Needs::Cap(C::OrgProfileManage), |_| "/organization/locations".into(),
             |ids| json!({"partner_id": format!("N{}", &ids.target[..8]), "location": "Lyon", "country": "France"}), false),
         case!("PUT" "/organization/locations/{partner_id}", Needs::Cap(C::OrgProfileManage),
@@ -287,6 +291,8 @@ async fn every_role_against_every_api_route() {
                 location: &location,
                 wanted: wanted(*role),
                 app: &other_app,
+                totp_code: "",
+                session: "",
             };
             let (status, body) = app
                 .api(
@@ -366,6 +372,8 @@ async fn another_organizations_ids_are_not_found_over_the_api() {
             location: "FOREIGN-1",
             wanted: "incentives-admin",
             app: &foreign_app,
+            totp_code: "",
+            session: "",
         };
         let (status, body) = app
             .api(

@@ -194,7 +194,7 @@ async fn new_user_must_change_the_temporary_password_first() {
         )
         .await;
     assert_eq!(res.0, StatusCode::OK);
-    assert_eq!(res.1, "true", "password change required");
+    assert_eq!(res.1, "\"change-password\"", "password change required");
     // Sign in again to get the cookie header.
     let req = http::Request::post("/api/auth/sign-in")
         .header("content-type", "application/json")

@@ -4,7 +4,7 @@ mod profile;
 
 pub use profile::{
     add_location, profile, refuse_if_synced, remove_location, rename, set_directory_mode,
-    set_temp_password_days, update_location,
+    set_sign_in_policy, set_temp_password_days, update_location,
 };
 
 use crate::activity::service::{Actor, Target, Work};

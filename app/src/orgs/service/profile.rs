@@ -5,7 +5,7 @@ use crate::activity::service::{Target, Work};
 use crate::activity::{FieldChange, Operation};
 use crate::db::now_millis;
 use crate::error::{AppError, AppResult};
-use crate::orgs::{check_location, LocationInput, OrgProfile, PartnerLocation};
+use crate::orgs::{check_location, LocationInput, OrgProfile, PartnerLocation, SignInPolicy};
 use crate::request::Ctx;
 use sqlx::AnyConnection;
 
@@ -16,12 +16,20 @@ const READERS: &[Capability] = &[
 ];
 
 async fn load(conn: &mut AnyConnection, ctx: &Ctx) -> AppResult<OrgProfile> {
-    let (name, directory_mode, version): (String, String, i64) =
-        sqlx::query_as("select name, directory_mode, version from organization where org_id = $1")
-            .bind(ctx.org_id())
-            .fetch_optional(&mut *conn)
-            .await?
-            .ok_or_else(|| AppError::not_found("The organization"))?;
+    let (name, directory_mode, version, require_second_factor, temp_password_days): (
+        String,
+        String,
+        i64,
+        i64,
+        i64,
+    ) = sqlx::query_as(
+        "select name, directory_mode, version, require_second_factor, temp_password_days
+           from organization where org_id = $1",
+    )
+    .bind(ctx.org_id())
+    .fetch_optional(&mut *conn)
+    .await?
+    .ok_or_else(|| AppError::not_found("The organization"))?;
     let locations = sqlx::query_as::<_, (String, String, String, i64)>(
         "select l.partner_id, l.location, l.country,
                 (select count(*) from app_user u where u.org_id = l.org_id
@@ -45,6 +53,10 @@ async fn load(conn: &mut AnyConnection, ctx: &Ctx) -> AppResult<OrgProfile> {
         directory_mode,
         version,
         locations,
+        sign_in_policy: SignInPolicy {
+            require_second_factor: require_second_factor != 0,
+            temp_password_days,
+        },
         can_manage: ctx.me.can(Capability::OrgProfileManage),
     })
 }
@@ -100,10 +112,29 @@ pub async fn set_directory_mode(ctx: &Ctx, version: i64, mode: &str) -> AppResul
 
 /// Sets how many days a new temporary password works (1–90) in the
 /// caller's organization; passwords already given keep their expiry.
-#[tracing::instrument(skip_all, fields(org = %ctx.org_id()))]
 pub async fn set_temp_password_days(ctx: &Ctx, days: i64) -> AppResult<()> {
+    let current = profile(ctx).await?;
+    let policy = SignInPolicy {
+        temp_password_days: days,
+        ..current.sign_in_policy
+    };
+    set_sign_in_policy(ctx, current.version, &policy)
+        .await
+        .map(|_| ())
+}
+
+/// Changes how the organization's people sign in: whether everyone must use
+/// two-step verification, and how long a new temporary password works
+/// (1–90 days; passwords already given keep their expiry). People without
+/// a second factor are led to set one up at their next request.
+#[tracing::instrument(skip_all, fields(org = %ctx.org_id()))]
+pub async fn set_sign_in_policy(
+    ctx: &Ctx,
+    version: i64,
+    policy: &SignInPolicy,
+) -> AppResult<OrgProfile> {
     ctx.require(Capability::OrgProfileManage)?;
-    if !(1..=90).contains(&days) {
+    if !(1..=90).contains(&policy.temp_password_days) {
         return Err(AppError::invalid(
             "temp_password_days",
             "Choose between 1 and 90 days.",
@@ -111,28 +142,47 @@ pub async fn set_temp_password_days(ctx: &Ctx, days: i64) -> AppResult<()> {
     }
     let mut work = Work::begin(&ctx.db, &ctx.actor).await?;
     let before = load(work.conn(), ctx).await?;
-    let old: i64 =
-        sqlx::query_scalar("select temp_password_days from organization where org_id = $1")
-            .bind(ctx.org_id())
-            .fetch_one(work.conn())
-            .await?;
-    sqlx::query("update organization set temp_password_days = $1 where org_id = $2")
-        .bind(days)
-        .bind(ctx.org_id())
-        .execute(work.conn())
-        .await?;
-    if old != days {
-        work.record(
-            Operation::OrganizationUpdated,
-            Target::organization(ctx.org_id(), &before.name),
-            vec![FieldChange::new(
-                "temporary password days",
-                Some(old.to_string()),
-                Some(days.to_string()),
-            )],
-        );
+    if before.version != version {
+        return Err(AppError::stale("organization profile"));
     }
-    work.commit_if_changed().await
+    let old = before.sign_in_policy;
+    if old == *policy {
+        return Ok(before);
+    }
+    sqlx::query(
+        "update organization set require_second_factor = $1, temp_password_days = $2,
+                version = version + 1
+         where org_id = $3",
+    )
+    .bind(i64::from(policy.require_second_factor))
+    .bind(policy.temp_password_days)
+    .bind(ctx.org_id())
+    .execute(work.conn())
+    .await?;
+    let yes_no = |b: bool| if b { "yes" } else { "no" }.to_string();
+    let mut changes = Vec::new();
+    if old.require_second_factor != policy.require_second_factor {
+        changes.push(FieldChange::new(
+            "two-step verification required",
+            Some(yes_no(old.require_second_factor)),
+            Some(yes_no(policy.require_second_factor)),
+        ));
+    }
+    if old.temp_password_days != policy.temp_password_days {
+        changes.push(FieldChange::new(
+            "temporary password days",
+            Some(old.temp_password_days.to_string()),
+            Some(policy.temp_password_days.to_string()),
+        ));
+    }
+    work.record(
+        Operation::OrganizationUpdated,
+        Target::organization(ctx.org_id(), &before.name),
+        changes,
+    );
+    let after = load(work.conn(), ctx).await?;
+    work.commit().await?;
+    Ok(after)
 }
 
 /// Refuses, in a synced organization, to create what its directory brings

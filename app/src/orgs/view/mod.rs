@@ -6,6 +6,7 @@ use crate::error::AppError;
 use crate::ui::Loaded;
 use leptos::prelude::*;
 
+mod policy;
 mod profile;
 
 pub use profile::OrgProfilePage;

@@ -1,4 +1,5 @@
-//! `/organization`: name, directory mode, partner IDs per location.
+//! `/organization`: name, directory mode, sign-in policy, partner IDs per
+//! location.
 
 use crate::access::ui::use_identity;
 use crate::access::{Capability, Role};
@@ -77,6 +78,7 @@ fn ProfileEditor(profile: OrgProfile, saves: Saves) -> impl IntoView {
                     <FormError error=mode_error fields=&[]/>
                 }
             })}
+        <super::policy::SignInPolicyForm policy=profile.sign_in_policy version=version manage=manage saves=saves/>
         <p>
             {if me.can(Capability::UsersView) {
                 view! { <a href=find_admins data-testid="find-global-admins">"Find your Global admins"</a> }.into_any()

@@ -206,10 +206,7 @@ pub async fn reset_password(ctx: &Ctx, user_id: &str) -> AppResult<String> {
     .execute(work.conn())
     .await?;
     super::start_temporary_expiry(work.conn(), &me.org_id, user_id).await?;
-    sqlx::query("delete from session where user_id = $1")
-        .bind(user_id)
-        .execute(work.conn())
-        .await?;
+    crate::auth::service::end_sessions_of(work.conn(), user_id).await?;
     work.record(
         Operation::UserPasswordReset,
         Target::user(user_id, &row.display_name),
@@ -217,6 +214,31 @@ pub async fn reset_password(ctx: &Ctx, user_id: &str) -> AppResult<String> {
     );
     work.commit().await?;
     Ok(temporary)
+}
+
+/// Turns a user's two-step verification off (a lost phone): their
+/// recovery codes go too and their sessions end. They sign in with the
+/// password alone, and set it up again (at once if the organization
+/// requires it). Allowed to whoever may reset the user's password.
+#[tracing::instrument(skip_all, fields(org = %ctx.org_id()))]
+pub async fn reset_second_factor(ctx: &Ctx, user_id: &str) -> AppResult<PartnerUser> {
+    ctx.require(Capability::UsersResetPassword)?;
+    let (mut work, row, actions) = begin_on_user(ctx, user_id, false).await?;
+    if !actions.can_reset_password {
+        return Err(forbidden("reset this user's two-step verification"));
+    }
+    if row.second_factor != 0 {
+        crate::security::service::factor::clear_factor(&mut work, user_id).await?;
+        crate::auth::service::end_sessions_of(work.conn(), user_id).await?;
+        work.record(
+            Operation::UserSecondFactorReset,
+            Target::user(user_id, &row.display_name),
+            vec![FieldChange::secret("second_factor")],
+        );
+    }
+    let user = load_user(work.conn(), &ctx.me, user_id).await?;
+    work.commit_if_changed().await?;
+    Ok(user)
 }
 
 /// Removes a user: access ends at once (sessions deleted), the record stays.
@@ -253,10 +275,7 @@ pub(super) async fn remove_row(work: &mut Work, ctx: &Ctx, row: &UserRow) -> App
             "This is the organization's last Global admin and can't be removed.",
         ));
     }
-    sqlx::query("delete from session where user_id = $1")
-        .bind(user_id)
-        .execute(work.conn())
-        .await?;
+    crate::auth::service::end_sessions_of(work.conn(), user_id).await?;
     work.record(
         Operation::UserRemoved,
         Target::user(user_id, &row.display_name),

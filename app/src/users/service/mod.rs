@@ -11,13 +11,13 @@ mod reads;
 
 pub use access::{explain_access, set_permissions};
 pub use bulk::{bulk, give_role};
-pub use changes::{remove, reset_password, set_roles, update_details};
+pub use changes::{remove, reset_password, reset_second_factor, set_roles, update_details};
 pub use create::{create, create_admin, insert_with_password};
 pub use directory::{
     create_from_directory, delete_from_directory, directory_user, directory_users,
     update_from_directory, DirectoryUser, DirectoryUserRow,
 };
-pub use reads::{admins, get, list};
+pub use reads::{admins, get, id_by_email, list};
 
 use super::{PartnerUser, UserStatus};
 use crate::access::{Access, GroupGrant, Identity, Permissions, Role, RoleSet, UserActions};
@@ -31,7 +31,8 @@ use sqlx::AnyConnection;
 
 const COLUMNS: &str =
     "user_id, display_name, email, status, agent_role, admin_role, incentives_role, \
-                       permissions, partner_id, created_at, last_sign_in_at, version";
+                       permissions, partner_id, created_at, last_sign_in_at, version, \
+                       case when totp_secret is null then 0 else 1 end as second_factor";
 
 #[derive(sqlx::FromRow, Clone)]
 struct UserRow {
@@ -47,6 +48,7 @@ struct UserRow {
     created_at: i64,
     last_sign_in_at: Option<i64>,
     version: i64,
+    second_factor: i64,
 }
 
 impl UserRow {
@@ -95,6 +97,7 @@ impl UserRow {
             partner_id: self.partner_id,
             created_at: self.created_at,
             last_sign_in_at: self.last_sign_in_at,
+            second_factor: self.second_factor != 0,
             version: self.version,
             actions,
         }

@@ -150,3 +150,17 @@ pub(super) fn user_filter(backend: Backend, org_id: &str, q: &UserQuery) -> AppR
     }
     Ok(filter)
 }
+
+/// The id of the organization's active user with this email (any case).
+pub async fn id_by_email(ctx: &Ctx, email: &str) -> AppResult<String> {
+    ctx.require(Capability::UsersView)?;
+    sqlx::query_scalar(
+        "select user_id from app_user
+          where org_id = $1 and email_lower = $2 and status = 'active'",
+    )
+    .bind(ctx.org_id())
+    .bind(email.trim().to_lowercase())
+    .fetch_optional(&ctx.db)
+    .await?
+    .ok_or_else(|| AppError::not_found(format!("A user with the email {}", email.trim())))
+}

@@ -91,6 +91,18 @@ fn UserEditor(user: PartnerUser, saves: Saves, lookups: Lookups) -> impl IntoVie
             }
         });
     };
+    let reset_factor = move |_| {
+        action_error.set(None);
+        leptos::task::spawn_local(async move {
+            let result = crate::users::reset_user_second_factor(id.get_value()).await;
+            saves.after(
+                result,
+                "Two-step verification reset: the user signs in with their password and sets it up again.",
+                action_error,
+            );
+        });
+    };
+    let second_factor = user.second_factor;
     let confirm_remove = RwSignal::new(false);
     let remove = move |_| {
         action_error.set(None);
@@ -111,6 +123,10 @@ fn UserEditor(user: PartnerUser, saves: Saves, lookups: Lookups) -> impl IntoVie
             <p>
                 <span data-testid="user-status">{user.status.label()}</span>
                 " · " <span data-testid="user-roles">{user.access().describe()}</span> " · "
+                <span data-testid="user-second-factor">
+                    {if second_factor { "Two-step verification on" } else { "Two-step verification off" }}
+                </span>
+                " · "
                 <a href=format!("/activity?target_id={}", user.user_id)>"Activity for this user"</a>
             </p>
             <SaveNotice saves=saves/>
@@ -168,6 +184,18 @@ fn UserEditor(user: PartnerUser, saves: Saves, lookups: Lookups) -> impl IntoVie
                                 .get()
                                 .map(|p| view! { <OnceSecret label="New temporary password:" value=p/> })
                         }}
+                        {(actions.can_reset_password && second_factor)
+                            .then(|| {
+                                view! {
+                                    <p>
+                                        <button type="button" class="secondary" on:click=reset_factor>
+                                            "Reset two-step verification"
+                                        </button>
+                                        " "
+                                        <span class="muted">"For a lost phone: their sessions end."</span>
+                                    </p>
+                                }
+                            })}
                         {actions
                             .can_remove
                             .then(|| {

@@ -1,0 +1,71 @@
+//! The sign-in policy on `/organization`: two-step verification for
+//! everyone, and how long temporary passwords work.
+
+use crate::error::AppError;
+use crate::orgs::SignInPolicy;
+use crate::ui::{FieldError, FormError, Saves};
+use leptos::prelude::*;
+
+/// The sign-in policy form (read-only without `OrgProfileManage`).
+#[component]
+pub fn SignInPolicyForm(
+    policy: SignInPolicy,
+    version: i64,
+    manage: bool,
+    saves: Saves,
+) -> impl IntoView {
+    let required = RwSignal::new(policy.require_second_factor);
+    let days = RwSignal::new(policy.temp_password_days.to_string());
+    let error = RwSignal::new(None::<AppError>);
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        error.set(None);
+        let Ok(temp_password_days) = days.get_untracked().trim().parse::<i64>() else {
+            error.set(Some(AppError::invalid(
+                "temp_password_days",
+                "Enter a number of days between 1 and 90.",
+            )));
+            return;
+        };
+        let policy = SignInPolicy {
+            require_second_factor: required.get_untracked(),
+            temp_password_days,
+        };
+        leptos::task::spawn_local(async move {
+            let result = crate::orgs::set_sign_in_policy(version, policy).await;
+            saves.after(result, "Sign-in policy saved.", error);
+        });
+    };
+    view! {
+        <h2>"Sign-in policy"</h2>
+        <form on:submit=save novalidate data-testid="sign-in-policy">
+            <label class="check">
+                <input
+                    type="checkbox"
+                    id="require_second_factor"
+                    disabled=!manage
+                    prop:checked=move || required.get()
+                    on:change=move |ev| required.set(event_target_checked(&ev))
+                />
+                " Require two-step verification for everyone"
+            </label>
+            <p class="muted">
+                "People without it set it up right after their next sign-in; until then they can do nothing else."
+            </p>
+            <label for="temp_password_days">"Temporary passwords work for (days, 1–90)"</label>
+            <input
+                id="temp_password_days"
+                name="temp_password_days"
+                type="number"
+                min="1"
+                max="90"
+                disabled=!manage
+                prop:value=move || days.get()
+                on:input=move |ev| days.set(event_target_value(&ev))
+            />
+            <FieldError error=error field="temp_password_days"/>
+            <FormError error=error fields=&["temp_password_days"]/>
+            {manage.then(|| view! { <p><button type="submit">"Save sign-in policy"</button></p> })}
+        </form>
+    }
+}

@@ -1,0 +1,293 @@
+//! `/account/security`: two-step verification and the sessions list.
+
+use crate::access::Identity;
+use crate::error::AppError;
+use crate::security::{Enrolment, SecurityOverview, SessionInfo};
+use crate::time::format_millis;
+use crate::ui::{go_to, FormError, Loaded, Table, TextField};
+use leptos::prelude::*;
+
+/// `/account/security`.
+#[component]
+pub fn SecurityPage() -> impl IntoView {
+    let reload = RwSignal::new(0u32);
+    let overview = Resource::new(move || reload.get(), |_| crate::security::get_security());
+    let must_enrol = use_context::<Identity>().is_some_and(|me| me.must_enrol_second_factor);
+    view! {
+        <section class="card">
+            <h1>"Security"</h1>
+            <p>"Two-step verification for your sign-ins, and where you are signed in."</p>
+            {must_enrol
+                .then(|| {
+                    view! {
+                        <p class="notice" role="alert" data-testid="enrol-required">
+                            "Your organization requires two-step verification. Set it up below to continue."
+                        </p>
+                    }
+                })}
+        </section>
+        <Loaded
+            resource=overview
+            in_card=true
+            ok=move |o| view! { <Overview overview=o reload=reload must_enrol=must_enrol/> }
+        />
+    }
+}
+
+#[component]
+fn Overview(overview: SecurityOverview, reload: RwSignal<u32>, must_enrol: bool) -> impl IntoView {
+    view! {
+        <SecondFactorCard overview=overview.clone() reload=reload must_enrol=must_enrol/>
+        <SessionsCard sessions=overview.sessions reload=reload/>
+    }
+}
+
+#[component]
+fn SecondFactorCard(
+    overview: SecurityOverview,
+    reload: RwSignal<u32>,
+    must_enrol: bool,
+) -> impl IntoView {
+    let error = RwSignal::new(None::<AppError>);
+    let enrolment = RwSignal::new(None::<Enrolment>);
+    let recovery = RwSignal::new(None::<Vec<String>>);
+    let code = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let begin = move |_| {
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            match crate::security::begin_second_factor().await {
+                Ok(e) => enrolment.set(Some(e)),
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    let confirm = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        error.set(None);
+        let typed = code.get_untracked();
+        leptos::task::spawn_local(async move {
+            match crate::security::confirm_second_factor(typed).await {
+                Ok(codes) => {
+                    enrolment.set(None);
+                    recovery.set(Some(codes));
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    let turn_off = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        error.set(None);
+        let typed = password.get_untracked();
+        leptos::task::spawn_local(async move {
+            match crate::security::turn_off_second_factor(typed).await {
+                Ok(()) => reload.update(|n| *n += 1),
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    // After the codes are saved: back to the page, or (when the organization
+    // required it) on to the console.
+    let done = move |_| {
+        if must_enrol {
+            go_to("/");
+        } else {
+            recovery.set(None);
+            reload.update(|n| *n += 1);
+        }
+    };
+    let on = overview.second_factor;
+    let status = if on {
+        format!(
+            "On since {}. {} unused recovery codes.",
+            overview
+                .second_factor_since
+                .map(format_millis)
+                .unwrap_or_default(),
+            overview.recovery_codes_left
+        )
+    } else {
+        "Off: your password alone signs you in.".to_string()
+    };
+    let required = overview.required_by_org;
+    view! {
+        <section class="card" data-testid="second-factor">
+            <h2>"Two-step verification"</h2>
+            <p data-testid="second-factor-status">{status}</p>
+            {move || {
+                if let Some(codes) = recovery.get() {
+                    return view! { <RecoveryCodes codes=codes done=done/> }.into_any();
+                }
+                if let Some(e) = enrolment.get() {
+                    return view! {
+                        <p>
+                            "Scan this QR code with an authenticator app (Microsoft Authenticator, Google Authenticator, 1Password, …), then type the 6-digit code it shows."
+                        </p>
+                        <div class="qr" data-testid="qr" inner_html=e.qr_svg.clone()></div>
+                        <p>
+                            "Can't scan? Enter this key in the app: "
+                            <code data-testid="totp-secret">{e.secret.clone()}</code>
+                        </p>
+                        <form on:submit=confirm novalidate>
+                            <TextField id="code" label="Code from the app" value=code error=error autocomplete="one-time-code"/>
+                            <FormError error=error fields=&["code"]/>
+                            <p>
+                                <button type="submit">"Turn on"</button>
+                            </p>
+                        </form>
+                    }
+                        .into_any();
+                }
+                if on {
+                    if required {
+                        return view! {
+                            <p class="muted">"Your organization requires it, so it stays on."</p>
+                            <FormError error=error fields=&[]/>
+                        }
+                            .into_any();
+                    }
+                    return view! {
+                        <form on:submit=turn_off novalidate>
+                            <TextField
+                                id="password"
+                                label="Your password, to turn it off"
+                                value=password
+                                error=error
+                                kind="password"
+                                autocomplete="current-password"
+                            />
+                            <FormError error=error fields=&["password"]/>
+                            <p>
+                                <button type="submit" class="secondary">"Turn off"</button>
+                            </p>
+                        </form>
+                    }
+                        .into_any();
+                }
+                view! {
+                    <FormError error=error fields=&[]/>
+                    <p>
+                        <button type="button" on:click=begin>"Set up two-step verification"</button>
+                    </p>
+                }
+                    .into_any()
+            }}
+        </section>
+    }
+}
+
+/// The recovery codes, shown once, with a copy button.
+#[component]
+fn RecoveryCodes<F>(codes: Vec<String>, done: F) -> impl IntoView
+where
+    F: Fn(leptos::ev::MouseEvent) + Copy + 'static,
+{
+    let copied = RwSignal::new(false);
+    let all = codes.join("\n");
+    let copy = move |_| {
+        let _ = window().navigator().clipboard().write_text(&all);
+        copied.set(true);
+    };
+    view! {
+        <div role="status">
+            <p>
+                <strong>"Two-step verification is on."</strong>
+                " Keep these recovery codes somewhere safe: each signs you in once if you lose your phone. They are shown only now."
+            </p>
+            <ul class="recovery-codes" data-testid="recovery-codes">
+                {codes.into_iter().map(|c| view! { <li><code>{c}</code></li> }).collect_view()}
+            </ul>
+            <p>
+                <button type="button" class="secondary" on:click=copy>
+                    {move || if copied.get() { "Copied" } else { "Copy all" }}
+                </button>
+                " "
+                <button type="button" on:click=done>"I have saved them"</button>
+            </p>
+        </div>
+    }
+}
+
+#[component]
+fn SessionsCard(sessions: Vec<SessionInfo>, reload: RwSignal<u32>) -> impl IntoView {
+    let error = RwSignal::new(None::<AppError>);
+    let notice = RwSignal::new(None::<String>);
+    let end_one = move |session_id: String| {
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            match crate::security::end_session(session_id).await {
+                Ok(()) => {
+                    notice.set(Some("Session ended.".into()));
+                    reload.update(|n| *n += 1);
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    let end_others = move |_| {
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            match crate::security::end_other_sessions().await {
+                Ok(n) => {
+                    notice.set(Some(format!("{n} other sessions ended.")));
+                    reload.update(|n| *n += 1);
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    let others = sessions.iter().filter(|s| !s.current).count();
+    view! {
+        <section class="card">
+            <h2>"Sessions"</h2>
+            <p>"Where you are signed in. End a session you don't recognise, then change your password."</p>
+            <p role="status" data-testid="sessions-notice">{move || notice.get()}</p>
+            <FormError error=error fields=&[]/>
+            <Table testid="sessions" columns=&["Device", "Address", "Signed in", "Last active", "Action"]>
+                {sessions
+                    .into_iter()
+                    .map(|s| {
+                        let id = s.session_id.clone();
+                        view! {
+                            <tr>
+                                <td>{s.device.clone()}</td>
+                                <td>{s.address.clone().unwrap_or_else(|| "—".into())}</td>
+                                <td>{format_millis(s.created_at)}</td>
+                                <td>{format_millis(s.last_seen_at)}</td>
+                                <td>
+                                    {if s.current {
+                                        view! { <strong>"This browser"</strong> }.into_any()
+                                    } else {
+                                        let label = format!("End session on {}", s.device);
+                                        view! {
+                                            <button
+                                                type="button"
+                                                class="secondary"
+                                                aria-label=label
+                                                on:click=move |_| end_one(id.clone())
+                                            >
+                                                "End"
+                                            </button>
+                                        }
+                                            .into_any()
+                                    }}
+                                </td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+            </Table>
+            {(others > 0)
+                .then(|| {
+                    view! {
+                        <p>
+                            <button type="button" class="danger" on:click=end_others>
+                                "End all other sessions"
+                            </button>
+                        </p>
+                    }
+                })}
+        </section>
+    }
+}
