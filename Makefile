@@ -37,6 +37,9 @@ lint:
 	cargo fmt --all -- --check
 	cargo clippy -p app -p server -p benches --all-targets --features app/ssr -- -D warnings
 	cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
+	@# cargo deny reads the metadata of every platform's crates: fetch them
+	@# first (a no-op once they are in the registry cache).
+	cargo fetch --locked
 	cargo deny --offline check bans licenses sources
 
 ## The API tests run twice: on SQLite, then on a throwaway PostgreSQL

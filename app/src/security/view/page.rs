@@ -13,6 +13,8 @@ pub fn SecurityPage() -> impl IntoView {
     let reload = RwSignal::new(0u32);
     let overview = Resource::new(move || reload.get(), |_| crate::security::get_security());
     let must_enrol = use_context::<Identity>().is_some_and(|me| me.must_enrol_second_factor);
+    // Outside the reloaded part, so the message outlives the reload it causes.
+    let notice = RwSignal::new(None::<String>);
     view! {
         <section class="card">
             <h1>"Security"</h1>
@@ -25,20 +27,26 @@ pub fn SecurityPage() -> impl IntoView {
                         </p>
                     }
                 })}
+            <p role="status" data-testid="sessions-notice">{move || notice.get()}</p>
         </section>
         <Loaded
             resource=overview
             in_card=true
-            ok=move |o| view! { <Overview overview=o reload=reload must_enrol=must_enrol/> }
+            ok=move |o| view! { <Overview overview=o reload=reload must_enrol=must_enrol notice=notice/> }
         />
     }
 }
 
 #[component]
-fn Overview(overview: SecurityOverview, reload: RwSignal<u32>, must_enrol: bool) -> impl IntoView {
+fn Overview(
+    overview: SecurityOverview,
+    reload: RwSignal<u32>,
+    must_enrol: bool,
+    notice: RwSignal<Option<String>>,
+) -> impl IntoView {
     view! {
         <SecondFactorCard overview=overview.clone() reload=reload must_enrol=must_enrol/>
-        <SessionsCard sessions=overview.sessions reload=reload/>
+        <SessionsCard sessions=overview.sessions reload=reload notice=notice/>
     }
 }
 
@@ -210,9 +218,12 @@ where
 }
 
 #[component]
-fn SessionsCard(sessions: Vec<SessionInfo>, reload: RwSignal<u32>) -> impl IntoView {
+fn SessionsCard(
+    sessions: Vec<SessionInfo>,
+    reload: RwSignal<u32>,
+    notice: RwSignal<Option<String>>,
+) -> impl IntoView {
     let error = RwSignal::new(None::<AppError>);
-    let notice = RwSignal::new(None::<String>);
     let end_one = move |session_id: String| {
         error.set(None);
         leptos::task::spawn_local(async move {
@@ -242,7 +253,6 @@ fn SessionsCard(sessions: Vec<SessionInfo>, reload: RwSignal<u32>) -> impl IntoV
         <section class="card">
             <h2>"Sessions"</h2>
             <p>"Where you are signed in. End a session you don't recognise, then change your password."</p>
-            <p role="status" data-testid="sessions-notice">{move || notice.get()}</p>
             <FormError error=error fields=&[]/>
             <Table testid="sessions" columns=&["Device", "Address", "Signed in", "Last active", "Action"]>
                 {sessions
