@@ -18,7 +18,7 @@ setup:
 ## Build (release), create the SQLite database with demo data, serve.
 run:
 	@scripts/setup.sh release
-	cargo leptos build --release
+	cargo leptos build --release --precompress
 	@echo "Starting Partner Console on http://127.0.0.1:3000 (demo sign-ins below)."
 	LEPTOS_SITE_ROOT=target/site $(CARGO_TARGET_DIR)/release/partner-console serve --demo
 
@@ -27,7 +27,7 @@ build:
 
 build-release:
 	@scripts/setup.sh release
-	cargo leptos build --release
+	cargo leptos build --release --precompress
 
 ## Every check CI runs: format, lints (server and WASM builds), unit and
 ## integration tests, then the Playwright suite against the real server.

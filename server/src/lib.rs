@@ -81,6 +81,7 @@ pub fn router_with(
         .nest("/api/v1", app::rest::router())
         .nest("/scim/v2", app::scim::router())
         .merge(extra)
+        .nest_service("/pkg", pkg_files(&state.leptos_options))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(middleware::from_fn_with_state(pool, page_guard::isolate))
         .layer(middleware::from_fn(same_origin_only))
@@ -100,6 +101,31 @@ pub fn router_with(
         .layer(header("x-frame-options", "DENY"))
         .with_state(state))
 }
+
+/// The WASM, JS and CSS bundle (`/pkg`): the brotli or gzip copy written by
+/// `cargo leptos build --release --precompress` when the browser accepts it
+/// (`Content-Encoding` set, `Vary: Accept-Encoding`), else the plain file.
+/// The names carry no hash, so browsers revalidate each visit (`no-cache`):
+/// an unchanged file costs a 304 (`Last-Modified`), never a stale bundle
+/// after an upgrade.
+fn pkg_files(options: &LeptosOptions) -> PkgFiles {
+    let dir = std::path::Path::new(&*options.site_root).join(&*options.site_pkg_dir);
+    let files = tower_http::services::ServeDir::new(dir)
+        .precompressed_br()
+        .precompressed_gzip();
+    let set =
+        |name, value| SetResponseHeaderLayer::overriding(name, HeaderValue::from_static(value));
+    tower::ServiceBuilder::new()
+        .layer(set(http::header::CACHE_CONTROL, "no-cache"))
+        .layer(set(http::header::VARY, "accept-encoding"))
+        .service(files)
+}
+
+/// The service type of [`pkg_files`].
+type PkgFiles = tower_http::set_header::SetResponseHeader<
+    tower_http::set_header::SetResponseHeader<tower_http::services::ServeDir, HeaderValue>,
+    HeaderValue,
+>;
 
 /// `Cache-Control: no-store` on every server function's answer (some carry
 /// a temporary password, and none is worth keeping in a cache), and, when

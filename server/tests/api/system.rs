@@ -56,3 +56,71 @@ async fn organization_names_are_validated() {
         .expect_err("empty name");
     assert!(err.field("name").is_some());
 }
+
+/// `/pkg` sends the precompressed copy the browser accepts (brotli first,
+/// then gzip), with `Content-Encoding` and `Vary`; the plain file otherwise;
+/// browsers revalidate (`no-cache`) and an unchanged file costs a 304.
+#[tokio::test]
+async fn the_bundle_is_sent_precompressed_and_revalidated() {
+    let site = std::env::temp_dir().join(format!("pc-site-{}", crate::helpers::uuid_like()));
+    let pkg = site.join("pkg");
+    std::fs::create_dir_all(&pkg).expect("pkg dir");
+    std::fs::write(pkg.join("partner-console.wasm"), b"plain wasm bytes").expect("wasm");
+    std::fs::write(pkg.join("partner-console.wasm.br"), b"brotli").expect("br");
+    std::fs::write(pkg.join("partner-console.wasm.gz"), b"gzip").expect("gz");
+    let (url, _dir) = crate::helpers::fresh_database().await;
+    let db = app::db::connect(&url).await.expect("database");
+    let site_root = site.to_string_lossy().to_string();
+    let router = server::router(app::state::AppState {
+        leptos_options: server::leptos_options(&site_root, ([127, 0, 0, 1], 0).into()),
+        db,
+        secure_cookies: false,
+        proxy_hops: 0,
+        api_rate: Default::default(),
+    })
+    .expect("router");
+    let get = |accept: Option<&'static str>, since: Option<String>| {
+        let router = router.clone();
+        async move {
+            let mut req = Request::get("/pkg/partner-console.wasm");
+            if let Some(a) = accept {
+                req = req.header("accept-encoding", a);
+            }
+            if let Some(s) = since {
+                req = req.header("if-modified-since", s);
+            }
+            let res = tower::ServiceExt::oneshot(
+                router,
+                req.body(axum::body::Body::empty()).expect("req"),
+            )
+            .await
+            .expect("response");
+            let status = res.status();
+            let headers = res.headers().clone();
+            let body = axum::body::to_bytes(res.into_body(), 1 << 20)
+                .await
+                .expect("body");
+            (status, headers, String::from_utf8_lossy(&body).into_owned())
+        }
+    };
+    let (status, headers, body) = get(Some("gzip, deflate, br"), None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body, "brotli");
+    assert_eq!(headers["content-encoding"], "br");
+    assert_eq!(headers["vary"], "accept-encoding");
+    assert_eq!(headers["cache-control"], "no-cache");
+    assert_eq!(headers["content-type"], "application/wasm");
+    let (_, headers, body) = get(Some("gzip"), None).await;
+    assert_eq!(
+        (body.as_str(), &headers["content-encoding"]),
+        ("gzip", &"gzip".parse().expect("value"))
+    );
+    let (_, headers, body) = get(None, None).await;
+    assert_eq!(body, "plain wasm bytes");
+    assert!(headers.get("content-encoding").is_none());
+    let modified = headers["last-modified"].to_str().expect("date").to_string();
+    let (status, _, body) = get(Some("br"), Some(modified)).await;
+    assert_eq!(status, StatusCode::NOT_MODIFIED);
+    assert!(body.is_empty());
+    let _ = std::fs::remove_dir_all(&site);
+}
