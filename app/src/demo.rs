@@ -86,6 +86,7 @@ pub async fn seed(db: &Db) -> AppResult<Seeded> {
     seed_access(db, &org_id, &hash).await?;
     seed_customers(db, &org_id).await?;
     let api_secret = seed_application(db, &org_id).await?;
+    seed_service_health(db).await?;
     Ok(Seeded {
         org_id,
         created: true,
@@ -261,4 +262,43 @@ fn demo_users() -> Vec<DemoUser> {
             password: DEMO_PASSWORD.to_string(),
         })
         .collect()
+}
+
+/// An open incident on mail (degraded) and one resolved last week, unless
+/// incidents are recorded already (the services are shared by organizations).
+async fn seed_service_health(db: &Db) -> AppResult<()> {
+    use crate::health::service::{record_incident, NewIncident};
+    let any: i64 = sqlx::query_scalar("select count(*) from service_incident")
+        .fetch_one(db)
+        .await?;
+    if any > 0 {
+        return Ok(());
+    }
+    let now = crate::db::now_millis();
+    let hour = 60 * 60 * 1000;
+    record_incident(
+        db,
+        &NewIncident {
+            service_key: "mail",
+            title: "Delays in message delivery",
+            impact: "Some messages to external recipients arrive up to 30 minutes late.",
+            started_at: now - 2 * hour,
+            resolved_at: None,
+            service_status: "degraded",
+        },
+    )
+    .await?;
+    record_incident(
+        db,
+        &NewIncident {
+            service_key: "meetings",
+            title: "Meeting recordings not available",
+            impact: "Recordings of meetings held that morning appeared with a delay.",
+            started_at: now - 7 * 24 * hour,
+            resolved_at: Some(now - 7 * 24 * hour + 3 * hour),
+            service_status: "degraded",
+        },
+    )
+    .await?;
+    Ok(())
 }

@@ -15,6 +15,7 @@ pub mod customer_users;
 pub mod customers;
 pub mod error;
 pub mod groups;
+pub mod health;
 pub mod orgs;
 pub mod reference;
 pub mod role_requests;
@@ -109,6 +110,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/customers/:id/users") view=framed(customer_users::CustomerUsersPage)/>
                     <Route path=path!("/activity") view=framed(activity::ActivityPage)/>
                     <Route path=path!("/roles") view=framed(workspaces::RolesPage)/>
+                    <Route path=path!("/service-health") view=framed(health::ServiceHealthPage)/>
                     <Route path=path!("/workspace/:slug") view=framed(workspaces::WorkspacePage)/>
                 </Routes>
             </main>

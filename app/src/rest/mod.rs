@@ -76,6 +76,7 @@ pub fn routes() -> Vec<ApiRoute> {
         crate::subscriptions::rest::routes(),
         crate::customer_users::rest::routes(),
         crate::activity::rest::routes(),
+        crate::health::rest::routes(),
     ]
     .into_iter()
     .flatten()

@@ -86,6 +86,7 @@ fn cases() -> Vec<Case> {
         AddGroupMembers, CreateGroup, DeleteGroup, GetGroup, ListGroups, RemoveGroupMembers,
         RenameGroup, SetGroupAccess,
     };
+    use app::health::GetServiceHealth;
     use app::orgs::{
         AddLocation, GetOrgProfile, RemoveLocation, RenameOrg, SetDirectoryMode, SetSignInPolicy,
         UpdateLocation,
@@ -193,6 +194,12 @@ fn cases() -> Vec<Case> {
             // The current policy: allowed callers succeed without a change.
             needs: Needs::Cap(Capability::OrgProfileManage),
             body: |_| json!({"version": 1, "policy": {"require_second_factor": false, "temp_password_days": 7}}),
+            scoped: false,
+        },
+        Case {
+            path: GetServiceHealth::PATH,
+            needs: Needs::Cap(Capability::ServiceHealthView),
+            body: |_| json!({}),
             scoped: false,
         },
         Case {

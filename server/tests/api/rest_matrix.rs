@@ -51,6 +51,7 @@ fn cases() -> Vec<ApiCase> {
     let cu = Needs::Cap(C::CustomerUsersManage);
     vec![
         case!("GET" "/me", Needs::Login, |_| "/me".into(), none, false),
+        case!("GET" "/service-health", Needs::Cap(C::ServiceHealthView), |_| "/service-health".into(), none, false),
         // Users.
         case!("GET" "/users", Needs::Cap(C::UsersView), |_| "/users?search=target".into(), none, false),
         case!("POST" "/users", Needs::Cap(C::UsersCreate), |_| "/users".into(),

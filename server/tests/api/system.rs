@@ -124,3 +124,54 @@ async fn the_bundle_is_sent_precompressed_and_revalidated() {
     assert!(body.is_empty());
     let _ = std::fs::remove_dir_all(&site);
 }
+
+/// Service health lists every service with its state, open incidents first,
+/// and drops incidents resolved more than 30 days ago.
+#[tokio::test]
+async fn service_health_shows_open_incidents_first_and_recent_resolved_ones() {
+    use app::health::service::{overview, record_incident, NewIncident};
+    let app = crate::helpers::spawn_app().await;
+    let org = app::orgs::service::create(&app.db, "Health Partners")
+        .await
+        .expect("org");
+    let ctx = app::request::Ctx::operator(&app.db, &org);
+    let day = 24 * 60 * 60 * 1000;
+    let now = app::db::now_millis();
+    for (title, started, resolved) in [
+        (
+            "Old and resolved",
+            now - 40 * day,
+            Some(now - 40 * day + 1000),
+        ),
+        (
+            "Recently resolved",
+            now - 2 * day,
+            Some(now - 2 * day + 1000),
+        ),
+        ("Still open", now - 3 * day, None),
+    ] {
+        record_incident(
+            &app.db,
+            &NewIncident {
+                service_key: "files",
+                title,
+                impact: "Uploads fail.",
+                started_at: started,
+                resolved_at: resolved,
+                service_status: "outage",
+            },
+        )
+        .await
+        .expect("incident");
+    }
+    let health = overview(&ctx).await.expect("overview");
+    assert_eq!(health.services.len(), 6);
+    let files = health
+        .services
+        .iter()
+        .find(|s| s.service_key == "files")
+        .expect("files");
+    assert_eq!((files.status.as_str(), files.open_incidents), ("outage", 1));
+    let titles: Vec<&str> = health.incidents.iter().map(|i| i.title.as_str()).collect();
+    assert_eq!(titles, ["Still open", "Recently resolved"]);
+}
