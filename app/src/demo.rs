@@ -87,6 +87,7 @@ pub async fn seed(db: &Db) -> AppResult<Seeded> {
     seed_customers(db, &org_id).await?;
     let api_secret = seed_application(db, &org_id).await?;
     seed_service_health(db).await?;
+    seed_leads(db, &org_id).await?;
     Ok(Seeded {
         org_id,
         created: true,
@@ -300,5 +301,45 @@ async fn seed_service_health(db: &Db) -> AppResult<()> {
         },
     )
     .await?;
+    Ok(())
+}
+
+/// Three leads: a new one, a qualified one and a lost one.
+async fn seed_leads(db: &Db, org_id: &str) -> AppResult<()> {
+    let ctx = crate::request::Ctx::operator(db, org_id);
+    for (company, contact, email, status) in [
+        (
+            "Northwind Traders",
+            "Nancy Davolio",
+            "nancy@northwind.example",
+            "new",
+        ),
+        (
+            "Tailspin Toys",
+            "Tom Spin",
+            "tom@tailspin.example",
+            "qualified",
+        ),
+        (
+            "Wide World Importers",
+            "Wanda Wide",
+            "wanda@wideworld.example",
+            "lost",
+        ),
+    ] {
+        let lead = crate::leads::service::create(
+            &ctx,
+            &crate::leads::NewLead {
+                company: company.into(),
+                contact_name: contact.into(),
+                contact_email: email.into(),
+                notes: String::new(),
+            },
+        )
+        .await?;
+        if status != "new" {
+            crate::leads::service::set_status(&ctx, &lead.lead_id, lead.version, status).await?;
+        }
+    }
     Ok(())
 }

@@ -16,6 +16,7 @@ pub mod customers;
 pub mod error;
 pub mod groups;
 pub mod health;
+pub mod leads;
 pub mod orgs;
 pub mod reference;
 pub mod role_requests;
@@ -111,6 +112,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/activity") view=framed(activity::ActivityPage)/>
                     <Route path=path!("/roles") view=framed(workspaces::RolesPage)/>
                     <Route path=path!("/service-health") view=framed(health::ServiceHealthPage)/>
+                    <Route path=path!("/leads") view=framed(leads::LeadsPage)/>
                     <Route path=path!("/workspace/:slug") view=framed(workspaces::WorkspacePage)/>
                 </Routes>
             </main>

@@ -75,6 +75,9 @@ operations! {
     SecondFactorDisabled => "second-factor-disabled", "Two-step verification turned off";
     UserSecondFactorReset => "user-second-factor-reset", "Two-step verification reset";
     SessionsEnded => "sessions-ended", "Sessions ended";
+    LeadCreated => "lead-created", "Lead added";
+    LeadStatusChanged => "lead-status-changed", "Lead status changed";
+    LeadConverted => "lead-converted", "Lead converted to a customer";
 }
 
 /// One changed field. Secrets (passwords, hashes) carry no values: they

@@ -87,6 +87,11 @@ impl Target {
         Target::of("role-request", request_id, name, None)
     }
 
+    /// A customer lead, named by its company.
+    pub fn lead(lead_id: &str, company: &str) -> Target {
+        Target::of("lead", lead_id, company, None)
+    }
+
     /// A customer.
     pub fn customer(customer_id: &str, name: &str) -> Target {
         Target::of("customer", customer_id, name, Some(customer_id))

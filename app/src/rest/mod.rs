@@ -77,6 +77,7 @@ pub fn routes() -> Vec<ApiRoute> {
         crate::customer_users::rest::routes(),
         crate::activity::rest::routes(),
         crate::health::rest::routes(),
+        crate::leads::rest::routes(),
     ]
     .into_iter()
     .flatten()

@@ -88,6 +88,7 @@ const NAV_PAGES: &[NavPage] = &[
     crate::role_requests::NAV,
     crate::orgs::NAV,
     crate::customers::NAV,
+    crate::leads::NAV,
     crate::health::NAV,
 ];
 

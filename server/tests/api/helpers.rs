@@ -301,6 +301,23 @@ impl TestApp {
         format!("{}={token}", app::request::SESSION_COOKIE)
     }
 
+    /// A new lead in `org_id` (version 1); returns its id.
+    pub async fn add_lead(&self, org_id: &str, company: &str) -> String {
+        let ctx = app::request::Ctx::operator(&self.db, org_id);
+        app::leads::service::create(
+            &ctx,
+            &app::leads::NewLead {
+                company: company.into(),
+                contact_name: "Lee Lead".into(),
+                contact_email: "lee@lead.example".into(),
+                notes: String::new(),
+            },
+        )
+        .await
+        .expect("lead")
+        .lead_id
+    }
+
     /// A session of the user, as another browser would have; returns its
     /// public id (what the sessions page shows and ends).
     pub async fn other_session(&self, user_id: &str, org_id: &str) -> String {

@@ -9,6 +9,7 @@ mod groups;
 mod helpers;
 mod import;
 mod import_isolation;
+mod leads;
 mod matrix;
 mod pages;
 mod replicas;

@@ -53,6 +53,8 @@ pub(crate) struct Ids<'a> {
     pub(crate) totp_code: &'a str,
     /// Another session of the caller (its public id).
     pub(crate) session: &'a str,
+    /// A fresh lead of the caller's organization (status new, version 1).
+    pub(crate) lead: &'a str,
 }
 
 struct Case {
@@ -87,6 +89,7 @@ fn cases() -> Vec<Case> {
         RenameGroup, SetGroupAccess,
     };
     use app::health::GetServiceHealth;
+    use app::leads::{ConvertLead, CreateLead, ListLeads, SetLeadStatus};
     use app::orgs::{
         AddLocation, GetOrgProfile, RemoveLocation, RenameOrg, SetDirectoryMode, SetSignInPolicy,
         UpdateLocation,
@@ -195,6 +198,30 @@ fn cases() -> Vec<Case> {
             needs: Needs::Cap(Capability::OrgProfileManage),
             body: |_| json!({"version": 1, "policy": {"require_second_factor": false, "temp_password_days": 7}}),
             scoped: false,
+        },
+        Case {
+            path: ListLeads::PATH,
+            needs: Needs::Cap(Capability::LeadsManage),
+            body: |_| json!({}),
+            scoped: false,
+        },
+        Case {
+            path: CreateLead::PATH,
+            needs: Needs::Cap(Capability::LeadsManage),
+            body: |_| json!({"lead": {"company": "Fourth Coffee", "contact_name": "Flo", "contact_email": "flo@fourth.example"}}),
+            scoped: false,
+        },
+        Case {
+            path: SetLeadStatus::PATH,
+            needs: Needs::Cap(Capability::LeadsManage),
+            body: |ids| json!({"lead_id": ids.lead, "version": 1, "status": "qualified"}),
+            scoped: true,
+        },
+        Case {
+            path: ConvertLead::PATH,
+            needs: Needs::AllAndAny(Capability::LeadsManage, &[Capability::CustomersCreate]),
+            body: |ids| json!({"lead_id": ids.lead, "version": 1, "domain": format!("c{}.example", &ids.target[..8])}),
+            scoped: true,
         },
         Case {
             path: GetServiceHealth::PATH,
@@ -660,7 +687,9 @@ async fn check(app: &TestApp, fx: &Fixture, case: &Case, who: usize) -> Option<S
         .await;
     let (_, totp_code) = app.pending_totp(&caller.user_id).await;
     let session = app.other_session(&caller.user_id, &fx.org_a).await;
+    let lead = app.add_lead(&fx.org_a, &format!("Lead of {who}")).await;
     let ids = Ids {
+        lead: &lead,
         totp_code: &totp_code,
         session: &session,
         app: &application,
@@ -736,6 +765,7 @@ async fn every_role_against_every_server_function() {
             .add_application(&fx.org_a, "Visitor App", RoleSet::default())
             .await;
         let ids = Ids {
+            lead: "no-lead",
             totp_code: "000000",
             session: "no-session",
             app: &application,
@@ -787,9 +817,11 @@ async fn another_organizations_ids_are_not_found() {
         .add_application(&fx.org_b, "Foreign App", RoleSet::default())
         .await;
     let foreign_session = app.other_session(&fx.foreign_user, &fx.org_b).await;
+    let foreign_lead = app.add_lead(&fx.org_b, "Foreign Lead").await;
     for case in cases().into_iter().filter(|c| c.scoped) {
         let cookie = app.session_for(&fx.callers[ga].1.user_id, &fx.org_a).await;
         let ids = Ids {
+            lead: &foreign_lead,
             totp_code: "000000",
             session: &foreign_session,
             app: &foreign_app,

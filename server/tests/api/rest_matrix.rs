@@ -51,6 +51,14 @@ fn cases() -> Vec<ApiCase> {
     let cu = Needs::Cap(C::CustomerUsersManage);
     vec![
         case!("GET" "/me", Needs::Login, |_| "/me".into(), none, false),
+        case!("GET" "/leads", Needs::Cap(C::LeadsManage), |_| "/leads".into(), none, false),
+        case!("POST" "/leads", Needs::Cap(C::LeadsManage), |_| "/leads".into(),
+            |_| json!({"company": "Fourth Coffee", "contact_name": "Flo", "contact_email": "flo@fourth.example"}), false),
+        case!("PUT" "/leads/{lead_id}/status", Needs::Cap(C::LeadsManage), |ids| format!("/leads/{}/status", ids.lead),
+            |_| json!({"version": 1, "status": "qualified"}), true),
+        case!("POST" "/leads/{lead_id}/convert", Needs::AllAndAny(C::LeadsManage, &[C::CustomersCreate]),
+            |ids| format!("/leads/{}/convert", ids.lead),
+            |ids| json!({"version": 1, "domain": format!("c{}.example", &ids.target[..8])}), true),
         case!("GET" "/service-health", Needs::Cap(C::ServiceHealthView), |_| "/service-health".into(), none, false),
         // Users.
         case!("GET" "/users", Needs::Cap(C::UsersView), |_| "/users?search=target".into(), none, false),
@@ -283,6 +291,7 @@ async fn every_role_against_every_api_route() {
             let other_app = app
                 .add_application(&fx.org_a, &format!("Other {n}"), RoleSet::default())
                 .await;
+            let lead = app.add_lead(&fx.org_a, &format!("Lead {n}")).await;
             let ids = Ids {
                 target: &target.user_id,
                 me_email: "",
@@ -294,6 +303,7 @@ async fn every_role_against_every_api_route() {
                 app: &other_app,
                 totp_code: "",
                 session: "",
+                lead: &lead,
             };
             let (status, body) = app
                 .api(
@@ -359,6 +369,7 @@ async fn another_organizations_ids_are_not_found_over_the_api() {
     let foreign_app = app
         .add_application(&fx.org_b, "Foreign App", RoleSet::default())
         .await;
+    let foreign_lead = app.add_lead(&fx.org_b, "Foreign Lead").await;
     let mut checked = 0;
     let mut failures = Vec::new();
     for case in cases().into_iter().filter(|c| c.scoped) {
@@ -375,6 +386,7 @@ async fn another_organizations_ids_are_not_found_over_the_api() {
             app: &foreign_app,
             totp_code: "",
             session: "",
+            lead: &foreign_lead,
         };
         let (status, body) = app
             .api(

@@ -16,15 +16,23 @@ use crate::request::Ctx;
 #[tracing::instrument(skip_all, fields(org = %ctx.org_id()))]
 pub async fn create(ctx: &Ctx, new: &NewCustomer) -> AppResult<Customer> {
     ctx.require(Capability::CustomersCreate)?;
-    let Ctx { db, me, actor, .. } = ctx;
+    let mut work = Work::begin(&ctx.db, &ctx.actor).await?;
+    let id = insert(&mut work, ctx, new).await?;
+    let row = load(work.conn(), &ctx.me.org_id, &id).await?;
+    work.commit().await?;
+    Ok(row.into_customer(&ctx.me))
+}
+
+/// Checks and inserts a customer inside `work`, with its activity entry
+/// (creation here, or a lead's conversion); returns its id. A taken domain
+/// is refused by the unique index (409). The caller checks `CustomersCreate`.
+pub async fn insert(work: &mut Work, ctx: &Ctx, new: &NewCustomer) -> AppResult<String> {
     let mut errors = check_details(&new.details);
     let domain = new.domain.trim().to_lowercase();
     if let Some(p) = domain_problem(&domain) {
         errors.insert("domain".into(), vec![p.into()]);
     }
     validation(errors)?;
-    let mut work = Work::begin(db, actor).await?;
-    // A taken domain is refused by the unique index (409).
     let id = new_id();
     let d = &new.details;
     sqlx::query(
@@ -32,7 +40,7 @@ pub async fn create(ctx: &Ctx, new: &NewCustomer) -> AppResult<Customer> {
          values ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
     .bind(&id)
-    .bind(&me.org_id)
+    .bind(&ctx.me.org_id)
     .bind(d.name.trim())
     .bind(&domain)
     .bind(d.contact_email.trim())
@@ -49,9 +57,7 @@ pub async fn create(ctx: &Ctx, new: &NewCustomer) -> AppResult<Customer> {
             FieldChange::new("domain", None, Some(domain)),
         ],
     );
-    let row = load(work.conn(), &me.org_id, &id).await?;
-    work.commit().await?;
-    Ok(row.into_customer(me))
+    Ok(id)
 }
 
 /// Records the date the customer accepted the customer agreement

@@ -7,7 +7,7 @@ mod changes;
 mod reads;
 mod requests;
 
-pub use changes::{create, record_agreement, update_billing, update_details};
+pub use changes::{create, insert, record_agreement, update_billing, update_details};
 pub use reads::{find, get, list};
 pub use requests::{request, CustomerRequest};
 

@@ -1,0 +1,81 @@
+use crate::error::FieldErrors;
+use serde::{Deserialize, Serialize};
+
+/// A customer lead.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct Lead {
+    pub lead_id: String,
+    pub company: String,
+    pub contact_name: String,
+    pub contact_email: String,
+    pub notes: String,
+    /// `new`, `qualified`, `lost` or `converted`.
+    pub status: String,
+    /// The customer a converted lead became.
+    pub customer_id: Option<String>,
+    /// Row version for optimistic concurrency: send it back with a change.
+    pub version: i64,
+    pub created_at: i64,
+}
+
+/// The form of a new lead.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct NewLead {
+    pub company: String,
+    pub contact_name: String,
+    pub contact_email: String,
+    #[serde(default)]
+    pub notes: String,
+}
+
+/// The statuses a person sets by hand (conversion sets `converted`).
+pub const SETTABLE_STATUSES: [&str; 3] = ["new", "qualified", "lost"];
+
+/// The words people read for a lead status.
+pub fn lead_status_label(status: &str) -> &'static str {
+    match status {
+        "new" => "New",
+        "qualified" => "Qualified",
+        "lost" => "Lost",
+        "converted" => "Converted",
+        _ => "Unknown",
+    }
+}
+
+/// Checks a new lead; the same messages in the form and the server.
+pub fn check_lead(lead: &NewLead) -> FieldErrors {
+    let mut errors = FieldErrors::new();
+    for (field, value, what) in [
+        ("company", &lead.company, "the company's name"),
+        ("contact_name", &lead.contact_name, "the contact's name"),
+    ] {
+        let v = value.trim();
+        if v.is_empty() {
+            errors.insert(field.into(), vec![format!("Enter {what}.")]);
+        } else if v.chars().count() > 200 {
+            errors.insert(field.into(), vec!["Use at most 200 characters.".into()]);
+        }
+    }
+    let email = lead.contact_email.trim();
+    if email.is_empty() {
+        errors.insert(
+            "contact_email".into(),
+            vec!["Enter the contact's email.".into()],
+        );
+    } else if email.len() > 254
+        || !email.contains('@')
+        || email.starts_with('@')
+        || email.ends_with('@')
+    {
+        errors.insert(
+            "contact_email".into(),
+            vec!["Enter an email address like name@example.com.".into()],
+        );
+    }
+    if lead.notes.chars().count() > 2000 {
+        errors.insert("notes".into(), vec!["Use at most 2,000 characters.".into()]);
+    }
+    errors
+}

@@ -1,0 +1,159 @@
+//! `/leads`: the leads, with their actions, and the form to add one.
+
+use super::{check_lead, lead_status_label, Lead, NewLead};
+use crate::error::AppError;
+use crate::time::format_millis;
+use crate::ui::{go_to, FormError, Loaded, SaveNotice, Saves, Table, TextField};
+use leptos::prelude::*;
+
+/// `/leads`.
+#[component]
+pub fn LeadsPage() -> impl IntoView {
+    let saves = Saves::new();
+    let leads = Resource::new(move || saves.count(), |_| crate::leads::list_leads());
+    view! {
+        <section class="card">
+            <h1>"Leads"</h1>
+            <p>"Companies that may become customers: qualify them, then convert them into a customer."</p>
+            <SaveNotice saves=saves/>
+            <Loaded resource=leads ok=move |l| view! { <LeadTable leads=l saves=saves/> }/>
+        </section>
+        <AddLead saves=saves/>
+    }
+}
+
+#[component]
+fn LeadTable(leads: Vec<Lead>, saves: Saves) -> impl IntoView {
+    if leads.is_empty() {
+        return view! { <p data-testid="no-leads">"No lead yet. Add the first one below."</p> }
+            .into_any();
+    }
+    view! {
+        <Table testid="leads" columns=&["Company", "Contact", "Status", "Added", "Actions"]>
+            {leads.into_iter().map(|l| view! { <LeadRow lead=l saves=saves/> }).collect_view()}
+        </Table>
+    }
+    .into_any()
+}
+
+#[component]
+fn LeadRow(lead: Lead, saves: Saves) -> impl IntoView {
+    let error = RwSignal::new(None::<AppError>);
+    let domain = RwSignal::new(String::new());
+    let id = StoredValue::new(lead.lead_id.clone());
+    let version = lead.version;
+    let set = move |status: &'static str| {
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            let result =
+                crate::leads::set_lead_status(id.get_value(), version, status.into()).await;
+            saves.after(result, "Lead saved.", error);
+        });
+    };
+    let convert = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            match crate::leads::convert_lead(id.get_value(), version, domain.get_untracked()).await
+            {
+                Ok(c) => go_to(&format!("/customers/{}", c.customer_id)),
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    let company = lead.company.clone();
+    let actions = match lead.status.as_str() {
+        "converted" => lead
+            .customer_id
+            .clone()
+            .map(|c| view! { <a href=format!("/customers/{c}")>"Open the customer"</a> }.into_any())
+            .unwrap_or_else(|| ().into_any()),
+        "lost" => view! {
+            <button type="button" class="secondary" on:click=move |_| set("new")>"Reopen"</button>
+        }
+        .into_any(),
+        status => {
+            let domain_id = format!("domain-{}", lead.lead_id);
+            let label = format!("Customer domain for {company}");
+            view! {
+                {(status == "new")
+                    .then(|| view! { <button type="button" class="secondary" on:click=move |_| set("qualified")>"Qualify"</button> " " })}
+                <button type="button" class="secondary" on:click=move |_| set("lost")>"Mark lost"</button>
+                <form class="inline-form" on:submit=convert novalidate>
+                    <label for=domain_id.clone() class="visually-hidden">{label}</label>
+                    <input
+                        id=domain_id
+                        placeholder="domain, e.g. fabrikam.example"
+                        prop:value=move || domain.get()
+                        on:input=move |ev| domain.set(event_target_value(&ev))
+                    />
+                    <button type="submit">"Convert to customer"</button>
+                </form>
+            }
+                .into_any()
+        }
+    };
+    view! {
+        <tr data-testid="lead-row">
+            <td>
+                <strong>{lead.company.clone()}</strong>
+                {(!lead.notes.is_empty()).then(|| view! { <br/><span class="muted">{lead.notes.clone()}</span> })}
+            </td>
+            <td>{lead.contact_name.clone()} <br/> <span class="muted">{lead.contact_email.clone()}</span></td>
+            <td data-testid="lead-status">{lead_status_label(&lead.status)}</td>
+            <td>{format_millis(lead.created_at)}</td>
+            <td>
+                {actions}
+                <FormError error=error fields=&[]/>
+            </td>
+        </tr>
+    }
+}
+
+#[component]
+fn AddLead(saves: Saves) -> impl IntoView {
+    let company = RwSignal::new(String::new());
+    let contact_name = RwSignal::new(String::new());
+    let contact_email = RwSignal::new(String::new());
+    let notes = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<AppError>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let lead = NewLead {
+            company: company.get_untracked(),
+            contact_name: contact_name.get_untracked(),
+            contact_email: contact_email.get_untracked(),
+            notes: notes.get_untracked(),
+        };
+        let problems = check_lead(&lead);
+        if !problems.is_empty() {
+            error.set(Some(AppError::Validation(problems)));
+            return;
+        }
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            let result = crate::leads::create_lead(lead).await;
+            if result.is_ok() {
+                for s in [company, contact_name, contact_email, notes] {
+                    s.set(String::new());
+                }
+            }
+            saves.after(result, "Lead added.", error);
+        });
+    };
+    view! {
+        <section class="card">
+            <h2>"Add a lead"</h2>
+            <form on:submit=submit novalidate>
+                <TextField id="company" label="Company" value=company error=error/>
+                <TextField id="contact_name" label="Contact name" value=contact_name error=error/>
+                <TextField id="contact_email" label="Contact email" value=contact_email error=error kind="email"/>
+                <TextField id="notes" label="Notes (optional)" value=notes error=error/>
+                <FormError error=error fields=&["company", "contact_name", "contact_email", "notes"]/>
+                <p>
+                    <button type="submit">"Add lead"</button>
+                </p>
+            </form>
+        </section>
+    }
+}
