@@ -88,6 +88,16 @@ pub async fn seed(db: &Db) -> AppResult<Seeded> {
     let api_secret = seed_application(db, &org_id).await?;
     seed_service_health(db).await?;
     seed_leads(db, &org_id).await?;
+    crate::resellers::service::register(
+        &crate::request::Ctx::operator(db, &org_id),
+        &crate::resellers::NewReseller {
+            company: "Adventure Works Cycles".into(),
+            country: "Canada".into(),
+            contact_email: "partners@adventure-works.example".into(),
+            reseller_id: "VAR-2041".into(),
+        },
+    )
+    .await?;
     Ok(Seeded {
         org_id,
         created: true,

@@ -19,6 +19,7 @@ pub mod health;
 pub mod leads;
 pub mod orgs;
 pub mod reference;
+pub mod resellers;
 pub mod role_requests;
 pub mod security;
 mod server_fns;
@@ -113,6 +114,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/roles") view=framed(workspaces::RolesPage)/>
                     <Route path=path!("/service-health") view=framed(health::ServiceHealthPage)/>
                     <Route path=path!("/leads") view=framed(leads::LeadsPage)/>
+                    <Route path=path!("/resellers") view=framed(resellers::ResellersPage)/>
                     <Route path=path!("/workspace/:slug") view=framed(workspaces::WorkspacePage)/>
                 </Routes>
             </main>

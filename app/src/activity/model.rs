@@ -78,6 +78,7 @@ operations! {
     LeadCreated => "lead-created", "Lead added";
     LeadStatusChanged => "lead-status-changed", "Lead status changed";
     LeadConverted => "lead-converted", "Lead converted to a customer";
+    ResellerRegistered => "reseller-registered", "Reseller registered";
 }
 
 /// One changed field. Secrets (passwords, hashes) carry no values: they

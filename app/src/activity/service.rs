@@ -92,6 +92,11 @@ impl Target {
         Target::of("lead", lead_id, company, None)
     }
 
+    /// A registered value-added reseller, named by its company.
+    pub fn reseller(registration_id: &str, company: &str) -> Target {
+        Target::of("reseller", registration_id, company, None)
+    }
+
     /// A customer.
     pub fn customer(customer_id: &str, name: &str) -> Target {
         Target::of("customer", customer_id, name, Some(customer_id))

@@ -78,6 +78,7 @@ pub fn routes() -> Vec<ApiRoute> {
         crate::activity::rest::routes(),
         crate::health::rest::routes(),
         crate::leads::rest::routes(),
+        crate::resellers::rest::routes(),
     ]
     .into_iter()
     .flatten()

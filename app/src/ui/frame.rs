@@ -89,6 +89,7 @@ const NAV_PAGES: &[NavPage] = &[
     crate::orgs::NAV,
     crate::customers::NAV,
     crate::leads::NAV,
+    crate::resellers::NAV,
     crate::health::NAV,
 ];
 

@@ -13,6 +13,7 @@ mod leads;
 mod matrix;
 mod pages;
 mod replicas;
+mod resellers;
 mod rest;
 mod rest_matrix;
 mod scim;

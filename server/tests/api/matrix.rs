@@ -95,6 +95,7 @@ fn cases() -> Vec<Case> {
         UpdateLocation,
     };
     use app::reference::GetApiReference;
+    use app::resellers::{ListResellers, RegisterReseller};
     use app::role_requests::{DecideRoleRequest, MyRoleRequests, RequestRole, RoleRequestInbox};
     use app::security::{
         BeginSecondFactor, ConfirmSecondFactor, EndOtherSessions, EndSession, GetSecurity,
@@ -222,6 +223,21 @@ fn cases() -> Vec<Case> {
             needs: Needs::AllAndAny(Capability::LeadsManage, &[Capability::CustomersCreate]),
             body: |ids| json!({"lead_id": ids.lead, "version": 1, "domain": format!("c{}.example", &ids.target[..8])}),
             scoped: true,
+        },
+        Case {
+            path: ListResellers::PATH,
+            needs: Needs::Cap(Capability::ResellerRegister),
+            body: |_| json!({}),
+            scoped: false,
+        },
+        Case {
+            path: RegisterReseller::PATH,
+            needs: Needs::Cap(Capability::ResellerRegister),
+            body: |ids| {
+                json!({"reseller": {"company": "Litware", "country": "France",
+                "contact_email": "var@litware.example", "reseller_id": format!("V{}", &ids.target[..8])}})
+            },
+            scoped: false,
         },
         Case {
             path: GetServiceHealth::PATH,

@@ -59,6 +59,10 @@ fn cases() -> Vec<ApiCase> {
         case!("POST" "/leads/{lead_id}/convert", Needs::AllAndAny(C::LeadsManage, &[C::CustomersCreate]),
             |ids| format!("/leads/{}/convert", ids.lead),
             |ids| json!({"version": 1, "domain": format!("c{}.example", &ids.target[..8])}), true),
+        case!("GET" "/resellers", Needs::Cap(C::ResellerRegister), |_| "/resellers".into(), none, false),
+        case!("POST" "/resellers", Needs::Cap(C::ResellerRegister), |_| "/resellers".into(),
+            |ids| json!({"company": "Litware", "country": "France", "contact_email": "var@litware.example",
+                         "reseller_id": format!("V{}", &ids.target[..8])}), false),
         case!("GET" "/service-health", Needs::Cap(C::ServiceHealthView), |_| "/service-health".into(), none, false),
         // Users.
         case!("GET" "/users", Needs::Cap(C::UsersView), |_| "/users?search=target".into(), none, false),
