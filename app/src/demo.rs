@@ -88,6 +88,22 @@ pub async fn seed(db: &Db) -> AppResult<Seeded> {
     let api_secret = seed_application(db, &org_id).await?;
     seed_service_health(db).await?;
     seed_leads(db, &org_id).await?;
+    let day = 24 * 60 * 60 * 1000;
+    let now = crate::db::now_millis();
+    for (name, version, ago) in [
+        ("Partner agreement", "2026", 40),
+        ("Data protection addendum", "3.1", 400),
+    ] {
+        crate::agreements::service::record_acceptance(
+            db,
+            &org_id,
+            name,
+            version,
+            now - ago * day,
+            "Demo Global admin",
+        )
+        .await?;
+    }
     crate::resellers::service::register(
         &crate::request::Ctx::operator(db, &org_id),
         &crate::resellers::NewReseller {

@@ -8,6 +8,7 @@
 
 pub mod access;
 pub mod activity;
+pub mod agreements;
 pub mod applications;
 pub mod auth;
 pub mod csv;
@@ -115,6 +116,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/service-health") view=framed(health::ServiceHealthPage)/>
                     <Route path=path!("/leads") view=framed(leads::LeadsPage)/>
                     <Route path=path!("/resellers") view=framed(resellers::ResellersPage)/>
+                    <Route path=path!("/agreements") view=framed(agreements::AgreementsPage)/>
                     <Route path=path!("/workspace/:slug") view=framed(workspaces::WorkspacePage)/>
                 </Routes>
             </main>

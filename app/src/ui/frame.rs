@@ -87,6 +87,7 @@ const NAV_PAGES: &[NavPage] = &[
     crate::applications::NAV,
     crate::role_requests::NAV,
     crate::orgs::NAV,
+    crate::agreements::NAV,
     crate::customers::NAV,
     crate::leads::NAV,
     crate::resellers::NAV,

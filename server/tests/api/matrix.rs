@@ -69,6 +69,7 @@ struct Case {
 
 fn cases() -> Vec<Case> {
     use app::activity::{ExportActivity, ListActivity};
+    use app::agreements::ListPartnerAgreements;
     use app::applications::{
         AddApplicationSecret, CreateApplication, DeleteApplication, GetApplication,
         ListApplications, RenameApplication, RevokeApplicationSecret, SetApplicationAccess,
@@ -237,6 +238,12 @@ fn cases() -> Vec<Case> {
                 json!({"reseller": {"company": "Litware", "country": "France",
                 "contact_email": "var@litware.example", "reseller_id": format!("V{}", &ids.target[..8])}})
             },
+            scoped: false,
+        },
+        Case {
+            path: ListPartnerAgreements::PATH,
+            needs: Needs::Cap(Capability::AgreementsView),
+            body: |_| json!({}),
             scoped: false,
         },
         Case {

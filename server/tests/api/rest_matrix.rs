@@ -63,6 +63,7 @@ fn cases() -> Vec<ApiCase> {
         case!("POST" "/resellers", Needs::Cap(C::ResellerRegister), |_| "/resellers".into(),
             |ids| json!({"company": "Litware", "country": "France", "contact_email": "var@litware.example",
                          "reseller_id": format!("V{}", &ids.target[..8])}), false),
+        case!("GET" "/agreements", Needs::Cap(C::AgreementsView), |_| "/agreements".into(), none, false),
         case!("GET" "/service-health", Needs::Cap(C::ServiceHealthView), |_| "/service-health".into(), none, false),
         // Users.
         case!("GET" "/users", Needs::Cap(C::UsersView), |_| "/users?search=target".into(), none, false),

@@ -175,3 +175,30 @@ async fn service_health_shows_open_incidents_first_and_recent_resolved_ones() {
     let titles: Vec<&str> = health.incidents.iter().map(|i| i.title.as_str()).collect();
     assert_eq!(titles, ["Still open", "Recently resolved"]);
 }
+
+/// Partner agreements: each organization sees its own, newest first.
+#[tokio::test]
+async fn partner_agreements_are_listed_per_organization_newest_first() {
+    use app::agreements::service::{list, record_acceptance};
+    let app = crate::helpers::spawn_app().await;
+    let a = app::orgs::service::create(&app.db, "Agree A")
+        .await
+        .expect("org");
+    let b = app::orgs::service::create(&app.db, "Agree B")
+        .await
+        .expect("org");
+    record_acceptance(&app.db, &a, "Partner agreement", "2025", 1_000, "Ann")
+        .await
+        .expect("a1");
+    record_acceptance(&app.db, &a, "Partner agreement", "2026", 2_000, "Ann")
+        .await
+        .expect("a2");
+    record_acceptance(&app.db, &b, "Other organization's", "1", 3_000, "Bob")
+        .await
+        .expect("b");
+    let listed = list(&app::request::Ctx::operator(&app.db, &a))
+        .await
+        .expect("list");
+    let versions: Vec<&str> = listed.iter().map(|x| x.version.as_str()).collect();
+    assert_eq!(versions, ["2026", "2025"]);
+}

@@ -1,0 +1,45 @@
+//! `/agreements`.
+
+use super::PartnerAgreement;
+use crate::time::format_millis;
+use crate::ui::{Loaded, Table};
+use leptos::prelude::*;
+
+/// `/agreements`: the accepted partner agreements.
+#[component]
+pub fn AgreementsPage() -> impl IntoView {
+    let agreements = Resource::new(|| (), |_| crate::agreements::list_partner_agreements());
+    view! {
+        <section class="card">
+            <h1>"Partner agreements"</h1>
+            <p>"The program agreements your organization accepted. Each customer's own agreement is on its customer page."</p>
+            <Loaded resource=agreements ok=|a| view! { <AgreementTable agreements=a/> }/>
+        </section>
+    }
+}
+
+#[component]
+fn AgreementTable(agreements: Vec<PartnerAgreement>) -> impl IntoView {
+    if agreements.is_empty() {
+        return view! { <p data-testid="no-agreements">"No agreement accepted yet: accept the partner agreement with the program first."</p> }
+            .into_any();
+    }
+    view! {
+        <Table testid="agreements" columns=&["Agreement", "Version", "Accepted", "Accepted by"]>
+            {agreements
+                .into_iter()
+                .map(|a| {
+                    view! {
+                        <tr>
+                            <td>{a.name}</td>
+                            <td>{a.version}</td>
+                            <td>{format_millis(a.accepted_at)}</td>
+                            <td>{a.accepted_by}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()}
+        </Table>
+    }
+    .into_any()
+}
