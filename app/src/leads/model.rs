@@ -58,21 +58,8 @@ pub fn check_lead(lead: &NewLead) -> FieldErrors {
             errors.insert(field.into(), vec!["Use at most 200 characters.".into()]);
         }
     }
-    let email = lead.contact_email.trim();
-    if email.is_empty() {
-        errors.insert(
-            "contact_email".into(),
-            vec!["Enter the contact's email.".into()],
-        );
-    } else if email.len() > 254
-        || !email.contains('@')
-        || email.starts_with('@')
-        || email.ends_with('@')
-    {
-        errors.insert(
-            "contact_email".into(),
-            vec!["Enter an email address like name@example.com.".into()],
-        );
+    if let Some(problem) = crate::users::email_problem(&lead.contact_email) {
+        errors.insert("contact_email".into(), vec![problem.into()]);
     }
     if lead.notes.chars().count() > 2000 {
         errors.insert("notes".into(), vec!["Use at most 2,000 characters.".into()]);

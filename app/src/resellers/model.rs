@@ -38,12 +38,8 @@ pub fn check_reseller(r: &NewReseller) -> FieldErrors {
             errors.insert(field.into(), vec!["Use at most 200 characters.".into()]);
         }
     }
-    let email = r.contact_email.trim();
-    if email.len() > 254 || !email.contains('@') || email.starts_with('@') || email.ends_with('@') {
-        errors.insert(
-            "contact_email".into(),
-            vec!["Enter an email address like name@example.com.".into()],
-        );
+    if let Some(problem) = crate::users::email_problem(&r.contact_email) {
+        errors.insert("contact_email".into(), vec![problem.into()]);
     }
     let id = r.reseller_id.trim();
     if id.is_empty() || id.len() > 20 || !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
