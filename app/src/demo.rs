@@ -88,6 +88,7 @@ pub async fn seed(db: &Db) -> AppResult<Seeded> {
     let api_secret = seed_application(db, &org_id).await?;
     seed_service_health(db).await?;
     seed_leads(db, &org_id).await?;
+    seed_delegated_admin(db, &org_id).await?;
     let day = 24 * 60 * 60 * 1000;
     let now = crate::db::now_millis();
     for (name, version, ago) in [
@@ -263,13 +264,18 @@ async fn seed_customers(db: &Db, org_id: &str) -> AppResult<()> {
                     .await?;
             first_sub.get_or_insert(s.subscription_id);
         }
-        for (first, last) in people {
+        // The first person of each customer is its own Global admin.
+        for (n, (first, last)) in people.iter().enumerate() {
             let new = NewCustomerUser {
                 first_name: (*first).into(),
                 last_name: (*last).into(),
                 display_name: format!("{first} {last}"),
                 alias: first.to_lowercase(),
-                admin_role: Default::default(),
+                admin_role: if n == 0 {
+                    crate::customer_users::CustomerAdminRole::Global
+                } else {
+                    Default::default()
+                },
                 licences: first_sub.iter().cloned().collect(),
             };
             crate::customer_users::service::create(&ctx, &customer.customer_id, &new).await?;
@@ -365,6 +371,22 @@ async fn seed_leads(db: &Db, org_id: &str) -> AppResult<()> {
         .await?;
         if status != "new" {
             crate::leads::service::set_status(&ctx, &lead.lead_id, lead.version, status).await?;
+        }
+    }
+    Ok(())
+}
+
+/// Fabrikam has granted delegated admin privileges; Northwind Traders has
+/// been asked and has not answered yet.
+async fn seed_delegated_admin(db: &Db, org_id: &str) -> AppResult<()> {
+    use crate::customers::service::{find, get, request, CustomerRequest};
+    let ctx = crate::request::Ctx::operator(db, org_id);
+    for (domain, grant) in [("fabrikam.example", true), ("northwind.example", false)] {
+        let id = find(&ctx, domain).await?;
+        let customer = get(&ctx, &id).await?;
+        let asked = request(&ctx, &id, customer.version, CustomerRequest::DelegatedAdmin).await?;
+        if grant {
+            crate::delegated_admin::service::answer(&ctx, &id, asked.version, true).await?;
         }
     }
     Ok(())

@@ -14,6 +14,7 @@ pub mod auth;
 pub mod csv;
 pub mod customer_users;
 pub mod customers;
+pub mod delegated_admin;
 pub mod error;
 pub mod groups;
 pub mod health;
@@ -111,6 +112,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/customers") view=framed(customers::CustomersPage)/>
                     <Route path=path!("/customers/:id") view=framed(customers::CustomerPage)/>
                     <Route path=path!("/customers/:id/users") view=framed(customer_users::CustomerUsersPage)/>
+                    <Route path=path!("/customers/:id/administer") view=framed(delegated_admin::AdministerPage)/>
+                    <Route path=path!("/delegated-admin") view=framed(delegated_admin::DelegatedAdminPage)/>
                     <Route path=path!("/activity") view=framed(activity::ActivityPage)/>
                     <Route path=path!("/roles") view=framed(workspaces::RolesPage)/>
                     <Route path=path!("/service-health") view=framed(health::ServiceHealthPage)/>

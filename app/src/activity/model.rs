@@ -79,6 +79,10 @@ operations! {
     LeadStatusChanged => "lead-status-changed", "Lead status changed";
     LeadConverted => "lead-converted", "Lead converted to a customer";
     ResellerRegistered => "reseller-registered", "Reseller registered";
+    DelegatedAdminGranted => "delegated-admin-granted", "Delegated admin privileges granted by the customer";
+    DelegatedAdminDeclined => "delegated-admin-declined", "Delegated admin privileges declined by the customer";
+    DelegatedAdminEnded => "delegated-admin-ended", "Delegated admin privileges ended";
+    AdministeredOnBehalf => "administered-on-behalf", "Administered on behalf of the customer";
 }
 
 /// One changed field. Secrets (passwords, hashes) carry no values: they

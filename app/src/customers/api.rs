@@ -29,7 +29,6 @@ crate::session_server_fns! {
     "customers/request-delegated-admin" => fn request_delegated_admin(customer_id: String, version: i64) -> Customer
         = |ctx| super::service::request(&ctx, &customer_id, version, super::service::CustomerRequest::DelegatedAdmin);
 
-    /// `CustomersView` and one of `SubscriptionsView` / `CustomerUsersManage`:
     /// `CustomersRecordAgreement`: records the date the customer accepted the agreement.
     "customers/record-agreement" => fn record_agreement(customer_id: String, version: i64, accepted_on: String) -> Customer
         = |ctx| super::service::record_agreement(&ctx, &customer_id, version, &accepted_on);

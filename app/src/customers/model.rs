@@ -10,6 +10,7 @@ pub struct CustomerActions {
     pub can_edit_billing: bool,
     pub can_request_relationship: bool,
     pub can_request_delegated_admin: bool,
+    pub can_administer_on_behalf: bool,
     pub can_view_agreement: bool,
     pub can_record_agreement: bool,
     pub can_manage_users: bool,
@@ -24,6 +25,7 @@ impl CustomerActions {
             can_edit_billing: me.can(Capability::CustomersEditBilling),
             can_request_relationship: me.can(Capability::CustomersRequestRelationship),
             can_request_delegated_admin: me.can(Capability::DelegatedAdminRequest),
+            can_administer_on_behalf: me.can(Capability::AdministerOnBehalf),
             can_view_agreement: me.can(Capability::CustomersViewAgreement),
             can_record_agreement: me.can(Capability::CustomersRecordAgreement),
             can_manage_users: me.can(Capability::CustomerUsersManage),
@@ -68,7 +70,8 @@ pub struct Customer {
     pub billing: Option<BillingInfo>,
     /// "none", "requested" or "active".
     pub relationship_status: String,
-    /// "none", "requested" or "granted".
+    /// "none", "requested", "granted", "declined" or "ended"
+    /// ([`DapStatus`](crate::delegated_admin::DapStatus)).
     pub delegated_admin_status: String,
     /// `None` when not accepted, or when the caller may not view the agreement.
     pub agreement_accepted_at: Option<i64>,

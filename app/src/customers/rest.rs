@@ -48,23 +48,24 @@ crate::rest_routes! {
         = |ctx| service::get(&ctx, &customer_id);
     /// Change a customer's details.
     ///
-    /// `CustomersEdit`. A stale `version` gets 409 with the current customer.
+    /// `CustomersEditDetails`. A stale `version` gets 409 with the current customer.
     PATCH "/customers/{customer_id}" update_customer(customer_id; body b: CustomerUpdate) -> Customer
         = |ctx| service::update_details(&ctx, &customer_id, b.version, &b.details),
         fresh service::get(&ctx, &customer_id);
     /// Change a customer's billing information.
     ///
-    /// `CustomersBillingEdit`.
+    /// `CustomersEditBilling`. A stale `version` gets 409 with the current customer.
     PUT "/customers/{customer_id}/billing" update_customer_billing(customer_id; body b: BillingUpdate) -> Customer
         = |ctx| service::update_billing(&ctx, &customer_id, b.version, &b.billing),
         fresh service::get(&ctx, &customer_id);
     /// Request a relationship with the customer.
     ///
-    /// `RelationshipRequest`.
+    /// `CustomersRequestRelationship`.
     POST "/customers/{customer_id}/relationship-request" request_relationship(customer_id; query q: VersionQuery) -> Customer
         = |ctx| service::request(&ctx, &customer_id, q.version, CustomerRequest::Relationship),
         fresh service::get(&ctx, &customer_id);
-    /// Request delegated admin privileges for the customer.
+    /// Request delegated admin privileges for the customer (again after a
+    /// refusal or an end; a pending or granted request changes nothing).
     ///
     /// `DelegatedAdminRequest`.
     POST "/customers/{customer_id}/delegated-admin-request" request_delegated_admin(customer_id; query q: VersionQuery) -> Customer
@@ -72,7 +73,7 @@ crate::rest_routes! {
         fresh service::get(&ctx, &customer_id);
     /// Record the date the customer accepted the agreement.
     ///
-    /// `AgreementView` and `CustomersEdit`.
+    /// `CustomersRecordAgreement`. A stale `version` gets 409 with the current customer.
     PUT "/customers/{customer_id}/agreement" record_agreement(customer_id; body b: AgreementUpdate) -> Customer
         = |ctx| service::record_agreement(&ctx, &customer_id, b.version, &b.accepted_on),
         fresh service::get(&ctx, &customer_id);

@@ -3,6 +3,7 @@ use super::{
 };
 use crate::access::ui::use_identity;
 use crate::access::Capability;
+use crate::delegated_admin::DapStatus;
 use crate::error::AppError;
 use crate::time::format_millis;
 use crate::ui::{
@@ -195,6 +196,7 @@ fn CustomerEditor(customer: Customer, saves: Saves) -> impl IntoView {
             );
         });
     };
+    let dap = DapStatus::from_key(&customer.delegated_admin_status);
     let accepted_on = RwSignal::new(String::new());
     let record = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -213,7 +215,7 @@ fn CustomerEditor(customer: Customer, saves: Saves) -> impl IntoView {
                 {customer.domain.clone()} " · relationship: "
                 <span data-testid="relationship">{customer.relationship_status.clone()}</span>
                 " · delegated admin: "
-                <span data-testid="delegated-admin">{customer.delegated_admin_status.clone()}</span>
+                <span data-testid="delegated-admin">{dap.label()}</span>
                 {a
                     .can_view_agreement
                     .then(|| {
@@ -242,7 +244,15 @@ fn CustomerEditor(customer: Customer, saves: Saves) -> impl IntoView {
                             </button>
                         }
                     })}
-                {(a.can_request_delegated_admin && customer.delegated_admin_status == "none")
+                {(a.can_administer_on_behalf && dap == DapStatus::Granted)
+                    .then(|| {
+                        view! {
+                            <a class="button secondary" href=format!("/customers/{}/administer", customer.customer_id)>
+                                "Administer on behalf"
+                            </a>
+                        }
+                    })}
+                {(a.can_request_delegated_admin && dap.can_request())
                     .then(|| {
                         view! {
                             <button type="button" class="secondary" on:click=request_dap>

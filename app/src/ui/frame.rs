@@ -90,6 +90,7 @@ const NAV_PAGES: &[NavPage] = &[
     crate::agreements::NAV,
     crate::customers::NAV,
     crate::leads::NAV,
+    crate::delegated_admin::NAV,
     crate::resellers::NAV,
     crate::health::NAV,
 ];

@@ -365,7 +365,8 @@ impl TestApp {
 }
 
 /// A customer with one subscription (5 seats), an active user holding a
-/// licence and a deleted user.
+/// licence and a deleted user; it has granted delegated admin privileges
+/// (its version is still 1).
 #[derive(Clone, Debug)]
 pub struct CustomerFx {
     pub customer_id: String,
@@ -416,6 +417,13 @@ impl TestApp {
         app::customer_users::service::delete(&ctx, &customer.customer_id, &ids[1..])
             .await
             .expect("delete");
+        sqlx::query(
+            "update customer set delegated_admin_status = 'granted' where customer_id = $1",
+        )
+        .bind(&customer.customer_id)
+        .execute(&self.db)
+        .await
+        .expect("privileges");
         CustomerFx {
             customer_id: customer.customer_id,
             domain: domain_copy,

@@ -5,6 +5,7 @@ mod activity;
 mod cli;
 mod concurrency;
 mod customers;
+mod delegated_admin;
 mod groups;
 mod helpers;
 mod import;

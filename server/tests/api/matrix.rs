@@ -85,6 +85,9 @@ fn cases() -> Vec<Case> {
         CreateCustomer, GetCustomer, ListCustomers, RecordAgreement, RequestDelegatedAdmin,
         RequestRelationship, UpdateCustomer, UpdateCustomerBilling,
     };
+    use app::delegated_admin::{
+        AdministerOnBehalf, EndDelegatedAdmin, ListDelegatedAdmin, RecordDelegatedAdminAnswer,
+    };
     use app::groups::{
         AddGroupMembers, CreateGroup, DeleteGroup, GetGroup, ListGroups, RemoveGroupMembers,
         RenameGroup, SetGroupAccess,
@@ -223,6 +226,35 @@ fn cases() -> Vec<Case> {
             path: ConvertLead::PATH,
             needs: Needs::AllAndAny(Capability::LeadsManage, &[Capability::CustomersCreate]),
             body: |ids| json!({"lead_id": ids.lead, "version": 1, "domain": format!("c{}.example", &ids.target[..8])}),
+            scoped: true,
+        },
+        Case {
+            path: ListDelegatedAdmin::PATH,
+            needs: Needs::Any(&[
+                Capability::DelegatedAdminRequest,
+                Capability::AdministerOnBehalf,
+            ]),
+            body: |_| json!({"query": {"status": "granted"}}),
+            scoped: false,
+        },
+        Case {
+            path: RecordDelegatedAdminAnswer::PATH,
+            // The fixture customer has granted privileges: the same answer
+            // again succeeds without a change.
+            needs: Needs::Cap(Capability::DelegatedAdminRequest),
+            body: |ids| json!({"customer_id": ids.customer.customer_id, "version": 1, "accepted": true}),
+            scoped: true,
+        },
+        Case {
+            path: EndDelegatedAdmin::PATH,
+            needs: Needs::Cap(Capability::DelegatedAdminRequest),
+            body: |ids| json!({"customer_id": ids.customer.customer_id, "version": 1}),
+            scoped: true,
+        },
+        Case {
+            path: AdministerOnBehalf::PATH,
+            needs: Needs::Cap(Capability::AdministerOnBehalf),
+            body: |ids| json!({"customer_id": ids.customer.customer_id}),
             scoped: true,
         },
         Case {

@@ -24,7 +24,7 @@ const COLUMNS: &str = "customer_id, name, domain, contact_email, phone, address,
      billing_address, tax_id, relationship_status, delegated_admin_status, agreement_accepted_at, version";
 
 #[derive(sqlx::FromRow, Clone)]
-struct CustomerRow {
+pub(crate) struct CustomerRow {
     customer_id: String,
     name: String,
     domain: String,
@@ -35,7 +35,7 @@ struct CustomerRow {
     billing_address: String,
     tax_id: String,
     relationship_status: String,
-    delegated_admin_status: String,
+    pub(crate) delegated_admin_status: String,
     agreement_accepted_at: Option<i64>,
     version: i64,
 }
@@ -124,7 +124,7 @@ fn stale() -> AppError {
 /// the caller's organization, if it is still at `version`, and records
 /// `changes` in the same unit of work; changes nothing when `changes` is
 /// empty. The one path of every edit to a customer.
-async fn update_row(
+pub(crate) async fn update_row(
     ctx: &Ctx,
     customer_id: &str,
     version: i64,
@@ -166,7 +166,7 @@ async fn update_row(
     Ok(updated.into_customer(me))
 }
 
-fn diff(pairs: &[(&str, &str, &str)]) -> Vec<FieldChange> {
+pub(crate) fn diff(pairs: &[(&str, &str, &str)]) -> Vec<FieldChange> {
     pairs
         .iter()
         .filter(|(_, b, a)| b != a)

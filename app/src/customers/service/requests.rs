@@ -4,6 +4,7 @@ use super::*;
 use crate::access::Capability;
 use crate::activity::Operation;
 use crate::customers::Customer;
+use crate::delegated_admin::DapStatus;
 use crate::error::AppResult;
 use crate::request::Ctx;
 
@@ -37,34 +38,44 @@ pub async fn request(
     kind: CustomerRequest,
 ) -> AppResult<Customer> {
     ctx.require(kind.capability())?;
-    let (operation, set_sql, field) = match kind {
-        CustomerRequest::Relationship => (
-            Operation::RelationshipRequested,
-            "relationship_status = ?",
-            "relationship",
-        ),
-        CustomerRequest::DelegatedAdmin => (
-            Operation::DelegatedAdminRequested,
-            "delegated_admin_status = ?",
-            "delegated admin",
-        ),
-    };
-    update_row(
-        ctx,
-        customer_id,
-        version,
-        (operation, set_sql),
-        vec!["requested".into()],
-        |r| {
-            let status = match kind {
-                CustomerRequest::Relationship => &r.relationship_status,
-                CustomerRequest::DelegatedAdmin => &r.delegated_admin_status,
-            };
-            match status.as_str() {
-                "none" => diff(&[(field, "none", "requested")]),
-                _ => Vec::new(),
-            }
-        },
-    )
-    .await
+    let now = crate::db::now_millis();
+    match kind {
+        CustomerRequest::Relationship => {
+            update_row(
+                ctx,
+                customer_id,
+                version,
+                (Operation::RelationshipRequested, "relationship_status = ?"),
+                vec!["requested".into()],
+                |r| match r.relationship_status.as_str() {
+                    "none" => diff(&[("relationship", "none", "requested")]),
+                    _ => Vec::new(),
+                },
+            )
+            .await
+        }
+        // Asked again after a refusal or an end; a pending or granted
+        // request changes nothing.
+        CustomerRequest::DelegatedAdmin => {
+            update_row(
+                ctx,
+                customer_id,
+                version,
+                (
+                    Operation::DelegatedAdminRequested,
+                    "delegated_admin_status = ?, delegated_admin_changed_at = ?",
+                ),
+                vec!["requested".into(), now.into()],
+                |r| {
+                    let before = r.delegated_admin_status.as_str();
+                    if DapStatus::from_key(before).can_request() {
+                        diff(&[("delegated admin", before, "requested")])
+                    } else {
+                        Vec::new()
+                    }
+                },
+            )
+            .await
+        }
+    }
 }

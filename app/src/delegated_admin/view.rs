@@ -1,0 +1,198 @@
+//! `/delegated-admin` (the customers' privileges, with their actions) and
+//! `/customers/:id/administer` (administering on a customer's behalf).
+
+use super::{AdminOverview, DapCustomer, DapQuery, DapStatus, DAP_PAGE_SIZE};
+use crate::error::AppError;
+use crate::subscriptions::SeatTable;
+use crate::time::format_millis;
+use crate::ui::{
+    id_param, FilterSelect, FormError, Loaded, Pager, SaveNotice, Saves, SearchBox, Table,
+};
+use leptos::prelude::*;
+
+/// `/delegated-admin`: each customer's delegated admin privileges.
+#[component]
+pub fn DelegatedAdminPage() -> impl IntoView {
+    let saves = Saves::new();
+    let search = RwSignal::new(String::new());
+    let status = RwSignal::new(String::new());
+    let page = RwSignal::new(0u32);
+    let customers = Resource::new(
+        move || {
+            (
+                DapQuery {
+                    search: search.get(),
+                    status: status.get(),
+                    page: page.get(),
+                },
+                saves.count(),
+            )
+        },
+        |(q, _)| super::list_delegated_admin(q),
+    );
+    let options = std::iter::once((String::new(), "Every status".to_string()))
+        .chain(
+            DapStatus::ALL
+                .into_iter()
+                .map(|s| (s.key().to_string(), s.label().to_string())),
+        )
+        .collect::<Vec<_>>();
+    view! {
+        <section class="card">
+            <h1>"Delegated administration"</h1>
+            <p>
+                "A customer who grants your organization delegated admin privileges lets your admin agents administer its tenant on its behalf. Request them, record the customer's answer, and end them when you no longer need them. Every visit on a customer's behalf is recorded in the activity log."
+            </p>
+            <div class="toolbar">
+                <SearchBox id="dap-search" label="Search name or domain" value=search page=page/>
+                <FilterSelect id="dap-status" label="Status" value=status page=page options=options/>
+            </div>
+            <SaveNotice saves=saves/>
+            <Loaded
+                resource=customers
+                ok=move |p| {
+                    if p.customers.is_empty() {
+                        return view! { <p data-testid="no-dap">"No customer matches."</p> }.into_any();
+                    }
+                    view! {
+                        <Table testid="dap-customers" columns=&["Customer", "Privileges", "Since", "Actions"]>
+                            {p
+                                .customers
+                                .into_iter()
+                                .map(|c| view! { <DapRow customer=c saves=saves/> })
+                                .collect_view()}
+                        </Table>
+                        <Pager page=page total=p.total page_size=DAP_PAGE_SIZE/>
+                    }
+                        .into_any()
+                }
+            />
+        </section>
+    }
+}
+
+#[component]
+fn DapRow(customer: DapCustomer, saves: Saves) -> impl IntoView {
+    let error = RwSignal::new(None::<AppError>);
+    let id = StoredValue::new(customer.customer_id.clone());
+    let version = customer.version;
+    let a = customer.actions;
+    let request = move |_| {
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            let r = crate::customers::request_delegated_admin(id.get_value(), version).await;
+            saves.after(r, "Delegated admin privileges requested.", error);
+        });
+    };
+    let answer = move |accepted: bool| {
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            let r = super::record_delegated_admin_answer(id.get_value(), version, accepted).await;
+            let message = if accepted {
+                "The customer's grant is recorded."
+            } else {
+                "The customer's refusal is recorded."
+            };
+            saves.after(r, message, error);
+        });
+    };
+    let end = move |_| {
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            let r = super::end_delegated_admin(id.get_value(), version).await;
+            saves.after(r, "Delegated admin privileges ended.", error);
+        });
+    };
+    view! {
+        <tr data-testid="dap-row">
+            <td>
+                <a href=format!("/customers/{}", customer.customer_id)>{customer.name.clone()}</a>
+                <br/>
+                <span class="muted">{customer.domain.clone()}</span>
+            </td>
+            <td data-testid="dap-status">{customer.status.label()}</td>
+            <td>{customer.changed_at.map(format_millis).unwrap_or_else(|| "—".into())}</td>
+            <td class="actions">
+                {a.can_administer.then(|| view! {
+                    <a class="button" href=format!("/customers/{}/administer", customer.customer_id)>
+                        "Administer on behalf"
+                    </a>
+                    " "
+                })}
+                {a.can_request.then(|| view! {
+                    <button type="button" class="secondary" on:click=request>"Request privileges"</button>
+                })}
+                {a.can_record_answer.then(|| view! {
+                    <button type="button" class="secondary" on:click=move |_| answer(true)>"Customer granted"</button>
+                    " "
+                    <button type="button" class="secondary" on:click=move |_| answer(false)>"Customer declined"</button>
+                })}
+                {a.can_end.then(|| view! {
+                    <button type="button" class="secondary" on:click=end>"End privileges"</button>
+                })}
+                <FormError error=error fields=&[]/>
+            </td>
+        </tr>
+    }
+}
+
+/// `/customers/:id/administer`: the customer's administration, opened on its
+/// behalf (each opening is recorded).
+#[component]
+pub fn AdministerPage() -> impl IntoView {
+    let id = id_param();
+    let overview = Resource::new(id, super::administer_on_behalf);
+    view! {
+        <Loaded resource=overview in_card=true ok=|o| view! { <Overview overview=o/> }/>
+    }
+}
+
+#[component]
+fn Overview(overview: AdminOverview) -> impl IntoView {
+    let granted = overview
+        .granted_at
+        .map(|t| format!("Privileges granted {}.", format_millis(t)))
+        .unwrap_or_default();
+    let users_href = format!("/customers/{}/users", overview.customer_id);
+    view! {
+        <section class="card">
+            <h1 data-testid="administer-heading">{format!("Administering {} on its behalf", overview.name)}</h1>
+            <p>
+                {overview.domain.clone()} " · " {granted}
+                " This visit is recorded in your organization's activity log."
+            </p>
+            <p data-testid="administer-users">
+                {format!(
+                    "{} active user(s), {} without a licence.",
+                    overview.active_users,
+                    overview.unlicensed_users,
+                )}
+            </p>
+            <p class="toolbar">
+                {overview.can_manage_users.then(|| view! { <a class="button" href=users_href>"Users and licences"</a> })}
+                <a class="button secondary" href=format!("/customers/{}", overview.customer_id)>"Customer details"</a>
+            </p>
+        </section>
+        <section class="card">
+            <h2>"The customer's administrators"</h2>
+            {if overview.admins.is_empty() {
+                view! { <p class="muted">"The customer has no administrator among the users this console manages."</p> }.into_any()
+            } else {
+                view! {
+                    <Table testid="customer-admins" columns=&["Name", "User name", "Admin role"]>
+                        {overview
+                            .admins
+                            .into_iter()
+                            .map(|a| view! { <tr><td>{a.display_name}</td><td>{a.user_name}</td><td>{a.role}</td></tr> })
+                            .collect_view()}
+                    </Table>
+                }
+                    .into_any()
+            }}
+        </section>
+        <section class="card">
+            <h2>"Subscriptions"</h2>
+            <SeatTable subs=overview.subscriptions/>
+        </section>
+    }
+}
