@@ -79,6 +79,10 @@ operations! {
     LeadStatusChanged => "lead-status-changed", "Lead status changed";
     LeadConverted => "lead-converted", "Lead converted to a customer";
     ResellerRegistered => "reseller-registered", "Reseller registered";
+    TicketOpened => "ticket-opened", "Support ticket opened";
+    TicketCommented => "ticket-commented", "Comment added to a support ticket";
+    TicketResolved => "ticket-resolved", "Support ticket resolved";
+    TicketReopened => "ticket-reopened", "Support ticket reopened";
 }
 
 /// One changed field. Secrets (passwords, hashes) carry no values: they

@@ -234,6 +234,15 @@ fn CustomerEditor(customer: Customer, saves: Saves) -> impl IntoView {
                             </a>
                         }
                     })}
+                {use_identity()
+                    .can(Capability::TicketsView)
+                    .then(|| {
+                        view! {
+                            <a class="button secondary" href=format!("/support?customer={}", customer.customer_id)>
+                                "Support tickets"
+                            </a>
+                        }
+                    })}
                 {(a.can_request_relationship && customer.relationship_status == "none")
                     .then(|| {
                         view! {

@@ -92,6 +92,8 @@ const NAV_PAGES: &[NavPage] = &[
     crate::leads::NAV,
     crate::resellers::NAV,
     crate::health::NAV,
+    crate::support::NAV,
+    crate::support::CONSOLE_NAV,
 ];
 
 #[component]
