@@ -239,7 +239,7 @@ fn CustomerEditor(customer: Customer, saves: Saves) -> impl IntoView {
                     .then(|| {
                         view! {
                             <a class="button secondary" href=format!("/support?customer={}", customer.customer_id)>
-                                "Support tickets"
+                                "Support tickets for this customer"
                             </a>
                         }
                     })}
