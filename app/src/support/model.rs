@@ -444,6 +444,11 @@ pub fn check_ticket(kind: TicketKind, new: &NewTicket) -> FieldErrors {
             "title".into(),
             vec![format!("Use at most {MAX_TITLE} characters for the title.")],
         );
+    } else if title.chars().any(char::is_control) {
+        errors.insert(
+            "title".into(),
+            vec!["Write the title on one line, without control characters.".into()],
+        );
     }
     if let Some(problem) = text_problem(
         &new.description,
@@ -475,6 +480,12 @@ fn text_problem(text: &str, when_empty: &str) -> Option<String> {
             group_thousands(MAX_TEXT),
             group_thousands(text.chars().count())
         ))
+    } else if text
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+    {
+        // A NUL would not even reach PostgreSQL's text columns.
+        Some("Remove the control characters (only line breaks and tabs are kept).".into())
     } else {
         None
     }
@@ -560,5 +571,9 @@ mod tests {
         new.customer_id = Some("c".into());
         assert!(check_ticket(TicketKind::Console, &new).contains_key("customer_id"));
         assert_eq!(check_comment("  "), Some("Write your comment.".into()));
+        assert_eq!(check_comment("Line one\nline\ttwo"), None);
+        assert!(check_comment("nul \u{0} here").is_some());
+        new.title = "Two\nlines".into();
+        assert!(check_ticket(TicketKind::Console, &new).contains_key("title"));
     }
 }

@@ -195,6 +195,12 @@ pub async fn list(ctx: &Ctx, kind: TicketKind, q: &TicketQuery) -> AppResult<Tic
     if let Some(c) = &customer {
         filter.push(" and t.customer_id = ?", [c.customer_id.as_str()]);
     }
+    if q.search.chars().any(char::is_control) {
+        return Err(AppError::invalid(
+            "search",
+            "Search with words, without control characters.",
+        ));
+    }
     if !q.search.trim().is_empty() {
         filter.push(" and lower(t.title) like ? escape '\\'", [like(&q.search)]);
     }
