@@ -102,6 +102,12 @@ impl From<CommentRow> for TicketComment {
     }
 }
 
+/// An id no row can have: one with control characters (PostgreSQL refuses
+/// a NUL in a text parameter, which would otherwise answer 500).
+fn impossible_id(id: &str) -> bool {
+    id.chars().any(char::is_control)
+}
+
 /// One ticket of `kind` in the organization, or 404.
 async fn load(
     conn: &mut AnyConnection,
@@ -109,6 +115,9 @@ async fn load(
     kind: TicketKind,
     ticket_id: &str,
 ) -> AppResult<TicketRow> {
+    if impossible_id(ticket_id) {
+        return Err(AppError::not_found("The ticket"));
+    }
     sqlx::query_as::<_, TicketRow>(&format!(
         "select {COLUMNS} from {FROM} where t.org_id = $1 and t.kind = $2 and t.ticket_id = $3"
     ))
@@ -149,6 +158,9 @@ async fn customer_of_org(
     org_id: &str,
     customer_id: &str,
 ) -> AppResult<TicketCustomer> {
+    if impossible_id(customer_id) {
+        return Err(AppError::not_found("The customer"));
+    }
     let (name, domain) =
         crate::customers::service::require_customer(conn, org_id, customer_id).await?;
     Ok(TicketCustomer {
@@ -315,6 +327,9 @@ async fn lock(
     kind: TicketKind,
     ticket_id: &str,
 ) -> AppResult<TicketRow> {
+    if impossible_id(ticket_id) {
+        return Err(AppError::not_found("The ticket"));
+    }
     sqlx::query(
         "update support_ticket set version = version
           where org_id = $1 and kind = $2 and ticket_id = $3",

@@ -582,6 +582,29 @@ async fn bad_tickets_and_comments_are_refused_with_the_field_named() {
         .await
         .expect_err("long");
     assert!(long.field("body").is_some(), "{long:?}");
+    // An id no row can have (a NUL, which PostgreSQL refuses outright) is
+    // simply not found.
+    let nul = "a\u{0}b";
+    assert_eq!(
+        status_of(service::get(&admin, CUSTOMER, nul).await),
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        status_of(service::comment(&admin, CUSTOMER, nul, "Hi").await),
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        status_of(service::set_status(&admin, CUSTOMER, nul, 1, TicketStatus::Resolved).await),
+        StatusCode::NOT_FOUND
+    );
+    let nul_customer = NewTicket {
+        customer_id: Some(nul.into()),
+        ..fine.clone()
+    };
+    assert_eq!(
+        status_of(service::open(&admin, CUSTOMER, &nul_customer).await),
+        StatusCode::NOT_FOUND
+    );
     let written: (i64, i64) = sqlx::query_as(
         "select (select count(*) from support_ticket), (select count(*) from support_ticket_comment)",
     )
