@@ -16,7 +16,7 @@ test('a Helpdesk agent opens a ticket for a customer and comments; an Admin agen
   await expect(page.getByLabel('Customer', { exact: true })).toHaveValue(/.+/);
   await expect(page.getByLabel('Category').locator('option', { hasText: 'Office 365' })).toHaveCount(0);
   const title = unique('Seats billed twice');
-  await page.getByLabel('Title').fill(title);
+  await page.getByLabel('Title', { exact: true }).fill(title);
   await page.getByRole('button', { name: 'Open ticket' }).click();
   await expect(page.getByText('Describe the problem: what happens, since when, for whom.')).toBeVisible();
   await page.getByLabel('Severity').selectOption({ label: 'Critical: work has stopped' });
@@ -85,7 +85,7 @@ test('a Global admin opens a console ticket; an Admin agent has no console ticke
   // No customer to choose for a console ticket.
   await expect(page.getByLabel('Customer', { exact: true })).toHaveCount(0);
   const title = unique('Directory sync stops at night');
-  await page.getByLabel('Title').fill(title);
+  await page.getByLabel('Title', { exact: true }).fill(title);
   await page.getByLabel('Category').selectOption({ label: 'API and directory sync' });
   await page.getByLabel('Description').fill('The SCIM client gets 503 between 02:00 and 02:10.');
   await page.getByRole('button', { name: 'Open ticket' }).click();

@@ -467,18 +467,27 @@ pub async fn set_status(
     Ok(after)
 }
 
-/// The organization's customers whose name or domain contains `search`, by
-/// name (at most [`CUSTOMER_CHOICES`]): the ticket form's picker.
+/// The organization's customers whose name or domain contains `search`, or
+/// whose id it is, by name (at most [`CUSTOMER_CHOICES`]): the ticket
+/// form's picker, which starts with the customer named in the address.
 #[tracing::instrument(skip_all, fields(org = %ctx.org_id()))]
 pub async fn customers(ctx: &Ctx, search: &str) -> AppResult<Vec<TicketCustomer>> {
     ctx.require_any(&[Capability::CustomerTicketsCreate, Capability::TicketsView])?;
+    if search.chars().any(char::is_control) {
+        return Err(AppError::invalid(
+            "search",
+            "Search with words, without control characters.",
+        ));
+    }
     let rows: Vec<(String, String, String)> = sqlx::query_as(&format!(
         "select customer_id, name, domain from customer
-          where org_id = $1 and (lower(name) like $2 escape '\\' or domain like $2 escape '\\')
+          where org_id = $1
+            and (customer_id = $3 or lower(name) like $2 escape '\\' or domain like $2 escape '\\')
           order by lower(name), customer_id limit {CUSTOMER_CHOICES}"
     ))
     .bind(ctx.org_id())
     .bind(like(search))
+    .bind(search.trim())
     .fetch_all(&ctx.db)
     .await?;
     Ok(rows

@@ -706,3 +706,41 @@ async fn every_change_is_recorded_with_its_customer() {
         ("ticket-opened", "Export slow", None, "Gil Global")
     );
 }
+
+/// The form's customer picker: words of the name or domain, or the exact id
+/// (the customer named in the address), never another organization's.
+#[tokio::test]
+async fn the_picker_finds_customers_by_name_domain_or_id() {
+    let app = spawn_app().await;
+    let o = org(&app).await;
+    app.add_customer(&o.id, "Northwind").await;
+    let elsewhere = app::orgs::service::create(&app.db, "Elsewhere")
+        .await
+        .expect("org");
+    let foreign = app
+        .add_customer(&elsewhere, "Fabrikam East")
+        .await
+        .customer_id;
+    let helpdesk = person(&app, &o.id, Role::HelpdeskAgent, "Hana Helpdesk").await;
+    let names = |search: String| {
+        let ctx = helpdesk.clone();
+        async move {
+            service::customers(&ctx, &search)
+                .await
+                .expect("customers")
+                .into_iter()
+                .map(|c| c.name)
+                .collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(names(String::new()).await, ["Fabrikam", "Northwind"]);
+    assert_eq!(names("FABRI".into()).await, ["Fabrikam"]);
+    assert_eq!(names("northwind.example".into()).await, ["Northwind"]);
+    assert_eq!(names(o.customer.clone()).await, ["Fabrikam"]);
+    assert!(names(foreign).await.is_empty());
+    let billing = person(&app, &o.id, Role::BillingAdmin, "Bill Billing").await;
+    assert_eq!(
+        status_of(service::customers(&billing, "").await),
+        StatusCode::FORBIDDEN
+    );
+}
