@@ -115,6 +115,7 @@ pub async fn seed(db: &Db) -> AppResult<Seeded> {
         },
     )
     .await?;
+    seed_support(db, &org_id).await?;
     Ok(Seeded {
         org_id,
         created: true,
@@ -389,5 +390,142 @@ async fn seed_delegated_admin(db: &Db, org_id: &str) -> AppResult<()> {
             crate::delegated_admin::service::answer(&ctx, &id, asked.version, true).await?;
         }
     }
+    Ok(())
+}
+
+/// A context acting as the demo user of `role`, so the demo's tickets and
+/// comments carry people's names.
+async fn demo_ctx(db: &Db, org_id: &str, role: Role) -> AppResult<crate::request::Ctx> {
+    let email = demo_email(Some(role));
+    let (user_id, name): (String, String) = sqlx::query_as(
+        "select user_id, display_name from app_user where org_id = $1 and email_lower = $2",
+    )
+    .bind(org_id)
+    .bind(&email)
+    .fetch_one(db)
+    .await?;
+    let mut roles = RoleSet::default();
+    match role.kind() {
+        crate::access::RoleKind::Agent => roles.agent = Some(role),
+        crate::access::RoleKind::Admin => roles.admin = Some(role),
+        crate::access::RoleKind::Incentives => roles.incentives = Some(role),
+    }
+    let me = crate::access::Identity::new(
+        user_id,
+        org_id.into(),
+        DEMO_ORG.into(),
+        name,
+        email,
+        roles,
+        false,
+    );
+    Ok(crate::request::Ctx::for_identity(db, me))
+}
+
+/// Customer tickets on the demo customers (open and resolved, with
+/// comments, by the Helpdesk and Admin agents) and a console ticket of the
+/// Global admin.
+async fn seed_support(db: &Db, org_id: &str) -> AppResult<()> {
+    use crate::support::service as support;
+    use crate::support::{NewTicket, Severity, TicketCategory as C, TicketKind, TicketStatus};
+    let helpdesk = demo_ctx(db, org_id, Role::HelpdeskAgent).await?;
+    let admin = demo_ctx(db, org_id, Role::AdminAgent).await?;
+    let global = demo_ctx(db, org_id, Role::GlobalAdmin).await?;
+    let customer = |domain: &'static str| async move {
+        sqlx::query_scalar::<_, String>(
+            "select customer_id from customer where org_id = $1 and domain = $2",
+        )
+        .bind(org_id)
+        .bind(domain)
+        .fetch_one(db)
+        .await
+    };
+    let fabrikam = customer("fabrikam.example").await?;
+    let northwind = customer("northwind.example").await?;
+    let ticket =
+        |customer_id: Option<&String>, title: &str, text: &str, severity, category| NewTicket {
+            customer_id: customer_id.cloned(),
+            title: title.into(),
+            description: text.into(),
+            severity,
+            category,
+        };
+    let kind = TicketKind::Customer;
+
+    let billed = support::open(
+        &helpdesk,
+        kind,
+        &ticket(
+            Some(&fabrikam),
+            "Invoice bills seats that were removed",
+            "Fabrikam's October invoice bills 12 seats of Microsoft 365 E3; they had 10 since September 28.",
+            Severity::Moderate,
+            C::Billing,
+        ),
+    )
+    .await?;
+    let id = billed.ticket.ticket_id;
+    support::comment(
+        &helpdesk,
+        kind,
+        &id,
+        "The customer sent the invoice; seat history attached to their account notes.",
+    )
+    .await?;
+    let t = support::comment(
+        &admin,
+        kind,
+        &id,
+        "Credit note requested for 2 seats over October; it will show on the next invoice.",
+    )
+    .await?;
+    support::set_status(&admin, kind, &id, t.ticket.version, TicketStatus::Resolved).await?;
+
+    let mail = support::open(
+        &admin,
+        kind,
+        &ticket(
+            Some(&fabrikam),
+            "Mail to external recipients arrives late",
+            "Since this morning, messages from Fabrikam to outside addresses arrive up to 30 minutes late.",
+            Severity::Critical,
+            C::Office365,
+        ),
+    )
+    .await?;
+    support::comment(&admin, kind, &mail.ticket.ticket_id, "Matches the open incident on Mail and calendars (Service health); the customer is informed.").await?;
+
+    support::open(
+        &helpdesk,
+        kind,
+        &ticket(
+            Some(&northwind),
+            "A user can't sign in after a password reset",
+            "Nestor Wilke gets \"password incorrect\" with the temporary password he was given.",
+            Severity::Low,
+            C::UsersAndLicences,
+        ),
+    )
+    .await?;
+
+    let console = support::open(
+        &global,
+        TicketKind::Console,
+        &ticket(
+            None,
+            "Activity export of a whole year is slow",
+            "Exporting the activity log as CSV for the last 12 months takes over a minute.",
+            Severity::Low,
+            C::ConsoleFeature,
+        ),
+    )
+    .await?;
+    support::comment(
+        &global,
+        TicketKind::Console,
+        &console.ticket.ticket_id,
+        "A month at a time takes a few seconds; that will do until it is fixed.",
+    )
+    .await?;
     Ok(())
 }

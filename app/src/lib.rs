@@ -26,6 +26,7 @@ pub mod role_requests;
 pub mod security;
 mod server_fns;
 pub mod subscriptions;
+pub mod support;
 pub mod system;
 pub mod time;
 pub mod ui;
@@ -120,6 +121,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/leads") view=framed(leads::LeadsPage)/>
                     <Route path=path!("/resellers") view=framed(resellers::ResellersPage)/>
                     <Route path=path!("/agreements") view=framed(agreements::AgreementsPage)/>
+                    <Route path=path!("/support") view=framed(support::SupportPage)/>
+                    <Route path=path!("/support/tickets/:id") view=framed(support::CustomerTicketPage)/>
+                    <Route path=path!("/support/console") view=framed(support::ConsoleTicketsPage)/>
+                    <Route path=path!("/support/console/:id") view=framed(support::ConsoleTicketPage)/>
                     <Route path=path!("/workspace/:slug") view=framed(workspaces::WorkspacePage)/>
                 </Routes>
             </main>

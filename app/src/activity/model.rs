@@ -83,6 +83,10 @@ operations! {
     DelegatedAdminDeclined => "delegated-admin-declined", "Delegated admin privileges declined by the customer";
     DelegatedAdminEnded => "delegated-admin-ended", "Delegated admin privileges ended";
     AdministeredOnBehalf => "administered-on-behalf", "Administered on behalf of the customer";
+    TicketOpened => "ticket-opened", "Support ticket opened";
+    TicketCommented => "ticket-commented", "Comment added to a support ticket";
+    TicketResolved => "ticket-resolved", "Support ticket resolved";
+    TicketReopened => "ticket-reopened", "Support ticket reopened";
 }
 
 /// One changed field. Secrets (passwords, hashes) carry no values: they

@@ -97,6 +97,12 @@ impl Target {
         Target::of("reseller", registration_id, company, None)
     }
 
+    /// A support ticket, named by its title; a customer ticket carries its
+    /// customer.
+    pub fn ticket(ticket_id: &str, title: &str, customer_id: Option<&str>) -> Target {
+        Target::of("ticket", ticket_id, title, customer_id)
+    }
+
     /// A customer.
     pub fn customer(customer_id: &str, name: &str) -> Target {
         Target::of("customer", customer_id, name, Some(customer_id))

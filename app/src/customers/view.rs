@@ -236,6 +236,15 @@ fn CustomerEditor(customer: Customer, saves: Saves) -> impl IntoView {
                             </a>
                         }
                     })}
+                {use_identity()
+                    .can(Capability::TicketsView)
+                    .then(|| {
+                        view! {
+                            <a class="button secondary" href=format!("/support?customer={}", customer.customer_id)>
+                                "Support tickets for this customer"
+                            </a>
+                        }
+                    })}
                 {(a.can_request_relationship && customer.relationship_status == "none")
                     .then(|| {
                         view! {

@@ -81,6 +81,7 @@ pub fn routes() -> Vec<ApiRoute> {
         crate::resellers::rest::routes(),
         crate::agreements::rest::routes(),
         crate::delegated_admin::rest::routes(),
+        crate::support::rest::routes(),
     ]
     .into_iter()
     .flatten()

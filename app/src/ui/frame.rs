@@ -93,6 +93,8 @@ const NAV_PAGES: &[NavPage] = &[
     crate::delegated_admin::NAV,
     crate::resellers::NAV,
     crate::health::NAV,
+    crate::support::NAV,
+    crate::support::CONSOLE_NAV,
 ];
 
 #[component]

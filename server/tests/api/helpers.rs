@@ -318,6 +318,29 @@ impl TestApp {
         .lead_id
     }
 
+    /// A new open ticket (version 1) of `kind` in `org_id`, for `customer_id`
+    /// when it is a customer ticket; returns its id.
+    pub async fn add_ticket(
+        &self,
+        org_id: &str,
+        kind: app::support::TicketKind,
+        customer_id: Option<&str>,
+        title: &str,
+    ) -> String {
+        let ctx = app::request::Ctx::operator(&self.db, org_id);
+        let new = app::support::NewTicket {
+            customer_id: customer_id.map(Into::into),
+            title: title.into(),
+            description: "Fixture problem.".into(),
+            ..Default::default()
+        };
+        app::support::service::open(&ctx, kind, &new)
+            .await
+            .expect("ticket")
+            .ticket
+            .ticket_id
+    }
+
     /// A session of the user, as another browser would have; returns its
     /// public id (what the sessions page shows and ends).
     pub async fn other_session(&self, user_id: &str, org_id: &str) -> String {

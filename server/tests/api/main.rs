@@ -21,5 +21,6 @@ mod scim;
 mod second_factor;
 mod security;
 mod services;
+mod support;
 mod system;
 mod users;

@@ -55,6 +55,10 @@ pub(crate) struct Ids<'a> {
     pub(crate) session: &'a str,
     /// A fresh lead of the caller's organization (status new, version 1).
     pub(crate) lead: &'a str,
+    /// A fresh open customer ticket of the caller's organization (version 1).
+    pub(crate) ticket: &'a str,
+    /// A fresh open console ticket of the caller's organization (version 1).
+    pub(crate) console_ticket: &'a str,
 }
 
 struct Case {
@@ -106,6 +110,11 @@ fn cases() -> Vec<Case> {
         TurnOffSecondFactor,
     };
     use app::subscriptions::{CreateSubscription, ListSubscriptions, SetSeats};
+    use app::support::{
+        CommentConsoleTicket, CommentCustomerTicket, GetConsoleTicket, GetCustomerTicket,
+        ListConsoleTickets, ListCustomerTickets, ListTicketCustomers, OpenConsoleTicket,
+        OpenCustomerTicket, SetConsoleTicketStatus, SetCustomerTicketStatus,
+    };
     use app::system::ServerStatus;
     use app::users::{
         BulkUsers, CreateUser, ExplainUserAccess, GetUser, ListAdmins, ListUsers, RemoveUser,
@@ -276,6 +285,81 @@ fn cases() -> Vec<Case> {
             path: ListPartnerAgreements::PATH,
             needs: Needs::Cap(Capability::AgreementsView),
             body: |_| json!({}),
+            scoped: false,
+        },
+        Case {
+            path: ListCustomerTickets::PATH,
+            needs: Needs::Cap(Capability::TicketsView),
+            body: |ids| json!({"query": {"customer_id": ids.customer.customer_id, "status": "open"}}),
+            scoped: true,
+        },
+        Case {
+            path: GetCustomerTicket::PATH,
+            needs: Needs::Cap(Capability::TicketsView),
+            body: |ids| json!({"ticket_id": ids.ticket}),
+            scoped: true,
+        },
+        Case {
+            path: OpenCustomerTicket::PATH,
+            needs: Needs::Cap(Capability::CustomerTicketsCreate),
+            body: |ids| {
+                json!({"ticket": {"customer_id": ids.customer.customer_id, "title": "Invoice too high",
+                "description": "Two seats too many.", "severity": "low", "category": "billing"}})
+            },
+            scoped: true,
+        },
+        Case {
+            path: CommentCustomerTicket::PATH,
+            needs: Needs::Any(&[
+                Capability::CustomerTicketsCreate,
+                Capability::TicketsResolve,
+            ]),
+            body: |ids| json!({"ticket_id": ids.ticket, "body": "The customer called back."}),
+            scoped: true,
+        },
+        Case {
+            path: SetCustomerTicketStatus::PATH,
+            needs: Needs::Cap(Capability::TicketsResolve),
+            body: |ids| json!({"ticket_id": ids.ticket, "version": 1, "status": "resolved"}),
+            scoped: true,
+        },
+        Case {
+            path: ListConsoleTickets::PATH,
+            needs: Needs::Cap(Capability::ConsoleTicketsCreate),
+            body: |_| json!({"query": {"status": "open"}}),
+            scoped: false,
+        },
+        Case {
+            path: GetConsoleTicket::PATH,
+            needs: Needs::Cap(Capability::ConsoleTicketsCreate),
+            body: |ids| json!({"ticket_id": ids.console_ticket}),
+            scoped: true,
+        },
+        Case {
+            path: OpenConsoleTicket::PATH,
+            needs: Needs::Cap(Capability::ConsoleTicketsCreate),
+            body: |_| {
+                json!({"ticket": {"title": "Export is slow", "description": "A year takes a minute.",
+                "severity": "moderate", "category": "console-feature"}})
+            },
+            scoped: false,
+        },
+        Case {
+            path: CommentConsoleTicket::PATH,
+            needs: Needs::Cap(Capability::ConsoleTicketsCreate),
+            body: |ids| json!({"ticket_id": ids.console_ticket, "body": "Still slow today."}),
+            scoped: true,
+        },
+        Case {
+            path: SetConsoleTicketStatus::PATH,
+            needs: Needs::Cap(Capability::ConsoleTicketsCreate),
+            body: |ids| json!({"ticket_id": ids.console_ticket, "version": 1, "status": "resolved"}),
+            scoped: true,
+        },
+        Case {
+            path: ListTicketCustomers::PATH,
+            needs: Needs::Any(&[Capability::CustomerTicketsCreate, Capability::TicketsView]),
+            body: |_| json!({"search": "customer"}),
             scoped: false,
         },
         Case {
@@ -743,7 +827,10 @@ async fn check(app: &TestApp, fx: &Fixture, case: &Case, who: usize) -> Option<S
     let (_, totp_code) = app.pending_totp(&caller.user_id).await;
     let session = app.other_session(&caller.user_id, &fx.org_a).await;
     let lead = app.add_lead(&fx.org_a, &format!("Lead of {who}")).await;
+    let (ticket, console_ticket) = add_tickets(app, &fx.org_a, &customer.customer_id).await;
     let ids = Ids {
+        ticket: &ticket,
+        console_ticket: &console_ticket,
         lead: &lead,
         totp_code: &totp_code,
         session: &session,
@@ -820,6 +907,8 @@ async fn every_role_against_every_server_function() {
             .add_application(&fx.org_a, "Visitor App", RoleSet::default())
             .await;
         let ids = Ids {
+            ticket: "no-ticket",
+            console_ticket: "no-ticket",
             lead: "no-lead",
             totp_code: "000000",
             session: "no-session",
@@ -873,9 +962,13 @@ async fn another_organizations_ids_are_not_found() {
         .await;
     let foreign_session = app.other_session(&fx.foreign_user, &fx.org_b).await;
     let foreign_lead = app.add_lead(&fx.org_b, "Foreign Lead").await;
+    let (foreign_ticket, foreign_console_ticket) =
+        add_tickets(&app, &fx.org_b, &foreign_customer.customer_id).await;
     for case in cases().into_iter().filter(|c| c.scoped) {
         let cookie = app.session_for(&fx.callers[ga].1.user_id, &fx.org_a).await;
         let ids = Ids {
+            ticket: &foreign_ticket,
+            console_ticket: &foreign_console_ticket,
             lead: &foreign_lead,
             totp_code: "000000",
             session: &foreign_session,
@@ -910,6 +1003,88 @@ async fn another_organizations_ids_are_not_found() {
             .expect("foreign user");
     assert_eq!(foreign, ("Foreign User".to_string(), "active".to_string()));
     let _ = fx.org_b;
+}
+
+/// A fresh open customer ticket (for `customer_id`) and console ticket of
+/// `org_id`.
+pub(crate) async fn add_tickets(
+    app: &TestApp,
+    org_id: &str,
+    customer_id: &str,
+) -> (String, String) {
+    use app::support::TicketKind;
+    let ticket = app
+        .add_ticket(
+            org_id,
+            TicketKind::Customer,
+            Some(customer_id),
+            "Customer problem",
+        )
+        .await;
+    let console = app
+        .add_ticket(org_id, TicketKind::Console, None, "Console problem")
+        .await;
+    (ticket, console)
+}
+
+/// A ticket asked for as the other kind is not found: a console ticket's id
+/// given to the customer-ticket calls, and the reverse, get 404 (even for a
+/// Global admin, who may use both), and neither ticket changes.
+#[tokio::test]
+async fn a_ticket_of_the_other_kind_is_not_found() {
+    use app::support::{
+        CommentConsoleTicket, CommentCustomerTicket, GetConsoleTicket, GetCustomerTicket,
+        SetConsoleTicketStatus, SetCustomerTicketStatus,
+    };
+    let app = spawn_app().await;
+    let fx = app.fixture().await;
+    let (role, ga) = &fx.callers[3];
+    assert_eq!(*role, Some(Role::GlobalAdmin));
+    let cookie = app.session_for(&ga.user_id, &fx.org_a).await;
+    let customer = app.add_customer(&fx.org_a, "Kind Customer").await;
+    let group = app.add_group(&fx.org_a, "Kind Group").await;
+    let application = app
+        .add_application(&fx.org_a, "Kind App", RoleSet::default())
+        .await;
+    let (ticket, console_ticket) = add_tickets(&app, &fx.org_a, &customer.customer_id).await;
+    // Swapped: each kind's calls get the other kind's ticket.
+    let ids = Ids {
+        ticket: &console_ticket,
+        console_ticket: &ticket,
+        lead: "no-lead",
+        totp_code: "000000",
+        session: "no-session",
+        app: &application,
+        target: &ga.user_id,
+        me_email: &ga.email,
+        customer: &customer,
+        group: &group,
+        request: "no-request",
+        location: "L-none",
+        wanted: "incentives-admin",
+    };
+    let paths = [
+        GetCustomerTicket::PATH,
+        CommentCustomerTicket::PATH,
+        SetCustomerTicketStatus::PATH,
+        GetConsoleTicket::PATH,
+        CommentConsoleTicket::PATH,
+        SetConsoleTicketStatus::PATH,
+    ];
+    let all = cases();
+    for path in paths {
+        let case = all.iter().find(|c| c.path == path).expect("a matrix case");
+        let (status, body) = app.call_as(path, Some(&cookie), &(case.body)(&ids)).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{path}: {body}");
+        assert!(body.contains(r#""what":"The ticket""#), "{path}: {body}");
+    }
+    let untouched: Vec<(String, i64, i64)> = sqlx::query_as(
+        "select status, comment_count, version from support_ticket order by ticket_id",
+    )
+    .fetch_all(&app.db)
+    .await
+    .expect("tickets");
+    assert_eq!(untouched, vec![("open".to_string(), 0, 1); 2]);
 }
 
 /// Calls that pair two ids: each of the caller's organization with one of

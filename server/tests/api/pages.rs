@@ -211,6 +211,19 @@ fn concrete_paths(server: &LiveServer) -> Vec<String> {
         .enable_all()
         .build()
         .expect("runtime");
+    let (ticket_id, console_ticket_id): (String, String) = rt.block_on(async {
+        let first = |kind: &'static str| {
+            sqlx::query_scalar::<_, String>(
+                "select ticket_id from support_ticket where kind = $1 order by title limit 1",
+            )
+            .bind(kind)
+            .fetch_one(&server.db)
+        };
+        (
+            first("customer").await.expect("a demo customer ticket"),
+            first("console").await.expect("a demo console ticket"),
+        )
+    });
     let (user_id, customer_id, group_id, app_id): (String, String, String, String) =
         rt.block_on(async {
             let user: String =
@@ -249,6 +262,10 @@ fn concrete_paths(server: &LiveServer) -> Vec<String> {
                 Some("id") if path.starts_with("/customers/") => vec![customer_id.clone()],
                 Some("id") if path.starts_with("/groups/") => vec![group_id.clone()],
                 Some("id") if path.starts_with("/applications/") => vec![app_id.clone()],
+                Some("id") if path.starts_with("/support/tickets/") => vec![ticket_id.clone()],
+                Some("id") if path.starts_with("/support/console/") => {
+                    vec![console_ticket_id.clone()]
+                }
                 Some("slug") if path.starts_with("/workspace/") => app::access::Workspace::ALL
                     .iter()
                     .map(|w| w.slug().to_string())

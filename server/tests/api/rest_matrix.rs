@@ -73,6 +73,30 @@ fn cases() -> Vec<ApiCase> {
         case!("POST" "/customers/{customer_id}/administer-on-behalf", Needs::Cap(C::AdministerOnBehalf),
             |ids| format!("/customers/{}/administer-on-behalf", ids.customer.customer_id), none, true),
         case!("GET" "/agreements", Needs::Cap(C::AgreementsView), |_| "/agreements".into(), none, false),
+        // Support tickets.
+        case!("GET" "/support/tickets", Needs::Cap(C::TicketsView),
+            |ids| format!("/support/tickets?status=open&customer_id={}", ids.customer.customer_id), none, true),
+        case!("POST" "/support/tickets", Needs::Cap(C::CustomerTicketsCreate), |_| "/support/tickets".into(),
+            |ids| json!({"customer_id": ids.customer.customer_id, "title": "Invoice too high",
+                         "description": "Two seats too many.", "severity": "low", "category": "billing"}), true),
+        case!("GET" "/support/tickets/{ticket_id}", Needs::Cap(C::TicketsView),
+            |ids| format!("/support/tickets/{}", ids.ticket), none, true),
+        case!("POST" "/support/tickets/{ticket_id}/comments", Needs::Any(&[C::CustomerTicketsCreate, C::TicketsResolve]),
+            |ids| format!("/support/tickets/{}/comments", ids.ticket), |_| json!({"body": "The customer called back."}), true),
+        case!("PUT" "/support/tickets/{ticket_id}/status", Needs::Cap(C::TicketsResolve),
+            |ids| format!("/support/tickets/{}/status", ids.ticket), |_| json!({"version": 1, "status": "resolved"}), true),
+        case!("GET" "/support/console-tickets", Needs::Cap(C::ConsoleTicketsCreate),
+            |_| "/support/console-tickets?search=problem".into(), none, false),
+        case!("POST" "/support/console-tickets", Needs::Cap(C::ConsoleTicketsCreate), |_| "/support/console-tickets".into(),
+            |_| json!({"title": "Export is slow", "description": "A year takes a minute.", "category": "console-feature"}), false),
+        case!("GET" "/support/console-tickets/{ticket_id}", Needs::Cap(C::ConsoleTicketsCreate),
+            |ids| format!("/support/console-tickets/{}", ids.console_ticket), none, true),
+        case!("POST" "/support/console-tickets/{ticket_id}/comments", Needs::Cap(C::ConsoleTicketsCreate),
+            |ids| format!("/support/console-tickets/{}/comments", ids.console_ticket), |_| json!({"body": "Still slow."}), true),
+        case!("PUT" "/support/console-tickets/{ticket_id}/status", Needs::Cap(C::ConsoleTicketsCreate),
+            |ids| format!("/support/console-tickets/{}/status", ids.console_ticket), |_| json!({"version": 1, "status": "resolved"}), true),
+        case!("GET" "/support/customers", Needs::Any(&[C::CustomerTicketsCreate, C::TicketsView]),
+            |_| "/support/customers?search=customer".into(), none, false),
         case!("GET" "/service-health", Needs::Cap(C::ServiceHealthView), |_| "/service-health".into(), none, false),
         // Users.
         case!("GET" "/users", Needs::Cap(C::UsersView), |_| "/users?search=target".into(), none, false),
@@ -306,7 +330,11 @@ async fn every_role_against_every_api_route() {
                 .add_application(&fx.org_a, &format!("Other {n}"), RoleSet::default())
                 .await;
             let lead = app.add_lead(&fx.org_a, &format!("Lead {n}")).await;
+            let (ticket, console_ticket) =
+                crate::matrix::add_tickets(&app, &fx.org_a, &customer.customer_id).await;
             let ids = Ids {
+                ticket: &ticket,
+                console_ticket: &console_ticket,
                 target: &target.user_id,
                 me_email: "",
                 customer: &customer,
@@ -384,6 +412,8 @@ async fn another_organizations_ids_are_not_found_over_the_api() {
         .add_application(&fx.org_b, "Foreign App", RoleSet::default())
         .await;
     let foreign_lead = app.add_lead(&fx.org_b, "Foreign Lead").await;
+    let (foreign_ticket, foreign_console_ticket) =
+        crate::matrix::add_tickets(&app, &fx.org_b, &foreign_customer.customer_id).await;
     let mut checked = 0;
     let mut failures = Vec::new();
     for case in cases().into_iter().filter(|c| c.scoped) {
@@ -401,6 +431,8 @@ async fn another_organizations_ids_are_not_found_over_the_api() {
             totp_code: "",
             session: "",
             lead: &foreign_lead,
+            ticket: &foreign_ticket,
+            console_ticket: &foreign_console_ticket,
         };
         let (status, body) = app
             .api(
@@ -433,4 +465,65 @@ async fn another_organizations_ids_are_not_found_over_the_api() {
     .await
     .expect("secrets");
     assert_eq!(secrets, 1);
+}
+
+/// Over the API too, a ticket asked for as the other kind is not found, and
+/// neither ticket changes.
+#[tokio::test]
+async fn a_ticket_of_the_other_kind_is_not_found_over_the_api() {
+    let app = spawn_app().await;
+    let fx = app.fixture().await;
+    let secret = caller_app(&app, &fx.org_a, Some(Role::GlobalAdmin), 0).await;
+    let customer = app.add_customer(&fx.org_a, "Kind Customer").await;
+    let application = app
+        .add_application(&fx.org_a, "Kind App", RoleSet::default())
+        .await;
+    let (ticket, console_ticket) =
+        crate::matrix::add_tickets(&app, &fx.org_a, &customer.customer_id).await;
+    let ids = Ids {
+        target: "",
+        me_email: "",
+        customer: &customer,
+        group: "",
+        request: "",
+        location: "",
+        wanted: "incentives-admin",
+        app: &application,
+        totp_code: "",
+        session: "",
+        lead: "",
+        // Swapped: each kind's routes get the other kind's ticket.
+        ticket: &console_ticket,
+        console_ticket: &ticket,
+    };
+    let mut checked = 0;
+    for case in cases()
+        .into_iter()
+        .filter(|c| c.route.starts_with("/support/") && c.route.contains("{ticket_id}"))
+    {
+        let (status, body) = app
+            .api(
+                case.method,
+                &(case.path)(&ids),
+                Some(&secret),
+                &(case.body)(&ids),
+            )
+            .await;
+        assert_eq!(
+            status,
+            StatusCode::NOT_FOUND,
+            "{} {}: {body}",
+            case.method,
+            case.route
+        );
+        checked += 1;
+    }
+    assert_eq!(checked, 6);
+    let untouched: Vec<(String, i64, i64)> = sqlx::query_as(
+        "select status, comment_count, version from support_ticket order by ticket_id",
+    )
+    .fetch_all(&app.db)
+    .await
+    .expect("tickets");
+    assert_eq!(untouched, vec![("open".to_string(), 0, 1); 2]);
 }

@@ -1,0 +1,214 @@
+//! `/support/tickets/:id` and `/support/console/:id`: one ticket, its
+//! comments, the comment box and the resolve / reopen buttons its actions
+//! allow.
+
+use super::{comment_ticket, customer_label, get_ticket, set_status};
+use crate::access::ui::use_identity;
+use crate::access::Capability;
+use crate::error::AppError;
+use crate::support::{check_comment, TicketComment, TicketKind, TicketStatus, TicketThread};
+use crate::time::format_millis;
+use crate::ui::{id_param, FieldError, FormError, Loaded, SaveNotice, Saves};
+use leptos::prelude::*;
+
+/// `/support/tickets/:id`: a customer ticket.
+#[component]
+pub fn CustomerTicketPage() -> impl IntoView {
+    view! { <TicketPage kind=TicketKind::Customer/> }
+}
+
+/// `/support/console/:id`: a console ticket.
+#[component]
+pub fn ConsoleTicketPage() -> impl IntoView {
+    view! { <TicketPage kind=TicketKind::Console/> }
+}
+
+#[component]
+fn TicketPage(kind: TicketKind) -> impl IntoView {
+    let id = id_param();
+    let saves = Saves::new();
+    let thread = Resource::new(
+        move || (id(), saves.count()),
+        move |(id, _)| get_ticket(kind, id),
+    );
+    view! {
+        <Loaded resource=thread in_card=true ok=move |t| view! { <Ticket thread=t saves=saves/> }/>
+    }
+}
+
+#[component]
+fn Ticket(thread: TicketThread, saves: Saves) -> impl IntoView {
+    let TicketThread { ticket, comments } = thread;
+    let me = use_identity();
+    let kind = ticket.kind;
+    let a = ticket.actions;
+    let id = StoredValue::new(ticket.ticket_id.clone());
+    let version = ticket.version;
+    let error = RwSignal::new(None::<AppError>);
+    let change = move |status: TicketStatus, message: &'static str| {
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            saves.after(
+                set_status(kind, id.get_value(), version, status).await,
+                message,
+                error,
+            );
+        });
+    };
+    let back = match kind {
+        TicketKind::Customer => "Support tickets",
+        TicketKind::Console => "Console tickets",
+    };
+    let customer = ticket.customer.clone().map(|c| {
+        view! {
+            <dt>"Customer"</dt>
+            <dd>
+                <a href=format!("/support?customer={}", c.customer_id)>{customer_label(&c)}</a>
+            </dd>
+        }
+    });
+    let resolved = ticket
+        .resolved_by
+        .clone()
+        .zip(ticket.resolved_at)
+        .map(|(by, at)| {
+            view! {
+                <dt>"Resolved"</dt>
+                <dd>{format_millis(at)} " by " {by}</dd>
+            }
+        });
+    let history = me.can(Capability::ActivityViewAll).then(|| {
+        view! {
+            " · "
+            <a href=format!("/activity?target_id={}", ticket.ticket_id)>"History in the activity log"</a>
+        }
+    });
+    view! {
+        <section class="card">
+            <p>
+                <a href=kind.list_href()>{back}</a>
+                {history}
+            </p>
+            <h1 data-testid="ticket-title">{ticket.title.clone()}</h1>
+            <dl class="status">
+                <dt>"Status"</dt>
+                <dd data-testid="ticket-status">{ticket.status.label()}</dd>
+                {customer}
+                <dt>"Severity"</dt>
+                <dd class=format!("severity-{}", ticket.severity.key())>{ticket.severity.label()}</dd>
+                <dt>"Category"</dt>
+                <dd>{ticket.category.label()}</dd>
+                <dt>"Opened"</dt>
+                <dd data-testid="ticket-opened">{format_millis(ticket.opened_at)} " by " {ticket.opened_by.clone()}</dd>
+                {resolved}
+            </dl>
+            <h2>"Description"</h2>
+            <p class="ticket-text" data-testid="ticket-description">{ticket.description.clone()}</p>
+            <p class="toolbar">
+                {a
+                    .can_resolve
+                    .then(|| {
+                        view! {
+                            <button type="button" on:click=move |_| change(TicketStatus::Resolved, "Ticket resolved.")>
+                                "Resolve ticket"
+                            </button>
+                        }
+                    })}
+                {a
+                    .can_reopen
+                    .then(|| {
+                        view! {
+                            <button type="button" class="secondary" on:click=move |_| change(TicketStatus::Open, "Ticket reopened.")>
+                                "Reopen ticket"
+                            </button>
+                        }
+                    })}
+            </p>
+            <SaveNotice saves=saves/>
+            <FormError error=error fields=&["body"]/>
+        </section>
+        <section class="card">
+            <h2>{format!("Comments ({})", comments.len())}</h2>
+            <Comments comments=comments/>
+            {if a.can_comment {
+                view! { <CommentBox kind=kind id=id.get_value() saves=saves error=error/> }.into_any()
+            } else if ticket.status == TicketStatus::Resolved {
+                view! { <p class="muted">"This ticket is resolved: it takes no more comments unless it is reopened."</p> }
+                    .into_any()
+            } else {
+                ().into_any()
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn Comments(comments: Vec<TicketComment>) -> impl IntoView {
+    if comments.is_empty() {
+        return view! { <p class="muted" data-testid="no-comments">"No comment yet."</p> }
+            .into_any();
+    }
+    view! {
+        <ol class="comments" data-testid="comments">
+            {comments
+                .into_iter()
+                .map(|c| {
+                    view! {
+                        <li data-testid="comment">
+                            <p>
+                                <strong>{c.author}</strong>
+                                " "
+                                <span class="muted">{format_millis(c.created_at)}</span>
+                            </p>
+                            <p class="ticket-text">{c.body}</p>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ol>
+    }
+    .into_any()
+}
+
+#[component]
+fn CommentBox(
+    kind: TicketKind,
+    id: String,
+    saves: Saves,
+    error: RwSignal<Option<AppError>>,
+) -> impl IntoView {
+    let body = RwSignal::new(String::new());
+    let id = StoredValue::new(id);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let text = body.get_untracked();
+        if let Some(problem) = check_comment(&text) {
+            error.set(Some(AppError::invalid("body", problem)));
+            return;
+        }
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            saves.after(
+                comment_ticket(kind, id.get_value(), text).await,
+                "Comment added.",
+                error,
+            );
+        });
+    };
+    view! {
+        <form on:submit=submit novalidate>
+            <label for="body">"Add a comment"</label>
+            <textarea
+                id="body"
+                name="body"
+                rows="4"
+                prop:value=move || body.get()
+                on:input=move |ev| body.set(event_target_value(&ev))
+            ></textarea>
+            <FieldError error=error field="body"/>
+            <p>
+                <button type="submit">"Add comment"</button>
+            </p>
+        </form>
+    }
+}
