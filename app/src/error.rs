@@ -137,6 +137,11 @@ impl From<sqlx::Error> for AppError {
             sqlx::Error::Database(db) if db.kind() == sqlx::error::ErrorKind::UniqueViolation => {
                 unique_violation(db.constraint(), db.message())
             }
+            // PostgreSQL refuses a NUL character in text (SQLSTATE 22021,
+            // "invalid byte sequence"): bad input, not a server fault.
+            sqlx::Error::Database(db) if db.code().as_deref() == Some("22021") => {
+                AppError::invalid("text", "Text can't contain the NUL character.")
+            }
             other => {
                 tracing::error!(error = %other, "database error");
                 AppError::Internal

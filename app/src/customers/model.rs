@@ -131,6 +131,18 @@ pub fn check_details(d: &CustomerDetails) -> FieldErrors {
             errors.insert(field.into(), vec!["Use at most 300 characters.".into()]);
         }
     }
+    for (field, value) in [
+        ("name", &d.name),
+        ("phone", &d.phone),
+        ("address", &d.address),
+    ] {
+        if value.chars().any(char::is_control) && !errors.contains_key(field) {
+            errors.insert(
+                field.into(),
+                vec!["Remove the control characters (tabs, line breaks, NUL).".into()],
+            );
+        }
+    }
     errors
 }
 
