@@ -14,6 +14,7 @@ pub mod auth;
 pub mod csv;
 pub mod customer_users;
 pub mod customers;
+pub mod devices;
 pub mod error;
 pub mod groups;
 pub mod health;
@@ -117,6 +118,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/leads") view=framed(leads::LeadsPage)/>
                     <Route path=path!("/resellers") view=framed(resellers::ResellersPage)/>
                     <Route path=path!("/agreements") view=framed(agreements::AgreementsPage)/>
+                    <Route path=path!("/devices") view=framed(devices::DevicesPage)/>
+                    <Route path=path!("/customers/:id/devices") view=framed(devices::CustomerDevicesPage)/>
+                    <Route path=path!("/device-profiles") view=framed(devices::DeviceProfilesPage)/>
                     <Route path=path!("/workspace/:slug") view=framed(workspaces::WorkspacePage)/>
                 </Routes>
             </main>

@@ -79,6 +79,12 @@ operations! {
     LeadStatusChanged => "lead-status-changed", "Lead status changed";
     LeadConverted => "lead-converted", "Lead converted to a customer";
     ResellerRegistered => "reseller-registered", "Reseller registered";
+    DeviceListAdded => "device-list-added", "Device list added";
+    DeviceProfileCreated => "device-profile-created", "Device profile created";
+    DeviceProfileUpdated => "device-profile-updated", "Device profile changed";
+    DeviceProfileDeleted => "device-profile-deleted", "Device profile deleted";
+    DeviceProfileApplied => "device-profile-applied", "Device profile applied";
+    DeviceProfileRemoved => "device-profile-removed", "Device profile removed from devices";
 }
 
 /// One changed field. Secrets (passwords, hashes) carry no values: they

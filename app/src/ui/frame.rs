@@ -92,6 +92,8 @@ const NAV_PAGES: &[NavPage] = &[
     crate::leads::NAV,
     crate::resellers::NAV,
     crate::health::NAV,
+    crate::devices::NAV,
+    crate::devices::PROFILES_NAV,
 ];
 
 #[component]

@@ -5,6 +5,7 @@ mod activity;
 mod cli;
 mod concurrency;
 mod customers;
+mod devices;
 mod groups;
 mod helpers;
 mod import;
