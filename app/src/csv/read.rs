@@ -236,7 +236,9 @@ mod tests {
         let wrong = reasons("Name\nA\n");
         assert_eq!(wrong.len(), 1);
         assert!(
-            wrong[0].1.contains("expected \"Serial,Note\" (Note is optional)"),
+            wrong[0]
+                .1
+                .contains("expected \"Serial,Note\" (Note is optional)"),
             "{wrong:?}"
         );
         assert_eq!(

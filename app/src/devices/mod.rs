@@ -41,3 +41,24 @@ pub const PROFILES_NAV: NavPage = NavPage {
     needs: Some(Capability::DeviceProfilesManage),
     count: None,
 };
+
+#[cfg(test)]
+mod tests {
+    use crate::access::{capabilities_of, Capability, Level, Role, Workspace};
+
+    /// The premise of [`NAV`]: every role and every custom permission level
+    /// that gives `DeviceProfilesManage` also gives `DeviceListsAdd` (and
+    /// unions of such sets keep it).
+    #[test]
+    fn whoever_applies_profiles_may_also_add_lists() {
+        let sets = Role::ALL
+            .into_iter()
+            .map(capabilities_of)
+            .chain(Level::ALL.map(|l| l.capabilities(Workspace::Devices)));
+        for caps in sets {
+            assert!(
+                !caps.has(Capability::DeviceProfilesManage) || caps.has(Capability::DeviceListsAdd)
+            );
+        }
+    }
+}

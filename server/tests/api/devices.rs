@@ -101,7 +101,9 @@ async fn a_device_list_is_checked_row_by_row_and_added_all_or_nothing() {
     assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let message = refused.field("file").unwrap_or_default();
     assert!(
-        message.starts_with("Nothing was added: the file has 5 problem(s). Row 3, Device serial number: Missing"),
+        message.starts_with(
+            "Nothing was added: the file has 5 problem(s). Row 3, Device serial number: Missing"
+        ),
         "{message}"
     );
     assert_eq!(devices_of(&app, &customer).await, 0);
@@ -114,7 +116,10 @@ async fn a_device_list_is_checked_row_by_row_and_added_all_or_nothing() {
     let added = service::add_list(&ctx, &customer, &good)
         .await
         .expect("added");
-    assert_eq!((added.name.as_str(), added.device_count), ("Spring rollout", 2));
+    assert_eq!(
+        (added.name.as_str(), added.device_count),
+        ("Spring rollout", 2)
+    );
     assert_eq!(devices_of(&app, &customer).await, 2);
     assert_eq!(
         operations(&app, &org, "device-list").await,
@@ -154,7 +159,11 @@ async fn a_device_list_is_checked_row_by_row_and_added_all_or_nothing() {
     assert_eq!(page.total, 1);
     let d = &page.devices[0];
     assert_eq!(
-        (d.serial_number.as_str(), d.has_hardware_hash, d.model.as_str()),
+        (
+            d.serial_number.as_str(),
+            d.has_hardware_hash,
+            d.model.as_str()
+        ),
         ("GOOD-1", true, "Laptop 14")
     );
     assert_eq!(d.list_name, "Spring rollout");
@@ -253,9 +262,10 @@ async fn profiles_are_versioned_applied_and_kept_while_in_use() {
     assert!(bad.field("device_name_template").is_some(), "{bad:?}");
 
     let id = created.profile_id.clone();
-    let renamed = service::update_profile(&ctx, &id, 1, &profile("Standard laptops", "LT-%SERIAL%"))
-        .await
-        .expect("renamed");
+    let renamed =
+        service::update_profile(&ctx, &id, 1, &profile("Standard laptops", "LT-%SERIAL%"))
+            .await
+            .expect("renamed");
     assert_eq!(renamed.version, 2);
     let stale = service::update_profile(&ctx, &id, 1, &profile("Lost update", ""))
         .await
@@ -287,7 +297,10 @@ async fn profiles_are_versioned_applied_and_kept_while_in_use() {
         .iter()
         .map(|d| (d.profile_name.as_deref(), d.device_name.as_deref()))
         .collect();
-    assert!(named.contains(&(Some("Standard laptops"), Some("LT-PF3X9K2L"))), "{named:?}");
+    assert!(
+        named.contains(&(Some("Standard laptops"), Some("LT-PF3X9K2L"))),
+        "{named:?}"
+    );
     // Applying it again changes nothing and records nothing.
     assert_eq!(
         service::apply_profile(&ctx, &customer, &ids, Some(&id))
@@ -303,7 +316,10 @@ async fn profiles_are_versioned_applied_and_kept_while_in_use() {
         .await
         .expect_err("in use");
     assert_eq!(in_use.status(), StatusCode::CONFLICT);
-    assert!(in_use.to_string().contains("applied to 2 device(s)"), "{in_use}");
+    assert!(
+        in_use.to_string().contains("applied to 2 device(s)"),
+        "{in_use}"
+    );
     let removed = service::apply_profile(&ctx, &customer, &ids[..1], None)
         .await
         .expect("removed");
@@ -315,7 +331,9 @@ async fn profiles_are_versioned_applied_and_kept_while_in_use() {
         .await
         .expect_err("stale");
     assert!(stale.is_stale());
-    service::delete_profile(&ctx, &id, 2).await.expect("deleted");
+    service::delete_profile(&ctx, &id, 2)
+        .await
+        .expect("deleted");
     assert!(matches!(
         service::get_profile(&ctx, &id).await,
         Err(AppError::NotFound { .. })
@@ -357,26 +375,47 @@ async fn applying_stays_inside_one_customer_of_one_organization() {
     let foreign = app.add_devices(&abroad, &theirs, "foreign").await;
     let ctx = Ctx::operator(&app.db, &org);
     let attempts: [(&str, Vec<String>, &str); 5] = [
-        (mine.as_str(), vec![own.device_id.clone()], foreign.profile_id.as_str()),
-        (mine.as_str(), vec![next_door.device_id.clone()], own.profile_id.as_str()),
+        (
+            mine.as_str(),
+            vec![own.device_id.clone()],
+            foreign.profile_id.as_str(),
+        ),
+        (
+            mine.as_str(),
+            vec![next_door.device_id.clone()],
+            own.profile_id.as_str(),
+        ),
         (
             mine.as_str(),
             vec![own.device_id.clone(), foreign.device_id.clone()],
             own.profile_id.as_str(),
         ),
-        (theirs.as_str(), vec![foreign.device_id.clone()], own.profile_id.as_str()),
-        (mine.as_str(), vec!["no-such-device".into()], own.profile_id.as_str()),
+        (
+            theirs.as_str(),
+            vec![foreign.device_id.clone()],
+            own.profile_id.as_str(),
+        ),
+        (
+            mine.as_str(),
+            vec!["no-such-device".into()],
+            own.profile_id.as_str(),
+        ),
     ];
     for (customer, ids, profile_id) in &attempts {
         let err = service::apply_profile(&ctx, customer, ids, Some(profile_id))
             .await
             .expect_err("not found");
-        assert_eq!(err.status(), StatusCode::NOT_FOUND, "{customer} {ids:?}: {err:?}");
+        assert_eq!(
+            err.status(),
+            StatusCode::NOT_FOUND,
+            "{customer} {ids:?}: {err:?}"
+        );
     }
-    let applied: i64 = sqlx::query_scalar("select count(*) from device where profile_id is not null")
-        .fetch_one(&app.db)
-        .await
-        .expect("count");
+    let applied: i64 =
+        sqlx::query_scalar("select count(*) from device where profile_id is not null")
+            .fetch_one(&app.db)
+            .await
+            .expect("count");
     assert_eq!(applied, 0);
     let no_devices = service::apply_profile(&ctx, &mine, &[], Some(&own.profile_id))
         .await

@@ -460,9 +460,7 @@ impl TestApp {
             customer_id: customer_id.into(),
             ..DeviceQuery::default()
         };
-        let devices = service::list_devices(&ctx, &query)
-            .await
-            .expect("devices");
+        let devices = service::list_devices(&ctx, &query).await.expect("devices");
         DeviceFx {
             profile_id: profile.profile_id,
             device_id: devices.devices[0].device_id.clone(),

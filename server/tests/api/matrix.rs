@@ -88,14 +88,14 @@ fn cases() -> Vec<Case> {
         CreateCustomer, GetCustomer, ListCustomers, RecordAgreement, RequestDelegatedAdmin,
         RequestRelationship, UpdateCustomer, UpdateCustomerBilling,
     };
-    use app::groups::{
-        AddGroupMembers, CreateGroup, DeleteGroup, GetGroup, ListGroups, RemoveGroupMembers,
-        RenameGroup, SetGroupAccess,
-    };
     use app::devices::{
         AddDeviceList, ApplyDeviceProfile, CreateDeviceProfile, DeleteDeviceProfile,
         ListDeviceCustomers, ListDeviceProfiles, ListDevices, UpdateDeviceProfile,
         ValidateDeviceList,
+    };
+    use app::groups::{
+        AddGroupMembers, CreateGroup, DeleteGroup, GetGroup, ListGroups, RemoveGroupMembers,
+        RenameGroup, SetGroupAccess,
     };
     use app::health::GetServiceHealth;
     use app::leads::{ConvertLead, CreateLead, ListLeads, SetLeadStatus};
@@ -117,10 +117,8 @@ fn cases() -> Vec<Case> {
         ResetUserPassword, ResetUserSecondFactor, SetUserPermissions, SetUserRoles, UpdateUser,
     };
     const GROUP_READERS: &[Capability] = &[Capability::GroupsManage, Capability::UsersView];
-    const DEVICE_VIEWERS: &[Capability] = &[
-        Capability::DeviceListsAdd,
-        Capability::DeviceProfilesManage,
-    ];
+    const DEVICE_VIEWERS: &[Capability] =
+        &[Capability::DeviceListsAdd, Capability::DeviceProfilesManage];
     const PROFILE_READERS: &[Capability] = &[
         Capability::PartnerProfilesView,
         Capability::OrgProfileManage,

@@ -23,7 +23,8 @@ use std::collections::HashSet;
 const LAYOUT: Layout = Layout {
     header: &DEVICE_LIST_HEADER,
     required: 1,
-    optional_note: " (only the serial number is required; the other columns may be left out from the right)",
+    optional_note:
+        " (only the serial number is required; the other columns may be left out from the right)",
     row_noun: "device",
     max_rows: DEVICE_LIST_MAX_ROWS,
 };

@@ -58,7 +58,11 @@ impl From<ProfileRow> for DeviceProfile {
     }
 }
 
-async fn load(conn: &mut AnyConnection, org_id: &str, profile_id: &str) -> AppResult<DeviceProfile> {
+async fn load(
+    conn: &mut AnyConnection,
+    org_id: &str,
+    profile_id: &str,
+) -> AppResult<DeviceProfile> {
     sqlx::query_as::<_, ProfileRow>(&format!(
         "select {COLUMNS} from device_profile p where p.org_id = $1 and p.profile_id = $2"
     ))
@@ -74,11 +78,13 @@ async fn load(conn: &mut AnyConnection, org_id: &str, profile_id: &str) -> AppRe
 /// already) and reads it: a change, a deletion and an "apply" of one
 /// profile run one after the other.
 async fn lock(work: &mut Work, org_id: &str, profile_id: &str) -> AppResult<DeviceProfile> {
-    sqlx::query("update device_profile set version = version where org_id = $1 and profile_id = $2")
-        .bind(org_id)
-        .bind(profile_id)
-        .execute(work.conn())
-        .await?;
+    sqlx::query(
+        "update device_profile set version = version where org_id = $1 and profile_id = $2",
+    )
+    .bind(org_id)
+    .bind(profile_id)
+    .execute(work.conn())
+    .await?;
     load(work.conn(), org_id, profile_id).await
 }
 
@@ -264,7 +270,10 @@ pub async fn apply_profile(
     ctx.require(Capability::DeviceProfilesManage)?;
     let ids: BTreeSet<&str> = device_ids.iter().map(String::as_str).collect();
     if ids.is_empty() {
-        return Err(AppError::invalid("device_ids", "Choose at least one device."));
+        return Err(AppError::invalid(
+            "device_ids",
+            "Choose at least one device.",
+        ));
     }
     if ids.len() > APPLY_MAX_DEVICES {
         return Err(AppError::invalid(

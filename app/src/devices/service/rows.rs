@@ -4,9 +4,7 @@
 //! length), the manufacturer and model (optional, bounded, printable).
 
 use crate::csv::read::RowErrors;
-use crate::devices::{
-    DEVICE_LIST_HEADER, HASH_MAX_CHARS, MAKER_MAX_CHARS, SERIAL_MAX_CHARS,
-};
+use crate::devices::{DEVICE_LIST_HEADER, HASH_MAX_CHARS, MAKER_MAX_CHARS, SERIAL_MAX_CHARS};
 use base64::Engine;
 use csv::StringRecord;
 use std::collections::{HashMap, HashSet};

@@ -30,7 +30,10 @@ fn a_good_row_is_planned_as_written() {
     assert_eq!(rows[0].serial_number, "SN-1.a_2");
     assert_eq!(rows[0].serial_lower, "sn-1.a_2");
     assert_eq!(rows[0].hardware_hash.as_deref(), Some("QUJD"));
-    assert_eq!((rows[1].hardware_hash.as_deref(), rows[1].model.as_str()), (None, ""));
+    assert_eq!(
+        (rows[1].hardware_hash.as_deref(), rows[1].model.as_str()),
+        (None, "")
+    );
 }
 
 #[test]

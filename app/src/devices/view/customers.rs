@@ -10,10 +10,7 @@ pub fn DevicesPage() -> impl IntoView {
     let search = RwSignal::new(String::new());
     // The search box resets a page number; this list has one page.
     let page = RwSignal::new(0u32);
-    let customers = Resource::new(
-        move || search.get(),
-        crate::devices::list_device_customers,
-    );
+    let customers = Resource::new(move || search.get(), crate::devices::list_device_customers);
     view! {
         <section class="card">
             <h1>"Devices"</h1>
@@ -29,7 +26,8 @@ pub fn DevicesPage() -> impl IntoView {
 #[component]
 fn CustomerTable(customers: Vec<DeviceCustomer>) -> impl IntoView {
     if customers.is_empty() {
-        return view! { <p data-testid="no-device-customers">"No customer matches."</p> }.into_any();
+        return view! { <p data-testid="no-device-customers">"No customer matches."</p> }
+            .into_any();
     }
     view! {
         <Table testid="device-customers" columns=&["Customer", "Domain", "Devices"]>

@@ -183,10 +183,7 @@ fn DeviceTable(
     page: RwSignal<u32>,
 ) -> impl IntoView {
     let c = devices;
-    let summary = format!(
-        "{} · {} · {} device(s)",
-        c.customer_name, c.domain, c.total
-    );
+    let summary = format!("{} · {} · {} device(s)", c.customer_name, c.domain, c.total);
     let select = c.can_manage_profiles;
     let rows = if c.devices.is_empty() {
         view! {
@@ -212,9 +209,9 @@ fn DeviceTable(
         }
         .into_any()
     };
-    let customer_link = use_identity()
-        .can(Capability::CustomersView)
-        .then(|| view! { " · " <a href=format!("/customers/{}", c.customer_id)>"Customer details"</a> });
+    let customer_link = use_identity().can(Capability::CustomersView).then(
+        || view! { " · " <a href=format!("/customers/{}", c.customer_id)>"Customer details"</a> },
+    );
     view! {
         <p data-testid="device-customer">
             <strong>{summary}</strong>

@@ -146,7 +146,10 @@ fn ProfileForm(
     cleared: RwSignal<Option<DeviceProfile>>,
     saves: Saves,
 ) -> impl IntoView {
-    let start = editing.clone().map(|p| (p.name, p.settings)).unwrap_or_default();
+    let start = editing
+        .clone()
+        .map(|p| (p.name, p.settings))
+        .unwrap_or_default();
     let target = StoredValue::new(editing.map(|p| (p.profile_id, p.version)));
     let name = RwSignal::new(start.0);
     let skip_privacy = RwSignal::new(start.1.skip_privacy_settings);

@@ -2,8 +2,8 @@
 //! or nothing. The shape of the customer user import's panel.
 
 use crate::devices::{
-    device_list_size_problem, device_list_template, list_name_problem, DeviceList,
-    DeviceListCheck, NewDeviceList, DEVICE_LIST_MAX_BYTES, DEVICE_LIST_MAX_ROWS,
+    device_list_size_problem, device_list_template, list_name_problem, DeviceList, DeviceListCheck,
+    NewDeviceList, DEVICE_LIST_MAX_BYTES, DEVICE_LIST_MAX_ROWS,
 };
 use crate::error::AppError;
 use crate::ui::{FormError, Table, TextField};
@@ -70,8 +70,7 @@ pub(super) fn UploadPanel(customer_id: Signal<String>, done: Callback<()>) -> im
                         name: name.get_untracked(),
                         csv,
                     };
-                    match crate::devices::add_device_list(customer_id.get_untracked(), list).await
-                    {
+                    match crate::devices::add_device_list(customer_id.get_untracked(), list).await {
                         Ok(l) => {
                             added.set(Some(l));
                             check.set(None);
