@@ -291,11 +291,11 @@ async fn seed_devices(db: &Db, org_id: &str) -> AppResult<()> {
             .fetch_one(db)
             .await?;
     let rows = [
-        "NW-5CG2140A1,T0VNLUhBU0gtTlctMDAx,Contoso Devices,Laptop 14",
-        "NW-5CG2140A2,T0VNLUhBU0gtTlctMDAy,Contoso Devices,Laptop 14",
-        "NW-5CG2140A3,T0VNLUhBU0gtTlctMDAz,Contoso Devices,Laptop 15",
-        "NW-7TR0091K,T0VNLUhBU0gtTlctMDA0,Fabrikam Hardware,Kiosk 10",
-        "NW-7TR0092K,,Fabrikam Hardware,Kiosk 10",
+        "5CG2140A1K,T0VNLUhBU0gtTlctMDAx,Contoso Devices,Laptop 14",
+        "5CG2140A2K,T0VNLUhBU0gtTlctMDAy,Contoso Devices,Laptop 14",
+        "5CG2140A3K,T0VNLUhBU0gtTlctMDAz,Contoso Devices,Laptop 15",
+        "7TR0091K,T0VNLUhBU0gtTlctMDA0,Fabrikam Hardware,Kiosk 10",
+        "7TR0092K,,Fabrikam Hardware,Kiosk 10",
     ];
     let list = NewDeviceList {
         name: "Spring laptop rollout".into(),
