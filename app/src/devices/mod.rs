@@ -9,6 +9,7 @@
 
 mod api;
 mod model;
+mod naming;
 #[cfg(feature = "ssr")]
 pub mod rest;
 #[cfg(feature = "ssr")]
@@ -17,6 +18,7 @@ mod view;
 
 pub use api::*;
 pub use model::*;
+pub use naming::*;
 pub use view::*;
 
 use crate::access::ui::NavPage;
