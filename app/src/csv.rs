@@ -1,4 +1,21 @@
-//! CSV writing shared by every export.
+//! CSV shared by every export and upload: writing cells here, reading an
+//! uploaded file in [`read`] (server only).
+
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "ssr")]
+pub mod read;
+
+/// One problem in an uploaded file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct RowError {
+    /// Row number as a spreadsheet shows it (the header is row 1); 0 for the whole file.
+    pub row: usize,
+    /// The column's header, or empty for the whole row.
+    pub column: String,
+    pub reason: String,
+}
 
 /// One CSV cell: quoted when needed, and defused when a spreadsheet would
 /// run it as a formula (a leading `=`, `+`, `-`, `@`, tab or carriage

@@ -116,6 +116,7 @@ pub async fn seed(db: &Db) -> AppResult<Seeded> {
     )
     .await?;
     seed_support(db, &org_id).await?;
+    seed_devices(db, &org_id).await?;
     Ok(Seeded {
         org_id,
         created: true,
@@ -282,6 +283,73 @@ async fn seed_customers(db: &Db, org_id: &str) -> AppResult<()> {
             crate::customer_users::service::create(&ctx, &customer.customer_id, &new).await?;
         }
     }
+    Ok(())
+}
+
+/// A device list for Northwind Traders and two device profiles, the
+/// laptop one applied to its laptops.
+async fn seed_devices(db: &Db, org_id: &str) -> AppResult<()> {
+    use crate::devices::{service, DeviceQuery, NewDeviceList, NewDeviceProfile, ProfileSettings};
+    let ctx = crate::request::Ctx::operator(db, org_id);
+    let customer_id: String =
+        sqlx::query_scalar("select customer_id from customer where org_id = $1 and domain = $2")
+            .bind(org_id)
+            .bind("northwind.example")
+            .fetch_one(db)
+            .await?;
+    let rows = [
+        "5CG2140A1K,T0VNLUhBU0gtTlctMDAx,Contoso Devices,Laptop 14",
+        "5CG2140A2K,T0VNLUhBU0gtTlctMDAy,Contoso Devices,Laptop 14",
+        "5CG2140A3K,T0VNLUhBU0gtTlctMDAz,Contoso Devices,Laptop 15",
+        "7TR0091K,T0VNLUhBU0gtTlctMDA0,Fabrikam Hardware,Kiosk 10",
+        "7TR0092K,,Fabrikam Hardware,Kiosk 10",
+    ];
+    let list = NewDeviceList {
+        name: "Spring laptop rollout".into(),
+        csv: format!(
+            "Device serial number,Hardware hash,Manufacturer,Model\r\n{}\r\n",
+            rows.join("\r\n")
+        ),
+    };
+    service::add_list(&ctx, &customer_id, &list).await?;
+    let laptop = service::create_profile(
+        &ctx,
+        &NewDeviceProfile {
+            name: "Standard laptop".into(),
+            settings: ProfileSettings {
+                skip_privacy_settings: true,
+                skip_licence_terms: true,
+                device_name_template: "NW-%SERIAL%".into(),
+                ..ProfileSettings::default()
+            },
+        },
+    )
+    .await?;
+    service::create_profile(
+        &ctx,
+        &NewDeviceProfile {
+            name: "Shared kiosk".into(),
+            settings: ProfileSettings {
+                skip_privacy_settings: true,
+                skip_licence_terms: true,
+                device_name_template: "KIOSK-%RAND:4%".into(),
+                ..ProfileSettings::default()
+            },
+        },
+    )
+    .await?;
+    let query = DeviceQuery {
+        customer_id: customer_id.clone(),
+        ..DeviceQuery::default()
+    };
+    let laptops: Vec<String> = service::list_devices(&ctx, &query)
+        .await?
+        .devices
+        .into_iter()
+        .filter(|d| d.model.starts_with("Laptop"))
+        .map(|d| d.device_id)
+        .collect();
+    service::apply_profile(&ctx, &customer_id, &laptops, Some(&laptop.profile_id)).await?;
     Ok(())
 }
 

@@ -181,6 +181,18 @@ const UNIQUE_INDEXES: &[(&str, &str, &str, &str)] = &[
         "alias",
         "This user name already exists for this customer.",
     ),
+    (
+        "device_profile_name",
+        "device_profile.name_lower",
+        "name",
+        "A device profile with this name already exists.",
+    ),
+    (
+        "device_serial",
+        "device.serial_lower",
+        "file",
+        "A device of this list is already registered for this customer.",
+    ),
 ];
 
 /// The conflict a unique violation means, by index (PostgreSQL) or by the

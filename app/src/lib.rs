@@ -15,6 +15,7 @@ pub mod csv;
 pub mod customer_users;
 pub mod customers;
 pub mod delegated_admin;
+pub mod devices;
 pub mod error;
 pub mod groups;
 pub mod health;
@@ -125,6 +126,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/support/tickets/:id") view=framed(support::CustomerTicketPage)/>
                     <Route path=path!("/support/console") view=framed(support::ConsoleTicketsPage)/>
                     <Route path=path!("/support/console/:id") view=framed(support::ConsoleTicketPage)/>
+                    <Route path=path!("/devices") view=framed(devices::DevicesPage)/>
+                    <Route path=path!("/customers/:id/devices") view=framed(devices::CustomerDevicesPage)/>
+                    <Route path=path!("/device-profiles") view=framed(devices::DeviceProfilesPage)/>
                     <Route path=path!("/workspace/:slug") view=framed(workspaces::WorkspacePage)/>
                 </Routes>
             </main>

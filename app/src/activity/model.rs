@@ -87,6 +87,12 @@ operations! {
     TicketCommented => "ticket-commented", "Comment added to a support ticket";
     TicketResolved => "ticket-resolved", "Support ticket resolved";
     TicketReopened => "ticket-reopened", "Support ticket reopened";
+    DeviceListAdded => "device-list-added", "Device list added";
+    DeviceProfileCreated => "device-profile-created", "Device profile created";
+    DeviceProfileUpdated => "device-profile-updated", "Device profile changed";
+    DeviceProfileDeleted => "device-profile-deleted", "Device profile deleted";
+    DeviceProfileApplied => "device-profile-applied", "Device profile applied";
+    DeviceProfileRemoved => "device-profile-removed", "Device profile removed from devices";
 }
 
 /// One changed field. Secrets (passwords, hashes) carry no values: they

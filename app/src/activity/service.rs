@@ -103,6 +103,22 @@ impl Target {
         Target::of("ticket", ticket_id, title, customer_id)
     }
 
+    /// A device list (an upload) of a customer, named by its name.
+    pub fn device_list(customer_id: &str, list_id: &str, name: &str) -> Target {
+        Target::of("device-list", list_id, name, Some(customer_id))
+    }
+
+    /// A device profile of the organization.
+    pub fn device_profile(profile_id: &str, name: &str) -> Target {
+        Target::of("device-profile", profile_id, name, None)
+    }
+
+    /// The devices of a customer (a profile applied to some of them),
+    /// named by the customer.
+    pub fn customer_devices(customer_id: &str, name: &str) -> Target {
+        Target::of("devices", customer_id, name, Some(customer_id))
+    }
+
     /// A customer.
     pub fn customer(customer_id: &str, name: &str) -> Target {
         Target::of("customer", customer_id, name, Some(customer_id))

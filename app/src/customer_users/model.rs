@@ -313,15 +313,7 @@ pub fn import_template(domain: &str) -> String {
 }
 
 /// One problem in an import file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
-pub struct RowError {
-    /// Row number as a spreadsheet shows it (the header is row 1); 0 for the whole file.
-    pub row: usize,
-    /// The column's header, or empty for the whole row.
-    pub column: String,
-    pub reason: String,
-}
+pub use crate::csv::RowError;
 
 /// What a validation found (nothing is written).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -245,6 +245,15 @@ fn CustomerEditor(customer: Customer, saves: Saves) -> impl IntoView {
                             </a>
                         }
                     })}
+                {use_identity()
+                    .can_any(&[Capability::DeviceListsAdd, Capability::DeviceProfilesManage])
+                    .then(|| {
+                        view! {
+                            <a class="button secondary" href=format!("/customers/{}/devices", customer.customer_id)>
+                                "Devices"
+                            </a>
+                        }
+                    })}
                 {(a.can_request_relationship && customer.relationship_status == "none")
                     .then(|| {
                         view! {

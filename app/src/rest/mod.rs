@@ -79,6 +79,7 @@ pub fn routes() -> Vec<ApiRoute> {
         crate::health::rest::routes(),
         crate::leads::rest::routes(),
         crate::resellers::rest::routes(),
+        crate::devices::rest::routes(),
         crate::agreements::rest::routes(),
         crate::delegated_admin::rest::routes(),
         crate::support::rest::routes(),

@@ -95,6 +95,8 @@ const NAV_PAGES: &[NavPage] = &[
     crate::health::NAV,
     crate::support::NAV,
     crate::support::CONSOLE_NAV,
+    crate::devices::NAV,
+    crate::devices::PROFILES_NAV,
 ];
 
 #[component]

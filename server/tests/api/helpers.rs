@@ -457,6 +457,48 @@ impl TestApp {
     }
 }
 
+/// A device profile (version 1, applied to no device) and a device of a
+/// customer, for the Devices workspace's calls.
+#[derive(Clone, Debug)]
+pub struct DeviceFx {
+    pub profile_id: String,
+    pub device_id: String,
+}
+
+impl TestApp {
+    /// Adds a device profile named after `tag` to `org_id`, and a one-device
+    /// list to its customer `customer_id` (as the operator).
+    pub async fn add_devices(&self, org_id: &str, customer_id: &str, tag: &str) -> DeviceFx {
+        use app::devices::{service, DeviceQuery, NewDeviceList, NewDeviceProfile};
+        let ctx = app::request::Ctx::operator(&self.db, org_id);
+        let profile = service::create_profile(
+            &ctx,
+            &NewDeviceProfile {
+                name: format!("Profile {tag}"),
+                settings: Default::default(),
+            },
+        )
+        .await
+        .expect("device profile");
+        let list = NewDeviceList {
+            name: format!("List {tag}"),
+            csv: format!("Device serial number\nSN-{}\n", uuid_like()),
+        };
+        service::add_list(&ctx, customer_id, &list)
+            .await
+            .expect("device list");
+        let query = DeviceQuery {
+            customer_id: customer_id.into(),
+            ..DeviceQuery::default()
+        };
+        let devices = service::list_devices(&ctx, &query).await.expect("devices");
+        DeviceFx {
+            profile_id: profile.profile_id,
+            device_id: devices.devices[0].device_id.clone(),
+        }
+    }
+}
+
 /// An application of the fixture and its first secret.
 #[derive(Clone, Debug)]
 pub struct AppFx {

@@ -6,6 +6,7 @@ mod cli;
 mod concurrency;
 mod customers;
 mod delegated_admin;
+mod devices;
 mod groups;
 mod helpers;
 mod import;

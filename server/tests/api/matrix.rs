@@ -4,7 +4,7 @@
 //! another organization gets 404. A server function missing from `cases()`
 //! fails `every_server_function_is_in_the_matrix`.
 
-use crate::helpers::{spawn_app, AppFx, CustomerFx, Fixture, TestApp, PASSWORD};
+use crate::helpers::{spawn_app, AppFx, CustomerFx, DeviceFx, Fixture, TestApp, PASSWORD};
 use app::access::{capabilities_of, Capability, Role, RoleSet};
 use http::StatusCode;
 use leptos::server_fn::ServerFn;
@@ -55,6 +55,9 @@ pub(crate) struct Ids<'a> {
     pub(crate) session: &'a str,
     /// A fresh lead of the caller's organization (status new, version 1).
     pub(crate) lead: &'a str,
+    /// A fresh device profile of the caller's organization (version 1, on
+    /// no device) and a device of `customer`.
+    pub(crate) devices: &'a DeviceFx,
     /// A fresh open customer ticket of the caller's organization (version 1).
     pub(crate) ticket: &'a str,
     /// A fresh open console ticket of the caller's organization (version 1).
@@ -92,6 +95,11 @@ fn cases() -> Vec<Case> {
     use app::delegated_admin::{
         AdministerOnBehalf, EndDelegatedAdmin, ListDelegatedAdmin, RecordDelegatedAdminAnswer,
     };
+    use app::devices::{
+        AddDeviceList, ApplyDeviceProfile, CreateDeviceProfile, DeleteDeviceProfile,
+        ListDeviceCustomers, ListDeviceProfiles, ListDevices, UpdateDeviceProfile,
+        ValidateDeviceList,
+    };
     use app::groups::{
         AddGroupMembers, CreateGroup, DeleteGroup, GetGroup, ListGroups, RemoveGroupMembers,
         RenameGroup, SetGroupAccess,
@@ -121,6 +129,8 @@ fn cases() -> Vec<Case> {
         ResetUserPassword, ResetUserSecondFactor, SetUserPermissions, SetUserRoles, UpdateUser,
     };
     const GROUP_READERS: &[Capability] = &[Capability::GroupsManage, Capability::UsersView];
+    const DEVICE_VIEWERS: &[Capability] =
+        &[Capability::DeviceListsAdd, Capability::DeviceProfilesManage];
     const PROFILE_READERS: &[Capability] = &[
         Capability::PartnerProfilesView,
         Capability::OrgProfileManage,
@@ -361,6 +371,76 @@ fn cases() -> Vec<Case> {
             needs: Needs::Any(&[Capability::CustomerTicketsCreate, Capability::TicketsView]),
             body: |_| json!({"search": "customer"}),
             scoped: false,
+        },
+        Case {
+            path: ListDeviceCustomers::PATH,
+            needs: Needs::Any(DEVICE_VIEWERS),
+            body: |_| json!({"search": ""}),
+            scoped: false,
+        },
+        Case {
+            path: ListDevices::PATH,
+            needs: Needs::Any(DEVICE_VIEWERS),
+            body: |ids| json!({"query": {"customer_id": ids.customer.customer_id}}),
+            scoped: true,
+        },
+        Case {
+            path: ValidateDeviceList::PATH,
+            needs: Needs::Cap(Capability::DeviceListsAdd),
+            body: |ids| {
+                json!({"customer_id": ids.customer.customer_id,
+                "csv": "Device serial number,Hardware hash\nV-1,QUJD\n"})
+            },
+            scoped: true,
+        },
+        Case {
+            path: AddDeviceList::PATH,
+            needs: Needs::Cap(Capability::DeviceListsAdd),
+            body: |ids| {
+                json!({"customer_id": ids.customer.customer_id, "list": {"name": "Batch",
+                "csv": format!("Device serial number\nA-{}\n", &ids.target[..8])}})
+            },
+            scoped: true,
+        },
+        Case {
+            path: ApplyDeviceProfile::PATH,
+            needs: Needs::Cap(Capability::DeviceProfilesManage),
+            body: |ids| {
+                json!({"customer_id": ids.customer.customer_id,
+                "device_ids": [ids.devices.device_id], "profile_id": ids.devices.profile_id})
+            },
+            scoped: true,
+        },
+        Case {
+            path: ListDeviceProfiles::PATH,
+            needs: Needs::Cap(Capability::DeviceProfilesManage),
+            body: |_| json!({}),
+            scoped: false,
+        },
+        Case {
+            path: CreateDeviceProfile::PATH,
+            needs: Needs::Cap(Capability::DeviceProfilesManage),
+            body: |ids| {
+                json!({"profile": {"name": format!("New {}", &ids.target[..8]),
+                "settings": {"skip_privacy_settings": true, "user_account_type": "administrator",
+                "device_name_template": "CONTOSO-%SERIAL%"}}})
+            },
+            scoped: false,
+        },
+        Case {
+            path: UpdateDeviceProfile::PATH,
+            needs: Needs::Cap(Capability::DeviceProfilesManage),
+            body: |ids| {
+                json!({"profile_id": ids.devices.profile_id, "version": 1,
+                "profile": {"name": format!("Renamed {}", &ids.target[..8])}})
+            },
+            scoped: true,
+        },
+        Case {
+            path: DeleteDeviceProfile::PATH,
+            needs: Needs::Cap(Capability::DeviceProfilesManage),
+            body: |ids| json!({"profile_id": ids.devices.profile_id, "version": 1}),
+            scoped: true,
         },
         Case {
             path: GetServiceHealth::PATH,
@@ -828,7 +908,11 @@ async fn check(app: &TestApp, fx: &Fixture, case: &Case, who: usize) -> Option<S
     let session = app.other_session(&caller.user_id, &fx.org_a).await;
     let lead = app.add_lead(&fx.org_a, &format!("Lead of {who}")).await;
     let (ticket, console_ticket) = add_tickets(app, &fx.org_a, &customer.customer_id).await;
+    let devices = app
+        .add_devices(&fx.org_a, &customer.customer_id, &format!("of {who}"))
+        .await;
     let ids = Ids {
+        devices: &devices,
         ticket: &ticket,
         console_ticket: &console_ticket,
         lead: &lead,
@@ -906,7 +990,11 @@ async fn every_role_against_every_server_function() {
         let application = app
             .add_application(&fx.org_a, "Visitor App", RoleSet::default())
             .await;
+        let devices = app
+            .add_devices(&fx.org_a, &customer.customer_id, "of the visitor")
+            .await;
         let ids = Ids {
+            devices: &devices,
             ticket: "no-ticket",
             console_ticket: "no-ticket",
             lead: "no-lead",
@@ -964,11 +1052,15 @@ async fn another_organizations_ids_are_not_found() {
     let foreign_lead = app.add_lead(&fx.org_b, "Foreign Lead").await;
     let (foreign_ticket, foreign_console_ticket) =
         add_tickets(&app, &fx.org_b, &foreign_customer.customer_id).await;
+    let foreign_devices = app
+        .add_devices(&fx.org_b, &foreign_customer.customer_id, "foreign")
+        .await;
     for case in cases().into_iter().filter(|c| c.scoped) {
         let cookie = app.session_for(&fx.callers[ga].1.user_id, &fx.org_a).await;
         let ids = Ids {
             ticket: &foreign_ticket,
             console_ticket: &foreign_console_ticket,
+            devices: &foreign_devices,
             lead: &foreign_lead,
             totp_code: "000000",
             session: &foreign_session,
@@ -1047,8 +1139,12 @@ async fn a_ticket_of_the_other_kind_is_not_found() {
         .add_application(&fx.org_a, "Kind App", RoleSet::default())
         .await;
     let (ticket, console_ticket) = add_tickets(&app, &fx.org_a, &customer.customer_id).await;
+    let devices = app
+        .add_devices(&fx.org_a, &customer.customer_id, "of a kind")
+        .await;
     // Swapped: each kind's calls get the other kind's ticket.
     let ids = Ids {
+        devices: &devices,
         ticket: &console_ticket,
         console_ticket: &ticket,
         lead: "no-lead",

@@ -47,6 +47,7 @@ fn cases() -> Vec<ApiCase> {
     const GROUP_READERS: &[Capability] = &[C::GroupsManage, C::UsersView];
     const PROFILE_READERS: &[Capability] =
         &[C::PartnerProfilesView, C::OrgProfileManage, C::UsersView];
+    const DEVICE_VIEWERS: &[Capability] = &[C::DeviceListsAdd, C::DeviceProfilesManage];
     const SUBSCRIPTION_READERS: &[Capability] = &[C::SubscriptionsView, C::CustomerUsersManage];
     let cu = Needs::Cap(C::CustomerUsersManage);
     vec![
@@ -72,6 +73,27 @@ fn cases() -> Vec<ApiCase> {
             |ids| format!("/customers/{}/delegated-admin/end?version=1", ids.customer.customer_id), none, true),
         case!("POST" "/customers/{customer_id}/administer-on-behalf", Needs::Cap(C::AdministerOnBehalf),
             |ids| format!("/customers/{}/administer-on-behalf", ids.customer.customer_id), none, true),
+        // Devices.
+        case!("GET" "/device-customers", Needs::Any(DEVICE_VIEWERS), |_| "/device-customers?search=customer".into(), none, false),
+        case!("GET" "/customers/{customer_id}/devices", Needs::Any(DEVICE_VIEWERS),
+            |ids| format!("/customers/{}/devices?search=sn", ids.customer.customer_id), none, true),
+        case!("POST" "/customers/{customer_id}/device-lists/validate", Needs::Cap(C::DeviceListsAdd),
+            |ids| format!("/customers/{}/device-lists/validate", ids.customer.customer_id),
+            |_| json!({"csv": "Device serial number,Hardware hash\nV-1,not base64\n"}), true),
+        case!("POST" "/customers/{customer_id}/device-lists", Needs::Cap(C::DeviceListsAdd),
+            |ids| format!("/customers/{}/device-lists", ids.customer.customer_id),
+            |ids| json!({"name": "Batch", "csv": format!("Device serial number\nA-{}\n", &ids.target[..8])}), true),
+        case!("POST" "/customers/{customer_id}/devices/profile", Needs::Cap(C::DeviceProfilesManage),
+            |ids| format!("/customers/{}/devices/profile", ids.customer.customer_id),
+            |ids| json!({"device_ids": [ids.devices.device_id], "profile_id": ids.devices.profile_id}), true),
+        case!("GET" "/device-profiles", Needs::Cap(C::DeviceProfilesManage), |_| "/device-profiles".into(), none, false),
+        case!("POST" "/device-profiles", Needs::Cap(C::DeviceProfilesManage), |_| "/device-profiles".into(),
+            |ids| json!({"name": format!("New {}", &ids.target[..8]), "settings": {"skip_licence_terms": true}}), false),
+        case!("PUT" "/device-profiles/{profile_id}", Needs::Cap(C::DeviceProfilesManage),
+            |ids| format!("/device-profiles/{}", ids.devices.profile_id),
+            |ids| json!({"version": 1, "name": format!("Renamed {}", &ids.target[..8])}), true),
+        case!("DELETE" "/device-profiles/{profile_id}", Needs::Cap(C::DeviceProfilesManage),
+            |ids| format!("/device-profiles/{}?version=1", ids.devices.profile_id), none, true),
         case!("GET" "/agreements", Needs::Cap(C::AgreementsView), |_| "/agreements".into(), none, false),
         // Support tickets.
         case!("GET" "/support/tickets", Needs::Cap(C::TicketsView),
@@ -332,7 +354,11 @@ async fn every_role_against_every_api_route() {
             let lead = app.add_lead(&fx.org_a, &format!("Lead {n}")).await;
             let (ticket, console_ticket) =
                 crate::matrix::add_tickets(&app, &fx.org_a, &customer.customer_id).await;
+            let devices = app
+                .add_devices(&fx.org_a, &customer.customer_id, &format!("{n}"))
+                .await;
             let ids = Ids {
+                devices: &devices,
                 ticket: &ticket,
                 console_ticket: &console_ticket,
                 target: &target.user_id,
@@ -414,12 +440,16 @@ async fn another_organizations_ids_are_not_found_over_the_api() {
     let foreign_lead = app.add_lead(&fx.org_b, "Foreign Lead").await;
     let (foreign_ticket, foreign_console_ticket) =
         crate::matrix::add_tickets(&app, &fx.org_b, &foreign_customer.customer_id).await;
+    let foreign_devices = app
+        .add_devices(&fx.org_b, &foreign_customer.customer_id, "abroad")
+        .await;
     let mut checked = 0;
     let mut failures = Vec::new();
     for case in cases().into_iter().filter(|c| c.scoped) {
         // A fresh Global admin application per call (each may change state).
         let secret = caller_app(&app, &fx.org_a, Some(Role::GlobalAdmin), checked).await;
         let ids = Ids {
+            devices: &foreign_devices,
             target: &fx.foreign_user,
             me_email: "",
             customer: &foreign_customer,
@@ -480,7 +510,11 @@ async fn a_ticket_of_the_other_kind_is_not_found_over_the_api() {
         .await;
     let (ticket, console_ticket) =
         crate::matrix::add_tickets(&app, &fx.org_a, &customer.customer_id).await;
+    let devices = app
+        .add_devices(&fx.org_a, &customer.customer_id, "of a kind")
+        .await;
     let ids = Ids {
+        devices: &devices,
         target: "",
         me_email: "",
         customer: &customer,

@@ -1,0 +1,261 @@
+//! Reading an uploaded CSV file (server only), shared by every upload (the
+//! customer user import, device lists): the encoding, the header, the rows
+//! numbered as a spreadsheet shows them, and the problems found, each
+//! naming its row and column. What a row must hold is the feature's own check.
+
+use super::RowError;
+use ::csv::{Reader, ReaderBuilder, StringRecord};
+
+/// What an upload must look like.
+#[derive(Debug, Clone, Copy)]
+pub struct Layout {
+    /// The template's header, in order.
+    pub header: &'static [&'static str],
+    /// How many of the header's first columns a file must have (the others
+    /// are optional, but in this order).
+    pub required: usize,
+    /// Added to the "wrong header" message, e.g. " (Licence is optional)".
+    pub optional_note: &'static str,
+    /// What one row is, in messages: "user", "device".
+    pub row_noun: &'static str,
+    /// Most rows a file may have.
+    pub max_rows: usize,
+}
+
+/// Problems found so far: the first `limit` and a count of the rest.
+#[derive(Debug)]
+pub struct RowErrors {
+    list: Vec<RowError>,
+    more: usize,
+    limit: usize,
+}
+
+impl RowErrors {
+    /// No problem yet; at most `limit` are listed, the rest counted.
+    pub fn new(limit: usize) -> RowErrors {
+        RowErrors {
+            list: Vec::new(),
+            more: 0,
+            limit,
+        }
+    }
+
+    /// Adds a problem of `row` (0: the whole file) in `column` (empty: the whole row).
+    pub fn add(&mut self, row: usize, column: &str, reason: impl Into<String>) {
+        if self.list.len() < self.limit {
+            self.list.push(RowError {
+                row,
+                column: column.into(),
+                reason: reason.into(),
+            });
+        } else {
+            self.more += 1;
+        }
+    }
+
+    /// Whether no problem was found.
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty() && self.more == 0
+    }
+
+    /// The problems listed so far.
+    pub fn list(&self) -> &[RowError] {
+        &self.list
+    }
+
+    /// The problems listed and the number of those beyond.
+    pub fn into_parts(self) -> (Vec<RowError>, usize) {
+        (self.list, self.more)
+    }
+}
+
+/// A file past its header: the rows to read and how many columns the header has.
+pub struct Rows<'t> {
+    reader: Reader<&'t [u8]>,
+    columns: usize,
+}
+
+/// Opens `text` past its header; `None` (with the problem added) when the
+/// file can't be used: not UTF-8, empty, or a header other than the layout's.
+pub fn open<'t>(text: &'t str, layout: &Layout, errors: &mut RowErrors) -> Option<Rows<'t>> {
+    if text.contains('\u{FFFD}') {
+        errors.add(
+            0,
+            "",
+            "The file is not UTF-8 text. Save it as \"CSV UTF-8\" and try again.",
+        );
+        return None;
+    }
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let mut reader = ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let header: Vec<String> = match reader.records().next() {
+        Some(Ok(r)) => r.iter().map(|c| c.trim().to_string()).collect(),
+        Some(Err(e)) => {
+            errors.add(1, "", format!("The header can't be read: {e}."));
+            return None;
+        }
+        None => {
+            errors.add(
+                0,
+                "",
+                format!(
+                    "The file is empty: it needs the header line and at least one {} row.",
+                    layout.row_noun
+                ),
+            );
+            return None;
+        }
+    };
+    let header_ok = (layout.required..=layout.header.len()).contains(&header.len())
+        && header
+            .iter()
+            .zip(layout.header)
+            .all(|(h, e)| h.eq_ignore_ascii_case(e));
+    if !header_ok {
+        errors.add(
+            1,
+            "",
+            format!(
+                "Wrong header \"{}\": expected \"{}\"{}. Download the template to start from.",
+                header.join(","),
+                layout.header.join(","),
+                layout.optional_note,
+            ),
+        );
+        return None;
+    }
+    Some(Rows {
+        reader,
+        columns: header.len(),
+    })
+}
+
+impl Rows<'_> {
+    /// How many columns the file's header has.
+    pub fn columns(&self) -> usize {
+        self.columns
+    }
+
+    /// Hands each row that is not blank to `check`, with its spreadsheet
+    /// row number (the header is row 1; a quoted cell spanning lines is
+    /// still one row). A row that can't be read, too many rows and a file
+    /// with no row are problems of their own. Returns the number of rows read.
+    pub fn each(
+        mut self,
+        layout: &Layout,
+        errors: &mut RowErrors,
+        mut check: impl FnMut(usize, &StringRecord, &mut RowErrors),
+    ) -> usize {
+        let mut rows = 0;
+        for (index, record) in self.reader.records().enumerate() {
+            let line = index + 2;
+            let record = match record {
+                Ok(r) => r,
+                Err(e) => {
+                    errors.add(line, "", format!("This row can't be read as CSV: {e}."));
+                    continue;
+                }
+            };
+            if record.iter().all(|c| c.trim().is_empty()) {
+                continue;
+            }
+            rows += 1;
+            if rows > layout.max_rows {
+                errors.add(
+                    line,
+                    "",
+                    format!(
+                        "Too many rows: at most {} {}s per file.",
+                        layout.max_rows, layout.row_noun
+                    ),
+                );
+                break;
+            }
+            check(line, &record, errors);
+        }
+        if rows == 0 && errors.list.is_empty() {
+            errors.add(0, "", format!("The file has no {} rows.", layout.row_noun));
+        }
+        rows
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LAYOUT: Layout = Layout {
+        header: &["Serial", "Note"],
+        required: 1,
+        optional_note: " (Note is optional)",
+        row_noun: "thing",
+        max_rows: 2,
+    };
+
+    fn read(text: &str) -> (Vec<(usize, String)>, RowErrors) {
+        let mut errors = RowErrors::new(10);
+        let mut seen = Vec::new();
+        if let Some(rows) = open(text, &LAYOUT, &mut errors) {
+            rows.each(&LAYOUT, &mut errors, |line, record, _| {
+                seen.push((line, record.get(0).unwrap_or("").to_string()));
+            });
+        }
+        (seen, errors)
+    }
+
+    #[test]
+    fn rows_are_numbered_as_a_spreadsheet_shows_them() {
+        let (seen, errors) = read("\u{FEFF}serial\r\nA\r\n,\r\n\"B\nb\"\r\n");
+        assert!(errors.is_empty(), "{:?}", errors.list());
+        assert_eq!(seen, vec![(2, "A".into()), (4, "B\nb".into())]);
+    }
+
+    #[test]
+    fn the_file_itself_gets_one_clear_problem() {
+        let reasons = |text: &str| {
+            let (_, e) = read(text);
+            e.list()
+                .iter()
+                .map(|e| (e.row, e.reason.clone()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            reasons(""),
+            [(
+                0,
+                "The file is empty: it needs the header line and at least one thing row.".into()
+            )]
+        );
+        assert_eq!(
+            reasons("Serial,Note\n"),
+            [(0, "The file has no thing rows.".into())]
+        );
+        let wrong = reasons("Name\nA\n");
+        assert_eq!(wrong.len(), 1);
+        assert!(
+            wrong[0]
+                .1
+                .contains("expected \"Serial,Note\" (Note is optional)"),
+            "{wrong:?}"
+        );
+        assert_eq!(
+            reasons("Serial\na\nb\nc\n"),
+            [(4, "Too many rows: at most 2 things per file.".into())]
+        );
+        assert_eq!(reasons("Serial\n\u{FFFD}\n")[0].0, 0);
+    }
+
+    #[test]
+    fn problems_beyond_the_limit_are_counted() {
+        let mut errors = RowErrors::new(2);
+        for row in 0..5 {
+            errors.add(row, "", "bad");
+        }
+        assert!(!errors.is_empty());
+        let (list, more) = errors.into_parts();
+        assert_eq!((list.len(), more), (2, 3));
+    }
+}

@@ -1,0 +1,51 @@
+//! `/devices`: choose a customer.
+
+use crate::devices::DeviceCustomer;
+use crate::ui::{Loaded, SearchBox, Table};
+use leptos::prelude::*;
+
+/// `/devices`: the customers with their device counts.
+#[component]
+pub fn DevicesPage() -> impl IntoView {
+    let search = RwSignal::new(String::new());
+    // The search box resets a page number; this list has one page.
+    let page = RwSignal::new(0u32);
+    let customers = Resource::new(move || search.get(), crate::devices::list_device_customers);
+    view! {
+        <section class="card">
+            <h1>"Devices"</h1>
+            <p>"Choose a customer to see their devices, add a device list or apply a device profile."</p>
+            <div class="toolbar">
+                <SearchBox id="device-customer-search" label="Find a customer" value=search page=page/>
+            </div>
+            <Loaded resource=customers ok=|c| view! { <CustomerTable customers=c/> }/>
+        </section>
+    }
+}
+
+#[component]
+fn CustomerTable(customers: Vec<DeviceCustomer>) -> impl IntoView {
+    if customers.is_empty() {
+        return view! { <p data-testid="no-device-customers">"No customer matches."</p> }
+            .into_any();
+    }
+    view! {
+        <Table testid="device-customers" columns=&["Customer", "Domain", "Devices"]>
+            {customers
+                .into_iter()
+                .map(|c| {
+                    view! {
+                        <tr>
+                            <td>
+                                <a href=format!("/customers/{}/devices", c.customer_id)>{c.name}</a>
+                            </td>
+                            <td>{c.domain}</td>
+                            <td data-testid="device-count">{c.device_count}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()}
+        </Table>
+    }
+    .into_any()
+}
