@@ -114,6 +114,7 @@ pub async fn seed(db: &Db) -> AppResult<Seeded> {
         },
     )
     .await?;
+    crate::incentives::service::seed_demo(db, &org_id).await?;
     Ok(Seeded {
         org_id,
         created: true,

@@ -17,6 +17,7 @@ pub mod customers;
 pub mod error;
 pub mod groups;
 pub mod health;
+pub mod incentives;
 pub mod leads;
 pub mod orgs;
 pub mod reference;
@@ -117,6 +118,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/leads") view=framed(leads::LeadsPage)/>
                     <Route path=path!("/resellers") view=framed(resellers::ResellersPage)/>
                     <Route path=path!("/agreements") view=framed(agreements::AgreementsPage)/>
+                    <Route path=path!("/incentives") view=framed(incentives::IncentivesPage)/>
+                    <Route path=path!("/incentives/bank-tax") view=framed(incentives::BankTaxPage)/>
+                    <Route path=path!("/incentives/reports") view=framed(incentives::IncentiveReportsPage)/>
                     <Route path=path!("/workspace/:slug") view=framed(workspaces::WorkspacePage)/>
                 </Routes>
             </main>

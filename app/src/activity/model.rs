@@ -79,6 +79,11 @@ operations! {
     LeadStatusChanged => "lead-status-changed", "Lead status changed";
     LeadConverted => "lead-converted", "Lead converted to a customer";
     ResellerRegistered => "reseller-registered", "Reseller registered";
+    IncentiveEnrolled => "incentive-enrolled", "Enrolled in an incentive program";
+    IncentiveEnrolmentMigrated => "incentive-enrolment-migrated", "Incentive enrolment migrated";
+    IncentiveEnrolmentWithdrawn => "incentive-enrolment-withdrawn", "Withdrawn from an incentive program";
+    IncentiveBankTaxChanged => "incentive-bank-tax-changed", "Bank and tax profile changed";
+    IncentiveEarningRecorded => "incentive-earning-recorded", "Incentive earnings recorded";
 }
 
 /// One changed field. Secrets (passwords, hashes) carry no values: they

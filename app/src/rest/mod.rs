@@ -80,6 +80,7 @@ pub fn routes() -> Vec<ApiRoute> {
         crate::leads::rest::routes(),
         crate::resellers::rest::routes(),
         crate::agreements::rest::routes(),
+        crate::incentives::rest::routes(),
     ]
     .into_iter()
     .flatten()

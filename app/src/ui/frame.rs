@@ -92,6 +92,9 @@ const NAV_PAGES: &[NavPage] = &[
     crate::leads::NAV,
     crate::resellers::NAV,
     crate::health::NAV,
+    crate::incentives::NAV,
+    crate::incentives::REPORTS_NAV,
+    crate::incentives::BANK_TAX_NAV,
 ];
 
 #[component]

@@ -9,6 +9,7 @@ mod groups;
 mod helpers;
 mod import;
 mod import_isolation;
+mod incentives;
 mod leads;
 mod matrix;
 mod pages;

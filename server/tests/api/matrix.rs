@@ -55,6 +55,11 @@ pub(crate) struct Ids<'a> {
     pub(crate) session: &'a str,
     /// A fresh lead of the caller's organization (status new, version 1).
     pub(crate) lead: &'a str,
+    /// An active enrolment of the caller's organization (version 1) in
+    /// Security Adoption, on a partner ID of its own.
+    pub(crate) enrolment: &'a str,
+    /// A user of the caller's organization with the Incentives user role.
+    pub(crate) contact: &'a str,
 }
 
 struct Case {
@@ -90,6 +95,11 @@ fn cases() -> Vec<Case> {
         RenameGroup, SetGroupAccess,
     };
     use app::health::GetServiceHealth;
+    use app::incentives::{
+        Enrol, ExportIncentiveReport, GetBankTaxProfile, GetEnrolmentChoices, GetIncentiveReport,
+        ListEnrolments, ListIncentivePrograms, MigrateEnrolment, SaveBankTaxProfile,
+        WithdrawEnrolment,
+    };
     use app::leads::{ConvertLead, CreateLead, ListLeads, SetLeadStatus};
     use app::orgs::{
         AddLocation, GetOrgProfile, RemoveLocation, RenameOrg, SetDirectoryMode, SetSignInPolicy,
@@ -238,6 +248,85 @@ fn cases() -> Vec<Case> {
                 json!({"reseller": {"company": "Litware", "country": "France",
                 "contact_email": "var@litware.example", "reseller_id": format!("V{}", &ids.target[..8])}})
             },
+            scoped: false,
+        },
+        Case {
+            path: ListIncentivePrograms::PATH,
+            needs: Needs::Any(&[
+                Capability::IncentivesEnrolmentsView,
+                Capability::IncentivesProgramsManage,
+            ]),
+            body: |_| json!({}),
+            scoped: false,
+        },
+        Case {
+            path: ListEnrolments::PATH,
+            needs: Needs::Cap(Capability::IncentivesEnrolmentsView),
+            body: |_| json!({}),
+            scoped: false,
+        },
+        Case {
+            path: GetEnrolmentChoices::PATH,
+            needs: Needs::Any(&[Capability::IncentivesEnroll, Capability::IncentivesMigrate]),
+            body: |_| json!({}),
+            scoped: false,
+        },
+        Case {
+            path: Enrol::PATH,
+            needs: Needs::Cap(Capability::IncentivesEnroll),
+            body: |ids| {
+                json!({"enrolment": {"program_id": "security-adoption", "partner_id": ids.location,
+                "contact_user_id": ids.contact}})
+            },
+            scoped: true,
+        },
+        Case {
+            path: MigrateEnrolment::PATH,
+            needs: Needs::Cap(Capability::IncentivesMigrate),
+            body: |ids| {
+                json!({"enrolment_id": ids.enrolment, "version": 1,
+                "to": {"program_id": "security-adoption", "partner_id": ids.location}})
+            },
+            scoped: true,
+        },
+        Case {
+            path: WithdrawEnrolment::PATH,
+            needs: Needs::Cap(Capability::IncentivesProgramsManage),
+            body: |ids| json!({"enrolment_id": ids.enrolment, "version": 1}),
+            scoped: true,
+        },
+        Case {
+            path: GetBankTaxProfile::PATH,
+            needs: Needs::Cap(Capability::IncentivesBankTaxEdit),
+            body: |_| json!({}),
+            scoped: false,
+        },
+        Case {
+            path: SaveBankTaxProfile::PATH,
+            needs: Needs::Cap(Capability::IncentivesBankTaxEdit),
+            body: |_| {
+                json!({"version": 0, "profile": {"account_holder": "Org A", "bank_name": "Bank",
+                "account_number": "DE89 3704 0044 0532 0130 00", "tax_id": "DE123456789",
+                "tax_country": "Germany", "vat_registered": true}})
+            },
+            scoped: false,
+        },
+        Case {
+            path: GetIncentiveReport::PATH,
+            needs: Needs::Any(&[
+                Capability::IncentivesReportsView,
+                Capability::IncentivesReportsViewAll,
+            ]),
+            body: |_| json!({"query": {}}),
+            scoped: false,
+        },
+        Case {
+            path: ExportIncentiveReport::PATH,
+            needs: Needs::Any(&[
+                Capability::IncentivesReportsView,
+                Capability::IncentivesReportsViewAll,
+            ]),
+            body: |_| json!({"query": {}}),
             scoped: false,
         },
         Case {
@@ -711,7 +800,12 @@ async fn check(app: &TestApp, fx: &Fixture, case: &Case, who: usize) -> Option<S
     let (_, totp_code) = app.pending_totp(&caller.user_id).await;
     let session = app.other_session(&caller.user_id, &fx.org_a).await;
     let lead = app.add_lead(&fx.org_a, &format!("Lead of {who}")).await;
+    let enrolment = app
+        .add_enrolment(&fx.org_a, &format!("E{}", &target.user_id[..8]))
+        .await;
     let ids = Ids {
+        enrolment: &enrolment.enrolment_id,
+        contact: &enrolment.contact,
         lead: &lead,
         totp_code: &totp_code,
         session: &session,
@@ -788,6 +882,8 @@ async fn every_role_against_every_server_function() {
             .add_application(&fx.org_a, "Visitor App", RoleSet::default())
             .await;
         let ids = Ids {
+            enrolment: "no-enrolment",
+            contact: &target.user_id,
             lead: "no-lead",
             totp_code: "000000",
             session: "no-session",
@@ -841,15 +937,28 @@ async fn another_organizations_ids_are_not_found() {
         .await;
     let foreign_session = app.other_session(&fx.foreign_user, &fx.org_b).await;
     let foreign_lead = app.add_lead(&fx.org_b, "Foreign Lead").await;
+    let foreign_enrolment = app.add_enrolment(&fx.org_b, "FOREIGN-E").await;
     for case in cases().into_iter().filter(|c| c.scoped) {
-        let cookie = app.session_for(&fx.callers[ga].1.user_id, &fx.org_a).await;
+        // A Global admin, or where the case is closed to one (Incentives),
+        // the first caller it allows.
+        let who = if allowed(case.needs, Some(Role::GlobalAdmin)) {
+            ga
+        } else {
+            fx.callers
+                .iter()
+                .position(|(r, _)| allowed(case.needs, *r))
+                .unwrap_or(ga)
+        };
+        let cookie = app.session_for(&fx.callers[who].1.user_id, &fx.org_a).await;
         let ids = Ids {
+            enrolment: &foreign_enrolment.enrolment_id,
+            contact: &foreign_enrolment.contact,
             lead: &foreign_lead,
             totp_code: "000000",
             session: &foreign_session,
             app: &foreign_app,
             target: &fx.foreign_user,
-            me_email: &fx.callers[ga].1.email,
+            me_email: &fx.callers[who].1.email,
             customer: &foreign_customer,
             group: &foreign_group,
             request: &foreign_request,
