@@ -74,6 +74,19 @@ fn EnrolmentRow(
         (EnrolmentStatus::Migrated, Some(to)) => format!("Migrated to {to}"),
         (s, _) => s.label().to_string(),
     };
+    // An active enrolment in a program that closed since: say where it
+    // should go.
+    let closed_note = programs
+        .with_value(|all| {
+            all.iter()
+                .find(|p| p.program_id == enrolment.program_id && !p.open)
+                .map(|p| match &p.successor_name {
+                    Some(s) => format!("Program closed: migrate to {s}"),
+                    None => "Program closed".to_string(),
+                })
+        })
+        .filter(|_| enrolment.status == EnrolmentStatus::Active)
+        .map(|note| view! { <br/><span class="muted" data-testid="closed-note">{note}</span> });
     let ended = enrolment
         .ended_at
         .map(|t| view! { <br/><span class="muted">{format_millis(t)}</span> });
@@ -96,13 +109,13 @@ fn EnrolmentRow(
     let none = (!enrolment.can_migrate && !enrolment.can_withdraw)
         .then(|| view! { <span class="muted">"—"</span> });
     view! {
-        <tr data-testid="enrolment-row">
+        <tr data-testid="enrolment-row" data-partner-id=enrolment.partner_id.clone()>
             <td>{enrolment.program_name.clone()}</td>
             <td>{enrolment.partner_id.clone()} <br/> <span class="muted">{location}</span></td>
             <td>{enrolment.contact_name.clone()} <br/> <span class="muted">{enrolment.contact_email.clone()}</span></td>
-            <td data-testid="enrolment-status">{status} {ended}</td>
+            <td data-testid="enrolment-status">{status} {ended} {closed_note}</td>
             <td>{format_millis(enrolment.enrolled_at)}</td>
-            <td>
+            <td class="enrolment-actions">
                 {withdraw}
                 {migrate}
                 {none}
