@@ -117,6 +117,7 @@ pub async fn seed(db: &Db) -> AppResult<Seeded> {
     .await?;
     seed_support(db, &org_id).await?;
     seed_devices(db, &org_id).await?;
+    crate::incentives::service::seed_demo(db, &org_id).await?;
     Ok(Seeded {
         org_id,
         created: true,

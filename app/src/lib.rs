@@ -19,6 +19,7 @@ pub mod devices;
 pub mod error;
 pub mod groups;
 pub mod health;
+pub mod incentives;
 pub mod leads;
 pub mod orgs;
 pub mod reference;
@@ -129,6 +130,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/devices") view=framed(devices::DevicesPage)/>
                     <Route path=path!("/customers/:id/devices") view=framed(devices::CustomerDevicesPage)/>
                     <Route path=path!("/device-profiles") view=framed(devices::DeviceProfilesPage)/>
+                    <Route path=path!("/incentives") view=framed(incentives::IncentivesPage)/>
+                    <Route path=path!("/incentives/bank-tax") view=framed(incentives::BankTaxPage)/>
+                    <Route path=path!("/incentives/reports") view=framed(incentives::IncentiveReportsPage)/>
                     <Route path=path!("/workspace/:slug") view=framed(workspaces::WorkspacePage)/>
                 </Routes>
             </main>

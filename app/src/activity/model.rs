@@ -93,6 +93,11 @@ operations! {
     DeviceProfileDeleted => "device-profile-deleted", "Device profile deleted";
     DeviceProfileApplied => "device-profile-applied", "Device profile applied";
     DeviceProfileRemoved => "device-profile-removed", "Device profile removed from devices";
+    IncentiveEnrolled => "incentive-enrolled", "Enrolled in an incentive program";
+    IncentiveEnrolmentMigrated => "incentive-enrolment-migrated", "Incentive enrolment migrated";
+    IncentiveEnrolmentWithdrawn => "incentive-enrolment-withdrawn", "Withdrawn from an incentive program";
+    IncentiveBankTaxChanged => "incentive-bank-tax-changed", "Bank and tax profile changed";
+    IncentiveEarningRecorded => "incentive-earning-recorded", "Incentive earnings recorded";
 }
 
 /// One changed field. Secrets (passwords, hashes) carry no values: they

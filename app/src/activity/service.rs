@@ -119,6 +119,16 @@ impl Target {
         Target::of("devices", customer_id, name, Some(customer_id))
     }
 
+    /// An incentive program enrolment, named by its program and partner ID.
+    pub fn incentive_enrolment(enrolment_id: &str, name: &str) -> Target {
+        Target::of("incentive-enrolment", enrolment_id, name, None)
+    }
+
+    /// The organization's bank and tax profile for incentive payments.
+    pub fn bank_tax_profile(org_id: &str) -> Target {
+        Target::of("bank-tax-profile", org_id, "Bank and tax profile", None)
+    }
+
     /// A customer.
     pub fn customer(customer_id: &str, name: &str) -> Target {
         Target::of("customer", customer_id, name, Some(customer_id))

@@ -83,6 +83,7 @@ pub fn routes() -> Vec<ApiRoute> {
         crate::agreements::rest::routes(),
         crate::delegated_admin::rest::routes(),
         crate::support::rest::routes(),
+        crate::incentives::rest::routes(),
     ]
     .into_iter()
     .flatten()

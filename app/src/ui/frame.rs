@@ -97,6 +97,9 @@ const NAV_PAGES: &[NavPage] = &[
     crate::support::CONSOLE_NAV,
     crate::devices::NAV,
     crate::devices::PROFILES_NAV,
+    crate::incentives::NAV,
+    crate::incentives::REPORTS_NAV,
+    crate::incentives::BANK_TAX_NAV,
 ];
 
 #[component]

@@ -614,3 +614,73 @@ impl TestApp {
         )
     }
 }
+
+/// An active enrolment and its contact (an Incentives user).
+pub struct EnrolmentFx {
+    pub enrolment_id: String,
+    pub contact: String,
+}
+
+impl TestApp {
+    /// A context acting as a new user of `org_id` holding `role` (an
+    /// incentives role: the operator, a Global admin, holds none).
+    pub async fn incentives_ctx(
+        &self,
+        org_id: &str,
+        name: &str,
+        role: app::access::Role,
+    ) -> (app::request::Ctx, Caller) {
+        use app::access::{Identity, RoleSet};
+        let roles = RoleSet {
+            incentives: Some(role),
+            ..RoleSet::default()
+        };
+        let caller = self.add_user(org_id, name, roles).await;
+        let me = Identity::new(
+            caller.user_id.clone(),
+            org_id.into(),
+            "Org".into(),
+            name.into(),
+            caller.email.clone(),
+            roles,
+            false,
+        );
+        (app::request::Ctx::for_identity(&self.db, me), caller)
+    }
+
+    /// An active enrolment (version 1) of a new partner ID `partner_id` of
+    /// `org_id` in the open program Security Adoption, its contact a new
+    /// Incentives user.
+    pub async fn add_enrolment(&self, org_id: &str, partner_id: &str) -> EnrolmentFx {
+        use app::access::Role;
+        self.add_location(org_id, partner_id).await;
+        let (ctx, _) = self
+            .incentives_ctx(
+                org_id,
+                &format!("Enroller {partner_id}"),
+                Role::IncentivesAdmin,
+            )
+            .await;
+        let (_, contact) = self
+            .incentives_ctx(
+                org_id,
+                &format!("Contact {partner_id}"),
+                Role::IncentivesUser,
+            )
+            .await;
+        let enrolment = app::incentives::service::enrol(
+            &ctx,
+            &app::incentives::NewEnrolment {
+                program_id: "security-adoption".into(),
+                partner_id: partner_id.into(),
+                contact_user_id: contact.user_id.clone(),
+            },
+        )
+        .await
+        .expect("enrolment");
+        EnrolmentFx {
+            enrolment_id: enrolment.enrolment_id,
+            contact: contact.user_id,
+        }
+    }
+}

@@ -11,6 +11,7 @@ mod groups;
 mod helpers;
 mod import;
 mod import_isolation;
+mod incentives;
 mod leads;
 mod matrix;
 mod pages;

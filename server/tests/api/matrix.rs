@@ -55,6 +55,11 @@ pub(crate) struct Ids<'a> {
     pub(crate) session: &'a str,
     /// A fresh lead of the caller's organization (status new, version 1).
     pub(crate) lead: &'a str,
+    /// An active enrolment of the caller's organization (version 1) in
+    /// Security Adoption, on a partner ID of its own.
+    pub(crate) enrolment: &'a str,
+    /// A user of the caller's organization with the Incentives user role.
+    pub(crate) contact: &'a str,
     /// A fresh device profile of the caller's organization (version 1, on
     /// no device) and a device of `customer`.
     pub(crate) devices: &'a DeviceFx,
@@ -105,6 +110,11 @@ fn cases() -> Vec<Case> {
         RenameGroup, SetGroupAccess,
     };
     use app::health::GetServiceHealth;
+    use app::incentives::{
+        Enrol, ExportIncentiveReport, GetBankTaxProfile, GetEnrolmentChoices, GetIncentiveReport,
+        ListEnrolments, ListIncentivePrograms, MigrateEnrolment, SaveBankTaxProfile,
+        WithdrawEnrolment,
+    };
     use app::leads::{ConvertLead, CreateLead, ListLeads, SetLeadStatus};
     use app::orgs::{
         AddLocation, GetOrgProfile, RemoveLocation, RenameOrg, SetDirectoryMode, SetSignInPolicy,
@@ -221,6 +231,85 @@ fn cases() -> Vec<Case> {
             // The current policy: allowed callers succeed without a change.
             needs: Needs::Cap(Capability::OrgProfileManage),
             body: |_| json!({"version": 1, "policy": {"require_second_factor": false, "temp_password_days": 7}}),
+            scoped: false,
+        },
+        Case {
+            path: ListIncentivePrograms::PATH,
+            needs: Needs::Any(&[
+                Capability::IncentivesEnrolmentsView,
+                Capability::IncentivesProgramsManage,
+            ]),
+            body: |_| json!({}),
+            scoped: false,
+        },
+        Case {
+            path: ListEnrolments::PATH,
+            needs: Needs::Cap(Capability::IncentivesEnrolmentsView),
+            body: |_| json!({}),
+            scoped: false,
+        },
+        Case {
+            path: GetEnrolmentChoices::PATH,
+            needs: Needs::Any(&[Capability::IncentivesEnroll, Capability::IncentivesMigrate]),
+            body: |_| json!({}),
+            scoped: false,
+        },
+        Case {
+            path: Enrol::PATH,
+            needs: Needs::Cap(Capability::IncentivesEnroll),
+            body: |ids| {
+                json!({"enrolment": {"program_id": "security-adoption", "partner_id": ids.location,
+                "contact_user_id": ids.contact}})
+            },
+            scoped: true,
+        },
+        Case {
+            path: MigrateEnrolment::PATH,
+            needs: Needs::Cap(Capability::IncentivesMigrate),
+            body: |ids| {
+                json!({"enrolment_id": ids.enrolment, "version": 1,
+                "to": {"program_id": "security-adoption", "partner_id": ids.location}})
+            },
+            scoped: true,
+        },
+        Case {
+            path: WithdrawEnrolment::PATH,
+            needs: Needs::Cap(Capability::IncentivesProgramsManage),
+            body: |ids| json!({"enrolment_id": ids.enrolment, "version": 1}),
+            scoped: true,
+        },
+        Case {
+            path: GetBankTaxProfile::PATH,
+            needs: Needs::Cap(Capability::IncentivesBankTaxEdit),
+            body: |_| json!({}),
+            scoped: false,
+        },
+        Case {
+            path: SaveBankTaxProfile::PATH,
+            needs: Needs::Cap(Capability::IncentivesBankTaxEdit),
+            body: |_| {
+                json!({"version": 0, "profile": {"account_holder": "Org A", "bank_name": "Bank",
+                "account_number": "DE89 3704 0044 0532 0130 00", "tax_id": "DE123456789",
+                "tax_country": "Germany", "vat_registered": true}})
+            },
+            scoped: false,
+        },
+        Case {
+            path: GetIncentiveReport::PATH,
+            needs: Needs::Any(&[
+                Capability::IncentivesReportsView,
+                Capability::IncentivesReportsViewAll,
+            ]),
+            body: |_| json!({"query": {}}),
+            scoped: false,
+        },
+        Case {
+            path: ExportIncentiveReport::PATH,
+            needs: Needs::Any(&[
+                Capability::IncentivesReportsView,
+                Capability::IncentivesReportsViewAll,
+            ]),
+            body: |_| json!({"query": {}}),
             scoped: false,
         },
         Case {
@@ -911,7 +1000,12 @@ async fn check(app: &TestApp, fx: &Fixture, case: &Case, who: usize) -> Option<S
     let devices = app
         .add_devices(&fx.org_a, &customer.customer_id, &format!("of {who}"))
         .await;
+    let enrolment = app
+        .add_enrolment(&fx.org_a, &format!("E{}", &target.user_id[..8]))
+        .await;
     let ids = Ids {
+        enrolment: &enrolment.enrolment_id,
+        contact: &enrolment.contact,
         devices: &devices,
         ticket: &ticket,
         console_ticket: &console_ticket,
@@ -995,6 +1089,8 @@ async fn every_role_against_every_server_function() {
             .await;
         let ids = Ids {
             devices: &devices,
+            enrolment: "no-enrolment",
+            contact: &target.user_id,
             ticket: "no-ticket",
             console_ticket: "no-ticket",
             lead: "no-lead",
@@ -1055,18 +1151,31 @@ async fn another_organizations_ids_are_not_found() {
     let foreign_devices = app
         .add_devices(&fx.org_b, &foreign_customer.customer_id, "foreign")
         .await;
+    let foreign_enrolment = app.add_enrolment(&fx.org_b, "FOREIGN-E").await;
     for case in cases().into_iter().filter(|c| c.scoped) {
-        let cookie = app.session_for(&fx.callers[ga].1.user_id, &fx.org_a).await;
+        // A Global admin, or where the case is closed to one (Incentives),
+        // the first caller it allows.
+        let who = if allowed(case.needs, Some(Role::GlobalAdmin)) {
+            ga
+        } else {
+            fx.callers
+                .iter()
+                .position(|(r, _)| allowed(case.needs, *r))
+                .unwrap_or(ga)
+        };
+        let cookie = app.session_for(&fx.callers[who].1.user_id, &fx.org_a).await;
         let ids = Ids {
             ticket: &foreign_ticket,
             console_ticket: &foreign_console_ticket,
             devices: &foreign_devices,
+            enrolment: &foreign_enrolment.enrolment_id,
+            contact: &foreign_enrolment.contact,
             lead: &foreign_lead,
             totp_code: "000000",
             session: &foreign_session,
             app: &foreign_app,
             target: &fx.foreign_user,
-            me_email: &fx.callers[ga].1.email,
+            me_email: &fx.callers[who].1.email,
             customer: &foreign_customer,
             group: &foreign_group,
             request: &foreign_request,
@@ -1142,9 +1251,12 @@ async fn a_ticket_of_the_other_kind_is_not_found() {
     let devices = app
         .add_devices(&fx.org_a, &customer.customer_id, "of a kind")
         .await;
+    let enrolment = app.add_enrolment(&fx.org_a, "KIND-E").await;
     // Swapped: each kind's calls get the other kind's ticket.
     let ids = Ids {
         devices: &devices,
+        enrolment: &enrolment.enrolment_id,
+        contact: &enrolment.contact,
         ticket: &console_ticket,
         console_ticket: &ticket,
         lead: "no-lead",

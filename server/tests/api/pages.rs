@@ -331,6 +331,8 @@ fn every_page_loads_by_url_repeatedly_and_in_parallel() {
         Some(Role::GlobalAdmin),
         Some(Role::HelpdeskAgent),
         Some(Role::BillingAdmin),
+        // The only role whose Incentives pages show data.
+        Some(Role::IncentivesAdmin),
         None,
     ] {
         let who = role.map(|r| r.label()).unwrap_or("no role").to_string();
