@@ -11,6 +11,7 @@ pub mod activity;
 pub mod agreements;
 pub mod applications;
 pub mod auth;
+pub mod billing;
 pub mod csv;
 pub mod customer_users;
 pub mod customers;
@@ -19,6 +20,7 @@ pub mod groups;
 pub mod health;
 pub mod leads;
 pub mod orgs;
+pub mod pricing;
 pub mod reference;
 pub mod resellers;
 pub mod role_requests;
@@ -117,6 +119,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/leads") view=framed(leads::LeadsPage)/>
                     <Route path=path!("/resellers") view=framed(resellers::ResellersPage)/>
                     <Route path=path!("/agreements") view=framed(agreements::AgreementsPage)/>
+                    <Route path=path!("/pricing") view=framed(pricing::PricingPage)/>
+                    <Route path=path!("/billing") view=framed(billing::BillingPage)/>
+                    <Route path=path!("/billing/:id") view=framed(billing::InvoicePage)/>
                     <Route path=path!("/workspace/:slug") view=framed(workspaces::WorkspacePage)/>
                 </Routes>
             </main>

@@ -137,6 +137,7 @@ async fn run(cli: Cli) -> Result<(), String> {
             );
             Ok(())
         }
+        Command::IssueInvoices { org, month } => issue_invoices(&db, org, month).await,
         Command::ImportUsers {
             org,
             customer,
@@ -145,6 +146,60 @@ async fn run(cli: Cli) -> Result<(), String> {
         } => import_users(&db, &org, &customer, validate_only, &file).await,
         Command::Serve(args) => serve(db, args).await,
     }
+}
+
+async fn issue_invoices(
+    db: &app::db::Db,
+    org: Option<String>,
+    month: Option<String>,
+) -> Result<(), String> {
+    use app::billing::{service, Issued, Month};
+    let month = match month {
+        Some(m) => m,
+        None => Month::of_millis(app::db::now_millis())
+            .previous()
+            .to_string(),
+    };
+    let issued: Vec<(String, Issued)> = match org {
+        Some(org) => {
+            let org_id = app::orgs::service::find(db, &org)
+                .await
+                .map_err(|e| e.to_string())?
+                .ok_or_else(|| format!("no organization has the id or name {org:?}"))?;
+            let ctx = app::request::Ctx::operator(db, &org_id);
+            vec![(
+                org,
+                service::issue(&ctx, &month)
+                    .await
+                    .map_err(|e| e.to_string())?,
+            )]
+        }
+        None => {
+            let parsed = Month::parse(&month)
+                .ok_or_else(|| format!("month {month:?}: enter a month as YYYY-MM"))?;
+            service::issue_missing(db, parsed)
+                .await
+                .map_err(|e| e.to_string())?
+        }
+    };
+    if issued.is_empty() {
+        println!("Every organization has its invoice for {month}.");
+    }
+    for (name, i) in issued {
+        println!(
+            "{name}: invoice {} {}: {} line(s), total {} {}.",
+            i.invoice.month,
+            if i.created {
+                "issued"
+            } else {
+                "already issued"
+            },
+            i.invoice.lines,
+            app::pricing::decimal(i.invoice.total_cents),
+            i.invoice.currency
+        );
+    }
+    Ok(())
 }
 
 async fn import_users(
@@ -245,6 +300,22 @@ async fn serve(db: app::db::Db, args: ServeArgs) -> Result<(), String> {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(purged = n, "purged deleted customer users"),
                 Err(e) => tracing::warn!(error = %e, "purge of deleted customer users failed"),
+            }
+        }
+    });
+    // The previous month's invoice of every organization, once the month is
+    // over: checked at start and every hour. Safe on several replicas:
+    // issuing is idempotent per organization and month.
+    let billing_db = db.clone();
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(std::time::Duration::from_secs(60 * 60));
+        loop {
+            every.tick().await;
+            let month = app::billing::Month::of_millis(app::db::now_millis()).previous();
+            match app::billing::service::issue_missing(&billing_db, month).await {
+                Ok(done) if done.is_empty() => {}
+                Ok(done) => tracing::info!(%month, organizations = done.len(), "issued invoices"),
+                Err(e) => tracing::warn!(error = %e, %month, "issuing invoices failed"),
             }
         }
     });

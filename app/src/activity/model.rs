@@ -79,6 +79,7 @@ operations! {
     LeadStatusChanged => "lead-status-changed", "Lead status changed";
     LeadConverted => "lead-converted", "Lead converted to a customer";
     ResellerRegistered => "reseller-registered", "Reseller registered";
+    InvoiceIssued => "invoice-issued", "Invoice issued";
 }
 
 /// One changed field. Secrets (passwords, hashes) carry no values: they

@@ -97,6 +97,11 @@ impl Target {
         Target::of("reseller", registration_id, company, None)
     }
 
+    /// A month's invoice, named by its month.
+    pub fn invoice(invoice_id: &str, month: &str) -> Target {
+        Target::of("invoice", invoice_id, month, None)
+    }
+
     /// A customer.
     pub fn customer(customer_id: &str, name: &str) -> Target {
         Target::of("customer", customer_id, name, Some(customer_id))

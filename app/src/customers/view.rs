@@ -3,7 +3,9 @@ use super::{
 };
 use crate::access::ui::use_identity;
 use crate::access::Capability;
+use crate::billing::CustomerInvoices;
 use crate::error::AppError;
+use crate::pricing::CustomerSubscriptions;
 use crate::time::format_millis;
 use crate::ui::{
     id_param, FieldError, FormError, Loaded, Pager, SaveNotice, Saves, SearchBox, Table, TextField,
@@ -119,8 +121,8 @@ fn NewCustomerForm() -> impl IntoView {
     }
 }
 
-/// `/customers/:id`: details, billing, requests, subscriptions; the link to
-/// "Users and licences".
+/// `/customers/:id`: details, billing, requests, subscriptions (and buying
+/// an offer), invoice lines; the link to "Users and licences".
 #[component]
 pub fn CustomerPage() -> impl IntoView {
     let id = id_param();
@@ -305,5 +307,10 @@ fn CustomerEditor(customer: Customer, saves: Saves) -> impl IntoView {
                     </section>
                 }
             })}
+        <CustomerSubscriptions
+            customer_id=customer.customer_id.clone()
+            can_buy=a.can_manage_subscriptions
+        />
+        <CustomerInvoices customer_id=customer.customer_id.clone()/>
     }
 }

@@ -80,6 +80,8 @@ pub fn routes() -> Vec<ApiRoute> {
         crate::leads::rest::routes(),
         crate::resellers::rest::routes(),
         crate::agreements::rest::routes(),
+        crate::pricing::rest::routes(),
+        crate::billing::rest::routes(),
     ]
     .into_iter()
     .flatten()

@@ -92,6 +92,8 @@ const NAV_PAGES: &[NavPage] = &[
     crate::leads::NAV,
     crate::resellers::NAV,
     crate::health::NAV,
+    crate::billing::NAV,
+    crate::pricing::NAV,
 ];
 
 #[component]

@@ -55,6 +55,8 @@ pub(crate) struct Ids<'a> {
     pub(crate) session: &'a str,
     /// A fresh lead of the caller's organization (status new, version 1).
     pub(crate) lead: &'a str,
+    /// An invoice of the caller's organization (last month's).
+    pub(crate) invoice: &'a str,
 }
 
 struct Case {
@@ -76,6 +78,7 @@ fn cases() -> Vec<Case> {
         SetApplicationDirectorySync,
     };
     use app::auth::{ChangePassword, GetIdentity, SignIn, SignOut, VerifySecondFactor};
+    use app::billing::{ExportInvoice, GetInvoice, ListCustomerInvoices, ListInvoices};
     use app::customer_users::{
         CreateCustomerUser, DeleteCustomerUsers, ExportCustomerUsers, ImportCustomerUsers,
         ListCustomerUsers, ManageLicences, ResetCustomerUserPassword, RestoreCustomerUsers,
@@ -95,6 +98,7 @@ fn cases() -> Vec<Case> {
         AddLocation, GetOrgProfile, RemoveLocation, RenameOrg, SetDirectoryMode, SetSignInPolicy,
         UpdateLocation,
     };
+    use app::pricing::{BuyOffer, GetPriceList, ListCustomerOffers};
     use app::reference::GetApiReference;
     use app::resellers::{ListResellers, RegisterReseller};
     use app::role_requests::{DecideRoleRequest, MyRoleRequests, RequestRole, RoleRequestInbox};
@@ -245,6 +249,51 @@ fn cases() -> Vec<Case> {
             needs: Needs::Cap(Capability::AgreementsView),
             body: |_| json!({}),
             scoped: false,
+        },
+        Case {
+            path: GetPriceList::PATH,
+            needs: Needs::Cap(Capability::PricingView),
+            body: |_| json!({"query": {"search": "microsoft"}}),
+            scoped: false,
+        },
+        Case {
+            path: ListCustomerOffers::PATH,
+            needs: Needs::Cap(Capability::SubscriptionsManage),
+            body: |ids| json!({"customer_id": ids.customer.customer_id}),
+            scoped: true,
+        },
+        Case {
+            path: BuyOffer::PATH,
+            needs: Needs::Cap(Capability::SubscriptionsManage),
+            body: |ids| {
+                json!({"customer_id": ids.customer.customer_id,
+                "purchase": {"offer_id": "teams-essentials-monthly", "seats": 3}})
+            },
+            scoped: true,
+        },
+        Case {
+            path: ListInvoices::PATH,
+            needs: Needs::Cap(Capability::Billing),
+            body: |_| json!({}),
+            scoped: false,
+        },
+        Case {
+            path: GetInvoice::PATH,
+            needs: Needs::Cap(Capability::Billing),
+            body: |ids| json!({"invoice_id": ids.invoice}),
+            scoped: true,
+        },
+        Case {
+            path: ExportInvoice::PATH,
+            needs: Needs::Cap(Capability::Billing),
+            body: |ids| json!({"invoice_id": ids.invoice}),
+            scoped: true,
+        },
+        Case {
+            path: ListCustomerInvoices::PATH,
+            needs: Needs::Cap(Capability::CustomerInvoicesView),
+            body: |ids| json!({"customer_id": ids.customer.customer_id}),
+            scoped: true,
         },
         Case {
             path: GetServiceHealth::PATH,
@@ -711,7 +760,9 @@ async fn check(app: &TestApp, fx: &Fixture, case: &Case, who: usize) -> Option<S
     let (_, totp_code) = app.pending_totp(&caller.user_id).await;
     let session = app.other_session(&caller.user_id, &fx.org_a).await;
     let lead = app.add_lead(&fx.org_a, &format!("Lead of {who}")).await;
+    let invoice = app.add_invoice(&fx.org_a).await;
     let ids = Ids {
+        invoice: &invoice,
         lead: &lead,
         totp_code: &totp_code,
         session: &session,
@@ -788,6 +839,7 @@ async fn every_role_against_every_server_function() {
             .add_application(&fx.org_a, "Visitor App", RoleSet::default())
             .await;
         let ids = Ids {
+            invoice: "no-invoice",
             lead: "no-lead",
             totp_code: "000000",
             session: "no-session",
@@ -841,9 +893,11 @@ async fn another_organizations_ids_are_not_found() {
         .await;
     let foreign_session = app.other_session(&fx.foreign_user, &fx.org_b).await;
     let foreign_lead = app.add_lead(&fx.org_b, "Foreign Lead").await;
+    let foreign_invoice = app.add_invoice(&fx.org_b).await;
     for case in cases().into_iter().filter(|c| c.scoped) {
         let cookie = app.session_for(&fx.callers[ga].1.user_id, &fx.org_a).await;
         let ids = Ids {
+            invoice: &foreign_invoice,
             lead: &foreign_lead,
             totp_code: "000000",
             session: &foreign_session,

@@ -64,6 +64,18 @@ fn cases() -> Vec<ApiCase> {
             |ids| json!({"company": "Litware", "country": "France", "contact_email": "var@litware.example",
                          "reseller_id": format!("V{}", &ids.target[..8])}), false),
         case!("GET" "/agreements", Needs::Cap(C::AgreementsView), |_| "/agreements".into(), none, false),
+        // Pricing and billing.
+        case!("GET" "/pricing", Needs::Cap(C::PricingView), |_| "/pricing?search=exchange".into(), none, false),
+        case!("GET" "/customers/{customer_id}/offers", Needs::Cap(C::SubscriptionsManage),
+            |ids| format!("/customers/{}/offers", ids.customer.customer_id), none, true),
+        case!("POST" "/customers/{customer_id}/purchases", Needs::Cap(C::SubscriptionsManage),
+            |ids| format!("/customers/{}/purchases", ids.customer.customer_id),
+            |_| json!({"offer_id": "m365-e3-annual", "seats": 5}), true),
+        case!("GET" "/invoices", Needs::Cap(C::Billing), |_| "/invoices".into(), none, false),
+        case!("GET" "/invoices/{invoice_id}", Needs::Cap(C::Billing), |ids| format!("/invoices/{}", ids.invoice), none, true),
+        case!("GET" "/invoices/{invoice_id}/csv", Needs::Cap(C::Billing), |ids| format!("/invoices/{}/csv", ids.invoice), none, true),
+        case!("GET" "/customers/{customer_id}/invoices", Needs::Cap(C::CustomerInvoicesView),
+            |ids| format!("/customers/{}/invoices", ids.customer.customer_id), none, true),
         case!("GET" "/service-health", Needs::Cap(C::ServiceHealthView), |_| "/service-health".into(), none, false),
         // Users.
         case!("GET" "/users", Needs::Cap(C::UsersView), |_| "/users?search=target".into(), none, false),
@@ -297,7 +309,9 @@ async fn every_role_against_every_api_route() {
                 .add_application(&fx.org_a, &format!("Other {n}"), RoleSet::default())
                 .await;
             let lead = app.add_lead(&fx.org_a, &format!("Lead {n}")).await;
+            let invoice = app.add_invoice(&fx.org_a).await;
             let ids = Ids {
+                invoice: &invoice,
                 target: &target.user_id,
                 me_email: "",
                 customer: &customer,
@@ -375,12 +389,14 @@ async fn another_organizations_ids_are_not_found_over_the_api() {
         .add_application(&fx.org_b, "Foreign App", RoleSet::default())
         .await;
     let foreign_lead = app.add_lead(&fx.org_b, "Foreign Lead").await;
+    let foreign_invoice = app.add_invoice(&fx.org_b).await;
     let mut checked = 0;
     let mut failures = Vec::new();
     for case in cases().into_iter().filter(|c| c.scoped) {
         // A fresh Global admin application per call (each may change state).
         let secret = caller_app(&app, &fx.org_a, Some(Role::GlobalAdmin), checked).await;
         let ids = Ids {
+            invoice: &foreign_invoice,
             target: &fx.foreign_user,
             me_email: "",
             customer: &foreign_customer,
