@@ -261,7 +261,7 @@ pub async fn issue(ctx: &Ctx, month: &str) -> AppResult<Issued> {
         "insert into invoice_line (invoice_id, subscription_id, customer_id, customer_name, product,
                                    term, seats, unit_price_cents, amount_cents)
          select $1, s.subscription_id, s.customer_id, c.name, s.product,
-                coalesce(bought.term, listed.term), {PRICE}, s.seats * {PRICE}
+                coalesce(bought.term, listed.term), s.seats, {PRICE}, s.seats * {PRICE}
          {} and {PRICE} is not null",
         priced_subscriptions("$2")
     ))
