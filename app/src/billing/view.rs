@@ -132,6 +132,7 @@ fn InvoiceView(invoice: Invoice) -> impl IntoView {
 #[component]
 fn LineTable(lines: Vec<InvoiceLine>, total: i64, total_label: &'static str) -> impl IntoView {
     view! {
+        <div class="scroll">
         <Table testid="invoice-lines" columns=&["Product", "Term", "Seats", "Unit price", "Amount"]>
             {lines
                 .into_iter()
@@ -152,6 +153,7 @@ fn LineTable(lines: Vec<InvoiceLine>, total: i64, total_label: &'static str) -> 
                 <td data-testid="subtotal"><strong>{money(total)}</strong></td>
             </tr>
         </Table>
+        </div>
     }
 }
 

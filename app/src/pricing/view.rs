@@ -44,6 +44,7 @@ fn PriceTable(list: PriceList) -> impl IntoView {
     let currency = list.currency.clone();
     view! {
         <p class="muted">"Prices in " {currency} ", excluding taxes."</p>
+        <div class="scroll">
         <Table testid="price-list" columns=&["Product", "Offer", "Price per seat per month", "Seats"]>
             {list
                 .products
@@ -79,6 +80,7 @@ fn PriceTable(list: PriceList) -> impl IntoView {
                 })
                 .collect_view()}
         </Table>
+        </div>
     }
     .into_any()
 }
