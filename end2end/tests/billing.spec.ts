@@ -47,14 +47,20 @@ test('an Admin agent reads the price list and buys an offer for a customer', asy
   await page.getByLabel('Seats').fill('12');
   await page.getByRole('button', { name: 'Buy', exact: true }).click();
   await expect(page.getByTestId('bought')).toHaveText(
-    'Bought 12 seats of Microsoft Teams Essentials (annual commitment).',
+    'Bought 12 seats of Microsoft Teams Essentials, annual commitment.',
   );
   const row = page.getByTestId('seats').locator('tr', { hasText: 'Microsoft Teams Essentials' });
   await expect(row.locator('td').nth(1)).toHaveText('12');
   await expect(offer.locator('option[value="teams-essentials-annual"]')).toHaveCount(0);
-  // Reloaded, the page shows the new subscription from the server.
+  // Loaded by its URL, the page shows the new subscription from the server
+  // and, hydrated, buys again.
   await openHydrated(page, page.url());
   await expect(page.getByTestId('seats')).toContainText('Microsoft Teams Essentials');
+  await page.getByLabel('Offer').selectOption('exchange-online-2-monthly');
+  await page.getByLabel('Seats').fill('3');
+  await page.getByRole('button', { name: 'Buy', exact: true }).click();
+  await expect(page.getByTestId('bought')).toHaveText('Bought 3 seats of Exchange Online (Plan 2), monthly.');
+  await expect(page.getByTestId('seats')).toContainText('Exchange Online (Plan 2)');
 });
 
 test('a Billing admin opens an invoice and downloads it as CSV', async ({ page }) => {
@@ -74,6 +80,9 @@ test('a Billing admin opens an invoice and downloads it as CSV', async ({ page }
   const northwind = customers.filter({ hasText: 'Northwind Traders' });
   await expect(northwind).toContainText('Annual commitment');
   await expect(northwind.getByTestId('subtotal')).toHaveText('$53.60');
+  // Loaded by its URL too, and the download works once hydrated.
+  await openHydrated(page, page.url());
+  await expect(page.getByTestId('invoice-customer')).toHaveCount(2);
 
   const [download] = await Promise.all([
     page.waitForEvent('download'),
@@ -105,6 +114,7 @@ test("a Helpdesk agent reads a customer's invoices but buys nothing", async ({ p
   await signInHome(page, demoEmail('helpdesk-agent'));
   await expect(page.getByRole('link', { name: 'Invoices' })).toHaveCount(0);
   await openCustomer(page, 'Northwind Traders');
+  await openHydrated(page, page.url());
   await expect(page.getByTestId('seats')).toContainText('Microsoft 365 Business Basic');
   const invoices = page.getByTestId('customer-invoices');
   await expect(invoices.getByRole('heading', { level: 3 })).toHaveCount(3);
@@ -117,4 +127,7 @@ test("a Helpdesk agent reads a customer's invoices but buys nothing", async ({ p
   expect(
     await callStatus(page, 'pricing/buy', '{"customer_id":"x","purchase":{"offer_id":"m365-e5-monthly","seats":1}}'),
   ).toBe(403);
+  // The page hydrated whole: its links still answer.
+  await page.getByRole('link', { name: 'Users and licences' }).click();
+  await expect(page.getByRole('heading', { name: /Users and licences — Northwind Traders/ })).toBeVisible();
 });

@@ -158,13 +158,14 @@ fn LineTable(lines: Vec<InvoiceLine>, total: i64, total_label: &'static str) -> 
 }
 
 /// On a customer's page, for `CustomerInvoicesView`: the customer's lines
-/// on each monthly invoice, read only.
+/// on each monthly invoice, read only. Placed beside the customer's editor,
+/// so its resource is created with the page's.
 #[component]
-pub fn CustomerInvoices(customer_id: String) -> impl IntoView {
+pub fn CustomerInvoices(customer_id: Signal<String>) -> impl IntoView {
     if !use_identity().can(Capability::CustomerInvoicesView) {
         return ().into_any();
     }
-    let invoices = Resource::new(move || customer_id.clone(), super::list_customer_invoices);
+    let invoices = Resource::new(move || customer_id.get(), super::list_customer_invoices);
     view! {
         <section class="card" data-testid="customer-invoices">
             <h2>"Invoices"</h2>

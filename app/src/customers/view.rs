@@ -131,8 +131,13 @@ pub fn CustomerPage() -> impl IntoView {
         move || (id(), saves.count()),
         |(id, _)| super::get_customer(id),
     );
+    // Sections with data of their own load beside the editor, not inside
+    // it: their resources are created with the page's (hydration).
+    let customer_id = Signal::derive(id);
     view! {
         <Loaded resource=customer in_card=true ok=move |c| view! { <CustomerEditor customer=c saves=saves/> }/>
+        <CustomerSubscriptions customer_id=customer_id/>
+        <CustomerInvoices customer_id=customer_id/>
     }
 }
 
@@ -307,10 +312,5 @@ fn CustomerEditor(customer: Customer, saves: Saves) -> impl IntoView {
                     </section>
                 }
             })}
-        <CustomerSubscriptions
-            customer_id=customer.customer_id.clone()
-            can_buy=a.can_manage_subscriptions
-        />
-        <CustomerInvoices customer_id=customer.customer_id.clone()/>
     }
 }

@@ -85,37 +85,39 @@ fn PriceTable(list: PriceList) -> impl IntoView {
     .into_any()
 }
 
-/// A customer's subscriptions (for those who may see them) and, with
-/// `can_buy`, "Buy an offer" among the products it doesn't have yet.
+/// A customer's subscriptions (for those who may see them) and, for
+/// `SubscriptionsManage`, "Buy an offer" among the products it doesn't have
+/// yet. Placed on the customer's page beside its editor, so its resources
+/// are created with the page's.
 #[component]
-pub fn CustomerSubscriptions(customer_id: String, can_buy: bool) -> impl IntoView {
+pub fn CustomerSubscriptions(customer_id: Signal<String>) -> impl IntoView {
     let me = use_identity();
     let can_view = me.can(Capability::CustomersView)
         && me.can_any(&[
             Capability::SubscriptionsView,
             Capability::CustomerUsersManage,
         ]);
+    let can_buy = me.can(Capability::SubscriptionsManage);
     if !can_view && !can_buy {
         return ().into_any();
     }
-    let id = StoredValue::new(customer_id);
     let bought = RwSignal::new(0u32);
     let notice = RwSignal::new(None::<String>);
     view! {
         <section class="card">
             <h2>"Subscriptions"</h2>
-            {can_view.then(|| view! { <Seats id=id bought=bought/> })}
+            {can_view.then(|| view! { <Seats customer_id=customer_id bought=bought/> })}
             <p role="status" class="ok" data-testid="bought">{move || notice.get()}</p>
-            {can_buy.then(|| view! { <BuyOffer id=id bought=bought notice=notice/> })}
+            {can_buy.then(|| view! { <BuyOffer customer_id=customer_id bought=bought notice=notice/> })}
         </section>
     }
     .into_any()
 }
 
 #[component]
-fn Seats(id: StoredValue<String>, bought: RwSignal<u32>) -> impl IntoView {
+fn Seats(customer_id: Signal<String>, bought: RwSignal<u32>) -> impl IntoView {
     let subs = Resource::new(
-        move || (id.get_value(), bought.get()),
+        move || (customer_id.get(), bought.get()),
         |(id, _)| crate::subscriptions::list_subscriptions(id),
     );
     view! { <Loaded resource=subs ok=|s| view! { <SeatTable subs=s/> }/> }
@@ -123,19 +125,19 @@ fn Seats(id: StoredValue<String>, bought: RwSignal<u32>) -> impl IntoView {
 
 #[component]
 fn BuyOffer(
-    id: StoredValue<String>,
+    customer_id: Signal<String>,
     bought: RwSignal<u32>,
     notice: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let offers = Resource::new(
-        move || (id.get_value(), bought.get()),
+        move || (customer_id.get(), bought.get()),
         |(id, _)| super::list_customer_offers(id),
     );
     view! {
         <h3>"Buy an offer"</h3>
         <Loaded
             resource=offers
-            ok=move |o| view! { <BuyForm offers=o id=id bought=bought notice=notice/> }
+            ok=move |o| view! { <BuyForm offers=o customer_id=customer_id bought=bought notice=notice/> }
         />
     }
 }
@@ -143,7 +145,7 @@ fn BuyOffer(
 #[component]
 fn BuyForm(
     offers: Vec<Offer>,
-    id: StoredValue<String>,
+    customer_id: Signal<String>,
     bought: RwSignal<u32>,
     notice: RwSignal<Option<String>>,
 ) -> impl IntoView {
@@ -185,10 +187,10 @@ fn BuyForm(
             seats: count,
         };
         leptos::task::spawn_local(async move {
-            match super::buy_offer(id.get_value(), purchase).await {
+            match super::buy_offer(customer_id.get_untracked(), purchase).await {
                 Ok(s) => {
                     notice.set(Some(format!(
-                        "Bought {} seats of {} ({}).",
+                        "Bought {} seats of {}, {}.",
                         thousands(s.seats),
                         s.product,
                         offer.term.label().to_lowercase()
