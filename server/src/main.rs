@@ -153,26 +153,21 @@ async fn issue_invoices(
     org: Option<String>,
     month: Option<String>,
 ) -> Result<(), String> {
-    use app::billing::{service, Issued, Month};
+    use app::billing::{service, Month};
     let month = match month {
         Some(m) => m,
         None => Month::of_millis(app::db::now_millis())
             .previous()
             .to_string(),
     };
-    let issued: Vec<(String, Issued)> = match org {
+    let outcomes = match org {
         Some(org) => {
             let org_id = app::orgs::service::find(db, &org)
                 .await
                 .map_err(|e| e.to_string())?
                 .ok_or_else(|| format!("no organization has the id or name {org:?}"))?;
             let ctx = app::request::Ctx::operator(db, &org_id);
-            vec![(
-                org,
-                service::issue(&ctx, &month)
-                    .await
-                    .map_err(|e| e.to_string())?,
-            )]
+            vec![(org, service::issue(&ctx, &month).await)]
         }
         None => {
             let parsed = Month::parse(&month)
@@ -182,24 +177,34 @@ async fn issue_invoices(
                 .map_err(|e| e.to_string())?
         }
     };
-    if issued.is_empty() {
+    if outcomes.is_empty() {
         println!("Every organization has its invoice for {month}.");
     }
-    for (name, i) in issued {
-        println!(
-            "{name}: invoice {} {}: {} line(s), total {} {}.",
-            i.invoice.month,
-            if i.created {
-                "issued"
-            } else {
-                "already issued"
-            },
-            i.invoice.lines,
-            app::pricing::decimal(i.invoice.total_cents),
-            i.invoice.currency
-        );
+    let mut failed = 0;
+    for (name, outcome) in outcomes {
+        match outcome {
+            Ok(i) => println!(
+                "{name}: invoice {} {}: {} line(s), total {} {}.",
+                i.invoice.month,
+                if i.created {
+                    "issued"
+                } else {
+                    "already issued"
+                },
+                i.invoice.lines,
+                app::pricing::decimal(i.invoice.total_cents),
+                i.invoice.currency
+            ),
+            Err(e) => {
+                failed += 1;
+                eprintln!("{name}: {e}");
+            }
+        }
     }
-    Ok(())
+    match failed {
+        0 => Ok(()),
+        n => Err(format!("{n} invoice(s) not issued")),
+    }
 }
 
 async fn import_users(
@@ -313,8 +318,16 @@ async fn serve(db: app::db::Db, args: ServeArgs) -> Result<(), String> {
             every.tick().await;
             let month = app::billing::Month::of_millis(app::db::now_millis()).previous();
             match app::billing::service::issue_missing(&billing_db, month).await {
-                Ok(done) if done.is_empty() => {}
-                Ok(done) => tracing::info!(%month, organizations = done.len(), "issued invoices"),
+                Ok(done) => {
+                    for (org, outcome) in done {
+                        match outcome {
+                            Ok(_) => tracing::info!(%month, %org, "invoice issued"),
+                            Err(e) => {
+                                tracing::warn!(error = %e, %month, %org, "invoice not issued")
+                            }
+                        }
+                    }
+                }
                 Err(e) => tracing::warn!(error = %e, %month, "issuing invoices failed"),
             }
         }

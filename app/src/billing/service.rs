@@ -312,8 +312,9 @@ pub async fn issue(ctx: &Ctx, month: &str) -> AppResult<Issued> {
 /// public: run by the server and the command line, not by a caller. Issues
 /// `month`'s invoice of every organization that existed before the month
 /// ended and has none yet, each as the operator of that organization;
-/// returns each organization's name with the outcome.
-pub async fn issue_missing(db: &Db, month: Month) -> AppResult<Vec<(String, Issued)>> {
+/// returns each organization's name with its outcome (one organization's
+/// failure doesn't stop the others').
+pub async fn issue_missing(db: &Db, month: Month) -> AppResult<Vec<(String, AppResult<Issued>)>> {
     let orgs: Vec<(String, String)> = sqlx::query_as(
         "select o.org_id, o.name from organization o
           where o.created_at < $1
@@ -327,7 +328,7 @@ pub async fn issue_missing(db: &Db, month: Month) -> AppResult<Vec<(String, Issu
     let mut done = Vec::new();
     for (org_id, name) in orgs {
         let ctx = Ctx::operator(db, &org_id);
-        done.push((name, issue(&ctx, &month.to_string()).await?));
+        done.push((name, issue(&ctx, &month.to_string()).await));
     }
     Ok(done)
 }
