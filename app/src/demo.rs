@@ -118,6 +118,7 @@ pub async fn seed(db: &Db) -> AppResult<Seeded> {
     seed_support(db, &org_id).await?;
     seed_devices(db, &org_id).await?;
     crate::incentives::service::seed_demo(db, &org_id).await?;
+    seed_billing(db, &org_id).await?;
     Ok(Seeded {
         org_id,
         created: true,
@@ -403,6 +404,33 @@ async fn seed_service_health(db: &Db) -> AppResult<()> {
         },
     )
     .await?;
+    Ok(())
+}
+
+/// Invoices of the last three months, with an offer bought between the
+/// first and the second (so the months differ), through the services.
+async fn seed_billing(db: &Db, org_id: &str) -> AppResult<()> {
+    use crate::billing::{service as billing, Month};
+    let ctx = crate::request::Ctx::operator(db, org_id);
+    let last = Month::of_millis(crate::db::now_millis()).previous();
+    billing::issue(&ctx, &last.previous().previous().to_string()).await?;
+    let northwind: String = sqlx::query_scalar(
+        "select customer_id from customer where org_id = $1 and domain = 'northwind.example'",
+    )
+    .bind(org_id)
+    .fetch_one(db)
+    .await?;
+    crate::pricing::service::buy(
+        &ctx,
+        &northwind,
+        &crate::pricing::NewPurchase {
+            offer_id: "teams-essentials-annual".into(),
+            seats: 8,
+        },
+    )
+    .await?;
+    billing::issue(&ctx, &last.previous().to_string()).await?;
+    billing::issue(&ctx, &last.to_string()).await?;
     Ok(())
 }
 

@@ -176,6 +176,12 @@ const UNIQUE_INDEXES: &[(&str, &str, &str, &str)] = &[
         "This customer already has a subscription for this product; change its seats instead.",
     ),
     (
+        "invoice_month",
+        "invoice.month",
+        "month",
+        "This month's invoice has been issued already.",
+    ),
+    (
         "customer_user_name",
         "customer_user.user_name_lower",
         "alias",

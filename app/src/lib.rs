@@ -11,6 +11,7 @@ pub mod activity;
 pub mod agreements;
 pub mod applications;
 pub mod auth;
+pub mod billing;
 pub mod csv;
 pub mod customer_users;
 pub mod customers;
@@ -22,6 +23,7 @@ pub mod health;
 pub mod incentives;
 pub mod leads;
 pub mod orgs;
+pub mod pricing;
 pub mod reference;
 pub mod resellers;
 pub mod role_requests;
@@ -133,6 +135,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/incentives") view=framed(incentives::IncentivesPage)/>
                     <Route path=path!("/incentives/bank-tax") view=framed(incentives::BankTaxPage)/>
                     <Route path=path!("/incentives/reports") view=framed(incentives::IncentiveReportsPage)/>
+                    <Route path=path!("/pricing") view=framed(pricing::PricingPage)/>
+                    <Route path=path!("/billing") view=framed(billing::BillingPage)/>
+                    <Route path=path!("/billing/:id") view=framed(billing::InvoicePage)/>
                     <Route path=path!("/workspace/:slug") view=framed(workspaces::WorkspacePage)/>
                 </Routes>
             </main>

@@ -78,6 +78,17 @@ pub enum Command {
     },
     /// Remove for good the customer users deleted more than 30 days ago.
     PurgeDeleted,
+    /// Issue a month's invoice (one per organization and month; a month
+    /// already invoiced is left as it is).
+    IssueInvoices {
+        /// Only this organization (id or exact name); default: every
+        /// organization that existed before the month ended.
+        #[arg(long)]
+        org: Option<String>,
+        /// The month, `YYYY-MM` (default: the previous month).
+        #[arg(long)]
+        month: Option<String>,
+    },
     /// Import customer users from a CSV file (all or nothing); prints each
     /// user's temporary password as CSV on standard output.
     ImportUsers {

@@ -137,6 +137,7 @@ async fn run(cli: Cli) -> Result<(), String> {
             );
             Ok(())
         }
+        Command::IssueInvoices { org, month } => issue_invoices(&db, org, month).await,
         Command::ImportUsers {
             org,
             customer,
@@ -144,6 +145,65 @@ async fn run(cli: Cli) -> Result<(), String> {
             file,
         } => import_users(&db, &org, &customer, validate_only, &file).await,
         Command::Serve(args) => serve(db, args).await,
+    }
+}
+
+async fn issue_invoices(
+    db: &app::db::Db,
+    org: Option<String>,
+    month: Option<String>,
+) -> Result<(), String> {
+    use app::billing::{service, Month};
+    let month = match month {
+        Some(m) => m,
+        None => Month::of_millis(app::db::now_millis())
+            .previous()
+            .to_string(),
+    };
+    let outcomes = match org {
+        Some(org) => {
+            let org_id = app::orgs::service::find(db, &org)
+                .await
+                .map_err(|e| e.to_string())?
+                .ok_or_else(|| format!("no organization has the id or name {org:?}"))?;
+            let ctx = app::request::Ctx::operator(db, &org_id);
+            vec![(org, service::issue(&ctx, &month).await)]
+        }
+        None => {
+            let parsed = Month::parse(&month)
+                .ok_or_else(|| format!("month {month:?}: enter a month as YYYY-MM"))?;
+            service::issue_missing(db, parsed)
+                .await
+                .map_err(|e| e.to_string())?
+        }
+    };
+    if outcomes.is_empty() {
+        println!("Every organization has its invoice for {month}.");
+    }
+    let mut failed = 0;
+    for (name, outcome) in outcomes {
+        match outcome {
+            Ok(i) => println!(
+                "{name}: invoice {} {}: {} line(s), total {} {}.",
+                i.invoice.month,
+                if i.created {
+                    "issued"
+                } else {
+                    "already issued"
+                },
+                i.invoice.lines,
+                app::pricing::decimal(i.invoice.total_cents),
+                i.invoice.currency
+            ),
+            Err(e) => {
+                failed += 1;
+                eprintln!("{name}: {e}");
+            }
+        }
+    }
+    match failed {
+        0 => Ok(()),
+        n => Err(format!("{n} invoice(s) not issued")),
     }
 }
 
@@ -245,6 +305,30 @@ async fn serve(db: app::db::Db, args: ServeArgs) -> Result<(), String> {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(purged = n, "purged deleted customer users"),
                 Err(e) => tracing::warn!(error = %e, "purge of deleted customer users failed"),
+            }
+        }
+    });
+    // The previous month's invoice of every organization, once the month is
+    // over: checked at start and every hour. Safe on several replicas:
+    // issuing is idempotent per organization and month.
+    let billing_db = db.clone();
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(std::time::Duration::from_secs(60 * 60));
+        loop {
+            every.tick().await;
+            let month = app::billing::Month::of_millis(app::db::now_millis()).previous();
+            match app::billing::service::issue_missing(&billing_db, month).await {
+                Ok(done) => {
+                    for (org, outcome) in done {
+                        match outcome {
+                            Ok(_) => tracing::info!(%month, %org, "invoice issued"),
+                            Err(e) => {
+                                tracing::warn!(error = %e, %month, %org, "invoice not issued")
+                            }
+                        }
+                    }
+                }
+                Err(e) => tracing::warn!(error = %e, %month, "issuing invoices failed"),
             }
         }
     });

@@ -98,6 +98,7 @@ operations! {
     IncentiveEnrolmentWithdrawn => "incentive-enrolment-withdrawn", "Withdrawn from an incentive program";
     IncentiveBankTaxChanged => "incentive-bank-tax-changed", "Bank and tax profile changed";
     IncentiveEarningRecorded => "incentive-earning-recorded", "Incentive earnings recorded";
+    InvoiceIssued => "invoice-issued", "Invoice issued";
 }
 
 /// One changed field. Secrets (passwords, hashes) carry no values: they

@@ -129,6 +129,11 @@ impl Target {
         Target::of("bank-tax-profile", org_id, "Bank and tax profile", None)
     }
 
+    /// A month's invoice, named by its month.
+    pub fn invoice(invoice_id: &str, month: &str) -> Target {
+        Target::of("invoice", invoice_id, month, None)
+    }
+
     /// A customer.
     pub fn customer(customer_id: &str, name: &str) -> Target {
         Target::of("customer", customer_id, name, Some(customer_id))

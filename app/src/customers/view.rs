@@ -3,8 +3,10 @@ use super::{
 };
 use crate::access::ui::use_identity;
 use crate::access::Capability;
+use crate::billing::CustomerInvoices;
 use crate::delegated_admin::DapStatus;
 use crate::error::AppError;
+use crate::pricing::CustomerSubscriptions;
 use crate::time::format_millis;
 use crate::ui::{
     id_param, FieldError, FormError, Loaded, Pager, SaveNotice, Saves, SearchBox, Table, TextField,
@@ -120,8 +122,8 @@ fn NewCustomerForm() -> impl IntoView {
     }
 }
 
-/// `/customers/:id`: details, billing, requests, subscriptions; the link to
-/// "Users and licences".
+/// `/customers/:id`: details, billing, requests, subscriptions (and buying
+/// an offer), invoice lines; the link to "Users and licences".
 #[component]
 pub fn CustomerPage() -> impl IntoView {
     let id = id_param();
@@ -130,8 +132,13 @@ pub fn CustomerPage() -> impl IntoView {
         move || (id(), saves.count()),
         |(id, _)| super::get_customer(id),
     );
+    // Sections with data of their own load beside the editor, not inside
+    // it: their resources are created with the page's (hydration).
+    let customer_id = Signal::derive(id);
     view! {
         <Loaded resource=customer in_card=true ok=move |c| view! { <CustomerEditor customer=c saves=saves/> }/>
+        <CustomerSubscriptions customer_id=customer_id/>
+        <CustomerInvoices customer_id=customer_id/>
     }
 }
 

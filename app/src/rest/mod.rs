@@ -84,6 +84,8 @@ pub fn routes() -> Vec<ApiRoute> {
         crate::delegated_admin::rest::routes(),
         crate::support::rest::routes(),
         crate::incentives::rest::routes(),
+        crate::pricing::rest::routes(),
+        crate::billing::rest::routes(),
     ]
     .into_iter()
     .flatten()

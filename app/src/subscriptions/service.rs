@@ -81,29 +81,50 @@ pub async fn create(
     }
     let mut work = Work::begin(db, actor).await?;
     require_customer(work.conn(), &me.org_id, customer_id).await?;
-    // A second subscription to a product is refused by the unique index (409).
+    let created = insert(&mut work, &me.org_id, customer_id, product, seats, None).await?;
+    work.commit().await?;
+    Ok(created)
+}
+
+/// Inserts a subscription of a customer already checked to be in `org_id`
+/// (as [`create`] and buying an offer do), and records it in `work`: the
+/// one path of every new subscription. `offer_id` names the offer it was
+/// bought on, if any. A second subscription to a product is refused by the
+/// unique index (409 on `product`).
+pub async fn insert(
+    work: &mut Work,
+    org_id: &str,
+    customer_id: &str,
+    product: &str,
+    seats: i64,
+    offer_id: Option<&str>,
+) -> AppResult<Subscription> {
     let id = new_id();
     sqlx::query(
-        "insert into subscription (subscription_id, org_id, customer_id, product, seats, created_at)
-         values ($1, $2, $3, $4, $5, $6)",
+        "insert into subscription (subscription_id, org_id, customer_id, product, seats, offer_id, created_at)
+         values ($1, $2, $3, $4, $5, $6, $7)",
     )
     .bind(&id)
-    .bind(&me.org_id)
+    .bind(org_id)
     .bind(customer_id)
     .bind(product)
     .bind(seats)
+    .bind(offer_id)
     .bind(now_millis())
     .execute(work.conn())
     .await?;
+    let mut changes = vec![
+        FieldChange::new("product", None, Some(product.into())),
+        FieldChange::new("seats", None, Some(seats.to_string())),
+    ];
+    if let Some(offer_id) = offer_id {
+        changes.push(FieldChange::new("offer", None, Some(offer_id.into())));
+    }
     work.record(
         Operation::SubscriptionCreated,
         Target::subscription(customer_id, &id, product),
-        vec![
-            FieldChange::new("product", None, Some(product.into())),
-            FieldChange::new("seats", None, Some(seats.to_string())),
-        ],
+        changes,
     );
-    work.commit().await?;
     Ok(Subscription {
         subscription_id: id,
         product: product.into(),

@@ -100,6 +100,8 @@ const NAV_PAGES: &[NavPage] = &[
     crate::incentives::NAV,
     crate::incentives::REPORTS_NAV,
     crate::incentives::BANK_TAX_NAV,
+    crate::billing::NAV,
+    crate::pricing::NAV,
 ];
 
 #[component]

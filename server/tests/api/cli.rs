@@ -1,5 +1,5 @@
 //! The command line: create-org, create-admin, import-users, purge-deleted,
-//! run as the real binary on a fresh database.
+//! issue-invoices, run as the real binary on a fresh database.
 
 use std::process::Command;
 
@@ -286,4 +286,86 @@ async fn migrate_is_safe_from_several_processes_at_once() {
         .expect("migrations folder")
         .count() as i64;
     assert_eq!(applied, files, "every migration file applied");
+}
+
+/// `issue-invoices`: by default last month's invoice of every organization
+/// that existed then, once; `--org` and `--month` pick one; a month not over
+/// or not a month is refused.
+#[tokio::test]
+async fn issue_invoices_issues_each_month_once() {
+    let (url, _dir) = crate::helpers::fresh_database().await;
+    let (ok, org_id, err) = cli(&url, &["create-org", "Cli Billing"]);
+    assert!(ok, "{err}");
+    let org_id = org_id.trim().to_string();
+    let db = app::db::connect(&url).await.expect("db");
+    sqlx::query("update organization set created_at = 0 where org_id = $1")
+        .bind(&org_id)
+        .execute(&db)
+        .await
+        .expect("age");
+    let ctx = app::request::Ctx::operator(&db, &org_id);
+    let customer = app::customers::service::create(
+        &ctx,
+        &app::customers::NewCustomer {
+            details: app::customers::CustomerDetails {
+                name: "Cli Customer".into(),
+                ..Default::default()
+            },
+            domain: "clibill.example".into(),
+        },
+    )
+    .await
+    .expect("customer");
+    app::subscriptions::service::create(&ctx, &customer.customer_id, "Microsoft 365 E3", 2)
+        .await
+        .expect("subscription");
+    let last = app::billing::Month::of_millis(app::db::now_millis()).previous();
+
+    let (ok, out, err) = cli(&url, &["issue-invoices"]);
+    assert!(ok, "{err}");
+    assert_eq!(
+        out.trim(),
+        format!("Cli Billing: invoice {last} issued: 1 line(s), total 86.40 USD.")
+    );
+    let (ok, out, err) = cli(&url, &["issue-invoices"]);
+    assert!(ok, "{err}");
+    assert!(out.contains("Every organization has its invoice"), "{out}");
+
+    let (ok, out, err) = cli(
+        &url,
+        &[
+            "issue-invoices",
+            "--org",
+            "Cli Billing",
+            "--month",
+            "2020-01",
+        ],
+    );
+    assert!(ok, "{err}");
+    assert!(out.contains("invoice 2020-01 issued"), "{out}");
+    let (ok, out, err) = cli(
+        &url,
+        &["issue-invoices", "--org", &org_id, "--month", "2020-01"],
+    );
+    assert!(ok, "{err}");
+    assert!(out.contains("invoice 2020-01 already issued"), "{out}");
+    let invoices: i64 = sqlx::query_scalar("select count(*) from invoice where org_id = $1")
+        .bind(&org_id)
+        .fetch_one(&db)
+        .await
+        .expect("count");
+    assert_eq!(invoices, 2);
+
+    let (ok, _, err) = cli(&url, &["issue-invoices", "--month", "2999-01"]);
+    assert!(!ok);
+    assert!(err.contains("isn't over yet"), "{err}");
+    let (ok, _, err) = cli(&url, &["issue-invoices", "--month", "last"]);
+    assert!(!ok);
+    assert!(err.contains("YYYY-MM"), "{err}");
+    let (ok, _, err) = cli(
+        &url,
+        &["issue-invoices", "--org", "Nobody", "--month", "2020-01"],
+    );
+    assert!(!ok);
+    assert!(err.contains("Nobody"), "{err}");
 }

@@ -341,6 +341,18 @@ impl TestApp {
             .ticket_id
     }
 
+    /// Last month's invoice of `org_id` (issued now, or the one already
+    /// there); returns its id.
+    pub async fn add_invoice(&self, org_id: &str) -> String {
+        let ctx = app::request::Ctx::operator(&self.db, org_id);
+        let month = app::billing::Month::of_millis(app::db::now_millis()).previous();
+        app::billing::service::issue(&ctx, &month.to_string())
+            .await
+            .expect("invoice")
+            .invoice
+            .invoice_id
+    }
+
     /// A session of the user, as another browser would have; returns its
     /// public id (what the sessions page shows and ends).
     pub async fn other_session(&self, user_id: &str, org_id: &str) -> String {

@@ -2,6 +2,7 @@
 //! database per test.
 
 mod activity;
+mod billing;
 mod cli;
 mod concurrency;
 mod customers;

@@ -55,6 +55,8 @@ pub(crate) struct Ids<'a> {
     pub(crate) session: &'a str,
     /// A fresh lead of the caller's organization (status new, version 1).
     pub(crate) lead: &'a str,
+    /// An invoice of the caller's organization (last month's).
+    pub(crate) invoice: &'a str,
     /// An active enrolment of the caller's organization (version 1) in
     /// Security Adoption, on a partner ID of its own.
     pub(crate) enrolment: &'a str,
@@ -88,6 +90,7 @@ fn cases() -> Vec<Case> {
         SetApplicationDirectorySync,
     };
     use app::auth::{ChangePassword, GetIdentity, SignIn, SignOut, VerifySecondFactor};
+    use app::billing::{ExportInvoice, GetInvoice, ListCustomerInvoices, ListInvoices};
     use app::customer_users::{
         CreateCustomerUser, DeleteCustomerUsers, ExportCustomerUsers, ImportCustomerUsers,
         ListCustomerUsers, ManageLicences, ResetCustomerUserPassword, RestoreCustomerUsers,
@@ -120,6 +123,7 @@ fn cases() -> Vec<Case> {
         AddLocation, GetOrgProfile, RemoveLocation, RenameOrg, SetDirectoryMode, SetSignInPolicy,
         UpdateLocation,
     };
+    use app::pricing::{BuyOffer, GetPriceList, ListCustomerOffers};
     use app::reference::GetApiReference;
     use app::resellers::{ListResellers, RegisterReseller};
     use app::role_requests::{DecideRoleRequest, MyRoleRequests, RequestRole, RoleRequestInbox};
@@ -311,6 +315,51 @@ fn cases() -> Vec<Case> {
             ]),
             body: |_| json!({"query": {}}),
             scoped: false,
+        },
+        Case {
+            path: GetPriceList::PATH,
+            needs: Needs::Cap(Capability::PricingView),
+            body: |_| json!({"query": {"search": "microsoft"}}),
+            scoped: false,
+        },
+        Case {
+            path: ListCustomerOffers::PATH,
+            needs: Needs::Cap(Capability::SubscriptionsManage),
+            body: |ids| json!({"customer_id": ids.customer.customer_id}),
+            scoped: true,
+        },
+        Case {
+            path: BuyOffer::PATH,
+            needs: Needs::Cap(Capability::SubscriptionsManage),
+            body: |ids| {
+                json!({"customer_id": ids.customer.customer_id,
+                "purchase": {"offer_id": "teams-essentials-monthly", "seats": 3}})
+            },
+            scoped: true,
+        },
+        Case {
+            path: ListInvoices::PATH,
+            needs: Needs::Cap(Capability::Billing),
+            body: |_| json!({}),
+            scoped: false,
+        },
+        Case {
+            path: GetInvoice::PATH,
+            needs: Needs::Cap(Capability::Billing),
+            body: |ids| json!({"invoice_id": ids.invoice}),
+            scoped: true,
+        },
+        Case {
+            path: ExportInvoice::PATH,
+            needs: Needs::Cap(Capability::Billing),
+            body: |ids| json!({"invoice_id": ids.invoice}),
+            scoped: true,
+        },
+        Case {
+            path: ListCustomerInvoices::PATH,
+            needs: Needs::Cap(Capability::CustomerInvoicesView),
+            body: |ids| json!({"customer_id": ids.customer.customer_id}),
+            scoped: true,
         },
         Case {
             path: ListLeads::PATH,
@@ -1003,7 +1052,9 @@ async fn check(app: &TestApp, fx: &Fixture, case: &Case, who: usize) -> Option<S
     let enrolment = app
         .add_enrolment(&fx.org_a, &format!("E{}", &target.user_id[..8]))
         .await;
+    let invoice = app.add_invoice(&fx.org_a).await;
     let ids = Ids {
+        invoice: &invoice,
         enrolment: &enrolment.enrolment_id,
         contact: &enrolment.contact,
         devices: &devices,
@@ -1089,6 +1140,7 @@ async fn every_role_against_every_server_function() {
             .await;
         let ids = Ids {
             devices: &devices,
+            invoice: "no-invoice",
             enrolment: "no-enrolment",
             contact: &target.user_id,
             ticket: "no-ticket",
@@ -1152,6 +1204,7 @@ async fn another_organizations_ids_are_not_found() {
         .add_devices(&fx.org_b, &foreign_customer.customer_id, "foreign")
         .await;
     let foreign_enrolment = app.add_enrolment(&fx.org_b, "FOREIGN-E").await;
+    let foreign_invoice = app.add_invoice(&fx.org_b).await;
     for case in cases().into_iter().filter(|c| c.scoped) {
         // A Global admin, or where the case is closed to one (Incentives),
         // the first caller it allows.
@@ -1168,6 +1221,7 @@ async fn another_organizations_ids_are_not_found() {
             ticket: &foreign_ticket,
             console_ticket: &foreign_console_ticket,
             devices: &foreign_devices,
+            invoice: &foreign_invoice,
             enrolment: &foreign_enrolment.enrolment_id,
             contact: &foreign_enrolment.contact,
             lead: &foreign_lead,
@@ -1255,6 +1309,7 @@ async fn a_ticket_of_the_other_kind_is_not_found() {
     // Swapped: each kind's calls get the other kind's ticket.
     let ids = Ids {
         devices: &devices,
+        invoice: "no-invoice",
         enrolment: &enrolment.enrolment_id,
         contact: &enrolment.contact,
         ticket: &console_ticket,

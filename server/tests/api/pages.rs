@@ -224,6 +224,12 @@ fn concrete_paths(server: &LiveServer) -> Vec<String> {
             first("console").await.expect("a demo console ticket"),
         )
     });
+    let invoice_id: String = rt.block_on(async {
+        sqlx::query_scalar("select invoice_id from invoice order by month limit 1")
+            .fetch_one(&server.db)
+            .await
+            .expect("a demo invoice")
+    });
     let (user_id, customer_id, group_id, app_id): (String, String, String, String) =
         rt.block_on(async {
             let user: String =
@@ -266,6 +272,7 @@ fn concrete_paths(server: &LiveServer) -> Vec<String> {
                 Some("id") if path.starts_with("/support/console/") => {
                     vec![console_ticket_id.clone()]
                 }
+                Some("id") if path.starts_with("/billing/") => vec![invoice_id.clone()],
                 Some("slug") if path.starts_with("/workspace/") => app::access::Workspace::ALL
                     .iter()
                     .map(|w| w.slug().to_string())

@@ -98,6 +98,18 @@ fn cases() -> Vec<ApiCase> {
             |_| "/incentives/reports?from=2026-01&to=2026-12".into(), none, false),
         case!("GET" "/incentives/reports/export", Needs::Any(&[C::IncentivesReportsView, C::IncentivesReportsViewAll]),
             |_| "/incentives/reports/export".into(), none, false),
+        // Pricing and billing.
+        case!("GET" "/pricing", Needs::Cap(C::PricingView), |_| "/pricing?search=exchange".into(), none, false),
+        case!("GET" "/customers/{customer_id}/offers", Needs::Cap(C::SubscriptionsManage),
+            |ids| format!("/customers/{}/offers", ids.customer.customer_id), none, true),
+        case!("POST" "/customers/{customer_id}/purchases", Needs::Cap(C::SubscriptionsManage),
+            |ids| format!("/customers/{}/purchases", ids.customer.customer_id),
+            |_| json!({"offer_id": "m365-e3-annual", "seats": 5}), true),
+        case!("GET" "/invoices", Needs::Cap(C::Billing), |_| "/invoices".into(), none, false),
+        case!("GET" "/invoices/{invoice_id}", Needs::Cap(C::Billing), |ids| format!("/invoices/{}", ids.invoice), none, true),
+        case!("GET" "/invoices/{invoice_id}/csv", Needs::Cap(C::Billing), |ids| format!("/invoices/{}/csv", ids.invoice), none, true),
+        case!("GET" "/customers/{customer_id}/invoices", Needs::Cap(C::CustomerInvoicesView),
+            |ids| format!("/customers/{}/invoices", ids.customer.customer_id), none, true),
         // Devices.
         case!("GET" "/device-customers", Needs::Any(DEVICE_VIEWERS), |_| "/device-customers?search=customer".into(), none, false),
         case!("GET" "/customers/{customer_id}/devices", Needs::Any(DEVICE_VIEWERS),
@@ -385,7 +397,9 @@ async fn every_role_against_every_api_route() {
             let enrolment = app
                 .add_enrolment(&fx.org_a, &format!("E{}", &target.user_id[..8]))
                 .await;
+            let invoice = app.add_invoice(&fx.org_a).await;
             let ids = Ids {
+                invoice: &invoice,
                 enrolment: &enrolment.enrolment_id,
                 contact: &enrolment.contact,
                 devices: &devices,
@@ -474,6 +488,7 @@ async fn another_organizations_ids_are_not_found_over_the_api() {
         .add_devices(&fx.org_b, &foreign_customer.customer_id, "abroad")
         .await;
     let foreign_enrolment = app.add_enrolment(&fx.org_b, "FOREIGN-E").await;
+    let foreign_invoice = app.add_invoice(&fx.org_b).await;
     let mut checked = 0;
     let mut failures = Vec::new();
     for case in cases().into_iter().filter(|c| c.scoped) {
@@ -490,6 +505,7 @@ async fn another_organizations_ids_are_not_found_over_the_api() {
         let secret = caller_app(&app, &fx.org_a, role, checked).await;
         let ids = Ids {
             devices: &foreign_devices,
+            invoice: &foreign_invoice,
             enrolment: &foreign_enrolment.enrolment_id,
             contact: &foreign_enrolment.contact,
             target: &fx.foreign_user,
@@ -557,6 +573,7 @@ async fn a_ticket_of_the_other_kind_is_not_found_over_the_api() {
         .await;
     let enrolment = app.add_enrolment(&fx.org_a, "KIND-E").await;
     let ids = Ids {
+        invoice: "no-invoice",
         devices: &devices,
         enrolment: &enrolment.enrolment_id,
         contact: &enrolment.contact,
