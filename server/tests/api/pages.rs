@@ -144,6 +144,10 @@ fn dechunk(mut s: &str) -> Result<String, String> {
 pub struct LiveServer {
     pub addr: SocketAddr,
     pub db: app::db::Db,
+    /// The server's runtime: queries on `db` run there, never on a runtime
+    /// of the test's own (a pool connection dropped on a runtime that ends
+    /// is returned by a task that never runs).
+    pub runtime: tokio::runtime::Handle,
     _dir: crate::helpers::TempDir,
 }
 
@@ -154,6 +158,10 @@ pub fn live_server(
     guard: server::PageGuard,
 ) -> LiveServer {
     let (tx, rx) = std::sync::mpsc::channel();
+    // `PC_TEST_LOG=1` prints the server's log (e.g. the cause of a 500).
+    if std::env::var_os("PC_TEST_LOG").is_some() {
+        let _ = tracing_subscriber::fmt().try_init();
+    }
     std::thread::spawn(move || {
         let rt = server::runtime::build(server::runtime::default_workers()).expect("runtime");
         rt.block_on(async move {
@@ -172,17 +180,19 @@ pub fn live_server(
                 api_rate: Default::default(),
             };
             let router = server::router_with(state, extra, guard).expect("router");
-            tx.send((addr, db, dir)).expect("send address");
+            tx.send((addr, db, dir, tokio::runtime::Handle::current()))
+                .expect("send address");
             let service = router.into_make_service_with_connect_info::<SocketAddr>();
             let _ = axum::serve(listener, service).await;
         });
     });
-    let (addr, db, dir) = rx
+    let (addr, db, dir, runtime) = rx
         .recv_timeout(Duration::from_secs(60))
         .expect("server started");
     LiveServer {
         addr,
         db,
+        runtime,
         _dir: dir,
     }
 }
@@ -207,10 +217,7 @@ pub fn sign_in(addr: SocketAddr, email: &str) -> String {
 
 /// Every route of the app with its parameters filled from the demo data.
 fn concrete_paths(server: &LiveServer) -> Vec<String> {
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("runtime");
+    let rt = &server.runtime;
     let (ticket_id, console_ticket_id): (String, String) = rt.block_on(async {
         let first = |kind: &'static str| {
             sqlx::query_scalar::<_, String>(

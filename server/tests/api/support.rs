@@ -412,6 +412,9 @@ async fn the_list_filters_by_status_customer_and_title() {
     }
     let solved = open(other.clone(), "Northwind 100% sign-in failure".into()).await;
     open(other.clone(), "Northwind 100 seats".into()).await;
+    // Times are in milliseconds: let the clock move so "most recently
+    // active" has one answer.
+    tokio::time::sleep(std::time::Duration::from_millis(5)).await;
     service::set_status(
         &admin,
         CUSTOMER,
