@@ -1,5 +1,5 @@
 import { test, expect, Page } from '@playwright/test';
-import { addUserWithNoRole, demoEmail, newUserSession, signInHome, unique } from './helpers';
+import { addUserWithNoRole, demoEmail, newUserSession, signInHome, unique, nav } from './helpers';
 
 const navGroups = (page: Page) => page.getByTestId('nav').getByTestId('nav-group');
 
@@ -10,7 +10,7 @@ test("a group's role reaches its members, and leaves with them", async ({ browse
 
   // The admin creates a group that gives Billing admin, and adds the user.
   const group = unique('Billing desk');
-  await page.getByRole('link', { name: 'Groups', exact: true }).click();
+  await nav(page).getByRole('link', { name: 'Groups', exact: true }).click();
   await page.getByLabel('New group name').fill(group);
   await page.getByRole('button', { name: 'Create group' }).click();
   await expect(page.getByTestId('group-name')).toHaveText(group);
@@ -24,14 +24,14 @@ test("a group's role reaches its members, and leaves with them", async ({ browse
   await expect(page.getByTestId('member-row')).toHaveCount(1);
 
   // The member's next page shows the workspaces the group gives.
-  await member.page.getByRole('link', { name: 'Activity' }).click();
+  await nav(member.page).getByRole('link', { name: 'Activity' }).click();
   await expect(navGroups(member.page)).toHaveText(['My account', 'Account settings', 'Billing', 'Pricing']);
   await expect(member.page.getByRole('link', { name: 'Billing overview' })).toBeVisible();
 
   // Taken out of the group, they lose them on their next page.
   await page.getByRole('button', { name: `Remove ${member.name}` }).click();
   await expect(page.getByTestId('no-members')).toBeVisible();
-  await member.page.getByRole('link', { name: 'Home' }).click();
+  await nav(member.page).getByRole('link', { name: 'Home' }).click();
   await expect(navGroups(member.page)).toHaveText(['My account']);
   await member.context.close();
 });
@@ -60,7 +60,7 @@ test('bulk: a Global admin gives three users a role in one step', async ({ brows
     await expect(rows.filter({ hasText: `${prefix} ${n}` })).toContainText('Admin agent');
   }
   // Each user got their own activity entry.
-  await page.getByRole('link', { name: 'Activity', exact: true }).click();
+  await nav(page).getByRole('link', { name: 'Activity', exact: true }).click();
   await page.getByLabel('Target').fill(prefix);
   await page.getByLabel('Target').press('Enter');
   await page.getByLabel('Operation').selectOption({ label: 'Roles changed' });
@@ -81,8 +81,8 @@ test('a user with no role asks for one; a Global admin approves; the user has it
   await expect(me.getByTestId('my-request').first()).toHaveAttribute('data-status', 'pending');
 
   // The admin sees it in the inbox, counted in the navigation.
-  await page.getByRole('link', { name: 'Home' }).click();
-  await page.getByRole('link', { name: /^Role requests \(\d+\)$/ }).click();
+  await nav(page).getByRole('link', { name: 'Home' }).click();
+  await nav(page).getByRole('link', { name: /^Role requests \(\d+\)$/ }).click();
   const request = page.getByTestId('request').filter({ hasText: `${asker.name} asks for Helpdesk agent` });
   await expect(request).toContainText('Fabrikam helpdesk queue');
   await request.getByLabel('Comment (optional)').fill('Welcome to the team');

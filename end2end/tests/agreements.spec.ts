@@ -1,9 +1,9 @@
 import { test, expect } from '@playwright/test';
-import { demoEmail, openHydrated, signInHome } from './helpers';
+import { demoEmail, openHydrated, signInHome, nav } from './helpers';
 
 test('a Billing admin reads the partner agreements', async ({ page }) => {
   await signInHome(page, demoEmail('billing-admin'));
-  await page.getByRole('link', { name: 'Partner agreements' }).click();
+  await nav(page).getByRole('link', { name: 'Partner agreements' }).click();
   await expect(page.getByRole('heading', { name: 'Partner agreements' })).toBeVisible();
   const rows = page.getByTestId('agreements').locator('tbody tr');
   await expect(rows).toHaveCount(2);

@@ -1,10 +1,10 @@
 import { test, expect } from '@playwright/test';
-import { demoEmail, openHydrated, signInHome, unique } from './helpers';
+import { demoEmail, openHydrated, signInHome, unique, nav } from './helpers';
 
 test('an admin creates an application, copies its secret, and revokes it', async ({ page, context, request }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await signInHome(page, demoEmail('global-admin'));
-  await page.getByRole('link', { name: 'Applications', exact: true }).click();
+  await nav(page).getByRole('link', { name: 'Applications', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Applications', level: 1 })).toBeVisible();
   await expect(page.locator('body')).toHaveAttribute('data-hydrated', 'true');
 
@@ -66,7 +66,7 @@ test('roles without "manage applications" see no Applications page', async ({ pa
 
 test('anyone signed in reads the API reference, built from the same routes', async ({ page, request }) => {
   await signInHome(page, demoEmail('no-role'));
-  await page.getByRole('link', { name: 'API reference' }).click();
+  await nav(page).getByRole('link', { name: 'API reference' }).click();
   await expect(page.getByRole('heading', { name: 'API reference', level: 1 })).toBeVisible();
   const doc = await (await request.get('/api/v1/openapi.json')).json();
   const count = Object.values(doc.paths as Record<string, object>).reduce((n, item) => n + Object.keys(item).length, 0);

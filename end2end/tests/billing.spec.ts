@@ -1,6 +1,6 @@
 import { test, expect, Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { demoEmail, openHydrated, signInHome } from './helpers';
+import { demoEmail, openHydrated, signInHome, nav } from './helpers';
 
 /** The status of a server function called directly, as a hand-made request would. */
 async function callStatus(page: Page, endpoint: string, body: string): Promise<number> {
@@ -18,14 +18,14 @@ async function callStatus(page: Page, endpoint: string, body: string): Promise<n
 }
 
 async function openCustomer(page: Page, name: string): Promise<void> {
-  await page.getByRole('link', { name: 'Customers', exact: true }).click();
+  await nav(page).getByRole('link', { name: 'Customers', exact: true }).click();
   await page.getByRole('link', { name, exact: true }).click();
   await expect(page.getByTestId('customer-name')).toHaveText(name);
 }
 
 test('an Admin agent reads the price list and buys an offer for a customer', async ({ page }) => {
   await signInHome(page, demoEmail('admin-agent'));
-  await page.getByRole('link', { name: 'Price list' }).click();
+  await nav(page).getByRole('link', { name: 'Price list' }).click();
   await expect(page.getByRole('heading', { name: 'Price list' })).toBeVisible();
   await expect(page.getByTestId('price-list')).toContainText('Microsoft 365 Business Premium');
   await page.getByLabel('Search products').fill('exchange');
@@ -65,7 +65,7 @@ test('an Admin agent reads the price list and buys an offer for a customer', asy
 
 test('a Billing admin opens an invoice and downloads it as CSV', async ({ page }) => {
   await signInHome(page, demoEmail('billing-admin'));
-  await page.getByRole('link', { name: 'Invoices' }).click();
+  await nav(page).getByRole('link', { name: 'Invoices' }).click();
   await expect(page.getByRole('heading', { name: 'Invoices' })).toBeVisible();
   const rows = page.getByTestId('invoice-row');
   await expect(rows).toHaveCount(3);

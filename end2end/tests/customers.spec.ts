@@ -1,9 +1,9 @@
 import { test, expect } from '@playwright/test';
-import { demoEmail, openHydrated, reloadHydrated, signInHome, unique } from './helpers';
+import { demoEmail, openHydrated, reloadHydrated, signInHome, unique, nav } from './helpers';
 
 test('a Helpdesk agent creates a customer user, resets the password, deletes and restores them with their licence', async ({ page }) => {
   await signInHome(page, demoEmail('helpdesk-agent'));
-  await page.getByRole('link', { name: 'Customers', exact: true }).click();
+  await nav(page).getByRole('link', { name: 'Customers', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Customers', level: 1 })).toBeVisible();
   // Helpdesk agents can't create customers.
   await expect(page.getByRole('button', { name: 'Create customer' })).toHaveCount(0);
@@ -64,7 +64,7 @@ test('a role without the capability sees none of the customer user buttons', asy
 
 test('a Sales agent imports a CSV with one bad row, fixes the file, and imports', async ({ page }) => {
   await signInHome(page, demoEmail('sales-agent'));
-  await page.getByRole('link', { name: 'Customers', exact: true }).click();
+  await nav(page).getByRole('link', { name: 'Customers', exact: true }).click();
   await page.getByRole('link', { name: 'Fabrikam' }).click();
   await page.getByRole('link', { name: 'Users and licences' }).click();
   await expect(page.getByRole('heading', { name: /Users and licences/ })).toBeVisible();

@@ -1,9 +1,9 @@
 import { test, expect } from '@playwright/test';
-import { demoEmail, openHydrated, signInHome } from './helpers';
+import { demoEmail, openHydrated, signInHome, nav } from './helpers';
 
 test('an Admin agent administers a customer on its behalf, and the visit is in the activity log', async ({ page }) => {
   await signInHome(page, demoEmail('admin-agent'));
-  await page.getByRole('link', { name: 'Delegated administration' }).click();
+  await nav(page).getByRole('link', { name: 'Delegated administration' }).click();
   await expect(page.getByRole('heading', { name: 'Delegated administration' })).toBeVisible();
   const fabrikam = page.getByTestId('dap-row').filter({ hasText: 'Fabrikam' });
   await expect(fabrikam.getByTestId('dap-status')).toHaveText('Granted');
@@ -17,7 +17,7 @@ test('an Admin agent administers a customer on its behalf, and the visit is in t
   await expect(page.getByTestId('customer-admins')).toContainText('Global admin');
   await expect(page.getByTestId('seats')).toContainText('Microsoft 365 E3');
 
-  await page.getByRole('link', { name: 'Activity', exact: true }).click();
+  await nav(page).getByRole('link', { name: 'Activity', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Activity' })).toBeVisible();
   await page.getByLabel('Operation').selectOption({ label: 'Administered on behalf of the customer' });
   const rows = page.getByTestId('activity-row');
@@ -47,7 +47,7 @@ test("an Admin agent records Northwind's answer, ends the privileges and asks ag
 test('a Sales agent can neither see delegated administration nor administer on behalf', async ({ page }) => {
   await signInHome(page, demoEmail('sales-agent'));
   await expect(page.getByRole('link', { name: 'Delegated administration' })).toHaveCount(0);
-  await page.getByRole('link', { name: 'Customers', exact: true }).click();
+  await nav(page).getByRole('link', { name: 'Customers', exact: true }).click();
   await page.getByRole('link', { name: 'Fabrikam' }).click();
   await expect(page.getByTestId('delegated-admin')).toHaveText('Granted');
   await expect(page.getByRole('link', { name: 'Administer on behalf' })).toHaveCount(0);

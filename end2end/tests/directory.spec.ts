@@ -1,6 +1,6 @@
 import { test, expect, Page } from '@playwright/test';
 import { readFileSync } from 'fs';
-import { demoEmail, openHydrated, signInHome, unique } from './helpers';
+import { demoEmail, openHydrated, signInHome, unique, nav } from './helpers';
 
 /** The demo directory-sync application's secret, printed once in the server's log. */
 function demoSecret(): string {
@@ -25,7 +25,7 @@ test('in synced mode the create buttons are gone and a user created through SCIM
   try {
     await switchMode(page, 'synced');
 
-    await page.getByRole('link', { name: 'User management' }).click();
+    await nav(page).getByRole('link', { name: 'User management' }).click();
     await expect(page.getByRole('heading', { name: 'User management' })).toBeVisible();
     await expect(page.getByTestId('synced-note')).toBeVisible();
     await expect(page.getByRole('link', { name: 'Add user' })).toHaveCount(0);

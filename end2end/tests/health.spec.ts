@@ -1,9 +1,9 @@
 import { test, expect } from '@playwright/test';
-import { demoEmail, openHydrated, signInHome } from './helpers';
+import { demoEmail, openHydrated, signInHome, nav } from './helpers';
 
 test('an Admin agent reads service health, with the open incident first', async ({ page }) => {
   await signInHome(page, demoEmail('admin-agent'));
-  await page.getByRole('link', { name: 'Service health' }).click();
+  await nav(page).getByRole('link', { name: 'Service health' }).click();
   await expect(page.getByRole('heading', { name: 'Service health' })).toBeVisible();
   await expect(page.getByTestId('health-summary')).toHaveText(/^1 open incident/);
   const mail = page.getByTestId('services').getByRole('row', { name: /Mail and calendars/ });

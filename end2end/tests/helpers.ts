@@ -7,6 +7,12 @@ export const DEMO_PASSWORD = 'demo-password-2026';
 /** Demo sign-in of a role, by its key (`global-admin`, …, `no-role`). */
 export const demoEmail = (key: string) => `${key}@contoso.example`;
 
+/**
+ * The main navigation. Its links also appear on the home page ("Your work")
+ * and on workspace overviews, so a click "in the menu" is scoped to it.
+ */
+export const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
+
 /** Opens a page and waits until the WASM has hydrated it (clicks before that are lost). */
 export async function openHydrated(page: Page, path: string): Promise<void> {
   await page.goto(path);
@@ -52,7 +58,7 @@ export async function reloadHydrated(page: Page): Promise<void> {
 
 /** As the signed-in admin, adds a user with no role; returns the temporary password. */
 export async function addUserWithNoRole(page: Page, name: string, email: string): Promise<string> {
-  await page.getByRole('link', { name: 'User management' }).click();
+  await nav(page).getByRole('link', { name: 'User management' }).click();
   await page.getByRole('link', { name: 'Add user' }).click();
   await expect(page.getByRole('heading', { name: 'Add user' })).toBeVisible();
   await page.getByLabel('Full name').fill(name);

@@ -1,6 +1,6 @@
 import { test, expect, Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { demoEmail, signInHome, unique } from './helpers';
+import { demoEmail, signInHome, unique, nav } from './helpers';
 
 /** The HTTP status of a direct call of a server function from the page. */
 async function callStatus(page: Page, endpoint: string, body: string): Promise<number> {
@@ -28,7 +28,7 @@ test('an Incentives admin enrols a partner ID, migrates it, edits the bank and t
   const context = await browser.newContext();
   const ga = await context.newPage();
   await signInHome(ga, demoEmail('global-admin'));
-  await ga.getByRole('link', { name: 'Organization profile' }).click();
+  await nav(ga).getByRole('link', { name: 'Organization profile' }).click();
   for (const [id, place] of [
     [first, 'Lyon'],
     [second, 'Lille'],
@@ -42,7 +42,7 @@ test('an Incentives admin enrols a partner ID, migrates it, edits the bank and t
   await context.close();
 
   await signInHome(page, demoEmail('incentives-admin'));
-  await page.getByRole('link', { name: 'Programs and enrolments' }).click();
+  await nav(page).getByRole('link', { name: 'Programs and enrolments' }).click();
   await expect(page.getByRole('heading', { name: 'Incentive programs' })).toBeVisible();
   await expect(page.getByTestId('programs')).toContainText(
     'Closed: succeeded by Cloud Reseller Incentive 2026',
@@ -90,7 +90,7 @@ test('an Incentives admin enrols a partner ID, migrates it, edits the bank and t
 
   // The bank and tax profile: a mistyped IBAN is refused, a right one saved
   // and shown masked.
-  await page.getByRole('link', { name: 'Bank and tax profile' }).click();
+  await nav(page).getByRole('link', { name: 'Bank and tax profile' }).click();
   await expect(page.getByRole('heading', { name: 'Bank and tax profile' })).toBeVisible();
   await expect(page.getByTestId('account-saved')).toContainText('Account number on file: ••••');
   const bank = unique('Banque');
@@ -106,7 +106,7 @@ test('an Incentives admin enrols a partner ID, migrates it, edits the bank and t
   await expect(page.getByLabel(/IBAN or account number/)).toHaveValue('');
 
   // Every enrolment's earnings, and the CSV.
-  await page.getByRole('link', { name: 'Incentive reports' }).click();
+  await nav(page).getByRole('link', { name: 'Incentive reports' }).click();
   await expect(page.getByTestId('report-scope')).toHaveText('Every enrolment of your organization.');
   await expect(page.getByTestId('earnings')).toContainText('Cloud Reseller Incentive 2025');
   await expect(page.getByTestId('earnings')).toContainText('Deployment Accelerator');
@@ -123,14 +123,14 @@ test('an Incentives user sees the enrolments and their own reports, but nothing 
 }) => {
   await signInHome(page, demoEmail('incentives-user'));
   await expect(page.getByRole('link', { name: 'Bank and tax profile' })).toHaveCount(0);
-  await page.getByRole('link', { name: 'Programs and enrolments' }).click();
+  await nav(page).getByRole('link', { name: 'Programs and enrolments' }).click();
   await expect(page.getByTestId('enrolments')).toContainText('Deployment Accelerator');
   await expect(page.getByTestId('enrolments')).toContainText('Cloud Reseller Incentive 2025');
   await expect(page.getByTestId('enrol-form')).toHaveCount(0);
   await expect(page.getByText('Migrate…')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Withdraw' })).toHaveCount(0);
 
-  await page.getByRole('link', { name: 'Incentive reports' }).click();
+  await nav(page).getByRole('link', { name: 'Incentive reports' }).click();
   await expect(page.getByTestId('report-scope')).toHaveText('The enrolments you are the contact of.');
   const earnings = page.getByTestId('earnings');
   await expect(earnings).toContainText('Cloud Reseller Incentive 2025');

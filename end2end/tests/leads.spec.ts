@@ -1,9 +1,9 @@
 import { test, expect } from '@playwright/test';
-import { demoEmail, openHydrated, signInHome, unique } from './helpers';
+import { demoEmail, openHydrated, signInHome, unique, nav } from './helpers';
 
 test('a Sales agent adds a lead, qualifies it and converts it into a customer', async ({ page }) => {
   await signInHome(page, demoEmail('sales-agent'));
-  await page.getByRole('link', { name: 'Leads' }).click();
+  await nav(page).getByRole('link', { name: 'Leads' }).click();
   await expect(page.getByRole('heading', { name: 'Leads' })).toBeVisible();
   // The demo's leads are there, open ones first.
   await expect(page.getByTestId('leads')).toContainText('Northwind Traders');

@@ -1,5 +1,5 @@
 import { test, expect, Page, Locator } from '@playwright/test';
-import { demoEmail, openHydrated, reloadHydrated, signInHome } from './helpers';
+import { demoEmail, openHydrated, reloadHydrated, signInHome, nav } from './helpers';
 
 // Every page the suite visits, reached by clicking, then reloaded and opened
 // by its URL in a new tab: each time the server renders it whole and the
@@ -22,7 +22,7 @@ test('a Global admin reloads every page of the console', async ({ page }) => {
   await signInHome(page, demoEmail('global-admin'));
   await survivesReloadAndNewTab(page, h1(/^Welcome, /));
 
-  await page.getByRole('link', { name: 'User management' }).click();
+  await nav(page).getByRole('link', { name: 'User management' }).click();
   await survivesReloadAndNewTab(page, h1('User management'));
   // Hydrated: the client-side filter works after the reload.
   await page.getByRole('button', { name: 'Find Global admins' }).click();
@@ -35,7 +35,7 @@ test('a Global admin reloads every page of the console', async ({ page }) => {
   await page.getByRole('link', { name: 'Add user' }).click();
   await survivesReloadAndNewTab(page, h1('Add user'));
 
-  await page.getByRole('link', { name: 'Customers', exact: true }).click();
+  await nav(page).getByRole('link', { name: 'Customers', exact: true }).click();
   await survivesReloadAndNewTab(page, h1('Customers'));
   await page.getByRole('link', { name: 'Fabrikam' }).click();
   await survivesReloadAndNewTab(page, (p) => p.getByTestId('customer-name'));
@@ -49,9 +49,9 @@ test('a Global admin reloads every page of the console', async ({ page }) => {
   await page.getByRole('button', { name: 'Add user' }).click();
   await expect(page.getByLabel('First name')).toBeVisible();
 
-  await page.getByRole('link', { name: 'Activity', exact: true }).click();
+  await nav(page).getByRole('link', { name: 'Activity', exact: true }).click();
   await survivesReloadAndNewTab(page, h1('Activity'));
-  await page.getByRole('link', { name: 'Roles and permissions' }).click();
+  await nav(page).getByRole('link', { name: 'Roles and permissions' }).click();
   await survivesReloadAndNewTab(page, h1('Roles and permissions'));
   await openHydrated(page, '/workspace/billing');
   await survivesReloadAndNewTab(page, h1('Billing'));
@@ -61,7 +61,7 @@ test('a Global admin reloads every page of the console', async ({ page }) => {
 
 test('a Helpdesk agent reloads the customer pages, several times in a row', async ({ page }) => {
   await signInHome(page, demoEmail('helpdesk-agent'));
-  await page.getByRole('link', { name: 'Customers', exact: true }).click();
+  await nav(page).getByRole('link', { name: 'Customers', exact: true }).click();
   await page.getByRole('link', { name: 'Northwind Traders' }).click();
   await page.getByRole('link', { name: 'Users and licences' }).click();
   for (let i = 0; i < 3; i++) {

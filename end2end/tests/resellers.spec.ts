@@ -1,9 +1,9 @@
 import { test, expect } from '@playwright/test';
-import { demoEmail, openHydrated, signInHome } from './helpers';
+import { demoEmail, openHydrated, signInHome, nav } from './helpers';
 
 test('an Admin agent registers a value-added reseller', async ({ page }) => {
   await signInHome(page, demoEmail('admin-agent'));
-  await page.getByRole('link', { name: 'Resellers' }).click();
+  await nav(page).getByRole('link', { name: 'Resellers' }).click();
   await expect(page.getByRole('heading', { name: 'Value-added resellers' })).toBeVisible();
   await expect(page.getByTestId('resellers')).toContainText('Adventure Works Cycles');
   const id = `VAR-${Date.now().toString(36).toUpperCase()}`;

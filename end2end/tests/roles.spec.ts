@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { demoEmail, openHydrated, signInHome } from './helpers';
+import { demoEmail, openHydrated, signInHome, nav } from './helpers';
 
 // The workspaces each role reaches, written from seed 000's table (the
 // contract), not from the code: if the policy drifts, this test fails.
@@ -25,7 +25,7 @@ for (const [role, workspaces] of Object.entries(WORKSPACES)) {
     const groups = page.getByTestId('nav').getByTestId('nav-group');
     await expect(groups).toHaveText(['My account', ...workspaces]);
 
-    const userManagement = page.getByRole('link', { name: 'User management' });
+    const userManagement = nav(page).getByRole('link', { name: 'User management' });
     if (MANAGES_USERS.has(role)) {
       await userManagement.click();
       await expect(page.getByRole('heading', { name: 'User management' })).toBeVisible();
@@ -46,7 +46,7 @@ for (const [role, workspaces] of Object.entries(WORKSPACES)) {
 
 test('a User management admin gets no buttons on a Global admin', async ({ page }) => {
   await signInHome(page, demoEmail('user-management-admin'));
-  await page.getByRole('link', { name: 'User management' }).click();
+  await nav(page).getByRole('link', { name: 'User management' }).click();
   await page.getByRole('button', { name: 'Find Global admins' }).click();
   await expect(page.getByTestId('user-row')).toHaveCount(1);
   await page.getByRole('link', { name: 'Demo Global admin' }).click();
@@ -59,14 +59,14 @@ test('a User management admin gets no buttons on a Global admin', async ({ page 
 
 test('the roles page renders the matrix from the shared table', async ({ page }) => {
   await signInHome(page, demoEmail('no-role'));
-  await page.getByRole('link', { name: 'Roles and permissions' }).click();
+  await nav(page).getByRole('link', { name: 'Roles and permissions' }).click();
   const matrix = page.getByTestId('matrix');
   await expect(matrix.getByRole('columnheader')).toHaveCount(10);
   const row = matrix.getByRole('row', { name: /^Manage Global admins/ });
   // Only the Global admin column (the 4th role) is ticked.
   await expect(row.locator('td[aria-label="yes"]')).toHaveCount(1);
   // Anyone signed in sees whom to ask for a role.
-  await page.getByRole('link', { name: 'Home' }).click();
+  await nav(page).getByRole('link', { name: 'Home' }).click();
   await expect(page.getByTestId('admins')).toContainText('Demo Global admin');
   await expect(page.getByTestId('admins')).toContainText('Demo Account admin');
 });

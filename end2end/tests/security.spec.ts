@@ -1,12 +1,12 @@
 import { test, expect } from '@playwright/test';
-import { demoEmail, newUserSession, openHydrated, signIn, signInHome, signOut, totpCode } from './helpers';
+import { demoEmail, newUserSession, openHydrated, signIn, signInHome, signOut, totpCode, nav } from './helpers';
 
 test('a person sets up two-step verification, signs in with a code, and an admin resets it', async ({ browser, page }) => {
   await signInHome(page, demoEmail('global-admin'));
   const tom = await newUserSession(browser, page, 'Tom Twostep');
 
   // Security, under My account: off at first, with this browser's session listed.
-  await tom.page.getByRole('link', { name: 'Security' }).click();
+  await nav(tom.page).getByRole('link', { name: 'Security' }).click();
   await expect(tom.page.getByTestId('second-factor-status')).toHaveText(/^Off/);
   await expect(tom.page.getByTestId('sessions')).toContainText('This browser');
 
@@ -59,7 +59,7 @@ test('a person sets up two-step verification, signs in with a code, and an admin
 
   // The admin resets it (a lost phone): Tom's session ends, and his
   // password alone signs him in again.
-  await page.getByRole('link', { name: 'User management' }).click();
+  await nav(page).getByRole('link', { name: 'User management' }).click();
   await page.getByLabel('Search name or email').fill(tom.name);
   await page.getByRole('link', { name: tom.name }).click();
   await expect(page.getByTestId('user-second-factor')).toHaveText('Two-step verification on');
@@ -80,7 +80,7 @@ test('a Helpdesk agent sees no second-factor reset, and ends their other session
   await signInHome(otherPage, email);
   await signInHome(page, email);
 
-  await page.getByRole('link', { name: 'Security' }).click();
+  await nav(page).getByRole('link', { name: 'Security' }).click();
   await expect(page.getByTestId('sessions').locator('tbody tr')).not.toHaveCount(1);
   await page.getByRole('button', { name: 'End all other sessions' }).click();
   await expect(page.getByTestId('sessions-notice')).toHaveText(/other sessions ended/);

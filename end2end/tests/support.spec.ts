@@ -1,10 +1,10 @@
 import { test, expect } from '@playwright/test';
-import { demoEmail, openHydrated, signInHome, signOut, unique } from './helpers';
+import { demoEmail, openHydrated, signInHome, signOut, unique, nav } from './helpers';
 
 test('a Helpdesk agent opens a ticket for a customer and comments; an Admin agent resolves it; a Sales agent only reads it', async ({ page }) => {
   // The Helpdesk agent goes from the customer to their tickets.
   await signInHome(page, demoEmail('helpdesk-agent'));
-  await page.getByRole('link', { name: 'Customers', exact: true }).click();
+  await nav(page).getByRole('link', { name: 'Customers', exact: true }).click();
   await page.getByRole('link', { name: 'Fabrikam' }).click();
   await expect(page.getByTestId('customer-name')).toHaveText('Fabrikam');
   await page.getByRole('link', { name: 'Support tickets for this customer' }).click();
@@ -40,7 +40,7 @@ test('a Helpdesk agent opens a ticket for a customer and comments; an Admin agen
 
   // The Admin agent finds it among the open tickets and resolves it.
   await signInHome(page, demoEmail('admin-agent'));
-  await page.getByRole('link', { name: 'Support tickets' }).click();
+  await nav(page).getByRole('link', { name: 'Support tickets' }).click();
   await page.getByLabel('Search titles').fill(title);
   const row = page.getByTestId('ticket-row').filter({ hasText: title });
   await expect(row.getByTestId('ticket-status')).toHaveText('Open');
@@ -57,7 +57,7 @@ test('a Helpdesk agent opens a ticket for a customer and comments; an Admin agen
   // The Sales agent reads it, with no comment box and no button; a direct
   // call to comment is refused.
   await signInHome(page, demoEmail('sales-agent'));
-  await page.getByRole('link', { name: 'Support tickets' }).click();
+  await nav(page).getByRole('link', { name: 'Support tickets' }).click();
   await page.getByLabel('Status').selectOption({ label: 'Resolved' });
   await page.getByTestId('ticket-row').filter({ hasText: title }).getByRole('link', { name: title }).click();
   await expect(page.getByTestId('ticket-status')).toHaveText('Resolved');
@@ -78,7 +78,7 @@ test('a Helpdesk agent opens a ticket for a customer and comments; an Admin agen
 
 test('a Global admin opens a console ticket; an Admin agent has no console tickets: no link, and a direct call is refused', async ({ page }) => {
   await signInHome(page, demoEmail('global-admin'));
-  await page.getByRole('link', { name: 'Console tickets' }).click();
+  await nav(page).getByRole('link', { name: 'Console tickets' }).click();
   await expect(page.getByRole('heading', { name: 'Console tickets', level: 1 })).toBeVisible();
   await expect(page.getByTestId('tickets')).toContainText('Activity export of a whole year is slow');
   await expect(page.locator('body')).toHaveAttribute('data-hydrated', 'true');
@@ -100,7 +100,7 @@ test('a Global admin opens a console ticket; an Admin agent has no console ticke
   await signOut(page);
 
   await signInHome(page, demoEmail('admin-agent'));
-  await expect(page.getByRole('link', { name: 'Support tickets' })).toBeVisible();
+  await expect(nav(page).getByRole('link', { name: 'Support tickets' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Console tickets' })).toHaveCount(0);
   const status = await page.evaluate(async () => {
     const r = await fetch('/api/support/console/list', {

@@ -1,9 +1,9 @@
 import { test, expect, Browser } from '@playwright/test';
-import { demoEmail, openHydrated, signIn, signInHome, signOut, unique } from './helpers';
+import { demoEmail, openHydrated, signIn, signInHome, signOut, unique, nav } from './helpers';
 
 /** As the demo Global admin, adds a user and returns the temporary password. */
 async function addUser(page: import('@playwright/test').Page, name: string, email: string, agentRole: string) {
-  await page.getByRole('link', { name: 'User management' }).click();
+  await nav(page).getByRole('link', { name: 'User management' }).click();
   await page.getByRole('link', { name: 'Add user' }).click();
   await expect(page.getByRole('heading', { name: 'Add user' })).toBeVisible();
   await page.getByLabel('Full name').fill(name);
@@ -91,7 +91,7 @@ test("removing a user ends that user's open session", async ({ browser }) => {
   await expect(admin.page.getByTestId('user-status')).toHaveText('Removed');
 
   // The user's next click finds the session gone.
-  await user.page.getByRole('link', { name: 'Activity' }).click();
+  await nav(user.page).getByRole('link', { name: 'Activity' }).click();
   await expect(user.page.getByRole('heading', { name: 'Sign in to Partner Console' })).toBeVisible();
   await admin.context.close();
   await user.context.close();
@@ -111,7 +111,7 @@ test('an admin changes a role, then finds the change in Activity with before and
   await page.getByRole('button', { name: 'Save roles' }).click();
   await expect(page.getByTestId('saved')).toHaveText('Roles saved.');
 
-  await page.getByRole('link', { name: 'Activity', exact: true }).click();
+  await nav(page).getByRole('link', { name: 'Activity', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Activity' })).toBeVisible();
   await page.getByLabel('Target').fill(name);
   await page.getByLabel('Target').press('Enter');

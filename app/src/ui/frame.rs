@@ -75,8 +75,9 @@ pub fn Frame(children: ChildrenFn) -> impl IntoView {
     }
 }
 
-/// The features' pages in the navigation, in order.
-const NAV_PAGES: &[NavPage] = &[
+/// The features' pages in the navigation, in order (also listed by the
+/// home page and the workspace overviews).
+pub const NAV_PAGES: &[NavPage] = &[
     crate::users::HOME_NAV,
     crate::activity::NAV,
     crate::workspaces::ROLES_NAV,

@@ -1,6 +1,7 @@
-use crate::access::ui::use_identity;
+use crate::access::ui::{use_identity, NavPage};
 use crate::access::{capabilities_of, Capability, Role, Workspace};
 use crate::ui::Card;
+use crate::ui::NAV_PAGES;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -95,16 +96,36 @@ pub fn WorkspacePage() -> impl IntoView {
             }
                 .into_any();
         }
+        let pages: Vec<&NavPage> = NAV_PAGES
+            .iter()
+            .filter(|p| p.workspace == Some(ws) && p.needs.is_none_or(|c| me.can(c)))
+            .collect();
         view! {
             <section class="card">
                 <h1>{ws.label()}</h1>
+                {if pages.is_empty() {
+                    view! {
+                        <p data-testid="workspace-pages">
+                            "This workspace has no page of its own for your roles: what they allow here is done from the pages of other workspaces (a customer's page, for instance)."
+                        </p>
+                    }
+                        .into_any()
+                } else {
+                    view! {
+                        <p>"Its pages:"</p>
+                        <ul data-testid="workspace-pages">
+                            {pages
+                                .into_iter()
+                                .map(|p| view! { <li><a href=p.href>{p.label}</a></li> })
+                                .collect_view()}
+                        </ul>
+                    }
+                        .into_any()
+                }}
                 <p>"Your roles let you:"</p>
                 <ul data-testid="workspace-capabilities">
                     {mine.into_iter().map(|c| view! { <li>{capitalize(c.label())}</li> }).collect_view()}
                 </ul>
-                <p class="muted">
-                    "The pages of this workspace are not built yet; see the README's status table."
-                </p>
             </section>
         }
             .into_any()

@@ -9,6 +9,11 @@ use leptos::prelude::*;
 pub fn HomePage() -> impl IntoView {
     let me = use_identity();
     let admins = Resource::new(|| (), |_| crate::users::list_admins());
+    // Every workspace group of the menu but "My account" (the first).
+    let work: Vec<_> = crate::access::ui::menu(&me, crate::ui::NAV_PAGES)
+        .into_iter()
+        .skip(1)
+        .collect();
     view! {
         <section class="card">
             <h1>"Welcome, " {me.display_name.clone()}</h1>
@@ -32,6 +37,34 @@ pub fn HomePage() -> impl IntoView {
                 <a href="/change-password">"Change my password"</a>
             </p>
         </section>
+        {(!work.is_empty())
+            .then(|| {
+                view! {
+                    <section class="card">
+                        <h2>"Your work"</h2>
+                        <p>"The pages your roles open, by workspace."</p>
+                        <div class="workspaces" data-testid="your-work">
+                            {work
+                                .into_iter()
+                                .map(|g| {
+                                    view! {
+                                        <div>
+                                            <h3>{g.label}</h3>
+                                            <ul>
+                                                {g
+                                                    .links
+                                                    .into_iter()
+                                                    .map(|l| view! { <li><a href=l.href>{l.label}</a></li> })
+                                                    .collect_view()}
+                                            </ul>
+                                        </div>
+                                    }
+                                })
+                                .collect_view()}
+                        </div>
+                    </section>
+                }
+            })}
         <section class="card">
             <h2>"Need a role?"</h2>
             <p>"Find your Global admins and Account admins: they can assign roles."</p>
