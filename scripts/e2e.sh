@@ -15,6 +15,7 @@ LOG="$WORK/server.log"
 export DATABASE_URL="sqlite://$WORK/e2e.db"
 export PC_ADDR="127.0.0.1:$PORT"
 export LEPTOS_SITE_ROOT="target/site"
+export E2E_PROFILE="$PROFILE"
 
 "$BIN" serve --demo >"$LOG" 2>&1 &
 SERVER_PID=$!

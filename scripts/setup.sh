@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 CARGO_LEPTOS_VERSION=0.3.7   # 0.3.8+ cannot build with --locked on rustc 1.95
 BINARYEN_VERSION=132         # Debian's binaryen 108 emits WASM that breaks hydration
 TOOLS="${PC_TOOLS_DIR:-$HOME/.cache/partner-console/tools}"
-export PATH="$HOME/.cargo/bin:$TOOLS/node_modules/.bin:$PATH"
+export PATH="$TOOLS/cargo-leptos-$CARGO_LEPTOS_VERSION-split/bin:$HOME/.cargo/bin:$TOOLS/node_modules/.bin:$PATH"
 
 step() { printf '\n== setup: %s\n' "$*"; }
 
@@ -18,9 +18,27 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
-if ! cargo leptos --version 2>/dev/null | grep -q " $CARGO_LEPTOS_VERSION"; then
-  step "cargo-leptos $CARGO_LEPTOS_VERSION (about 14 minutes, once per machine)"
-  cargo install cargo-leptos --version "$CARGO_LEPTOS_VERSION" --locked --features no_downloads
+# cargo-leptos, built from its crates.io source with its lock file moved to
+# wasm_split_cli_support 0.2.4 (scripts/cargo-leptos.lock.patch): the 0.2.2 it
+# locks panics in wasm-bindgen 0.2.130 on `--split` (an unhandled
+# `__wbindgen_describe_generic_import`). Installed in a root of its own, which
+# the Makefile puts first on PATH.
+CL_ROOT="$TOOLS/cargo-leptos-$CARGO_LEPTOS_VERSION-split"
+CL_SHA256=e327ec89b787be9b9a041205067498657e06e28df721edbd108c364e7b473ccb
+CL_PATCH=scripts/cargo-leptos.lock.patch
+if ! "$CL_ROOT/bin/cargo-leptos" --version 2>/dev/null | grep -q " $CARGO_LEPTOS_VERSION\$" ||
+   ! cmp -s "$CL_PATCH" "$CL_ROOT/lock.patch"; then
+  step "cargo-leptos $CARGO_LEPTOS_VERSION with $CL_PATCH (about 11 minutes, once per machine)"
+  CL_SRC=$(mktemp -d)
+  curl -sSfL -o "$CL_SRC/cl.crate" \
+    "https://static.crates.io/crates/cargo-leptos/cargo-leptos-$CARGO_LEPTOS_VERSION.crate"
+  echo "$CL_SHA256  $CL_SRC/cl.crate" | sha256sum -c --quiet
+  tar -xzf "$CL_SRC/cl.crate" -C "$CL_SRC"
+  patch -s -p1 -d "$CL_SRC/cargo-leptos-$CARGO_LEPTOS_VERSION" <"$CL_PATCH"
+  CARGO_TARGET_DIR="$CL_SRC/target" cargo install --locked --features no_downloads \
+    --path "$CL_SRC/cargo-leptos-$CARGO_LEPTOS_VERSION" --root "$CL_ROOT"
+  cp "$CL_PATCH" "$CL_ROOT/lock.patch"
+  rm -rf "$CL_SRC"
 fi
 
 # wasm-bindgen-cli must match the wasm-bindgen crate in Cargo.lock exactly.

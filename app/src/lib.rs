@@ -6,6 +6,8 @@
 //! with its wire types (`model`), server functions (`api`), server-only
 //! queries (`service`) and pages (`view`).
 
+#![recursion_limit = "256"]
+
 pub mod access;
 pub mod activity;
 pub mod agreements;
@@ -23,6 +25,7 @@ pub mod health;
 pub mod incentives;
 pub mod leads;
 pub mod orgs;
+pub mod pages;
 pub mod pricing;
 pub mod reference;
 pub mod resellers;
@@ -54,9 +57,8 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
-    path,
+    path, Lazy,
 };
-use ui::Frame;
 
 /// The HTML document around the app, rendered on the server.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -78,14 +80,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
-/// A page inside the signed-in frame (navigation, identity, redirects). The
-/// page component runs untracked, as `view!` runs components.
-fn framed<V: IntoView + 'static>(
-    page: fn() -> V,
-) -> impl Fn() -> AnyView + Clone + Send + Sync + 'static {
-    move || view! { <Frame>{move || untrack(page)}</Frame> }.into_any()
-}
-
 /// The root component: routes and the page frame.
 #[component]
 pub fn App() -> impl IntoView {
@@ -98,47 +92,47 @@ pub fn App() -> impl IntoView {
         <Router>
             <main id="main">
                 <Routes fallback=|| view! { <ui::NotFoundPage/> }>
-                    <Route path=path!("/login") view=auth::LoginPage/>
-                    <Route path=path!("/status") view=system::StatusPage/>
-                    <Route path=path!("/change-password") view=auth::ChangePasswordPage/>
-                    <Route path=path!("/login/verify") view=security::VerifyPage/>
-                    <Route path=path!("/account/security") view=framed(security::SecurityPage)/>
-                    <Route path=path!("/") view=framed(users::HomePage)/>
-                    <Route path=path!("/users") view=framed(users::UsersPage)/>
-                    <Route path=path!("/users/new") view=framed(users::NewUserPage)/>
-                    <Route path=path!("/users/:id") view=framed(users::UserPage)/>
-                    <Route path=path!("/groups") view=framed(groups::GroupsPage)/>
-                    <Route path=path!("/groups/:id") view=framed(groups::GroupPage)/>
-                    <Route path=path!("/applications") view=framed(applications::ApplicationsPage)/>
-                    <Route path=path!("/applications/:id") view=framed(applications::ApplicationPage)/>
-                    <Route path=path!("/api-reference") view=framed(reference::ApiReferencePage)/>
-                    <Route path=path!("/role-requests") view=framed(role_requests::RoleRequestsPage)/>
-                    <Route path=path!("/organization") view=framed(orgs::OrgProfilePage)/>
-                    <Route path=path!("/customers") view=framed(customers::CustomersPage)/>
-                    <Route path=path!("/customers/:id") view=framed(customers::CustomerPage)/>
-                    <Route path=path!("/customers/:id/users") view=framed(customer_users::CustomerUsersPage)/>
-                    <Route path=path!("/customers/:id/administer") view=framed(delegated_admin::AdministerPage)/>
-                    <Route path=path!("/delegated-admin") view=framed(delegated_admin::DelegatedAdminPage)/>
-                    <Route path=path!("/activity") view=framed(activity::ActivityPage)/>
-                    <Route path=path!("/roles") view=framed(workspaces::RolesPage)/>
-                    <Route path=path!("/service-health") view=framed(health::ServiceHealthPage)/>
-                    <Route path=path!("/leads") view=framed(leads::LeadsPage)/>
-                    <Route path=path!("/resellers") view=framed(resellers::ResellersPage)/>
-                    <Route path=path!("/agreements") view=framed(agreements::AgreementsPage)/>
-                    <Route path=path!("/support") view=framed(support::SupportPage)/>
-                    <Route path=path!("/support/tickets/:id") view=framed(support::CustomerTicketPage)/>
-                    <Route path=path!("/support/console") view=framed(support::ConsoleTicketsPage)/>
-                    <Route path=path!("/support/console/:id") view=framed(support::ConsoleTicketPage)/>
-                    <Route path=path!("/devices") view=framed(devices::DevicesPage)/>
-                    <Route path=path!("/customers/:id/devices") view=framed(devices::CustomerDevicesPage)/>
-                    <Route path=path!("/device-profiles") view=framed(devices::DeviceProfilesPage)/>
-                    <Route path=path!("/incentives") view=framed(incentives::IncentivesPage)/>
-                    <Route path=path!("/incentives/bank-tax") view=framed(incentives::BankTaxPage)/>
-                    <Route path=path!("/incentives/reports") view=framed(incentives::IncentiveReportsPage)/>
-                    <Route path=path!("/pricing") view=framed(pricing::PricingPage)/>
-                    <Route path=path!("/billing") view=framed(billing::BillingPage)/>
-                    <Route path=path!("/billing/:id") view=framed(billing::InvoicePage)/>
-                    <Route path=path!("/workspace/:slug") view=framed(workspaces::WorkspacePage)/>
+                    <Route path=path!("/login") view={Lazy::<pages::Login>::new()}/>
+                    <Route path=path!("/status") view={Lazy::<pages::Status>::new()}/>
+                    <Route path=path!("/change-password") view={Lazy::<pages::ChangePassword>::new()}/>
+                    <Route path=path!("/login/verify") view={Lazy::<pages::Verify>::new()}/>
+                    <Route path=path!("/account/security") view={Lazy::<pages::Security>::new()}/>
+                    <Route path=path!("/") view={Lazy::<pages::Home>::new()}/>
+                    <Route path=path!("/users") view={Lazy::<pages::Users>::new()}/>
+                    <Route path=path!("/users/new") view={Lazy::<pages::NewUser>::new()}/>
+                    <Route path=path!("/users/:id") view={Lazy::<pages::User>::new()}/>
+                    <Route path=path!("/groups") view={Lazy::<pages::Groups>::new()}/>
+                    <Route path=path!("/groups/:id") view={Lazy::<pages::Group>::new()}/>
+                    <Route path=path!("/applications") view={Lazy::<pages::Applications>::new()}/>
+                    <Route path=path!("/applications/:id") view={Lazy::<pages::Application>::new()}/>
+                    <Route path=path!("/api-reference") view={Lazy::<pages::ApiReference>::new()}/>
+                    <Route path=path!("/role-requests") view={Lazy::<pages::RoleRequests>::new()}/>
+                    <Route path=path!("/organization") view={Lazy::<pages::OrgProfile>::new()}/>
+                    <Route path=path!("/customers") view={Lazy::<pages::Customers>::new()}/>
+                    <Route path=path!("/customers/:id") view={Lazy::<pages::Customer>::new()}/>
+                    <Route path=path!("/customers/:id/users") view={Lazy::<pages::CustomerUsers>::new()}/>
+                    <Route path=path!("/customers/:id/administer") view={Lazy::<pages::Administer>::new()}/>
+                    <Route path=path!("/delegated-admin") view={Lazy::<pages::DelegatedAdmin>::new()}/>
+                    <Route path=path!("/activity") view={Lazy::<pages::Activity>::new()}/>
+                    <Route path=path!("/roles") view={Lazy::<pages::Roles>::new()}/>
+                    <Route path=path!("/service-health") view={Lazy::<pages::ServiceHealth>::new()}/>
+                    <Route path=path!("/leads") view={Lazy::<pages::Leads>::new()}/>
+                    <Route path=path!("/resellers") view={Lazy::<pages::Resellers>::new()}/>
+                    <Route path=path!("/agreements") view={Lazy::<pages::Agreements>::new()}/>
+                    <Route path=path!("/support") view={Lazy::<pages::Support>::new()}/>
+                    <Route path=path!("/support/tickets/:id") view={Lazy::<pages::CustomerTicket>::new()}/>
+                    <Route path=path!("/support/console") view={Lazy::<pages::ConsoleTickets>::new()}/>
+                    <Route path=path!("/support/console/:id") view={Lazy::<pages::ConsoleTicket>::new()}/>
+                    <Route path=path!("/devices") view={Lazy::<pages::Devices>::new()}/>
+                    <Route path=path!("/customers/:id/devices") view={Lazy::<pages::CustomerDevices>::new()}/>
+                    <Route path=path!("/device-profiles") view={Lazy::<pages::DeviceProfiles>::new()}/>
+                    <Route path=path!("/incentives") view={Lazy::<pages::Incentives>::new()}/>
+                    <Route path=path!("/incentives/bank-tax") view={Lazy::<pages::BankTax>::new()}/>
+                    <Route path=path!("/incentives/reports") view={Lazy::<pages::IncentiveReports>::new()}/>
+                    <Route path=path!("/pricing") view={Lazy::<pages::Pricing>::new()}/>
+                    <Route path=path!("/billing") view={Lazy::<pages::Billing>::new()}/>
+                    <Route path=path!("/billing/:id") view={Lazy::<pages::Invoice>::new()}/>
+                    <Route path=path!("/workspace/:slug") view={Lazy::<pages::Workspace>::new()}/>
                 </Routes>
             </main>
         </Router>

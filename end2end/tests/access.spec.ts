@@ -26,7 +26,7 @@ test("a group's role reaches its members, and leaves with them", async ({ browse
   // The member's next page shows the workspaces the group gives.
   await nav(member.page).getByRole('link', { name: 'Activity' }).click();
   await expect(navGroups(member.page)).toHaveText(['My account', 'Account settings', 'Billing', 'Pricing']);
-  await expect(member.page.getByRole('link', { name: 'Billing overview' })).toBeVisible();
+  await expect(nav(member.page).getByRole('link', { name: 'Billing overview' })).toBeVisible();
 
   // Taken out of the group, they lose them on their next page.
   await page.getByRole('button', { name: `Remove ${member.name}` }).click();

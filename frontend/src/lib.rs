@@ -7,5 +7,5 @@
 pub fn hydrate() {
     _ = console_log::init_with_level(log::Level::Warn);
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(app::App);
+    leptos::mount::hydrate_lazy(app::App);
 }
