@@ -63,12 +63,15 @@ e2e:
 e2e-release: build-release
 	scripts/e2e.sh release
 
-## Server-side timings (release build), then 60 s of load on two replicas
-## on a throwaway PostgreSQL; prints figures, never judges times.
+## Server-side timings (release build, in process); the release server
+## among 100,000 users under load beside bare-axum baselines (one table of
+## ratios); then 60 s of load on two replicas on a throwaway PostgreSQL.
+## Prints figures, never judges times.
 bench:
 	@scripts/setup.sh
 	cargo run --release -p benches --bin console-bench
 	cargo build --release -p server
+	cargo run --release -p benches --bin serve-bench
 	scripts/with-postgres.sh cargo run --release -p benches --bin load-bench
 
 fmt:

@@ -4,15 +4,12 @@
 //! organization's sign-ins and edits while that import runs. Run with
 //! `make bench`; it prints figures and never fails on time.
 
-use app::access::{Role, RoleSet};
-use app::activity::service::{Actor, Work};
 use app::state::AppState;
 use axum::body::Body;
+use benches::seed::PASSWORD;
 use http::Request;
 use std::time::{Duration, Instant};
 use tower::ServiceExt;
-
-const PASSWORD: &str = "bench-password-2026";
 
 fn median(mut v: Vec<Duration>) -> Duration {
     v.sort();
@@ -61,41 +58,9 @@ async fn sign_in_list_and_import_benches(dir: &std::path::Path) {
     let org = app::orgs::service::create(&db, "Bench Org")
         .await
         .expect("org");
-    let hash = app::auth::secrets::hash_password(PASSWORD).expect("hash");
-
     let users = 10_000;
     let start = Instant::now();
-    let mut work = Work::begin(&db, &Actor::operator(&org))
-        .await
-        .expect("work");
-    let mut admin_id = String::new();
-    for i in 0..users {
-        let roles = if i == 0 {
-            RoleSet {
-                admin: Some(Role::GlobalAdmin),
-                ..RoleSet::default()
-            }
-        } else {
-            RoleSet {
-                agent: Some(Role::ALL[i % 3]),
-                ..RoleSet::default()
-            }
-        };
-        let new = app::users::NewUser {
-            display_name: format!("Person {i:05}"),
-            email: format!("person{i:05}@bench.example"),
-            roles,
-            partner_id: String::new(),
-            groups: Vec::new(),
-        };
-        let id = app::users::service::insert_with_password(&mut work, &org, &new, &hash)
-            .await
-            .expect("insert");
-        if i == 0 {
-            admin_id = id;
-        }
-    }
-    work.commit().await.expect("commit");
+    let admin_id = benches::seed::users(&db, &org, users).await;
     println!(
         "seeded {users} users (with activity entries) in {:.2} s",
         start.elapsed().as_secs_f64()
@@ -117,7 +82,7 @@ async fn sign_in_list_and_import_benches(dir: &std::path::Path) {
             &router,
             "/api/auth/sign-in",
             None,
-            &serde_json::json!({"email": "person00000@bench.example", "password": PASSWORD}),
+            &serde_json::json!({"email": benches::seed::ADMIN_EMAIL, "password": PASSWORD}),
         )
         .await;
         assert_eq!(
