@@ -1,15 +1,22 @@
 //! The routes' pages, each loaded on demand: `cargo leptos build --split`
 //! puts the code of each page into a WASM chunk of its own, so a visitor
 //! downloads the shell and the pages they open, not the whole console.
-//! Without `--split` (tests, `cargo leptos build` in debug) the same types
-//! render in one WASM.
+//! The `split` feature (`make run`, `make build-release`) turns it on. Debug
+//! builds, and so `make test`, leave it off: the same types in one WASM.
+//! Split, the previous page stays on screen while the next page's chunk
+//! downloads, a window the suite's steps were not written for (they read
+//! the page right after a click); `make e2e-release` runs them split.
 
 use crate::ui::Frame;
 use crate::*;
 use leptos::prelude::*;
-use leptos_router::{lazy_route, LazyRoute};
+#[cfg(feature = "split")]
+use leptos_router::lazy_route;
+use leptos_router::LazyRoute;
 
-/// A route type whose view is loaded on demand.
+/// A route type whose view is loaded on demand: with the `split` feature
+/// (release builds, `--split`) its code is a WASM chunk of its own.
+#[cfg(feature = "split")]
 macro_rules! lazy_page {
     ($name:ident, $page:path, $view:expr) => {
         #[doc = concat!("The route of [`", stringify!($page), "`].")]
@@ -22,6 +29,26 @@ macro_rules! lazy_page {
             }
 
             fn view(_this: Self) -> AnyView {
+                $view
+            }
+        }
+    };
+}
+
+/// Without `split` (debug builds, the test suite) the same route types,
+/// their views in the one WASM, ready at once.
+#[cfg(not(feature = "split"))]
+macro_rules! lazy_page {
+    ($name:ident, $page:path, $view:expr) => {
+        #[doc = concat!("The route of [`", stringify!($page), "`].")]
+        pub struct $name;
+
+        impl LazyRoute for $name {
+            fn data() -> Self {
+                $name
+            }
+
+            async fn view(_this: Self) -> AnyView {
                 $view
             }
         }

@@ -1,4 +1,4 @@
-//! `make bench`, second part: load on loopback against two replicas of the
+//! `make bench`, third part: load on loopback against two replicas of the
 //! release binary on one PostgreSQL database (started by
 //! `scripts/with-postgres.sh`), for 60 s by default, with a mix of list,
 //! search, edit and sign-in spread over both replicas.

@@ -1,4 +1,4 @@
-//! `make bench`, third part: the release server under load on loopback,
+//! `make bench`, second part: the release server under load on loopback,
 //! beside two baselines built here — bare axum answering the same users JSON
 //! from memory (the ceiling) and bare axum running the same SQL through sqlx
 //! on the same database (the fair peer) — all driven by one load generator
@@ -66,17 +66,19 @@ struct Peer {
     memory: Bytes,
 }
 
-/// The users list's first page as the console reads it (count, page by
-/// name, the page's group memberships), with no session, policy or
-/// activity around it.
+/// The users list's first page as the console reads it (the kept count,
+/// the page by name, the page's group memberships), with no session,
+/// policy or activity around it.
 async fn same_sql(State(p): State<Peer>) -> axum::response::Response {
     let result: Result<Value, sqlx::Error> = async {
-        let total: i64 =
-            sqlx::query_scalar("select count(*) from app_user where org_id = $1 and status = $2")
-                .bind(&p.org)
-                .bind("active")
-                .fetch_one(&p.db)
-                .await?;
+        let total: Option<i64> = sqlx::query_scalar(
+            "select cast(sum(n) as bigint) from user_count \
+             where org_id = $1 and ($2 = '' or status = $2)",
+        )
+        .bind(&p.org)
+        .bind("active")
+        .fetch_one(&p.db)
+        .await?;
         let rows = sqlx::query(
             "select user_id, display_name, email, status, agent_role, admin_role, \
              incentives_role, permissions, partner_id, created_at, last_sign_in_at, version, \
@@ -123,7 +125,7 @@ async fn same_sql(State(p): State<Peer>) -> axum::response::Response {
             }
             q.fetch_all(&p.db).await?;
         }
-        Ok(json!({ "users": users, "total": total, "page": 0, "page_size": 25 }))
+        Ok(json!({ "users": users, "total": total.unwrap_or(0), "page": 0, "page_size": 25 }))
     }
     .await;
     match result {

@@ -59,23 +59,57 @@ pub fn verify_password(stored: &str, password: &str, key: &[u8]) -> bool {
 }
 
 /// [`verify_password`] off the async workers (argon2 takes tens of
-/// milliseconds of CPU), at most one per core at a time, so a burst of
-/// sign-ins queues here instead of stalling every other request.
+/// milliseconds of CPU), on one of a fixed set of hashing threads (one per
+/// core), so a burst of sign-ins queues here instead of stalling every other
+/// request. Fixed threads also bound memory: each argon2id check takes
+/// 19 MiB, which the allocator keeps in the arena of the thread that ran it,
+/// so checks spread over a growing pool of blocking threads held hundreds of
+/// megabytes.
 pub async fn verify_off_thread(stored: &str, password: &str, key: &[u8]) -> bool {
-    static PERMITS: std::sync::OnceLock<tokio::sync::Semaphore> = std::sync::OnceLock::new();
-    let permits = PERMITS.get_or_init(|| {
+    let (stored, password, key) = (stored.to_string(), password.to_string(), key.to_vec());
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    let job: HashJob = Box::new(move || {
+        let _ = tx.send(verify_password(&stored, &password, &key));
+    });
+    if hashing_threads().send(job).is_err() {
+        return false;
+    }
+    rx.await.unwrap_or(false)
+}
+
+type HashJob = Box<dyn FnOnce() + Send>;
+
+/// The queue of the hashing threads, started on first use.
+fn hashing_threads() -> &'static std::sync::mpsc::Sender<HashJob> {
+    static QUEUE: std::sync::OnceLock<std::sync::mpsc::Sender<HashJob>> =
+        std::sync::OnceLock::new();
+    QUEUE.get_or_init(|| {
+        let (tx, rx) = std::sync::mpsc::channel::<HashJob>();
+        let rx = std::sync::Arc::new(std::sync::Mutex::new(rx));
         let cores = std::thread::available_parallelism()
             .map(|n| n.get())
             .unwrap_or(2);
-        tokio::sync::Semaphore::new(cores)
-    });
-    let Ok(_permit) = permits.acquire().await else {
-        return false;
-    };
-    let (stored, password, key) = (stored.to_string(), password.to_string(), key.to_vec());
-    tokio::task::spawn_blocking(move || verify_password(&stored, &password, &key))
-        .await
-        .unwrap_or(false)
+        for i in 0..cores {
+            let rx = rx.clone();
+            let spawned = std::thread::Builder::new()
+                .name(format!("argon2-{i}"))
+                .spawn(move || loop {
+                    // The lock is held only while taking the next job.
+                    let job = match rx.lock() {
+                        Ok(queue) => queue.recv(),
+                        Err(_) => return,
+                    };
+                    match job {
+                        Ok(job) => job(),
+                        Err(_) => return,
+                    }
+                });
+            if let Err(e) = spawned {
+                tracing::error!(error = %e, "cannot start a hashing thread");
+            }
+        }
+        tx
+    })
 }
 
 /// Whether a stored hash is of a temporary password.

@@ -358,3 +358,68 @@ async fn list_pages_searches_and_filters_on_the_server() {
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(body.contains("role"), "{body}");
 }
+
+/// The total of an unfiltered list comes from the counts the database keeps
+/// (triggers on `app_user`); it must equal the users counted row by row (a
+/// search matching every email counts them), per status and organization,
+/// after adds and removals.
+#[tokio::test]
+async fn the_kept_user_counts_match_the_rows() {
+    let app = spawn_app().await;
+    let fx = app.fixture().await;
+    let ga = by_role(&fx, Role::GlobalAdmin);
+    let c = cookie(&app, &fx, &ga).await;
+    let mut added = Vec::new();
+    for name in ["Count One", "Count Two", "Count Three"] {
+        added.push(app.add_user(&fx.org_a, name, RoleSet::default()).await);
+    }
+    app.add_user(&fx.org_b, "Elsewhere", RoleSet::default())
+        .await;
+    let (s, body) = app
+        .call_as(
+            "/api/users/remove",
+            Some(&c),
+            &json!({"user_id": added[0].user_id}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "{body}");
+
+    let total = |query: Value| {
+        let app = &app;
+        let c = &c;
+        async move {
+            let (s, body) = app
+                .call_as("/api/users/list", Some(c), &json!({ "query": query }))
+                .await;
+            assert_eq!(s, StatusCode::OK, "{body}");
+            let v: Value = serde_json::from_str(&body).expect("json");
+            v["total"].as_i64().expect("total")
+        }
+    };
+    let mut totals = Vec::new();
+    for status in ["", "active", "removed", "all"] {
+        let kept = total(json!({ "status": status })).await;
+        let counted = total(json!({ "status": status, "search": "@" })).await;
+        assert_eq!(kept, counted, "status {status:?}");
+        totals.push(kept);
+    }
+    assert_eq!(totals[2], 1, "one removed user");
+    assert_eq!(totals[0] + totals[2], totals[3], "active + removed = all");
+    assert_eq!(totals[0], totals[1]);
+
+    // Every organization's kept counts, against a count of the rows.
+    let kept: Vec<(String, String, i64)> = sqlx::query_as(
+        "select org_id, status, cast(n as bigint) from user_count where n <> 0 order by org_id, status",
+    )
+    .fetch_all(&app.db)
+    .await
+    .expect("kept counts");
+    let counted: Vec<(String, String, i64)> = sqlx::query_as(
+        "select org_id, status, cast(count(*) as bigint) from app_user
+          group by org_id, status order by org_id, status",
+    )
+    .fetch_all(&app.db)
+    .await
+    .expect("counted");
+    assert_eq!(kept, counted);
+}

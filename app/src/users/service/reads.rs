@@ -27,12 +27,16 @@ pub async fn list(ctx: &Ctx, q: &UserQuery) -> AppResult<UserPage> {
         }
     };
     let clause = filter.sql();
-    let total: i64 = sqlx::query_scalar_with(
-        &format!("select count(*) from app_user {clause}"),
-        filter.arguments(),
-    )
-    .fetch_one(db)
-    .await?;
+    let total = if narrows(q) {
+        sqlx::query_scalar_with(
+            &format!("select count(*) from app_user {clause}"),
+            filter.arguments(),
+        )
+        .fetch_one(db)
+        .await?
+    } else {
+        stored_count(ctx, q).await?
+    };
     let sql = format!(
         "select {COLUMNS} from app_user {clause} order by {order} limit {USER_PAGE_SIZE} offset {}",
         u64::from(q.page) * u64::from(USER_PAGE_SIZE)
@@ -54,6 +58,35 @@ pub async fn list(ctx: &Ctx, q: &UserQuery) -> AppResult<UserPage> {
         page: q.page,
         page_size: USER_PAGE_SIZE,
     })
+}
+
+/// Whether the query narrows the list beyond a status (search, role, group,
+/// partner ID): only then are the matching users counted row by row.
+fn narrows(q: &UserQuery) -> bool {
+    !q.search.trim().is_empty()
+        || !q.role.is_empty()
+        || !q.group.is_empty()
+        || !q.partner_id.is_empty()
+}
+
+/// The organization's users in the query's status (active by default, or
+/// all), from the counts the database keeps (`user_count`, migration 0020):
+/// one lookup whatever the organization's size.
+async fn stored_count(ctx: &Ctx, q: &UserQuery) -> AppResult<i64> {
+    let status = if q.status == "all" {
+        None
+    } else {
+        Some(UserStatus::from_key(&q.status).unwrap_or(UserStatus::Active))
+    };
+    let n: Option<i64> = sqlx::query_scalar(
+        "select cast(sum(n) as bigint) from user_count
+          where org_id = $1 and ($2 = '' or status = $2)",
+    )
+    .bind(ctx.org_id())
+    .bind(status.map_or("", UserStatus::key))
+    .fetch_one(&ctx.db)
+    .await?;
+    Ok(n.unwrap_or(0))
 }
 
 /// One user of the caller's organization; another organization's id is 404.
