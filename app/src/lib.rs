@@ -84,7 +84,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    ui::mark_hydrated();
 
     view! {
         <Stylesheet id="leptos" href="/pkg/partner-console.css"/>

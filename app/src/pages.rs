@@ -29,6 +29,7 @@ macro_rules! lazy_page {
             }
 
             fn view(_this: Self) -> AnyView {
+                crate::ui::mark_hydrated();
                 $view
             }
         }
@@ -49,6 +50,7 @@ macro_rules! lazy_page {
             }
 
             async fn view(_this: Self) -> AnyView {
+                crate::ui::mark_hydrated();
                 $view
             }
         }

@@ -11,7 +11,8 @@ use super::ErrorMessage;
 
 /// Sets `data-hydrated="true"` on `<body>` once the WASM has taken over the
 /// page. End-to-end tests wait for it before they click: clicks made before
-/// hydration are lost.
+/// hydration are lost. Each route's view calls it (`pages`), so with the WASM
+/// split it waits for the page's own chunk, not only the shell.
 pub fn mark_hydrated() {
     Effect::new(move |_| {
         if let Some(body) = document().body() {

@@ -45,6 +45,7 @@ pub fn NotFoundPage() -> impl IntoView {
     if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
         res.set_status(http::StatusCode::NOT_FOUND);
     }
+    super::mark_hydrated();
     view! {
         <Card title="Page not found">
             <p>

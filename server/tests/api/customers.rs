@@ -384,3 +384,85 @@ async fn create_refuses_a_licence_without_a_free_seat_and_writes_nothing() {
         .await;
     assert_eq!(s, StatusCode::CONFLICT);
 }
+
+/// Unfiltered totals of a customer's users come from the counts the database
+/// keeps (triggers on `customer_user`); they must equal the rows counted one
+/// by one (a search matching every user name counts them), after creating,
+/// deleting, restoring and purging.
+#[tokio::test]
+async fn the_kept_customer_user_counts_match_the_rows() {
+    let app = spawn_app().await;
+    let fx = app.fixture().await;
+    let c = as_role(&app, &fx, Role::SalesAgent).await;
+    let cust = app.add_customer(&fx.org_a, "Counted").await;
+    let other = app.add_customer(&fx.org_a, "Counted Too").await;
+    for i in 0..3 {
+        ok(
+            &app,
+            &c,
+            "/api/customer-users/create",
+            json!({"customer_id": cust.customer_id, "user": {"first_name": "E", "last_name": "E",
+                   "display_name": format!("Extra {i}"), "alias": format!("extra{i}"), "licences": []}}),
+        )
+        .await;
+    }
+    ok(
+        &app,
+        &c,
+        "/api/customer-users/delete",
+        json!({"customer_id": cust.customer_id, "user_ids": [cust.user_id]}),
+    )
+    .await;
+    ok(
+        &app,
+        &c,
+        "/api/customer-users/restore",
+        json!({"customer_id": cust.customer_id, "user_ids": [cust.deleted_user_id]}),
+    )
+    .await;
+    let now = app::db::now_millis();
+    sqlx::query("update customer_user set deleted_at = $1 where customer_user_id = $2")
+        .bind(now - 31 * 86_400_000)
+        .bind(&other.deleted_user_id)
+        .execute(&app.db)
+        .await
+        .expect("age");
+    let purged = app::customer_users::service::purge_expired(&app.db, now)
+        .await
+        .expect("purge");
+    assert_eq!(purged, 1);
+
+    for customer in [&cust.customer_id, &other.customer_id] {
+        for deleted in [false, true] {
+            let kept = ok(
+                &app,
+                &c,
+                "/api/customer-users/list",
+                json!({"query": {"customer_id": customer, "deleted": deleted}}),
+            )
+            .await;
+            let counted = ok(
+                &app,
+                &c,
+                "/api/customer-users/list",
+                json!({"query": {"customer_id": customer, "deleted": deleted, "search": "@"}}),
+            )
+            .await;
+            assert_eq!(
+                kept["total"], counted["total"],
+                "{customer} deleted={deleted}"
+            );
+            if deleted {
+                assert_eq!(kept["deleted_count"], counted["total"]);
+            }
+        }
+    }
+
+    crate::helpers::assert_kept_counts(
+        &app.db,
+        "customer_user_count",
+        "customer_user",
+        "customer_id",
+    )
+    .await;
+}

@@ -37,6 +37,26 @@ fn postgres_admin_url() -> Option<String> {
 }
 
 /// The backend this run uses, as `db::Backend::name` says it.
+/// Asserts that a table of kept counts (`user_count`, `customer_user_count`)
+/// holds, per `key` and status, the number of rows of `table`.
+pub async fn assert_kept_counts(db: &app::db::Db, counts: &str, table: &str, key: &str) {
+    let kept: Vec<(String, String, i64)> = sqlx::query_as(&format!(
+        "select {key}, status, cast(n as bigint) from {counts} where n <> 0 order by {key}, status"
+    ))
+    .fetch_all(db)
+    .await
+    .expect("kept counts");
+    let counted: Vec<(String, String, i64)> = sqlx::query_as(&format!(
+        "select {key}, status, cast(count(*) as bigint) from {table}
+          group by {key}, status order by {key}, status"
+    ))
+    .fetch_all(db)
+    .await
+    .expect("counted rows");
+    assert!(!counted.is_empty(), "{table} has rows");
+    assert_eq!(kept, counted, "{counts} against {table}");
+}
+
 pub fn backend_name() -> &'static str {
     if postgres_admin_url().is_some() {
         "PostgreSQL"

@@ -408,18 +408,5 @@ async fn the_kept_user_counts_match_the_rows() {
     assert_eq!(totals[0], totals[1]);
 
     // Every organization's kept counts, against a count of the rows.
-    let kept: Vec<(String, String, i64)> = sqlx::query_as(
-        "select org_id, status, cast(n as bigint) from user_count where n <> 0 order by org_id, status",
-    )
-    .fetch_all(&app.db)
-    .await
-    .expect("kept counts");
-    let counted: Vec<(String, String, i64)> = sqlx::query_as(
-        "select org_id, status, cast(count(*) as bigint) from app_user
-          group by org_id, status order by org_id, status",
-    )
-    .fetch_all(&app.db)
-    .await
-    .expect("counted");
-    assert_eq!(kept, counted);
+    crate::helpers::assert_kept_counts(&app.db, "user_count", "app_user", "org_id").await;
 }

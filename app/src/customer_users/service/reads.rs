@@ -9,6 +9,22 @@ use crate::db::like;
 use crate::error::AppResult;
 use crate::request::Ctx;
 
+/// The number of a customer's users in a status, as the database keeps it.
+async fn kept_count(
+    conn: &mut sqlx::AnyConnection,
+    customer_id: &str,
+    status: CustomerUserStatus,
+) -> AppResult<i64> {
+    let n: Option<i64> = sqlx::query_scalar(
+        "select cast(n as bigint) from customer_user_count where customer_id = $1 and status = $2",
+    )
+    .bind(customer_id)
+    .bind(status.key())
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok(n.unwrap_or(0))
+}
+
 /// A page of a customer's users ("Users and licences", or the deleted tab).
 #[tracing::instrument(skip_all, fields(org = %ctx.org_id()))]
 pub async fn list(ctx: &Ctx, q: &CustomerUserQuery) -> AppResult<CustomerUserPage> {
@@ -48,18 +64,22 @@ pub async fn list(ctx: &Ctx, q: &CustomerUserQuery) -> AppResult<CustomerUserPag
             ));
         }
     }
-    let count_sql = format!("select count(*) from customer_user u {clause}");
-    let mut count = sqlx::query_scalar::<_, i64>(&count_sql);
-    for a in &args {
-        count = count.bind(a);
-    }
-    let total: i64 = count.fetch_one(&mut *conn).await?;
-    let deleted_count: i64 = sqlx::query_scalar(
-        "select count(*) from customer_user where customer_id = $1 and status = 'deleted'",
-    )
-    .bind(&q.customer_id)
-    .fetch_one(&mut *conn)
-    .await?;
+    // Unfiltered totals come from the counts the database keeps
+    // (`customer_user_count`, migration 0021): one lookup whatever the size.
+    let deleted_count = kept_count(&mut conn, &q.customer_id, CustomerUserStatus::Deleted).await?;
+    let narrowed = !q.search.trim().is_empty() || !q.licence.is_empty();
+    let total = if narrowed {
+        let count_sql = format!("select count(*) from customer_user u {clause}");
+        let mut count = sqlx::query_scalar::<_, i64>(&count_sql);
+        for a in &args {
+            count = count.bind(a);
+        }
+        count.fetch_one(&mut *conn).await?
+    } else if q.deleted {
+        deleted_count
+    } else {
+        kept_count(&mut conn, &q.customer_id, CustomerUserStatus::Active).await?
+    };
     let sql = format!(
         "select {COLUMNS} from customer_user u {clause} order by lower(u.display_name), u.customer_user_id
          limit {CUSTOMER_USER_PAGE_SIZE} offset {}",
