@@ -15,39 +15,70 @@ pub type FieldErrors = BTreeMap<String, Vec<String>>;
 /// The result type of service and server functions.
 pub type AppResult<T> = Result<T, AppError>;
 
-/// Every failure a caller can see, with its HTTP status.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+/// Every failure a caller can see, with its HTTP status. Messages are
+/// catalogue keys (built with [`crate::msg!`]) rendered in the reader's
+/// language by `Display`; a message that is not a key is shown as it is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum AppError {
-    #[error("Please sign in again.")]
     Unauthenticated,
-    #[error("You don't have permission to {action}.")]
-    Forbidden { action: String },
-    #[error("{what} was not found.")]
-    NotFound { what: String },
-    #[error("{message}")]
-    Conflict { field: String, message: String },
-    #[error("{}", first_message(.0))]
+    /// `action` is the capability's key (`capability-users-view`).
+    Forbidden {
+        action: String,
+    },
+    NotFound {
+        what: String,
+    },
+    Conflict {
+        field: String,
+        message: String,
+    },
     Validation(FieldErrors),
-    #[error("Change your temporary password before you continue.")]
     PasswordChangeRequired,
-    #[error("Your organization requires two-step verification: set it up before you continue.")]
     SecondFactorRequired,
-    #[error("Too many attempts; try again in a few minutes.")]
     TooManyRequests,
-    #[error("Something went wrong. It has been logged; please try again.")]
     Internal,
-    #[error("Network or server error ({0}); please retry.")]
     Transport(String),
 }
+
+impl std::fmt::Display for AppError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use crate::i18n::message;
+        let text = match self {
+            AppError::Unauthenticated => crate::tr!("error-unauthenticated"),
+            AppError::Forbidden { action } => {
+                crate::tr!("error-forbidden", action = message(action))
+            }
+            AppError::NotFound { what } => crate::tr!("error-not-found", what = message(what)),
+            AppError::Conflict { message: m, .. } => message(m),
+            AppError::Validation(errors) => first_message(errors),
+            AppError::PasswordChangeRequired => crate::tr!("error-password-change-required"),
+            AppError::SecondFactorRequired => crate::tr!("error-second-factor-required"),
+            AppError::TooManyRequests => crate::tr!("error-too-many-requests"),
+            AppError::Internal => crate::tr!("error-internal"),
+            AppError::Transport(detail) => crate::tr!("error-transport", detail = detail),
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for AppError {}
 
 fn first_message(errors: &FieldErrors) -> String {
     errors
         .iter()
         .next()
-        .and_then(|(field, msgs)| msgs.first().map(|m| format!("{field}: {m}")))
-        .unwrap_or_else(|| "The form has errors.".into())
+        .and_then(|(field, msgs)| {
+            msgs.first().map(|m| {
+                crate::tr!(
+                    "error-field",
+                    field = field,
+                    message = crate::i18n::message(m)
+                )
+            })
+        })
+        .unwrap_or_else(|| crate::tr!("error-form"))
 }
 
 impl AppError {
@@ -96,8 +127,15 @@ impl AppError {
     /// The messages for one form field, if any.
     pub fn field(&self, name: &str) -> Option<String> {
         match self {
-            AppError::Validation(map) => map.get(name).map(|m| m.join(" ")),
-            AppError::Conflict { field, message } if field == name => Some(message.clone()),
+            AppError::Validation(map) => map.get(name).map(|m| {
+                m.iter()
+                    .map(|m| crate::i18n::message(m))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            }),
+            AppError::Conflict { field, message } if field == name => {
+                Some(crate::i18n::message(message))
+            }
             _ => None,
         }
     }

@@ -22,6 +22,7 @@ pub mod devices;
 pub mod error;
 pub mod groups;
 pub mod health;
+pub mod i18n;
 pub mod incentives;
 pub mod leads;
 pub mod orgs;
@@ -61,15 +62,21 @@ use leptos_router::{
 };
 
 /// The HTML document around the app, rendered on the server.
+///
+/// The reader's language is chosen here, once per page (`i18n`), and its
+/// catalogue script is loaded before the WASM, which reads it.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let locale = i18n::current();
+    provide_context(locale);
     view! {
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang=locale.code()>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="color-scheme" content="light dark"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <I18nScript locale/>
                 <HydrationScripts options/>
                 <MetaTags/>
             </head>
@@ -78,6 +85,16 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
+}
+
+/// The reader's catalogue, as a script the WASM reads (`i18n`).
+#[component]
+fn I18nScript(locale: i18n::Locale) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    let src = i18n::script_path(locale);
+    #[cfg(not(feature = "ssr"))]
+    let src = locale.code();
+    view! { <script src=src nonce=leptos::nonce::use_nonce()></script> }
 }
 
 /// The root component: routes and the page frame.

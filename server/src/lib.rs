@@ -78,6 +78,11 @@ pub fn router_with(
             move || provide_context(ctx_state.clone()),
             move || shell(shell_options.clone()),
         )
+        .route(
+            "/i18n/{file}",
+            axum::routing::get(catalogue_script)
+                .layer(tower_http::compression::CompressionLayer::new()),
+        )
         .nest("/api/v1", app::rest::router())
         .nest("/scim/v2", app::scim::router())
         .merge(extra)
@@ -119,6 +124,25 @@ fn pkg_files(options: &LeptosOptions) -> PkgFiles {
         .layer(set(http::header::CACHE_CONTROL, "no-cache"))
         .layer(set(http::header::VARY, "accept-encoding"))
         .service(files)
+}
+
+/// The reader's catalogue script (`app::i18n`). Its name changes with its
+/// text, so browsers keep it for a year without asking again.
+async fn catalogue_script(uri: http::Uri) -> Response {
+    match app::i18n::script_body(uri.path()) {
+        Some(body) => (
+            [
+                (http::header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+                (
+                    http::header::CACHE_CONTROL,
+                    "public, max-age=31536000, immutable",
+                ),
+            ],
+            body,
+        )
+            .into_response(),
+        None => StatusCode::NOT_FOUND.into_response(),
+    }
 }
 
 /// The service type of [`pkg_files`].

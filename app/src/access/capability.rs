@@ -198,3 +198,26 @@ capabilities! {
     /// View incentive reports.
     IncentivesReportsView => Incentives, "view incentive reports";
 }
+
+impl Capability {
+    /// The stable wire name (`users-view`), as serialized.
+    pub fn key(self) -> String {
+        serde_json::to_value(self)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default()
+    }
+
+    /// What it allows, in the reader's language (the end of "You don't have
+    /// permission to …").
+    pub fn name(self) -> String {
+        crate::i18n::text(&format!("capability-{}", self.key()))
+    }
+}
+
+impl Workspace {
+    /// The name the reader reads, in their language.
+    pub fn name(self) -> String {
+        crate::i18n::text(&format!("workspace-{}", self.slug()))
+    }
+}

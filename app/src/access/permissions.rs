@@ -41,6 +41,11 @@ impl Level {
         }
     }
 
+    /// The name the reader reads, in their language.
+    pub fn name(self) -> String {
+        crate::i18n::text(&format!("level-{}", self.key()))
+    }
+
     /// Parses a stored or wire name.
     pub fn from_key(key: &str) -> Option<Level> {
         Level::ALL.into_iter().find(|l| l.key() == key)

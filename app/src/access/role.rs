@@ -68,6 +68,11 @@ impl Role {
         }
     }
 
+    /// The name the reader reads, in their language (seed 000's names).
+    pub fn name(self) -> String {
+        crate::i18n::text(&format!("role-{}", self.key()))
+    }
+
     /// The stable storage/wire name (`global-admin`, …).
     pub const fn key(self) -> &'static str {
         match self {

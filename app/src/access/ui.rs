@@ -37,7 +37,7 @@ pub struct NavLink {
 /// One navigation group (a workspace, or "My account").
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NavGroup {
-    pub label: &'static str,
+    pub label: String,
     pub links: Vec<NavLink>,
 }
 
@@ -50,9 +50,9 @@ pub struct MenuBuilder {
 
 impl MenuBuilder {
     /// Starts a group.
-    pub fn group(mut self, label: &'static str) -> Self {
+    pub fn group(mut self, label: impl Into<String>) -> Self {
         self.groups.push(NavGroup {
-            label,
+            label: label.into(),
             links: Vec::new(),
         });
         self
@@ -89,6 +89,7 @@ impl MenuBuilder {
 #[derive(Debug, Clone, Copy)]
 pub struct NavPage {
     pub workspace: Option<Workspace>,
+    /// The catalogue key of its name (`crate::key!("nav-…")`).
     pub label: &'static str,
     pub href: &'static str,
     pub needs: Option<Capability>,
@@ -106,22 +107,29 @@ impl NavPage {
 /// the identity has at least one capability in, with the features' `pages`
 /// it may open and the workspace overview.
 pub fn menu(me: &Identity, pages: &[NavPage]) -> Vec<NavGroup> {
-    let mut b = MenuBuilder::default().group("My account");
+    let text = crate::i18n::text;
+    let mut b = MenuBuilder::default().group(crate::tr!("nav-my-account"));
     for p in pages.iter().filter(|p| p.workspace.is_none()) {
-        b = b.insert(p.allowed(me), p.label, p.href);
+        b = b.insert(p.allowed(me), text(p.label), p.href);
     }
     for ws in Workspace::ALL {
-        b = b.group(ws.label());
+        b = b.group(ws.name());
         for p in pages.iter().filter(|p| p.workspace == Some(ws)) {
             let label = match p.count.map(|count| count(me)) {
-                Some(n) if n > 0 => format!("{} ({n})", p.label),
-                _ => p.label.to_string(),
+                Some(n) if n > 0 => {
+                    crate::tr!(
+                        "nav-count",
+                        label = text(p.label),
+                        count = crate::i18n::number(n)
+                    )
+                }
+                _ => text(p.label),
             };
             b = b.insert(p.allowed(me), label, p.href);
         }
         b = b.insert(
             me.capabilities.touches(ws),
-            format!("{} overview", ws.label()),
+            crate::tr!("nav-workspace-overview", workspace = ws.name()),
             format!("/workspace/{}", ws.slug()),
         );
     }
@@ -154,7 +162,7 @@ mod tests {
         super::menu(me, PAGES)
     }
 
-    fn labels(me: &Identity) -> Vec<&'static str> {
+    fn labels(me: &Identity) -> Vec<String> {
         menu(me).into_iter().map(|g| g.label).collect()
     }
 

@@ -25,7 +25,7 @@ use crate::access::ui::NavPage;
 /// The activity log, in "My account" (everyone reads their own actions).
 pub const NAV: NavPage = NavPage {
     workspace: None,
-    label: "Activity",
+    label: crate::key!("nav-activity"),
     href: "/activity",
     needs: None,
     count: None,

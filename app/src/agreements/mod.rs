@@ -22,7 +22,7 @@ use crate::access::{Capability, Workspace};
 /// "Partner agreements", in Account settings.
 pub const NAV: NavPage = NavPage {
     workspace: Some(Workspace::AccountSettings),
-    label: "Partner agreements",
+    label: crate::key!("nav-partner-agreements"),
     href: "/agreements",
     needs: Some(Capability::AgreementsView),
     count: None,

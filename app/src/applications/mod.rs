@@ -21,7 +21,7 @@ use crate::access::{ui::NavPage, Capability, Workspace};
 /// Applications, in Account settings.
 pub const NAV: NavPage = NavPage {
     workspace: Some(Workspace::AccountSettings),
-    label: "Applications",
+    label: crate::key!("nav-applications"),
     href: "/applications",
     needs: Some(Capability::ApplicationsManage),
     count: None,

@@ -68,6 +68,12 @@ async fn finish_sign_in(
         &signed_in.token,
         crate::auth::service::ABSOLUTE_TIMEOUT_MS / 1000,
     );
+    // The language the user chose before follows them to this browser.
+    if let Some(me) = crate::auth::service::identity_for_token(db, &signed_in.token).await? {
+        if let Some(locale) = crate::i18n::service::saved(db, &me.org_id, &me.user_id).await? {
+            crate::i18n::remember(locale);
+        }
+    }
     Ok(())
 }
 

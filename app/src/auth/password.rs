@@ -12,14 +12,14 @@ const COMMON: &str = include_str!("common_passwords.txt");
 pub fn new_password_problem(password: &str) -> Option<&'static str> {
     let len = password.chars().count();
     if len < MIN_LEN {
-        return Some("Use at least 12 characters.");
+        return Some(crate::key!("password-too-short"));
     }
     if len > MAX_LEN {
-        return Some("Use at most 256 characters.");
+        return Some(crate::key!("password-too-long"));
     }
     let lower = password.to_lowercase();
     if COMMON.lines().any(|c| c == lower) {
-        return Some("This password is too common; choose one that is harder to guess.");
+        return Some(crate::key!("password-too-common"));
     }
     None
 }
@@ -30,10 +30,7 @@ mod tests {
 
     #[test]
     fn length_and_common_list() {
-        assert_eq!(
-            new_password_problem("short"),
-            Some("Use at least 12 characters.")
-        );
+        assert_eq!(new_password_problem("short"), Some("password-too-short"));
         assert!(new_password_problem("Password1234").is_some());
         assert!(new_password_problem("QWERTY123456").is_some());
         assert_eq!(new_password_problem("tangerine-orbit-velvet"), None);

@@ -15,7 +15,7 @@ pub const IDLE_TIMEOUT_MS: i64 = 2 * 60 * 60 * 1000;
 pub const ABSOLUTE_TIMEOUT_MS: i64 = 12 * 60 * 60 * 1000;
 
 /// The message for every failed sign-in: it never says whether the email exists.
-pub const BAD_CREDENTIALS: &str = "The email or password is incorrect.";
+pub const BAD_CREDENTIALS: &str = crate::key!("auth-credentials-incorrect");
 
 /// Reads roles stored as three nullable keys.
 pub fn role_set(agent: Option<&str>, admin: Option<&str>, incentives: Option<&str>) -> RoleSet {
@@ -248,10 +248,13 @@ pub async fn sign_in_from(
     }
     let email_lower = email.trim().to_lowercase();
     if email_lower.is_empty() {
-        return Err(AppError::invalid("email", "Enter your email address."));
+        return Err(AppError::invalid("email", crate::msg!("auth-enter-email")));
     }
     if password.is_empty() {
-        return Err(AppError::invalid("password", "Enter your password."));
+        return Err(AppError::invalid(
+            "password",
+            crate::msg!("auth-enter-password"),
+        ));
     }
     if password.len() > 1024 {
         return Err(AppError::invalid("password", BAD_CREDENTIALS));
@@ -426,7 +429,7 @@ pub async fn check_own_password(
     if password.len() > 1024 {
         return Err(AppError::invalid(
             field,
-            "The current password is incorrect.",
+            crate::msg!("auth-current-password-incorrect"),
         ));
     }
     let stored: String =
@@ -451,7 +454,7 @@ pub async fn check_own_password(
         record_event(db, actor, entry).await?;
         return Err(AppError::invalid(
             field,
-            "The current password is incorrect.",
+            crate::msg!("auth-current-password-incorrect"),
         ));
     }
     throttle::clear(db, &keys.pair).await?;
@@ -471,7 +474,7 @@ pub async fn change_password(ctx: &Ctx, current: &str, new: &str) -> AppResult<(
     if new == current {
         return Err(AppError::invalid(
             "new_password",
-            "Choose a password different from the current one.",
+            crate::msg!("auth-password-unchanged"),
         ));
     }
     check_own_password(ctx, current, "current_password", "password change").await?;

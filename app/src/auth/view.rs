@@ -30,12 +30,12 @@ pub fn LoginPage() -> impl IntoView {
         });
     };
     view! {
-        <Card title="Sign in to Partner Console" narrow=true>
+        <Card title=crate::tr!("auth-sign-in-title") narrow=true>
             <form on:submit=submit novalidate>
-                <TextField id="email" label="Email" value=email error=error kind="email" required=true autocomplete="username"/>
+                <TextField id="email" label=crate::tr!("auth-email") value=email error=error kind="email" required=true autocomplete="username"/>
                 <TextField
                     id="password"
-                    label="Password"
+                    label=crate::tr!("auth-password")
                     value=password
                     error=error
                     kind="password"
@@ -45,16 +45,17 @@ pub fn LoginPage() -> impl IntoView {
                 <FormError error=error fields=&["email", "password"]/>
                 <p>
                     <button type="submit" disabled=move || busy.get()>
-                        "Sign in"
+                        {crate::tr!("auth-sign-in")}
                     </button>
                 </p>
             </form>
             <p class="muted">
-                "No account? Ask your organization's Global admin or Account admin to add you."
+                {crate::tr!("auth-no-account")}
             </p>
             <p>
-                <a href="/status">"System status"</a>
+                <a href="/status">{crate::tr!("auth-system-status")}</a>
             </p>
+            <crate::i18n::LanguageSwitcher/>
         </Card>
     }
 }
@@ -74,7 +75,7 @@ pub fn ChangePasswordPage() -> impl IntoView {
         if n.is_empty() {
             None
         } else {
-            new_password_problem(&n)
+            new_password_problem(&n).map(crate::i18n::text)
         }
     };
     let mismatch = move || !confirm.get().is_empty() && confirm.get() != new.get();
@@ -83,7 +84,7 @@ pub fn ChangePasswordPage() -> impl IntoView {
         if mismatch() {
             error.set(Some(AppError::invalid(
                 "confirm",
-                "The two new passwords differ.",
+                crate::msg!("auth-passwords-differ"),
             )));
             return;
         }
@@ -106,27 +107,27 @@ pub fn ChangePasswordPage() -> impl IntoView {
     };
     view! {
         <Card
-            title="Choose your password"
+            title=crate::tr!("auth-choose-password")
             narrow=true
-            intro="Replace the temporary password you were given. Use at least 12 characters; common passwords are refused."
+            intro=crate::tr!("auth-choose-password-intro")
         >
             <form on:submit=submit novalidate>
                 <TextField
                     id="current_password"
-                    label="Current (temporary) password"
+                    label=crate::tr!("auth-current-password")
                     value=current
                     error=error
                     kind="password"
                     autocomplete="current-password"
                 />
-                <TextField id="new_password" label="New password" value=new error=error kind="password" autocomplete="new-password"/>
+                <TextField id="new_password" label=crate::tr!("auth-new-password") value=new error=error kind="password" autocomplete="new-password"/>
                 <p class="field-error" data-testid="new-password-hint">{problem}</p>
-                <TextField id="confirm" label="New password again" value=confirm error=error kind="password" autocomplete="new-password"/>
-                {move || mismatch().then(|| view! { <p class="field-error">"The two new passwords differ."</p> })}
+                <TextField id="confirm" label=crate::tr!("auth-new-password-again") value=confirm error=error kind="password" autocomplete="new-password"/>
+                {move || mismatch().then(|| view! { <p class="field-error">{crate::tr!("auth-passwords-differ")}</p> })}
                 <FormError error=error fields=&["current_password", "new_password", "confirm"]/>
                 <p>
                     <button type="submit" disabled=move || busy.get()>
-                        "Change password"
+                        {crate::tr!("auth-change-password")}
                     </button>
                 </p>
             </form>

@@ -28,7 +28,7 @@ use crate::access::{Capability, Workspace};
 /// "Invoices", in the Billing workspace.
 pub const NAV: NavPage = NavPage {
     workspace: Some(Workspace::Billing),
-    label: "Invoices",
+    label: crate::key!("nav-invoices"),
     href: "/billing",
     needs: Some(Capability::Billing),
     count: None,

@@ -20,7 +20,7 @@ use crate::access::{ui::NavPage, Capability, Workspace};
 /// The customer list, in Customers.
 pub const NAV: NavPage = NavPage {
     workspace: Some(Workspace::Customers),
-    label: "Customers",
+    label: crate::key!("nav-customers"),
     href: "/customers",
     needs: Some(Capability::CustomersView),
     count: None,

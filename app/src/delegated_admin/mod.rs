@@ -25,7 +25,7 @@ use crate::access::{Capability, Workspace};
 /// "Delegated administration", in the Customers workspace.
 pub const NAV: NavPage = NavPage {
     workspace: Some(Workspace::Customers),
-    label: "Delegated administration",
+    label: crate::key!("nav-delegated-administration"),
     href: "/delegated-admin",
     needs: Some(Capability::DelegatedAdminRequest),
     count: None,

@@ -29,7 +29,7 @@ use crate::access::{Capability, Workspace};
 /// `DeviceListsAdd` alone gates the link.
 pub const NAV: NavPage = NavPage {
     workspace: Some(Workspace::Devices),
-    label: "Devices",
+    label: crate::key!("nav-devices"),
     href: "/devices",
     needs: Some(Capability::DeviceListsAdd),
     count: None,
@@ -38,7 +38,7 @@ pub const NAV: NavPage = NavPage {
 /// "Device profiles".
 pub const PROFILES_NAV: NavPage = NavPage {
     workspace: Some(Workspace::Devices),
-    label: "Device profiles",
+    label: crate::key!("nav-device-profiles"),
     href: "/device-profiles",
     needs: Some(Capability::DeviceProfilesManage),
     count: None,

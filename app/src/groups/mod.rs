@@ -21,7 +21,7 @@ use crate::access::{ui::NavPage, Capability, Workspace};
 /// Groups, in Account settings.
 pub const NAV: NavPage = NavPage {
     workspace: Some(Workspace::AccountSettings),
-    label: "Groups",
+    label: crate::key!("nav-groups"),
     href: "/groups",
     needs: Some(Capability::GroupsManage),
     count: None,

@@ -21,7 +21,7 @@ use crate::access::{Capability, Workspace};
 /// "Service health", in the Support workspace.
 pub const NAV: NavPage = NavPage {
     workspace: Some(Workspace::Support),
-    label: "Service health",
+    label: crate::key!("nav-service-health"),
     href: "/service-health",
     needs: Some(Capability::ServiceHealthView),
     count: None,

@@ -31,7 +31,7 @@ use crate::access::{Capability, Workspace};
 /// "Programs and enrolments", in the Incentives workspace.
 pub const NAV: NavPage = NavPage {
     workspace: Some(Workspace::Incentives),
-    label: "Programs and enrolments",
+    label: crate::key!("nav-programs-and-enrolments"),
     href: "/incentives",
     needs: Some(Capability::IncentivesEnrolmentsView),
     count: None,
@@ -40,7 +40,7 @@ pub const NAV: NavPage = NavPage {
 /// "Bank and tax profile", in the Incentives workspace.
 pub const BANK_TAX_NAV: NavPage = NavPage {
     workspace: Some(Workspace::Incentives),
-    label: "Bank and tax profile",
+    label: crate::key!("nav-bank-and-tax-profile"),
     href: "/incentives/bank-tax",
     needs: Some(Capability::IncentivesBankTaxEdit),
     count: None,
@@ -49,7 +49,7 @@ pub const BANK_TAX_NAV: NavPage = NavPage {
 /// "Incentive reports", in the Incentives workspace.
 pub const REPORTS_NAV: NavPage = NavPage {
     workspace: Some(Workspace::Incentives),
-    label: "Incentive reports",
+    label: crate::key!("nav-incentive-reports"),
     href: "/incentives/reports",
     needs: Some(Capability::IncentivesReportsView),
     count: None,

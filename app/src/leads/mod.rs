@@ -21,7 +21,7 @@ use crate::access::{Capability, Workspace};
 /// "Leads", in the Customers workspace.
 pub const NAV: NavPage = NavPage {
     workspace: Some(Workspace::Customers),
-    label: "Leads",
+    label: crate::key!("nav-leads"),
     href: "/leads",
     needs: Some(Capability::LeadsManage),
     count: None,

@@ -19,7 +19,7 @@ use crate::access::{ui::NavPage, Capability, Workspace};
 /// The profile, in Account settings.
 pub const NAV: NavPage = NavPage {
     workspace: Some(Workspace::AccountSettings),
-    label: "Organization profile",
+    label: crate::key!("nav-organization-profile"),
     href: "/organization",
     needs: Some(Capability::PartnerProfilesView),
     count: None,

@@ -25,7 +25,7 @@ use crate::access::{Capability, Workspace};
 /// "Price list", in the Pricing workspace.
 pub const NAV: NavPage = NavPage {
     workspace: Some(Workspace::Pricing),
-    label: "Price list",
+    label: crate::key!("nav-price-list"),
     href: "/pricing",
     needs: Some(Capability::PricingView),
     count: None,

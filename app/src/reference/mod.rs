@@ -18,7 +18,7 @@ use crate::access::ui::NavPage;
 /// "API reference", under My account (any signed-in person).
 pub const NAV: NavPage = NavPage {
     workspace: None,
-    label: "API reference",
+    label: crate::key!("nav-api-reference"),
     href: "/api-reference",
     needs: None,
     count: None,

@@ -47,7 +47,7 @@ impl Ctx {
         self.require_login()?;
         if !self.me.can(cap) {
             return Err(AppError::Forbidden {
-                action: cap.label().to_string(),
+                action: format!("capability-{}", cap.key()),
             });
         }
         Ok(())
@@ -58,7 +58,7 @@ impl Ctx {
         self.require_login()?;
         match caps.first() {
             Some(first) if !self.me.can_any(caps) => Err(AppError::Forbidden {
-                action: first.label().to_string(),
+                action: format!("capability-{}", first.key()),
             }),
             _ => Ok(()),
         }

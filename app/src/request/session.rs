@@ -148,7 +148,9 @@ pub fn set_challenge_cookie(token: &str, max_age_secs: i64) {
     set_cookie(challenge_cookie_name(), token, max_age_secs);
 }
 
-fn set_cookie(name: &str, token: &str, max_age_secs: i64) {
+/// Sets a cookie on the response (`HttpOnly`, `SameSite=Strict`, `Secure`
+/// over TLS).
+pub fn set_cookie(name: &str, token: &str, max_age_secs: i64) {
     let secure = app_state().map(|s| s.secure_cookies).unwrap_or(false);
     let value = format!(
         "{name}={token}; Path=/; HttpOnly; SameSite=Strict; Max-Age={max_age_secs}{}",

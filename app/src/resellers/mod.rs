@@ -21,7 +21,7 @@ use crate::access::{Capability, Workspace};
 /// "Resellers", in the Customers workspace.
 pub const NAV: NavPage = NavPage {
     workspace: Some(Workspace::Customers),
-    label: "Resellers",
+    label: crate::key!("nav-resellers"),
     href: "/resellers",
     needs: Some(Capability::ResellerRegister),
     count: None,

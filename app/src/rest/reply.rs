@@ -94,13 +94,19 @@ impl From<AppError> for ApiError {
                 ApiError::new(status, "second_factor_required", message)
             }
             AppError::NotFound { .. } => ApiError::new(status, "not_found", message),
-            AppError::Conflict { field, message } => ApiError {
+            AppError::Conflict { field, .. } => ApiError {
                 field: (!field.is_empty()).then(|| field.into()),
                 ..ApiError::new(status, "conflict", message)
             },
             AppError::Validation(errors) => ApiError {
                 field: errors.keys().next().map(|k| k.as_str().into()),
-                errors: Some(Box::new(errors)),
+                // Each message as a sentence (the server's language), not its key.
+                errors: Some(Box::new(
+                    errors
+                        .into_iter()
+                        .map(|(f, ms)| (f, ms.iter().map(|m| crate::i18n::message(m)).collect()))
+                        .collect(),
+                )),
                 ..ApiError::new(status, "validation", message)
             },
             AppError::TooManyRequests => ApiError::new(status, "too_many_requests", message),

@@ -20,7 +20,7 @@ use crate::access::{ui::NavPage, Capability, Workspace};
 /// The inbox, in Account settings (with the pending count).
 pub const NAV: NavPage = NavPage {
     workspace: Some(Workspace::AccountSettings),
-    label: "Role requests",
+    label: crate::key!("nav-role-requests"),
     href: "/role-requests",
     needs: Some(Capability::RolesAssign),
     count: Some(|me| me.pending_role_requests),

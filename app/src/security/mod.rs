@@ -19,7 +19,7 @@ use crate::access::ui::NavPage;
 /// "Security", under My account (anyone signed in).
 pub const NAV: NavPage = NavPage {
     workspace: None,
-    label: "Security",
+    label: crate::key!("nav-security"),
     href: "/account/security",
     needs: None,
     count: None,

@@ -26,7 +26,7 @@ use crate::access::{Capability, Workspace};
 /// "Support tickets", in the Support workspace.
 pub const NAV: NavPage = NavPage {
     workspace: Some(Workspace::Support),
-    label: "Support tickets",
+    label: crate::key!("nav-support-tickets"),
     href: "/support",
     needs: Some(Capability::TicketsView),
     count: None,
@@ -36,7 +36,7 @@ pub const NAV: NavPage = NavPage {
 /// Account settings, but people look for tickets under Support).
 pub const CONSOLE_NAV: NavPage = NavPage {
     workspace: Some(Workspace::Support),
-    label: "Console tickets",
+    label: crate::key!("nav-console-tickets"),
     href: "/support/console",
     needs: Some(Capability::ConsoleTicketsCreate),
     count: None,

@@ -24,7 +24,7 @@ pub fn FieldError(error: RwSignal<Option<AppError>>, field: &'static str) -> imp
 #[component]
 pub fn TextField(
     id: &'static str,
-    label: &'static str,
+    #[prop(into)] label: String,
     value: RwSignal<String>,
     error: RwSignal<Option<AppError>>,
     #[prop(default = "text")] kind: &'static str,
@@ -70,7 +70,7 @@ pub fn FormError(
 #[component]
 pub fn SearchBox(
     id: &'static str,
-    label: &'static str,
+    #[prop(into)] label: String,
     value: RwSignal<String>,
     page: RwSignal<u32>,
 ) -> impl IntoView {
@@ -95,7 +95,7 @@ pub fn SearchBox(
 #[component]
 pub fn FilterSelect(
     id: &'static str,
-    label: &'static str,
+    #[prop(into)] label: String,
     value: RwSignal<String>,
     page: RwSignal<u32>,
     options: Vec<(String, String)>,

@@ -43,20 +43,20 @@ pub async fn read_chosen_file(input_id: &str) -> Result<String, String> {
         let input = leptos::prelude::document()
             .get_element_by_id(input_id)
             .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .ok_or_else(|| "The file field is missing.".to_string())?;
+            .ok_or_else(|| crate::tr!("ui-file-missing"))?;
         let file = input
             .files()
             .and_then(|f| f.get(0))
-            .ok_or_else(|| "Choose a CSV file first.".to_string())?;
+            .ok_or_else(|| crate::tr!("ui-file-choose"))?;
         let text = wasm_bindgen_futures::JsFuture::from(file.text())
             .await
-            .map_err(|_| "The file can't be read.".to_string())?;
+            .map_err(|_| crate::tr!("ui-file-unreadable"))?;
         text.as_string()
-            .ok_or_else(|| "The file can't be read.".to_string())
+            .ok_or_else(|| crate::tr!("ui-file-unreadable"))
     }
     #[cfg(not(feature = "hydrate"))]
     {
         let _ = input_id;
-        Err("Files are read in the browser.".to_string())
+        Err(crate::tr!("ui-file-in-browser"))
     }
 }

@@ -42,7 +42,7 @@ pub fn Frame(children: ChildrenFn) -> impl IntoView {
     );
     let children = StoredValue::new(children);
     view! {
-        <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+        <Suspense fallback=|| view! { <p class="muted">{crate::tr!("ui-loading")}</p> }>
             {move || {
                 identity
                     .get()
@@ -119,7 +119,7 @@ fn Nav(me: Identity) -> impl IntoView {
         });
     };
     view! {
-        <nav aria-label="Main" data-testid="nav">
+        <nav aria-label=crate::tr!("ui-nav-main") data-testid="nav">
             <p>
                 <strong data-testid="me-name">{me.display_name.clone()}</strong>
                 <br/>
@@ -152,9 +152,10 @@ fn Nav(me: Identity) -> impl IntoView {
                 .collect_view()}
             <p>
                 <button class="secondary" on:click=sign_out disabled=move || signing_out.get()>
-                    "Sign out"
+                    {crate::tr!("ui-sign-out")}
                 </button>
             </p>
+            <crate::i18n::LanguageSwitcher/>
         </nav>
     }
 }

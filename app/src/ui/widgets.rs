@@ -9,11 +9,11 @@ use serde::{de::DeserializeOwned, Serialize};
 /// A secret shown once, with a button that copies it.
 #[component]
 pub fn OnceSecret(
-    label: &'static str,
+    #[prop(into)] label: String,
     value: String,
     /// What to do with it (by default: send it to the user).
-    #[prop(optional)]
-    hint: Option<&'static str>,
+    #[prop(optional, into)]
+    hint: Option<String>,
 ) -> impl IntoView {
     let copied = RwSignal::new(false);
     let to_copy = value.clone();
@@ -29,11 +29,11 @@ pub fn OnceSecret(
             <code class="secret" data-testid="secret">{value}</code>
             " "
             <button type="button" class="secondary" on:click=copy>
-                {move || if copied.get() { "Copied" } else { "Copy" }}
+                {move || if copied.get() { crate::tr!("ui-copied") } else { crate::tr!("ui-copy") }}
             </button>
         </p>
         <p class="muted">
-            {hint.unwrap_or("Copy it now and send it to the user: it can't be shown again.")}
+            {hint.unwrap_or_else(|| crate::tr!("ui-secret-hint"))}
         </p>
     }
 }
@@ -47,9 +47,9 @@ pub fn NotFoundPage() -> impl IntoView {
     }
     super::mark_hydrated();
     view! {
-        <Card title="Page not found">
+        <Card title=crate::tr!("ui-not-found")>
             <p>
-                <a href="/">"Back to the start page"</a>
+                <a href="/">{crate::tr!("ui-back-to-start")}</a>
             </p>
         </Card>
     }
@@ -68,15 +68,23 @@ pub fn Pager(page: RwSignal<u32>, total: i64, page_size: u32) -> impl IntoView {
                 disabled=move || page.get() == 0
                 on:click=move |_| page.update(|p| *p = p.saturating_sub(1))
             >
-                "Previous"
+                {crate::tr!("ui-previous")}
             </button>
-            <span>{move || format!("Page {} of {} ({} in all)", page.get() + 1, pages, total)}</span>
+            <span>
+                {move || {
+                    let n = crate::i18n::number;
+                    crate::tr!(
+                        "ui-page-of", page = n(i64::from(page.get()) + 1), pages = n(pages as i64),
+                        total = n(total)
+                    )
+                }}
+            </span>
             <button
                 class="secondary"
                 disabled=at_end
                 on:click=move |_| page.update(|p| *p += 1)
             >
-                "Next"
+                {crate::tr!("ui-next")}
             </button>
         </div>
     }
@@ -88,13 +96,20 @@ pub fn Pager(page: RwSignal<u32>, total: i64, page_size: u32) -> impl IntoView {
 pub fn Table(
     /// The `data-testid` the end-to-end tests find it by.
     testid: &'static str,
+    /// The column headers: catalogue keys, or text already in the reader's
+    /// language.
     columns: &'static [&'static str],
     children: Children,
 ) -> impl IntoView {
     view! {
         <table data-testid=testid>
             <thead>
-                <tr>{columns.iter().map(|c| view! { <th scope="col">{*c}</th> }).collect_view()}</tr>
+                <tr>
+                    {columns
+                        .iter()
+                        .map(|c| view! { <th scope="col">{crate::i18n::message(c)}</th> })
+                        .collect_view()}
+                </tr>
             </thead>
             <tbody>{children()}</tbody>
         </table>
@@ -104,8 +119,8 @@ pub fn Table(
 /// A page's card: its heading, an optional sentence under it, then the rest.
 #[component]
 pub fn Card(
-    title: &'static str,
-    #[prop(optional)] intro: Option<&'static str>,
+    #[prop(into)] title: String,
+    #[prop(optional, into)] intro: Option<String>,
     /// A narrow card, for short forms.
     #[prop(optional)]
     narrow: bool,
@@ -135,7 +150,7 @@ where
     V: IntoView + 'static,
 {
     view! {
-        <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+        <Transition fallback=|| view! { <p class="muted">{crate::tr!("ui-loading")}</p> }>
             {move || {
                 let ok = ok.clone();
                 Suspend::new(async move {

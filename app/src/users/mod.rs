@@ -20,7 +20,7 @@ use crate::access::{ui::NavPage, Capability, Workspace};
 /// The home page, in "My account".
 pub const HOME_NAV: NavPage = NavPage {
     workspace: None,
-    label: "Home",
+    label: crate::key!("nav-home"),
     href: "/",
     needs: None,
     count: None,
@@ -29,7 +29,7 @@ pub const HOME_NAV: NavPage = NavPage {
 /// User management, in Account settings.
 pub const NAV: NavPage = NavPage {
     workspace: Some(Workspace::AccountSettings),
-    label: "User management",
+    label: crate::key!("nav-user-management"),
     href: "/users",
     needs: Some(Capability::UsersView),
     count: None,

@@ -11,7 +11,7 @@ use crate::access::ui::NavPage;
 /// The roles matrix, in "My account".
 pub const ROLES_NAV: NavPage = NavPage {
     workspace: None,
-    label: "Roles and permissions",
+    label: crate::key!("nav-roles-and-permissions"),
     href: "/roles",
     needs: None,
     count: None,

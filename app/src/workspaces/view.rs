@@ -116,7 +116,7 @@ pub fn WorkspacePage() -> impl IntoView {
                         <ul data-testid="workspace-pages">
                             {pages
                                 .into_iter()
-                                .map(|p| view! { <li><a href=p.href>{p.label}</a></li> })
+                                .map(|p| view! { <li><a href=p.href>{crate::i18n::text(p.label)}</a></li> })
                                 .collect_view()}
                         </ul>
                     }

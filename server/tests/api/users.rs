@@ -228,7 +228,7 @@ async fn new_user_must_change_the_temporary_password_first() {
         )
         .await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(body.contains("too common"), "{body}");
+    assert!(body.contains("password-too-common"), "{body}");
     let (s, _) = app
         .call_as(
             "/api/auth/change-password",

@@ -1,0 +1,2 @@
+# Navigation
+nav-partner-agreements = Partner agreements

@@ -1,0 +1,2 @@
+# Navigation
+nav-invoices = Invoices

@@ -1,0 +1,2 @@
+# Navigation
+nav-customers = Clients

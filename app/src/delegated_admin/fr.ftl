@@ -1,0 +1,2 @@
+# Navigation
+nav-delegated-administration = Administration déléguée

@@ -1,0 +1,3 @@
+# Navigation
+nav-devices = Devices
+nav-device-profiles = Device profiles

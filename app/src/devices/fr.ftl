@@ -1,0 +1,3 @@
+# Navigation
+nav-devices = Appareils
+nav-device-profiles = Profils d'appareils

@@ -1,0 +1,2 @@
+# Navigation
+nav-service-health = État des services

@@ -1,0 +1,2 @@
+# Navigation
+nav-organization-profile = Organization profile

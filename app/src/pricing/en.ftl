@@ -1,0 +1,2 @@
+# Navigation
+nav-price-list = Price list

@@ -1,0 +1,2 @@
+# Navigation
+nav-api-reference = API reference

@@ -1,0 +1,2 @@
+# Navigation
+nav-api-reference = Référence de l'API

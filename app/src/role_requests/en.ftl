@@ -1,0 +1,2 @@
+# Navigation
+nav-role-requests = Role requests

@@ -1,0 +1,2 @@
+# Navigation
+nav-role-requests = Demandes de rôle

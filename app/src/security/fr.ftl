@@ -1,0 +1,2 @@
+# Navigation
+nav-security = Sécurité

@@ -1,0 +1,3 @@
+# Navigation
+nav-support-tickets = Support tickets
+nav-console-tickets = Console tickets

@@ -1,0 +1,3 @@
+# Navigation
+nav-support-tickets = Tickets de support
+nav-console-tickets = Tickets de la console

@@ -1,0 +1,3 @@
+# Navigation
+nav-home = Home
+nav-user-management = User management

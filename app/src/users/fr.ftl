@@ -1,0 +1,3 @@
+# Navigation
+nav-home = Accueil
+nav-user-management = Gestion des utilisateurs

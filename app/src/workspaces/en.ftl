@@ -1,0 +1,2 @@
+# Navigation
+nav-roles-and-permissions = Roles and permissions

@@ -1,0 +1,2 @@
+# Navigation
+nav-roles-and-permissions = Rôles et autorisations
