@@ -68,9 +68,10 @@ use leptos_router::{
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let locale = i18n::current();
     provide_context(locale);
+    let theme = ui::current_theme().attribute();
     view! {
         <!DOCTYPE html>
-        <html lang=locale.code()>
+        <html lang=locale.code() data-theme=theme>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>

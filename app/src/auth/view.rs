@@ -55,7 +55,7 @@ pub fn LoginPage() -> impl IntoView {
             <p>
                 <a href="/status">{crate::tr!("auth-system-status")}</a>
             </p>
-            <crate::i18n::LanguageSwitcher/>
+            <crate::ui::Settings/>
         </Card>
     }
 }

@@ -27,7 +27,7 @@ pub use locale::{current, Locale};
 pub use locale::{negotiate, LANG_COOKIE};
 #[cfg(feature = "ssr")]
 pub use switcher::{remember, service};
-pub use switcher::{set_language, LanguageSwitcher};
+pub use switcher::{set_language, LanguageSwitcher, SetLanguage};
 
 /// The reader's text for a catalogue key, with optional `name = value`
 /// arguments for its `{ $name }` placeables.

@@ -111,6 +111,9 @@ fn Nav(me: Identity) -> impl IntoView {
     let groups = menu(&me, NAV_PAGES);
     let location = use_location();
     let signing_out = RwSignal::new(false);
+    // On narrow screens the links hide behind the menu button (CSS); each
+    // page has its own frame, so the menu is closed after a navigation.
+    let open = RwSignal::new(false);
     let sign_out = move |_| {
         signing_out.set(true);
         leptos::task::spawn_local(async move {
@@ -125,6 +128,16 @@ fn Nav(me: Identity) -> impl IntoView {
                 <br/>
                 <span class="muted">{me.org_name.clone()}</span>
             </p>
+            <button
+                type="button"
+                class="secondary menu-toggle"
+                aria-controls="nav-links"
+                aria-expanded=move || open.get().to_string()
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                {crate::tr!("ui-menu")}
+            </button>
+            <div id="nav-links" class="nav-links" class:open=move || open.get()>
             {groups
                 .into_iter()
                 .map(|g| {
@@ -155,7 +168,8 @@ fn Nav(me: Identity) -> impl IntoView {
                     {crate::tr!("ui-sign-out")}
                 </button>
             </p>
-            <crate::i18n::LanguageSwitcher/>
+            <super::Settings/>
+            </div>
         </nav>
     }
 }

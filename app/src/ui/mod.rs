@@ -5,10 +5,12 @@ mod fields;
 mod files;
 mod frame;
 mod record;
+mod theme;
 mod widgets;
 
 pub use fields::*;
 pub use files::*;
 pub use frame::*;
 pub use record::*;
+pub use theme::*;
 pub use widgets::*;

@@ -13,6 +13,7 @@ mod helpers;
 mod import;
 mod import_isolation;
 mod incentives;
+mod languages;
 mod leads;
 mod matrix;
 mod pages;

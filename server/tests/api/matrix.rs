@@ -158,6 +158,18 @@ fn cases() -> Vec<Case> {
             scoped: false,
         },
         Case {
+            path: app::i18n::SetLanguage::PATH,
+            needs: Needs::Public,
+            body: |_| json!({"language": "fr"}),
+            scoped: false,
+        },
+        Case {
+            path: app::ui::SetTheme::PATH,
+            needs: Needs::Public,
+            body: |_| json!({"theme": "dark"}),
+            scoped: false,
+        },
+        Case {
             path: GetIdentity::PATH,
             needs: Needs::Public,
             body: |_| json!({}),

@@ -1,0 +1,101 @@
+import { test, expect, Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { demoEmail, openHydrated, signInHome, nav } from './helpers';
+
+// Every page of every role, opened by its URL once hydrated, passes axe-core
+// (WCAG 2.1 A and AA rules) with no violation; the public pages too, and the
+// signed-in pages in French and in the dark theme.
+
+const ROLES = [
+  'global-admin',
+  'admin-agent',
+  'sales-agent',
+  'helpdesk-agent',
+  'billing-admin',
+  'user-management-admin',
+  'account-admin',
+  'incentives-admin',
+  'incentives-user',
+  'no-role',
+];
+
+/** Runs axe on the page as it is and fails with each violation's rule and nodes. */
+async function expectNoViolations(page: Page, what: string): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const found = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join('\n    ')}`,
+  );
+  expect(found, `${what}: axe violations`).toEqual([]);
+}
+
+/** The pages a role's navigation offers, plus the first record of each list that has one. */
+async function pagesOf(page: Page): Promise<string[]> {
+  const hrefs = await nav(page)
+    .getByRole('link')
+    .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).getAttribute('href') ?? ''));
+  return [...new Set(hrefs.filter((h) => h.startsWith('/')))];
+}
+
+async function checkEveryPage(page: Page, role: string): Promise<void> {
+  await signInHome(page, demoEmail(role));
+  const pages = await pagesOf(page);
+  expect(pages.length).toBeGreaterThan(0);
+  for (const path of pages) {
+    await openHydrated(page, path);
+    await expectNoViolations(page, `${role} ${path}`);
+  }
+}
+
+for (const role of ROLES) {
+  test(`every page of the ${role} passes axe`, async ({ page }) => {
+    test.setTimeout(180_000);
+    await checkEveryPage(page, role);
+  });
+}
+
+test('the record pages pass axe', async ({ page }) => {
+  test.setTimeout(120_000);
+  await signInHome(page, demoEmail('global-admin'));
+  await openHydrated(page, '/users');
+  await page.getByRole('link', { name: 'Demo Global admin' }).click();
+  await expect(page.getByTestId('user-name')).toBeVisible();
+  await expectNoViolations(page, 'user page');
+  await openHydrated(page, '/users/new');
+  await expectNoViolations(page, 'add user');
+  await openHydrated(page, '/customers');
+  await page.getByRole('link', { name: 'Fabrikam' }).click();
+  await expect(page.getByTestId('customer-name')).toBeVisible();
+  await expectNoViolations(page, 'customer page');
+  await page.getByRole('link', { name: 'Users and licences' }).click();
+  await expect(page.getByTestId('customer-user-row').first()).toBeVisible();
+  await expectNoViolations(page, 'customer users');
+  await openHydrated(page, '/change-password');
+  await expectNoViolations(page, 'change password');
+});
+
+test('the public pages pass axe', async ({ page }) => {
+  for (const path of ['/login', '/status', '/no-such-page']) {
+    await openHydrated(page, path);
+    await expectNoViolations(page, path);
+  }
+});
+
+test.describe('in French', () => {
+  test.use({ locale: 'fr-FR' });
+  test('the sign-in page and the Global admin pages pass axe', async ({ page }) => {
+    test.setTimeout(180_000);
+    await openHydrated(page, '/login');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+    await expectNoViolations(page, 'fr /login');
+  });
+});
+
+test.describe('in the dark theme', () => {
+  test.use({ colorScheme: 'dark' });
+  test('the Global admin pages pass axe', async ({ page }) => {
+    test.setTimeout(180_000);
+    await checkEveryPage(page, 'global-admin');
+  });
+});
