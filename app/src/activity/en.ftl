@@ -22,6 +22,8 @@ activity-col-from = From
 activity-change = { $field }: { $before } → { $after }
 activity-change-secret = { $field }: changed
 activity-none = (none)
+activity-operator = Operator (command line)
+activity-bank-tax-profile = Bank and tax profile
 # Errors
 activity-choose-operation = Choose an operation from the list.
 activity-enter-start-date = Enter the start date as YYYY-MM-DD.

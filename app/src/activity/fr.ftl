@@ -22,6 +22,8 @@ activity-col-from = Adresse
 activity-change = { $field } : { $before } → { $after }
 activity-change-secret = { $field } : modifié
 activity-none = (aucun)
+activity-operator = Opérateur (ligne de commande)
+activity-bank-tax-profile = Profil bancaire et fiscal
 # Errors
 activity-choose-operation = Choisissez une opération dans la liste.
 activity-enter-start-date = Entrez la date de début au format AAAA-MM-JJ.

@@ -276,6 +276,26 @@ impl ActivityEntry {
             .unwrap_or_else(|| self.operation.clone())
     }
 
+    /// The actor's name as recorded, but the operator's in the reader's
+    /// language.
+    pub fn actor_name_for_reader(&self) -> String {
+        if self.actor_kind == "operator" && self.actor_name == "Operator (command line)" {
+            crate::tr!("activity-operator")
+        } else {
+            self.actor_name.clone()
+        }
+    }
+
+    /// The target's name as recorded, but the bank and tax profile's in the
+    /// reader's language.
+    pub fn target_name_for_reader(&self) -> String {
+        if self.target_kind == "bank-tax-profile" && self.target_name == "Bank and tax profile" {
+            crate::tr!("activity-bank-tax-profile")
+        } else {
+            self.target_name.clone()
+        }
+    }
+
     /// The operation's name in the reader's language (the raw key when
     /// unknown).
     pub fn operation_name(&self) -> String {

@@ -136,12 +136,14 @@ fn EntryTable(entries: Vec<ActivityEntry>) -> impl IntoView {
                     .into_iter()
                     .map(|e| {
                         let op = e.operation_name();
+                        let actor = e.actor_name_for_reader();
+                        let target = e.target_name_for_reader();
                         view! {
                             <tr data-testid="activity-row">
                                 <td>{format_millis(e.at)}</td>
                                 <td>{op}</td>
-                                <td>{e.actor_name}</td>
-                                <td>{e.target_name}</td>
+                                <td>{actor}</td>
+                                <td>{target}</td>
                                 <td>
                                     <ul class="changes">
                                         {e
