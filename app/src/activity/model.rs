@@ -19,6 +19,10 @@ macro_rules! operations {
             pub const fn label(self) -> &'static str {
                 match self { $( Operation::$name => $label, )+ }
             }
+            /// The name the reader reads, in their language.
+            pub fn name(self) -> String {
+                match self { $( Operation::$name => $crate::i18n::text(concat!("activity-op-", $key)), )+ }
+            }
             /// Parses a storage name.
             pub fn from_key(key: &str) -> Option<Operation> {
                 Operation::ALL.iter().copied().find(|o| o.key() == key)
@@ -149,6 +153,103 @@ impl FieldChange {
     }
 }
 
+/// The catalogue key of a field name as the services record it (English),
+/// if it has one.
+fn field_key(field: &str) -> Option<&'static str> {
+    Some(match field {
+        "name" => crate::key!("activity-field-name"),
+        "email" => crate::key!("activity-field-email"),
+        "emails" => crate::key!("activity-field-emails"),
+        "partner ID" => crate::key!("activity-field-partner-id"),
+        "status" => crate::key!("activity-field-status"),
+        "admin role" => crate::key!("activity-field-admin-role"),
+        "agent role" => crate::key!("activity-field-agent-role"),
+        "incentives role" => crate::key!("activity-field-incentives-role"),
+        "agreement accepted" => crate::key!("activity-field-agreement-accepted"),
+        "category" => crate::key!("activity-field-category"),
+        "comment" => crate::key!("activity-field-comment"),
+        "company" => crate::key!("activity-field-company"),
+        "contact" => crate::key!("activity-field-contact"),
+        "contact email" => crate::key!("activity-field-contact-email"),
+        "phone" => crate::key!("activity-field-phone"),
+        "address" => crate::key!("activity-field-address"),
+        "billing email" => crate::key!("activity-field-billing-email"),
+        "billing address" => crate::key!("activity-field-billing-address"),
+        "tax ID" => crate::key!("activity-field-tax-id"),
+        "country" => crate::key!("activity-field-country"),
+        "custom permissions" => crate::key!("activity-field-custom-permissions"),
+        "customer" => crate::key!("activity-field-customer"),
+        "devices" => crate::key!("activity-field-devices"),
+        "directory" => crate::key!("activity-field-directory"),
+        "directory mode" => crate::key!("activity-field-directory-mode"),
+        "directory sync" => crate::key!("activity-field-directory-sync"),
+        "display name" => crate::key!("activity-field-display-name"),
+        "domain" => crate::key!("activity-field-domain"),
+        "during" => crate::key!("activity-field-during"),
+        "expires" => crate::key!("activity-field-expires"),
+        "external id" => crate::key!("activity-field-external-id"),
+        "group" => crate::key!("activity-field-group"),
+        "licences" => crate::key!("activity-field-licences"),
+        "licences added" => crate::key!("activity-field-licences-added"),
+        "licences removed" => crate::key!("activity-field-licences-removed"),
+        "licences restored" => crate::key!("activity-field-licences-restored"),
+        "lines" => crate::key!("activity-field-lines"),
+        "location" => crate::key!("activity-field-location"),
+        "members" => crate::key!("activity-field-members"),
+        "migrated from" => crate::key!("activity-field-migrated-from"),
+        "offer" => crate::key!("activity-field-offer"),
+        "password" => crate::key!("activity-field-password"),
+        "product" => crate::key!("activity-field-product"),
+        "profile" => crate::key!("activity-field-profile"),
+        "program" => crate::key!("activity-field-program"),
+        "reason" => crate::key!("activity-field-reason"),
+        "requested role" => crate::key!("activity-field-requested-role"),
+        "seats" => crate::key!("activity-field-seats"),
+        "second_factor" => crate::key!("activity-field-second-factor"),
+        "secret" => crate::key!("activity-field-secret"),
+        "serial numbers" => crate::key!("activity-field-serial-numbers"),
+        "sessions" => crate::key!("activity-field-sessions"),
+        "severity" => crate::key!("activity-field-severity"),
+        "sign-in name" => crate::key!("activity-field-sign-in-name"),
+        "source" => crate::key!("activity-field-source"),
+        "temporary password" => crate::key!("activity-field-temporary-password"),
+        "temporary password days" => crate::key!("activity-field-temporary-password-days"),
+        "title" => crate::key!("activity-field-title"),
+        "total" => crate::key!("activity-field-total"),
+        "two-step verification required" => {
+            crate::key!("activity-field-two-step-verification-required")
+        }
+        "user name" => crate::key!("activity-field-user-name"),
+        "delegated admin" => crate::key!("activity-field-delegated-admin"),
+        "account holder" => crate::key!("activity-field-account-holder"),
+        "account number" => crate::key!("activity-field-account-number"),
+        "bank name" => crate::key!("activity-field-bank-name"),
+        "VAT registered" => crate::key!("activity-field-vat-registered"),
+        "tax country" => crate::key!("activity-field-tax-country"),
+        _ => return None,
+    })
+}
+
+impl FieldChange {
+    /// [`FieldChange::describe`] in the reader's language: the field's name
+    /// translated when known (else as recorded); values as recorded.
+    pub fn describe_for_reader(&self) -> String {
+        let field = field_key(&self.field)
+            .map(crate::i18n::text)
+            .unwrap_or_else(|| self.field.clone());
+        if self.secret {
+            return crate::tr!("activity-change-secret", field = field);
+        }
+        let show = |v: &Option<String>| v.clone().unwrap_or_else(|| crate::tr!("activity-none"));
+        crate::tr!(
+            "activity-change",
+            field = field,
+            before = show(&self.before),
+            after = show(&self.after)
+        )
+    }
+}
+
 /// An entry as the log page shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
@@ -172,6 +273,34 @@ impl ActivityEntry {
     pub fn operation_label(&self) -> String {
         Operation::from_key(&self.operation)
             .map(|o| o.label().to_string())
+            .unwrap_or_else(|| self.operation.clone())
+    }
+
+    /// The actor's name as recorded, but the operator's in the reader's
+    /// language.
+    pub fn actor_name_for_reader(&self) -> String {
+        if self.actor_kind == "operator" && self.actor_name == "Operator (command line)" {
+            crate::tr!("activity-operator")
+        } else {
+            self.actor_name.clone()
+        }
+    }
+
+    /// The target's name as recorded, but the bank and tax profile's in the
+    /// reader's language.
+    pub fn target_name_for_reader(&self) -> String {
+        if self.target_kind == "bank-tax-profile" && self.target_name == "Bank and tax profile" {
+            crate::tr!("activity-bank-tax-profile")
+        } else {
+            self.target_name.clone()
+        }
+    }
+
+    /// The operation's name in the reader's language (the raw key when
+    /// unknown).
+    pub fn operation_name(&self) -> String {
+        Operation::from_key(&self.operation)
+            .map(Operation::name)
             .unwrap_or_else(|| self.operation.clone())
     }
 }

@@ -339,7 +339,7 @@ fn filter_sql(db: &Db, me: &Identity, f: &ActivityFilter) -> AppResult<Statement
         if Operation::from_key(&f.operation).is_none() {
             return Err(AppError::invalid(
                 "operation",
-                "Choose an operation from the list.",
+                crate::msg!("activity-choose-operation"),
             ));
         }
         filter.push(" and operation = ?", [f.operation.as_str()]);
@@ -361,12 +361,12 @@ fn filter_sql(db: &Db, me: &Identity, f: &ActivityFilter) -> AppResult<Statement
     }
     if !f.from.trim().is_empty() {
         let from = crate::time::parse_date(&f.from)
-            .ok_or_else(|| AppError::invalid("from", "Enter the start date as YYYY-MM-DD."))?;
+            .ok_or_else(|| AppError::invalid("from", crate::msg!("activity-enter-start-date")))?;
         filter.push(" and at >= ?", [from]);
     }
     if !f.to.trim().is_empty() {
         let to = crate::time::parse_date(&f.to)
-            .ok_or_else(|| AppError::invalid("to", "Enter the end date as YYYY-MM-DD."))?;
+            .ok_or_else(|| AppError::invalid("to", crate::msg!("activity-enter-end-date")))?;
         filter.push(" and at < ?", [to + 86_400_000]);
     }
     Ok(filter)

@@ -38,7 +38,7 @@ pub fn ActivityPage() -> impl IntoView {
         });
     };
     let text_filter =
-        move |id: &'static str, label: &'static str, sig: RwSignal<String>, kind: &'static str| {
+        move |id: &'static str, label: String, sig: RwSignal<String>, kind: &'static str| {
             view! {
                 <div>
                     <label for=id>{label}</label>
@@ -56,12 +56,12 @@ pub fn ActivityPage() -> impl IntoView {
         };
     view! {
         <section class="card">
-            <h1>"Activity"</h1>
+            <h1>{crate::tr!("activity-title")}</h1>
             <div class="toolbar">
-                {text_filter("from", "From", from, "date")}
-                {text_filter("to", "To", to, "date")}
+                {text_filter("from", crate::tr!("activity-from"), from, "date")}
+                {text_filter("to", crate::tr!("activity-to"), to, "date")}
                 <div>
-                    <label for="operation">"Operation"</label>
+                    <label for="operation">{crate::tr!("activity-operation")}</label>
                     <select
                         id="operation"
                         prop:value=move || operation.get()
@@ -70,15 +70,15 @@ pub fn ActivityPage() -> impl IntoView {
                             page.set(0);
                         }
                     >
-                        <option value="">"All operations"</option>
+                        <option value="">{crate::tr!("activity-all-operations")}</option>
                         {Operation::ALL
                             .iter()
-                            .map(|o| view! { <option value=o.key()>{o.label()}</option> })
+                            .map(|o| view! { <option value=o.key()>{o.name()}</option> })
                             .collect_view()}
                     </select>
                 </div>
-                {text_filter("actor", "Actor", actor, "search")}
-                {text_filter("target", "Target", target, "search")}
+                {text_filter("actor", crate::tr!("activity-actor"), actor, "search")}
+                {text_filter("target", crate::tr!("activity-target"), target, "search")}
                 {move || {
                     (!target_id.get().is_empty())
                         .then(|| {
@@ -88,13 +88,13 @@ pub fn ActivityPage() -> impl IntoView {
                                     class="secondary"
                                     on:click=move |_| target_id.set(String::new())
                                 >
-                                    "Show all targets"
+                                    {crate::tr!("activity-show-all-targets")}
                                 </button>
                             }
                         })
                 }}
                 <button type="button" class="secondary" on:click=export>
-                    "Export CSV"
+                    {crate::tr!("activity-export-csv")}
                 </button>
             </div>
             <FormError error=export_error fields=&[]/>
@@ -102,9 +102,9 @@ pub fn ActivityPage() -> impl IntoView {
                 resource=entries
                 ok=move |p| {
                             let scope = if p.whole_organization {
-                                "Showing your organization's activity."
+                                crate::tr!("activity-scope-organization")
                             } else {
-                                "Showing your own actions."
+                                crate::tr!("activity-scope-own")
                             };
                     view! {
                                 <p class="muted">{scope}</p>
@@ -120,26 +120,36 @@ pub fn ActivityPage() -> impl IntoView {
 #[component]
 fn EntryTable(entries: Vec<ActivityEntry>) -> impl IntoView {
     if entries.is_empty() {
-        return view! { <p data-testid="no-activity">"No activity matches."</p> }.into_any();
+        return view! { <p data-testid="no-activity">{crate::tr!("activity-no-activity")}</p> }
+            .into_any();
     }
     view! {
-        <Table testid="activity" columns=&["Time", "Operation", "Actor", "Target", "Changes", "From"]>
+        <Table testid="activity" columns=&[
+            crate::key!("activity-col-time"),
+            crate::key!("activity-col-operation"),
+            crate::key!("activity-col-actor"),
+            crate::key!("activity-col-target"),
+            crate::key!("activity-col-changes"),
+            crate::key!("activity-col-from"),
+        ]>
                 {entries
                     .into_iter()
                     .map(|e| {
-                        let op = e.operation_label();
+                        let op = e.operation_name();
+                        let actor = e.actor_name_for_reader();
+                        let target = e.target_name_for_reader();
                         view! {
                             <tr data-testid="activity-row">
                                 <td>{format_millis(e.at)}</td>
                                 <td>{op}</td>
-                                <td>{e.actor_name}</td>
-                                <td>{e.target_name}</td>
+                                <td>{actor}</td>
+                                <td>{target}</td>
                                 <td>
                                     <ul class="changes">
                                         {e
                                             .changes
                                             .iter()
-                                            .map(|c| view! { <li>{c.describe()}</li> })
+                                            .map(|c| view! { <li>{c.describe_for_reader()}</li> })
                                             .collect_view()}
                                     </ul>
                                 </td>

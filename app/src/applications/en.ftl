@@ -1,2 +1,75 @@
 # Navigation
 nav-applications = Applications
+# The applications list
+applications-title = Applications
+applications-intro = Scripts and other systems call the console's API as an application, with a secret. An application gets roles like a user; its actions appear under its name in the activity log.
+applications-api-reference = API reference
+applications-created-before = Application
+applications-created-after = created.
+applications-first-secret = Its first secret:
+applications-copy-now = Copy it now and store it where the script reads it: it can't be shown again.
+applications-none-yet = No application yet. Create one below.
+applications-col-application = Application
+applications-col-roles = Roles
+applications-col-active-secrets = Active secrets
+applications-col-last-used = Last used
+applications-new-application = New application
+applications-name = Name
+applications-may-sync = May sync the organization's directory (SCIM 2.0 at /scim/v2)
+applications-create = Create application
+applications-never = Never
+# One application
+applications-created-by = created by { $name } on { $date }
+applications-rename = Rename
+applications-renamed = Application renamed.
+applications-roles-and-permissions = Roles and permissions
+applications-save-roles-and-permissions = Save roles and permissions
+applications-access-saved = Roles and permissions saved: the application has them on its next call.
+applications-directory-sync = Directory sync
+applications-directory-sync-on = On: this application may create and update users and groups at /scim/v2 (SCIM 2.0), within its roles.
+applications-directory-sync-off = Off: this application can't call /scim/v2.
+applications-stop-directory-sync = Stop directory sync
+applications-allow-directory-sync = Allow directory sync
+applications-directory-sync-saved = Directory sync saved.
+applications-delete-application = Delete application
+applications-delete-confirm = Delete this application? Every call made with its secrets is refused from now on.
+applications-yes-delete = Yes, delete
+applications-cancel = Cancel
+# Secrets
+applications-secrets = Secrets
+applications-sends-secret-as = The application sends a secret as
+applications-rotate = . To rotate one: add a new secret, put it in the script, then revoke the old one.
+applications-new-secret = New secret:
+applications-secret-for = What the new secret is for
+applications-days-until-expiry = Days until it expires
+applications-add-secret = Add secret
+applications-secret-added = Secret added.
+applications-secret-revoked-notice = Secret revoked.
+applications-no-secrets = No secret: the application can't call the API.
+applications-col-description = Description
+applications-col-starts-with = Starts with
+applications-col-status = Status
+applications-col-expires = Expires
+applications-revoke = Revoke { $description }
+applications-secret-active = Active
+applications-secret-expired = Expired
+applications-secret-revoked = Revoked
+# Errors
+applications-enter-days = Enter a number of days between 1 and { $max }.
+applications-enter-name = Enter the application's name.
+applications-name-too-long = Use at most 100 characters.
+applications-describe-secret = Say what the secret is for (for example "nightly sync").
+applications-secret-description-too-long = Use at most 200 characters.
+applications-secret-days-range = Choose between 1 and { $max } days (two years).
+applications-name-taken = An application with this name already exists.
+applications-the-application = The application
+applications-the-secret = The secret
+applications-refused-rename = rename this application
+applications-refused-change-roles = change the roles of this application
+applications-refused-change-directory-sync = change the directory sync of this application
+applications-refused-delete = delete this application
+applications-refused-add-secret = add a secret to this application
+applications-refused-revoke-secret = revoke a secret of this application
+# Roles column
+applications-custom = Custom
+applications-no-role = No role

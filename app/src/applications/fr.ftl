@@ -1,2 +1,75 @@
 # Navigation
 nav-applications = Applications
+# The applications list
+applications-title = Applications
+applications-intro = Les scripts et autres systèmes appellent l'API de la console en tant qu'application, avec un secret. Une application reçoit des rôles comme un utilisateur ; ses actions apparaissent sous son nom dans le journal d'activité.
+applications-api-reference = Référence de l'API
+applications-created-before = Application
+applications-created-after = créée.
+applications-first-secret = Son premier secret :
+applications-copy-now = Copiez-le maintenant et stockez-le là où le script le lit : il ne pourra plus être affiché.
+applications-none-yet = Aucune application pour l'instant. Créez-en une ci-dessous.
+applications-col-application = Application
+applications-col-roles = Rôles
+applications-col-active-secrets = Secrets actifs
+applications-col-last-used = Dernière utilisation
+applications-new-application = Nouvelle application
+applications-name = Nom
+applications-may-sync = Peut synchroniser l'annuaire de l'organisation (SCIM 2.0 sur /scim/v2)
+applications-create = Créer l'application
+applications-never = Jamais
+# One application
+applications-created-by = créée par { $name } le { $date }
+applications-rename = Renommer
+applications-renamed = Application renommée.
+applications-roles-and-permissions = Rôles et autorisations
+applications-save-roles-and-permissions = Enregistrer les rôles et autorisations
+applications-access-saved = Rôles et autorisations enregistrés : l'application les aura dès son prochain appel.
+applications-directory-sync = Synchronisation d'annuaire
+applications-directory-sync-on = Activée : cette application peut créer et mettre à jour des utilisateurs et des groupes sur /scim/v2 (SCIM 2.0), dans les limites de ses rôles.
+applications-directory-sync-off = Désactivée : cette application ne peut pas appeler /scim/v2.
+applications-stop-directory-sync = Arrêter la synchronisation d'annuaire
+applications-allow-directory-sync = Autoriser la synchronisation d'annuaire
+applications-directory-sync-saved = Synchronisation d'annuaire enregistrée.
+applications-delete-application = Supprimer l'application
+applications-delete-confirm = Supprimer cette application ? Tout appel effectué avec ses secrets sera désormais refusé.
+applications-yes-delete = Oui, supprimer
+applications-cancel = Annuler
+# Secrets
+applications-secrets = Secrets
+applications-sends-secret-as = L'application envoie un secret sous la forme
+applications-rotate = . Pour en changer : ajoutez un nouveau secret, placez-le dans le script, puis révoquez l'ancien.
+applications-new-secret = Nouveau secret :
+applications-secret-for = À quoi sert le nouveau secret
+applications-days-until-expiry = Jours avant expiration
+applications-add-secret = Ajouter un secret
+applications-secret-added = Secret ajouté.
+applications-secret-revoked-notice = Secret révoqué.
+applications-no-secrets = Aucun secret : l'application ne peut pas appeler l'API.
+applications-col-description = Description
+applications-col-starts-with = Commence par
+applications-col-status = Statut
+applications-col-expires = Expiration
+applications-revoke = Révoquer { $description }
+applications-secret-active = Actif
+applications-secret-expired = Expiré
+applications-secret-revoked = Révoqué
+# Errors
+applications-enter-days = Entrez un nombre de jours entre 1 et { $max }.
+applications-enter-name = Entrez le nom de l'application.
+applications-name-too-long = Utilisez 100 caractères au maximum.
+applications-describe-secret = Indiquez à quoi sert le secret (par exemple « synchronisation nocturne »).
+applications-secret-description-too-long = Utilisez 200 caractères au maximum.
+applications-secret-days-range = Choisissez entre 1 et { $max } jours (deux ans).
+applications-name-taken = Une application portant ce nom existe déjà.
+applications-the-application = L'application
+applications-the-secret = Le secret
+applications-refused-rename = renommer cette application
+applications-refused-change-roles = modifier les rôles de cette application
+applications-refused-change-directory-sync = modifier la synchronisation d'annuaire de cette application
+applications-refused-delete = supprimer cette application
+applications-refused-add-secret = ajouter un secret à cette application
+applications-refused-revoke-secret = révoquer un secret de cette application
+# Roles column
+applications-custom = Personnalisé
+applications-no-role = Aucun rôle

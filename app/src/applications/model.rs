@@ -77,6 +77,15 @@ impl SecretInfo {
             "Active"
         }
     }
+
+    /// [`SecretInfo::status`] in the reader's language.
+    pub fn status_name(&self, now: i64) -> String {
+        match self.status(now) {
+            "Revoked" => crate::tr!("applications-secret-revoked"),
+            "Expired" => crate::tr!("applications-secret-expired"),
+            _ => crate::tr!("applications-secret-active"),
+        }
+    }
 }
 
 /// A new application.
@@ -125,9 +134,12 @@ pub fn check_application_name(name: &str) -> FieldErrors {
     let mut errors = FieldErrors::new();
     let n = name.trim();
     if n.is_empty() {
-        errors.insert("name".into(), vec!["Enter the application's name.".into()]);
+        errors.insert("name".into(), vec![crate::msg!("applications-enter-name")]);
     } else if n.chars().count() > 100 {
-        errors.insert("name".into(), vec!["Use at most 100 characters.".into()]);
+        errors.insert(
+            "name".into(),
+            vec![crate::msg!("applications-name-too-long")],
+        );
     }
     errors
 }
@@ -139,20 +151,21 @@ pub fn check_new_secret(secret: &NewSecret) -> FieldErrors {
     if d.is_empty() {
         errors.insert(
             "description".into(),
-            vec!["Say what the secret is for (for example \"nightly sync\").".into()],
+            vec![crate::msg!("applications-describe-secret")],
         );
     } else if d.chars().count() > 200 {
         errors.insert(
             "description".into(),
-            vec!["Use at most 200 characters.".into()],
+            vec![crate::msg!("applications-secret-description-too-long")],
         );
     }
     if let Some(days) = secret.expires_in_days {
         if !(1..=MAX_SECRET_DAYS).contains(&days) {
             errors.insert(
                 "expires_in_days".into(),
-                vec![format!(
-                    "Choose between 1 and {MAX_SECRET_DAYS} days (two years)."
+                vec![crate::msg!(
+                    "applications-secret-days-range",
+                    max = MAX_SECRET_DAYS
                 )],
             );
         }

@@ -115,7 +115,7 @@ pub async fn get(ctx: &Ctx, invoice_id: &str) -> AppResult<Invoice> {
     let mut conn = ctx.db.acquire().await?;
     let summary = summary_where(&mut conn, "i.invoice_id = $2", ctx.org_id(), invoice_id)
         .await?
-        .ok_or_else(|| AppError::not_found("The invoice"))?;
+        .ok_or_else(|| AppError::not_found(crate::msg!("billing-the-invoice")))?;
     let lines: Vec<LineRow> = sqlx::query_as(&format!(
         "select {LINE_COLUMNS} from invoice_line l where l.invoice_id = $1
           order by lower(l.customer_name), l.customer_id, l.product"
@@ -210,11 +210,11 @@ const PRICE: &str = "coalesce(bought.unit_price_cents, listed.unit_price_cents)"
 pub async fn issue(ctx: &Ctx, month: &str) -> AppResult<Issued> {
     ctx.require(Capability::Billing)?;
     let month = Month::parse(month)
-        .ok_or_else(|| AppError::invalid("month", "Enter a month as YYYY-MM, e.g. 2026-10."))?;
+        .ok_or_else(|| AppError::invalid("month", crate::msg!("billing-enter-month")))?;
     if month >= Month::of_millis(now_millis()) {
         return Err(AppError::invalid(
             "month",
-            format!("{month} isn't over yet: invoices are issued for past months."),
+            crate::msg!("billing-month-not-over", month = month),
         ));
     }
     let month = month.to_string();

@@ -5,7 +5,7 @@ use super::{by_customer, csv_file_name, CustomerInvoice, Invoice, InvoiceLine, I
 use crate::access::ui::use_identity;
 use crate::access::Capability;
 use crate::error::AppError;
-use crate::pricing::{money, thousands};
+use crate::pricing::amount;
 use crate::time::format_millis;
 use crate::ui::{id_param, ErrorMessage, Loaded, Table};
 use leptos::prelude::*;
@@ -16,11 +16,8 @@ pub fn BillingPage() -> impl IntoView {
     let invoices = Resource::new(|| (), |_| super::list_invoices());
     view! {
         <section class="card">
-            <h1>"Invoices"</h1>
-            <p>
-                "One invoice per month, issued when the month is over, with a line per customer subscription "
-                "at the price of its offer."
-            </p>
+            <h1>{crate::tr!("billing-title")}</h1>
+            <p>{crate::tr!("billing-intro")}</p>
             <Loaded resource=invoices ok=|i| view! { <InvoiceTable invoices=i/> }/>
         </section>
     }
@@ -30,12 +27,18 @@ pub fn BillingPage() -> impl IntoView {
 fn InvoiceTable(invoices: Vec<InvoiceSummary>) -> impl IntoView {
     if invoices.is_empty() {
         return view! {
-            <p data-testid="no-invoices">"No invoice yet: a month's invoice is issued when the month is over."</p>
+            <p data-testid="no-invoices">{crate::tr!("billing-no-invoices")}</p>
         }
         .into_any();
     }
     view! {
-        <Table testid="invoices" columns=&["Month", "Customers", "Lines", "Total", "Issued"]>
+        <Table testid="invoices" columns=&[
+            crate::key!("billing-col-month"),
+            crate::key!("billing-col-customers"),
+            crate::key!("billing-col-lines"),
+            crate::key!("billing-col-total"),
+            crate::key!("billing-col-issued"),
+        ]>
             {invoices
                 .into_iter()
                 .map(|i| {
@@ -44,9 +47,9 @@ fn InvoiceTable(invoices: Vec<InvoiceSummary>) -> impl IntoView {
                             <td>
                                 <a href=format!("/billing/{}", i.invoice_id)>{i.month.clone()}</a>
                             </td>
-                            <td>{i.customers}</td>
-                            <td>{i.lines}</td>
-                            <td data-testid="invoice-total">{money(i.total_cents)} " " {i.currency.clone()}</td>
+                            <td>{crate::i18n::number(i.customers)}</td>
+                            <td>{crate::i18n::number(i.lines)}</td>
+                            <td data-testid="invoice-total">{amount(i.total_cents)} " " {i.currency.clone()}</td>
                             <td>{format_millis(i.issued_at)}</td>
                         </tr>
                     }
@@ -63,7 +66,7 @@ pub fn InvoicePage() -> impl IntoView {
     let id = id_param();
     let invoice = Resource::new(id, super::get_invoice);
     view! {
-        <p><a href="/billing">"← All invoices"</a></p>
+        <p><a href="/billing">{crate::tr!("billing-all-invoices")}</a></p>
         <Loaded resource=invoice in_card=true ok=|i| view! { <InvoiceView invoice=i/> }/>
     }
 }
@@ -87,26 +90,33 @@ fn InvoiceView(invoice: Invoice) -> impl IntoView {
     let groups = by_customer(&invoice.lines);
     view! {
         <section class="card">
-            <h1>"Invoice " {s.month.clone()}</h1>
+            <h1>{crate::tr!("billing-invoice-title", month = s.month)}</h1>
             <p>
-                "Issued " {format_millis(s.issued_at)} " · " {s.customers} " customer(s) · " {s.lines}
-                " line(s) · total " <strong data-testid="invoice-total">{money(s.total_cents)}</strong> " "
+                {crate::tr!("billing-issued-on", date = format_millis(s.issued_at))}
+                " · "
+                {crate::tr_n!("billing-customer-count", s.customers)}
+                " · "
+                {crate::tr_n!("billing-line-count", s.lines)}
+                " · "
+                {crate::tr!("billing-total-lower")}
+                " "
+                <strong data-testid="invoice-total">{amount(s.total_cents)}</strong>
+                " "
                 {s.currency.clone()}
             </p>
             {(s.unbilled_subscriptions > 0)
                 .then(|| {
                     view! {
                         <p class="notice" data-testid="unbilled">
-                            {s.unbilled_subscriptions}
-                            " subscription(s) of products not on the price list are not billed."
+                            {crate::tr_n!("billing-unbilled", s.unbilled_subscriptions)}
                         </p>
                     }
                 })}
             <p class="toolbar">
-                <button type="button" on:click=download>"Download CSV"</button>
+                <button type="button" on:click=download>{crate::tr!("billing-download-csv")}</button>
             </p>
             {move || error.get().map(|e| view! { <ErrorMessage error=e/> })}
-            {groups.is_empty().then(|| view! { <p>"This invoice has no line: no customer had seats that month."</p> })}
+            {groups.is_empty().then(|| view! { <p>{crate::tr!("billing-no-lines")}</p> })}
         </section>
         {groups
             .into_iter()
@@ -120,7 +130,7 @@ fn InvoiceView(invoice: Invoice) -> impl IntoView {
                 view! {
                     <section class="card" data-testid="invoice-customer">
                         <h2>{title}</h2>
-                        <LineTable lines=g.lines total=g.subtotal_cents total_label="Subtotal"/>
+                        <LineTable lines=g.lines total=g.subtotal_cents total_label=crate::key!("billing-subtotal")/>
                     </section>
                 }
             })
@@ -133,24 +143,30 @@ fn InvoiceView(invoice: Invoice) -> impl IntoView {
 fn LineTable(lines: Vec<InvoiceLine>, total: i64, total_label: &'static str) -> impl IntoView {
     view! {
         <div class="scroll">
-        <Table testid="invoice-lines" columns=&["Product", "Term", "Seats", "Unit price", "Amount"]>
+        <Table testid="invoice-lines" columns=&[
+                crate::key!("billing-col-product"),
+                crate::key!("billing-col-term"),
+                crate::key!("billing-col-seats"),
+                crate::key!("billing-col-unit-price"),
+                crate::key!("billing-col-amount"),
+            ]>
             {lines
                 .into_iter()
                 .map(|l| {
                     view! {
                         <tr>
                             <td>{l.product}</td>
-                            <td>{l.term.label()}</td>
-                            <td>{thousands(l.seats)}</td>
-                            <td>{money(l.unit_price_cents)}</td>
-                            <td>{money(l.amount_cents)}</td>
+                            <td>{l.term.name()}</td>
+                            <td>{crate::i18n::number(l.seats)}</td>
+                            <td>{amount(l.unit_price_cents)}</td>
+                            <td>{amount(l.amount_cents)}</td>
                         </tr>
                     }
                 })
                 .collect_view()}
             <tr>
-                <th scope="row" colspan="4">{total_label}</th>
-                <td data-testid="subtotal"><strong>{money(total)}</strong></td>
+                <th scope="row" colspan="4">{crate::i18n::text(total_label)}</th>
+                <td data-testid="subtotal"><strong>{amount(total)}</strong></td>
             </tr>
         </Table>
         </div>
@@ -168,8 +184,8 @@ pub fn CustomerInvoices(customer_id: Signal<String>) -> impl IntoView {
     let invoices = Resource::new(move || customer_id.get(), super::list_customer_invoices);
     view! {
         <section class="card" data-testid="customer-invoices">
-            <h2>"Invoices"</h2>
-            <p class="muted">"This customer's lines on your monthly invoices, to help with a billing question."</p>
+            <h2>{crate::tr!("billing-customer-invoices")}</h2>
+            <p class="muted">{crate::tr!("billing-customer-invoices-intro")}</p>
             <Loaded resource=invoices ok=|i| view! { <CustomerInvoiceList invoices=i/> }/>
         </section>
     }
@@ -179,14 +195,14 @@ pub fn CustomerInvoices(customer_id: Signal<String>) -> impl IntoView {
 #[component]
 fn CustomerInvoiceList(invoices: Vec<CustomerInvoice>) -> impl IntoView {
     if invoices.is_empty() {
-        return view! { <p>"No invoice has a line for this customer yet."</p> }.into_any();
+        return view! { <p>{crate::tr!("billing-no-customer-invoices")}</p> }.into_any();
     }
     invoices
         .into_iter()
         .map(|i| {
             view! {
                 <h3>{i.month.clone()}</h3>
-                <LineTable lines=i.lines total=i.total_cents total_label="Total"/>
+                <LineTable lines=i.lines total=i.total_cents total_label=crate::key!("billing-total")/>
             }
         })
         .collect_view()

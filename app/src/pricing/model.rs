@@ -32,6 +32,22 @@ impl Term {
         }
     }
 
+    /// The words the reader reads, in their language ("Monthly").
+    pub fn name(self) -> String {
+        match self {
+            Term::Monthly => crate::i18n::text(crate::key!("pricing-term-monthly")),
+            Term::Annual => crate::i18n::text(crate::key!("pricing-term-annual")),
+        }
+    }
+
+    /// [`Term::name`] within a sentence ("annual commitment").
+    pub fn name_in_sentence(self) -> String {
+        match self {
+            Term::Monthly => crate::i18n::text(crate::key!("pricing-term-monthly-lower")),
+            Term::Annual => crate::i18n::text(crate::key!("pricing-term-annual-lower")),
+        }
+    }
+
     /// Parses a stored name (the database allows no other).
     pub fn from_key(key: &str) -> Option<Term> {
         [Term::Monthly, Term::Annual]
@@ -60,6 +76,15 @@ impl Offer {
     /// "Microsoft 365 E3 — annual commitment", as pickers show it.
     pub fn title(&self) -> String {
         format!("{} — {}", self.product, self.term.label().to_lowercase())
+    }
+
+    /// [`Offer::title`] in the reader's language.
+    pub fn name(&self) -> String {
+        crate::tr!(
+            "pricing-offer-title",
+            product = self.product,
+            term = self.term.name_in_sentence()
+        )
     }
 }
 
@@ -99,15 +124,28 @@ pub struct NewPurchase {
 }
 
 /// Why `seats` doesn't fit `offer`, if it doesn't; the same message in the
-/// form and the server.
+/// form and the server (a catalogue message, see [`crate::msg!`]).
 pub fn seats_problem(offer: &Offer, seats: i64) -> Option<String> {
     (!(offer.min_seats..=offer.max_seats).contains(&seats)).then(|| {
-        format!(
-            "{} takes {} to {} seats.",
-            offer.title(),
+        let (product, min, max) = (
+            &offer.product,
             thousands(offer.min_seats),
-            thousands(offer.max_seats)
-        )
+            thousands(offer.max_seats),
+        );
+        match offer.term {
+            Term::Monthly => crate::msg!(
+                "pricing-seats-bounds-monthly",
+                product = product,
+                min = min,
+                max = max
+            ),
+            Term::Annual => crate::msg!(
+                "pricing-seats-bounds-annual",
+                product = product,
+                min = min,
+                max = max
+            ),
+        }
     })
 }
 
@@ -133,6 +171,20 @@ pub fn money(cents: i64) -> String {
     let sign = if cents < 0 { "-" } else { "" };
     let abs = cents.unsigned_abs();
     format!("{sign}${}.{:02}", thousands((abs / 100) as i64), abs % 100)
+}
+
+/// Cents as money in the reader's language: `$1,234.56` in English,
+/// `1 234,56 $` in French.
+pub fn amount(cents: i64) -> String {
+    match crate::i18n::current() {
+        crate::i18n::Locale::En => money(cents),
+        crate::i18n::Locale::Fr => {
+            let sign = if cents < 0 { "-" } else { "" };
+            let abs = cents.unsigned_abs();
+            let units = crate::i18n::number(i64::try_from(abs / 100).unwrap_or(i64::MAX));
+            format!("{sign}{units},{:02}\u{a0}$", abs % 100)
+        }
+    }
 }
 
 /// Cents as a plain decimal for files: `123456` → `1234.56`.
@@ -175,7 +227,9 @@ mod tests {
         assert_eq!(seats_problem(&o, 5), None);
         assert_eq!(seats_problem(&o, 10_000), None);
         assert_eq!(
-            seats_problem(&o, 4).as_deref(),
+            seats_problem(&o, 4)
+                .map(|m| crate::i18n::message(&m))
+                .as_deref(),
             Some("Suite — annual commitment takes 5 to 10,000 seats.")
         );
         assert!(seats_problem(&o, 10_001).is_some());

@@ -135,7 +135,7 @@ pub async fn buy(ctx: &Ctx, customer_id: &str, purchase: &NewPurchase) -> AppRes
         .ok_or_else(|| {
             AppError::invalid(
                 "offer_id",
-                "Choose one of the offers this customer can buy.",
+                crate::msg!("pricing-choose-an-offer-customer-can-buy"),
             )
         })?;
     if let Some(problem) = seats_problem(&offer, purchase.seats) {
@@ -155,10 +155,7 @@ pub async fn buy(ctx: &Ctx, customer_id: &str, purchase: &NewPurchase) -> AppRes
         // is the offer.
         AppError::Conflict { field, .. } if field == "product" => AppError::Conflict {
             field: "offer_id".into(),
-            message: format!(
-                "This customer already has {}; change that subscription's seats instead.",
-                offer.product
-            ),
+            message: crate::msg!("pricing-customer-already-has", product = offer.product),
         },
         other => other,
     })?;

@@ -1,7 +1,7 @@
 //! `/pricing` (the price list) and, on a customer's page, its subscriptions
 //! with "Buy an offer".
 
-use super::{money, seats_problem, thousands, NewPurchase, Offer, PriceList, PricingQuery};
+use super::{amount, seats_problem, NewPurchase, Offer, PriceList, PricingQuery};
 use crate::access::ui::use_identity;
 use crate::access::Capability;
 use crate::error::AppError;
@@ -23,13 +23,10 @@ pub fn PricingPage() -> impl IntoView {
     );
     view! {
         <section class="card">
-            <h1>"Price list"</h1>
-            <p>
-                "What your customers can buy, per seat and per month, the same for every partner. "
-                "An annual commitment costs less than month-to-month. Buy an offer from a customer's page."
-            </p>
+            <h1>{crate::tr!("pricing-title")}</h1>
+            <p>{crate::tr!("pricing-intro")}</p>
             <div class="toolbar">
-                <SearchBox id="pricing-search" label="Search products" value=search page=page/>
+                <SearchBox id="pricing-search" label=crate::tr!("pricing-search-products") value=search page=page/>
             </div>
             <Loaded resource=list ok=|l| view! { <PriceTable list=l/> }/>
         </section>
@@ -39,13 +36,18 @@ pub fn PricingPage() -> impl IntoView {
 #[component]
 fn PriceTable(list: PriceList) -> impl IntoView {
     if list.products.is_empty() {
-        return view! { <p data-testid="no-products">"No product matches."</p> }.into_any();
+        return view! { <p data-testid="no-products">{crate::tr!("pricing-no-product-matches")}</p> }.into_any();
     }
     let currency = list.currency.clone();
     view! {
-        <p class="muted">"Prices in " {currency} ", excluding taxes."</p>
+        <p class="muted">{crate::tr!("pricing-prices-in", currency = currency)}</p>
         <div class="scroll">
-        <Table testid="price-list" columns=&["Product", "Offer", "Price per seat per month", "Seats"]>
+        <Table testid="price-list" columns=&[
+                crate::key!("pricing-col-product"),
+                crate::key!("pricing-col-offer"),
+                crate::key!("pricing-col-price-per-seat-per-month"),
+                crate::key!("pricing-col-seats"),
+            ]>
             {list
                 .products
                 .into_iter()
@@ -70,9 +72,15 @@ fn PriceTable(list: PriceList) -> impl IntoView {
                             view! {
                                 <tr data-testid="offer-row">
                                     {product}
-                                    <td>{o.term.label()}</td>
-                                    <td>{o.unit_price_cents.map(money).unwrap_or_default()}</td>
-                                    <td>{format!("{} to {}", thousands(o.min_seats), thousands(o.max_seats))}</td>
+                                    <td>{o.term.name()}</td>
+                                    <td>{o.unit_price_cents.map(amount).unwrap_or_default()}</td>
+                                    <td>
+                                        {crate::tr!(
+                                            "pricing-seat-range",
+                                            min = crate::i18n::number(o.min_seats),
+                                            max = crate::i18n::number(o.max_seats)
+                                        )}
+                                    </td>
                                 </tr>
                             }
                         })
@@ -105,7 +113,7 @@ pub fn CustomerSubscriptions(customer_id: Signal<String>) -> impl IntoView {
     let notice = RwSignal::new(None::<String>);
     view! {
         <section class="card">
-            <h2>"Subscriptions"</h2>
+            <h2>{crate::tr!("pricing-subscriptions")}</h2>
             {can_view.then(|| view! { <Seats customer_id=customer_id bought=bought/> })}
             <p role="status" class="ok" data-testid="bought">{move || notice.get()}</p>
             {can_buy.then(|| view! { <BuyOffer customer_id=customer_id bought=bought notice=notice/> })}
@@ -134,7 +142,7 @@ fn BuyOffer(
         |(id, _)| super::list_customer_offers(id),
     );
     view! {
-        <h3>"Buy an offer"</h3>
+        <h3>{crate::tr!("pricing-buy-an-offer")}</h3>
         <Loaded
             resource=offers
             ok=move |o| view! { <BuyForm offers=o customer_id=customer_id bought=bought notice=notice/> }
@@ -150,7 +158,7 @@ fn BuyForm(
     notice: RwSignal<Option<String>>,
 ) -> impl IntoView {
     if offers.is_empty() {
-        return view! { <p class="muted">"This customer has every product of the price list."</p> }
+        return view! { <p class="muted">{crate::tr!("pricing-customer-has-every-product")}</p> }
             .into_any();
     }
     let offer_id = RwSignal::new(String::new());
@@ -164,7 +172,10 @@ fn BuyForm(
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(offer) = chosen() else {
-            error.set(Some(AppError::invalid("offer_id", "Choose an offer.")));
+            error.set(Some(AppError::invalid(
+                "offer_id",
+                crate::msg!("pricing-choose-an-offer-error"),
+            )));
             return;
         };
         let count = match seats.get_untracked().trim().parse::<i64>() {
@@ -172,7 +183,7 @@ fn BuyForm(
             Err(_) => {
                 error.set(Some(AppError::invalid(
                     "seats",
-                    "Enter a whole number of seats.",
+                    crate::msg!("pricing-enter-whole-seats"),
                 )));
                 return;
             }
@@ -189,11 +200,11 @@ fn BuyForm(
         leptos::task::spawn_local(async move {
             match super::buy_offer(customer_id.get_untracked(), purchase).await {
                 Ok(s) => {
-                    notice.set(Some(format!(
-                        "Bought {} seats of {}, {}.",
-                        thousands(s.seats),
-                        s.product,
-                        offer.term.label().to_lowercase()
+                    notice.set(Some(crate::tr!(
+                        "pricing-bought",
+                        seats = crate::i18n::number(s.seats),
+                        product = s.product,
+                        term = offer.term.name_in_sentence()
                     )));
                     bought.update(|n| *n += 1);
                 }
@@ -203,43 +214,46 @@ fn BuyForm(
     };
     view! {
         <form on:submit=submit novalidate>
-            <label for="offer_id">"Offer"</label>
+            <label for="offer_id">{crate::tr!("pricing-offer")}</label>
             <select
                 id="offer_id"
                 prop:value=move || offer_id.get()
                 on:change=move |ev| offer_id.set(event_target_value(&ev))
             >
-                <option value="">"Choose an offer"</option>
+                <option value="">{crate::tr!("pricing-choose-an-offer")}</option>
                 {offers
                     .get_value()
                     .into_iter()
                     .map(|o| {
-                        let price = o
-                            .unit_price_cents
-                            .map(|c| format!(", {} per seat per month", money(c)))
-                            .unwrap_or_default();
-                        let label = format!("{}{price}", o.title());
+                        let label = match o.unit_price_cents {
+                            Some(c) => crate::tr!(
+                                "pricing-offer-with-price",
+                                offer = o.name(),
+                                price = amount(c)
+                            ),
+                            None => o.name(),
+                        };
                         view! { <option value=o.offer_id>{label}</option> }
                     })
                     .collect_view()}
             </select>
             <FieldError error=error field="offer_id"/>
-            <TextField id="seats" label="Seats" value=seats error=error kind="number"/>
+            <TextField id="seats" label=crate::tr!("pricing-seats") value=seats error=error kind="number"/>
             <p class="muted" data-testid="seat-bounds">
                 {move || {
                     chosen()
                         .map(|o| {
-                            format!(
-                                "This offer takes {} to {} seats.",
-                                thousands(o.min_seats),
-                                thousands(o.max_seats),
+                            crate::tr!(
+                                "pricing-offer-takes",
+                                min = crate::i18n::number(o.min_seats),
+                                max = crate::i18n::number(o.max_seats)
                             )
                         })
                 }}
             </p>
             <FormError error=error fields=&["offer_id", "seats"]/>
             <p>
-                <button type="submit">"Buy"</button>
+                <button type="submit">{crate::tr!("pricing-buy")}</button>
             </p>
         </form>
     }

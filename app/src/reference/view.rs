@@ -25,18 +25,23 @@ fn Reference(reference: ApiReference) -> impl IntoView {
     let count = reference.operations.len();
     view! {
         <section class="card">
-            <h1>"API reference"</h1>
+            <h1>{crate::tr!("reference-title")}</h1>
             <p>
-                {format!("{} {} — {count} operations under /api/v1. ", reference.title, reference.version)}
-                "Call them as an application: send its secret as "
+                {crate::tr_n!("reference-operations", count, title = reference.title, version = reference.version)}
+                " "
+                {crate::tr!("reference-call-as-application")}
+                " "
                 <code>"Authorization: Bearer …"</code>
-                ". The same description, machine-readable: "
+                {crate::tr!("reference-machine-readable")}
+                " "
                 <a href="/api/v1/openapi.json">"/api/v1/openapi.json"</a>
-                ". Directories sync users and groups at "
+                {crate::tr!("reference-scim")}
+                " "
                 <code>"/scim/v2"</code>
-                " (SCIM 2.0)."
+                " "
+                {crate::tr!("reference-scim-version")}
             </p>
-            <nav aria-label="Features" class="features">
+            <nav aria-label=crate::tr!("reference-features") class="features">
                 <ul class="inline">
                     {tags
                         .iter()
@@ -58,7 +63,7 @@ fn Reference(reference: ApiReference) -> impl IntoView {
             })
             .collect_view()}
         <section class="card">
-            <h2>"Schemas"</h2>
+            <h2>{crate::tr!("reference-schemas")}</h2>
             {reference
                 .schemas
                 .into_iter()
@@ -72,6 +77,17 @@ fn Reference(reference: ApiReference) -> impl IntoView {
                 })
                 .collect_view()}
         </section>
+    }
+}
+
+/// Where a parameter goes (`path`, `query`, …), in the reader's language.
+fn location(location: &str) -> String {
+    match location {
+        "path" => crate::tr!("reference-in-path"),
+        "query" => crate::tr!("reference-in-query"),
+        "header" => crate::tr!("reference-in-header"),
+        "cookie" => crate::tr!("reference-in-cookie"),
+        other => other.to_string(),
     }
 }
 
@@ -96,7 +112,12 @@ fn Operation(op: ApiOperation) -> impl IntoView {
                     view! {
                         <table>
                             <thead>
-                                <tr><th scope="col">"Parameter"</th><th scope="col">"In"</th><th scope="col">"Required"</th><th scope="col">"Schema"</th></tr>
+                                <tr>
+                                    <th scope="col">{crate::tr!("reference-col-parameter")}</th>
+                                    <th scope="col">{crate::tr!("reference-col-in")}</th>
+                                    <th scope="col">{crate::tr!("reference-col-required")}</th>
+                                    <th scope="col">{crate::tr!("reference-col-schema")}</th>
+                                </tr>
                             </thead>
                             <tbody>
                                 {params
@@ -105,8 +126,8 @@ fn Operation(op: ApiOperation) -> impl IntoView {
                                         view! {
                                             <tr>
                                                 <td><code>{p.name}</code></td>
-                                                <td>{p.location}</td>
-                                                <td>{if p.required { "yes" } else { "no" }}</td>
+                                                <td>{location(&p.location)}</td>
+                                                <td>{if p.required { crate::tr!("reference-yes") } else { crate::tr!("reference-no") }}</td>
                                                 <td><code>{p.schema}</code></td>
                                             </tr>
                                         }
@@ -119,9 +140,9 @@ fn Operation(op: ApiOperation) -> impl IntoView {
             {op
                 .request
                 .clone()
-                .map(|r| view! { <details><summary>"Request body (JSON)"</summary><pre>{r}</pre></details> })}
+                .map(|r| view! { <details><summary>{crate::tr!("reference-request-body")}</summary><pre>{r}</pre></details> })}
             <details>
-                <summary>"Answer (200, JSON)"</summary>
+                <summary>{crate::tr!("reference-answer")}</summary>
                 <pre>{op.response.clone()}</pre>
             </details>
         </article>

@@ -12,8 +12,8 @@ pub fn StatusPage() -> impl IntoView {
 
     view! {
         <Card
-            title="Partner Console"
-            intro="Create partner user accounts, assign roles, and manage your customers' users and licences."
+            title=crate::tr!("system-title")
+            intro=crate::tr!("system-intro")
         >
             <button
                 type="button"
@@ -22,18 +22,18 @@ pub fn StatusPage() -> impl IntoView {
                     check.dispatch(ServerStatus {});
                 }
             >
-                "Check the database"
+                {crate::tr!("system-check-database")}
             </button>
             <div role="status" aria-live="polite" data-testid="status-result">
                 {move || match result.get() {
-                    None if check.pending().get() => view! { <p>"Checking…"</p> }.into_any(),
+                    None if check.pending().get() => view! { <p>{crate::tr!("system-checking")}</p> }.into_any(),
                     None => ().into_any(),
                     Some(Ok(s)) => view! { <StatusTable status=s/> }.into_any(),
                     Some(Err(e)) => view! { <p class="error">{e.to_string()}</p> }.into_any(),
                 }}
             </div>
             <p>
-                <a href="/login">"Sign in"</a>
+                <a href="/login">{crate::tr!("system-sign-in")}</a>
             </p>
         </Card>
     }
@@ -43,16 +43,16 @@ pub fn StatusPage() -> impl IntoView {
 fn StatusTable(status: SystemStatus) -> impl IntoView {
     view! {
         <dl class="status">
-            <dt>"Database"</dt>
+            <dt>{crate::tr!("system-database")}</dt>
             <dd data-testid="status-database">{status.database}</dd>
-            <dt>"Schema version"</dt>
+            <dt>{crate::tr!("system-schema-version")}</dt>
             <dd data-testid="status-schema">{status.schema_version}</dd>
             {status
                 .organizations
                 .map(|n| {
                     view! {
-                        <dt>"Organizations"</dt>
-                        <dd data-testid="status-organizations">{n}</dd>
+                        <dt>{crate::tr!("system-organizations")}</dt>
+                        <dd data-testid="status-organizations">{crate::i18n::number(n)}</dd>
                     }
                 })}
         </dl>

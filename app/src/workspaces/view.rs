@@ -10,17 +10,17 @@ use leptos_router::hooks::use_params_map;
 pub fn RolesPage() -> impl IntoView {
     view! {
         <Card
-            title="Roles and permissions"
-            intro="What each role can do, grouped by workspace. This table is drawn from the same code that checks every request."
+            title=crate::tr!("workspaces-roles-title")
+            intro=crate::tr!("workspaces-roles-intro")
         >
             <div class="scroll">
                 <table data-testid="matrix">
                     <thead>
                         <tr>
-                            <th scope="col">"Permission"</th>
+                            <th scope="col">{crate::tr!("workspaces-col-permission")}</th>
                             {Role::ALL
                                 .into_iter()
-                                .map(|r| view! { <th scope="col">{r.label()}</th> })
+                                .map(|r| view! { <th scope="col">{r.name()}</th> })
                                 .collect_view()}
                         </tr>
                     </thead>
@@ -30,7 +30,7 @@ pub fn RolesPage() -> impl IntoView {
                             .map(|ws| {
                                 view! {
                                     <tr>
-                                        <th colspan="10" scope="rowgroup">{ws.label()}</th>
+                                        <th colspan="10" scope="rowgroup">{ws.name()}</th>
                                     </tr>
                                     {Capability::ALL
                                         .iter()
@@ -38,13 +38,13 @@ pub fn RolesPage() -> impl IntoView {
                                         .map(|c| {
                                             view! {
                                                 <tr>
-                                                    <td>{capitalize(c.label())}</td>
+                                                    <td>{capitalize(&c.name())}</td>
                                                     {Role::ALL
                                                         .into_iter()
                                                         .map(|r| {
                                                             let yes = capabilities_of(r).has(*c);
                                                             view! {
-                                                                <td aria-label=if yes { "yes" } else { "no" }>
+                                                                <td aria-label=if yes { crate::tr!("workspaces-yes") } else { crate::tr!("workspaces-no") }>
                                                                     {if yes { "✓" } else { "" }}
                                                                 </td>
                                                             }
@@ -90,11 +90,11 @@ pub fn WorkspacePage() -> impl IntoView {
         if mine.is_empty() {
             return view! {
                 <section class="card">
-                    <h1>{ws.label()}</h1>
-                    <p class="error" role="alert">"Your roles give you no access to this workspace."</p>
+                    <h1>{ws.name()}</h1>
+                    <p class="error" role="alert">{crate::tr!("workspaces-no-access")}</p>
                 </section>
             }
-                .into_any();
+            .into_any();
         }
         let pages: Vec<&NavPage> = NAV_PAGES
             .iter()
@@ -102,17 +102,17 @@ pub fn WorkspacePage() -> impl IntoView {
             .collect();
         view! {
             <section class="card">
-                <h1>{ws.label()}</h1>
+                <h1>{ws.name()}</h1>
                 {if pages.is_empty() {
                     view! {
                         <p data-testid="workspace-pages">
-                            "This workspace has no page of its own for your roles: what they allow here is done from the pages of other workspaces (a customer's page, for instance)."
+                            {crate::tr!("workspaces-no-pages")}
                         </p>
                     }
                         .into_any()
                 } else {
                     view! {
-                        <p>"Its pages:"</p>
+                        <p>{crate::tr!("workspaces-its-pages")}</p>
                         <ul data-testid="workspace-pages">
                             {pages
                                 .into_iter()
@@ -122,9 +122,9 @@ pub fn WorkspacePage() -> impl IntoView {
                     }
                         .into_any()
                 }}
-                <p>"Your roles let you:"</p>
+                <p>{crate::tr!("workspaces-your-roles-let-you")}</p>
                 <ul data-testid="workspace-capabilities">
-                    {mine.into_iter().map(|c| view! { <li>{capitalize(c.label())}</li> }).collect_view()}
+                    {mine.into_iter().map(|c| view! { <li>{capitalize(&c.name())}</li> }).collect_view()}
                 </ul>
             </section>
         }

@@ -34,7 +34,7 @@ async fn name_taken(work: &mut Work, org_id: &str, name: &str, except: &str) -> 
     match taken {
         Some(_) => Err(AppError::invalid(
             "name",
-            "An application with this name already exists.",
+            crate::msg!("applications-name-taken"),
         )),
         None => Ok(()),
     }
@@ -120,7 +120,7 @@ pub async fn create(ctx: &Ctx, new: &NewApplication) -> AppResult<CreatedApplica
 pub async fn rename(ctx: &Ctx, app_id: &str, version: i64, name: &str) -> AppResult<Application> {
     let (mut work, row) = begin(ctx, app_id, version).await?;
     if !actions_on(&ctx.me, app_id, &row.access()).can_rename {
-        return Err(refused("rename"));
+        return Err(refused(crate::msg!("applications-refused-rename")));
     }
     let name = checked_name(name)?;
     if name == row.name {
@@ -159,7 +159,7 @@ pub async fn set_access(
     let (mut work, row) = begin(ctx, app_id, version).await?;
     let before = row.access();
     if !actions_on(&ctx.me, app_id, &before).can_change_access {
-        return Err(refused("change the roles of"));
+        return Err(refused(crate::msg!("applications-refused-change-roles")));
     }
     checked_access(ctx, &before, access)?;
     let changes = access_changes(&before, access);
@@ -199,7 +199,9 @@ pub async fn set_directory_sync(
 ) -> AppResult<Application> {
     let (mut work, row) = begin(ctx, app_id, version).await?;
     if !actions_on(&ctx.me, app_id, &row.access()).can_change_access {
-        return Err(refused("change the directory sync of"));
+        return Err(refused(crate::msg!(
+            "applications-refused-change-directory-sync"
+        )));
     }
     if (row.directory_sync != 0) == on {
         return Ok(row.into_application(&ctx.me));
@@ -229,7 +231,7 @@ pub async fn set_directory_sync(
 pub async fn delete(ctx: &Ctx, app_id: &str, version: i64) -> AppResult<()> {
     let (mut work, row) = begin(ctx, app_id, version).await?;
     if !actions_on(&ctx.me, app_id, &row.access()).can_delete {
-        return Err(refused("delete"));
+        return Err(refused(crate::msg!("applications-refused-delete")));
     }
     for sql in [
         "delete from application_secret where app_id = $1 and org_id = $2",

@@ -87,11 +87,10 @@ fn actions_on(me: &Identity, app_id: &str, access: &Access) -> ApplicationAction
     }
 }
 
-/// The 403 of an action the caller may not take on an application.
-fn refused(action: &str) -> AppError {
-    AppError::Forbidden {
-        action: format!("{action} this application"),
-    }
+/// The 403 of an action the caller may not take on an application
+/// (`action`: a catalogue message, "rename this application").
+fn refused(action: String) -> AppError {
+    AppError::Forbidden { action }
 }
 
 fn stale() -> AppError {
@@ -105,7 +104,7 @@ async fn load(conn: &mut AnyConnection, org_id: &str, app_id: &str) -> AppResult
         .bind(app_id)
         .fetch_optional(conn)
         .await?
-        .ok_or_else(|| AppError::not_found("The application"))
+        .ok_or_else(|| AppError::not_found(crate::msg!("applications-the-application")))
 }
 
 /// The organization's applications, by name.

@@ -99,7 +99,7 @@ pub async fn add_secret(ctx: &Ctx, app_id: &str, new: &NewSecret) -> AppResult<C
     let mut work = Work::begin(&ctx.db, &ctx.actor).await?;
     let row = load(work.conn(), ctx.org_id(), app_id).await?;
     if !actions_on(&ctx.me, app_id, &row.access()).can_manage_secrets {
-        return Err(refused("add a secret to"));
+        return Err(refused(crate::msg!("applications-refused-add-secret")));
     }
     let created = insert(&mut work, ctx.org_id(), app_id, &row.name, new).await?;
     work.commit().await?;
@@ -113,13 +113,13 @@ pub async fn revoke_secret(ctx: &Ctx, app_id: &str, secret_id: &str) -> AppResul
     let mut work = Work::begin(&ctx.db, &ctx.actor).await?;
     let row = load(work.conn(), ctx.org_id(), app_id).await?;
     if !actions_on(&ctx.me, app_id, &row.access()).can_manage_secrets {
-        return Err(refused("revoke a secret of"));
+        return Err(refused(crate::msg!("applications-refused-revoke-secret")));
     }
     let secret = of(work.conn(), ctx.org_id(), app_id)
         .await?
         .into_iter()
         .find(|s| s.secret_id == secret_id)
-        .ok_or_else(|| AppError::not_found("The secret"))?;
+        .ok_or_else(|| AppError::not_found(crate::msg!("applications-the-secret")))?;
     if secret.revoked_at.is_some() {
         return Ok(secret);
     }

@@ -1,6 +1,6 @@
 //! `/applications/:id`: rename, roles and permissions, secrets, delete.
 
-use super::when;
+use super::{access_names, notice, when};
 use crate::access::Access;
 use crate::applications::{
     ApplicationDetail, CreatedSecret, NewSecret, SecretInfo, DEFAULT_SECRET_DAYS, MAX_SECRET_DAYS,
@@ -53,7 +53,11 @@ fn ApplicationEditor(
                 name.get_untracked(),
             )
             .await;
-            saves.after(result, "Application renamed.", name_error);
+            saves.after(
+                result,
+                notice(crate::key!("applications-renamed")),
+                name_error,
+            );
         });
     };
     let roles = RoleSignals::new(a.access.roles);
@@ -71,7 +75,7 @@ fn ApplicationEditor(
                 crate::applications::set_application_access(id.get_value(), version, access).await;
             saves.after(
                 result,
-                "Roles and permissions saved: the application has them on its next call.",
+                notice(crate::key!("applications-access-saved")),
                 access_error,
             );
         });
@@ -87,7 +91,11 @@ fn ApplicationEditor(
                 !sync_on,
             )
             .await;
-            saves.after(result, "Directory sync saved.", sync_error);
+            saves.after(
+                result,
+                notice(crate::key!("applications-directory-sync-saved")),
+                sync_error,
+            );
         });
     };
     let confirm_delete = RwSignal::new(false);
@@ -105,8 +113,13 @@ fn ApplicationEditor(
         <section class="card">
             <h1 data-testid="application-name">{a.name.clone()}</h1>
             <p>
-                <span data-testid="application-roles">{a.access.describe()}</span>
-                {format!(" · created by {} on {}", a.created_by_name, when(Some(a.created_at)))}
+                <span data-testid="application-roles">{access_names(&a.access)}</span>
+                " · "
+                {crate::tr!(
+                    "applications-created-by",
+                    name = a.created_by_name,
+                    date = when(Some(a.created_at))
+                )}
             </p>
             <SaveNotice saves=saves/>
             {actions
@@ -114,8 +127,8 @@ fn ApplicationEditor(
                 .then(|| {
                     view! {
                         <form on:submit=rename novalidate class="toolbar">
-                            <div><TextField id="name" label="Name" value=name error=name_error/></div>
-                            <button type="submit">"Rename"</button>
+                            <div><TextField id="name" label=crate::tr!("applications-name") value=name error=name_error/></div>
+                            <button type="submit">{crate::tr!("applications-rename")}</button>
                         </form>
                         <FormError error=name_error fields=&["name"]/>
                     }
@@ -127,23 +140,23 @@ fn ApplicationEditor(
                 let current = a.access.clone();
                 view! {
                     <section class="card">
-                        <h2>"Roles and permissions"</h2>
+                        <h2>{crate::tr!("applications-roles-and-permissions")}</h2>
                         <form on:submit=save_access novalidate>
                             <RoleSelects roles=roles current=current.roles/>
                             <PermissionsEditor value=permissions current=current.permissions/>
                             <FormError error=access_error fields=&[]/>
-                            <p><button type="submit">"Save roles and permissions"</button></p>
+                            <p><button type="submit">{crate::tr!("applications-save-roles-and-permissions")}</button></p>
                         </form>
                     </section>
                 }
             })}
         <section class="card">
-            <h2>"Directory sync"</h2>
+            <h2>{crate::tr!("applications-directory-sync")}</h2>
             <p data-testid="directory-sync">
                 {if sync_on {
-                    "On: this application may create and update users and groups at /scim/v2 (SCIM 2.0), within its roles."
+                    crate::tr!("applications-directory-sync-on")
                 } else {
-                    "Off: this application can't call /scim/v2."
+                    crate::tr!("applications-directory-sync-off")
                 }}
             </p>
             {actions
@@ -151,7 +164,11 @@ fn ApplicationEditor(
                 .then(|| {
                     view! {
                         <button type="button" class="secondary" on:click=toggle_sync>
-                            {if sync_on { "Stop directory sync" } else { "Allow directory sync" }}
+                            {if sync_on {
+                                crate::tr!("applications-stop-directory-sync")
+                            } else {
+                                crate::tr!("applications-allow-directory-sync")
+                            }}
                         </button>
                     }
                 })}
@@ -163,18 +180,18 @@ fn ApplicationEditor(
             .then(|| {
                 view! {
                     <section class="card">
-                        <h2>"Delete application"</h2>
+                        <h2>{crate::tr!("applications-delete-application")}</h2>
                         {move || {
                             if confirm_delete.get() {
                                 view! {
-                                    <p>"Delete this application? Every call made with its secrets is refused from now on."</p>
-                                    <button type="button" class="danger" on:click=delete>"Yes, delete"</button>
+                                    <p>{crate::tr!("applications-delete-confirm")}</p>
+                                    <button type="button" class="danger" on:click=delete>{crate::tr!("applications-yes-delete")}</button>
                                     " "
-                                    <button type="button" class="secondary" on:click=move |_| confirm_delete.set(false)>"Cancel"</button>
+                                    <button type="button" class="secondary" on:click=move |_| confirm_delete.set(false)>{crate::tr!("applications-cancel")}</button>
                                 }
                                     .into_any()
                             } else {
-                                view! { <button type="button" class="danger" on:click=move |_| confirm_delete.set(true)>"Delete application"</button> }.into_any()
+                                view! { <button type="button" class="danger" on:click=move |_| confirm_delete.set(true)>{crate::tr!("applications-delete-application")}</button> }.into_any()
                             }
                         }}
                         <FormError error=delete_error fields=&[]/>
@@ -204,7 +221,7 @@ fn Secrets(
             Err(_) => {
                 error.set(Some(AppError::invalid(
                     "expires_in_days",
-                    format!("Enter a number of days between 1 and {MAX_SECRET_DAYS}."),
+                    crate::msg!("applications-enter-days", max = MAX_SECRET_DAYS),
                 )));
                 return;
             }
@@ -218,7 +235,11 @@ fn Secrets(
                 Ok(s) => {
                     created.set(Some(s));
                     description.set(String::new());
-                    saves.after(Ok::<(), AppError>(()), "Secret added.", error);
+                    saves.after(
+                        Ok::<(), AppError>(()),
+                        notice(crate::key!("applications-secret-added")),
+                        error,
+                    );
                 }
                 Err(e) => error.set(Some(e)),
             }
@@ -229,17 +250,22 @@ fn Secrets(
         leptos::task::spawn_local(async move {
             let result =
                 crate::applications::revoke_application_secret(id.get_value(), secret_id).await;
-            saves.after(result, "Secret revoked.", error);
+            saves.after(
+                result,
+                notice(crate::key!("applications-secret-revoked-notice")),
+                error,
+            );
         });
     };
     let now = crate::time::now_millis();
     view! {
         <section class="card">
-            <h2>"Secrets"</h2>
+            <h2>{crate::tr!("applications-secrets")}</h2>
             <p>
-                "The application sends a secret as "
+                {crate::tr!("applications-sends-secret-as")}
+                " "
                 <code>"Authorization: Bearer …"</code>
-                ". To rotate one: add a new secret, put it in the script, then revoke the old one."
+                {crate::tr!("applications-rotate")}
             </p>
             {move || {
                 created
@@ -248,9 +274,9 @@ fn Secrets(
                         view! {
                             <div role="status" data-testid="created-secret">
                                 <OnceSecret
-                                    label="New secret:"
+                                    label=crate::tr!("applications-new-secret")
                                     value=s.secret.clone()
-                                    hint="Copy it now and store it where the script reads it: it can't be shown again."
+                                    hint=crate::tr!("applications-copy-now")
                                 />
                             </div>
                         }
@@ -261,9 +287,9 @@ fn Secrets(
                 .then(|| {
                     view! {
                         <form on:submit=add novalidate class="toolbar">
-                            <div><TextField id="description" label="What the new secret is for" value=description error=error/></div>
-                            <div><TextField id="expires_in_days" label="Days until it expires" value=days error=error/></div>
-                            <button type="submit">"Add secret"</button>
+                            <div><TextField id="description" label=crate::tr!("applications-secret-for") value=description error=error/></div>
+                            <div><TextField id="expires_in_days" label=crate::tr!("applications-days-until-expiry") value=days error=error/></div>
+                            <button type="submit">{crate::tr!("applications-add-secret")}</button>
                         </form>
                     }
                 })}
@@ -278,21 +304,30 @@ where
     F: Fn(String) + Copy + Send + Sync + 'static,
 {
     if secrets.is_empty() {
-        return view! { <p data-testid="no-secrets">"No secret: the application can't call the API."</p> }.into_any();
+        return view! { <p data-testid="no-secrets">{crate::tr!("applications-no-secrets")}</p> }
+            .into_any();
     }
     view! {
-        <Table testid="secrets" columns=&["Description", "Starts with", "Status", "Expires", "Last used", ""]>
+        <Table testid="secrets" columns=&[
+            crate::key!("applications-col-description"),
+            crate::key!("applications-col-starts-with"),
+            crate::key!("applications-col-status"),
+            crate::key!("applications-col-expires"),
+            crate::key!("applications-col-last-used"),
+            "",
+        ]>
             {secrets
                 .into_iter()
                 .map(|s| {
                     let status = s.status(now);
                     let sid = s.secret_id.clone();
-                    let label = format!("Revoke {}", s.description);
+                    let label = crate::tr!("applications-revoke", description = s.description);
+                    let status_name = s.status_name(now);
                     view! {
                         <tr data-testid="secret-row">
                             <td>{s.description.clone()}</td>
                             <td><code>{s.hint.clone()}</code></td>
-                            <td data-testid="secret-status">{status}</td>
+                            <td data-testid="secret-status">{status_name}</td>
                             <td>{when(Some(s.expires_at))}</td>
                             <td>{when(s.last_used_at)}</td>
                             <td>

@@ -1,6 +1,6 @@
 //! `/applications`: the organization's applications and "New application".
 
-use super::when;
+use super::{access_names, when};
 use crate::access::Access;
 use crate::applications::{check_application_name, CreatedApplication, NewApplication};
 use crate::error::AppError;
@@ -60,11 +60,11 @@ pub fn ApplicationsPage() -> impl IntoView {
     };
     view! {
         <section class="card">
-            <h1>"Applications"</h1>
+            <h1>{crate::tr!("applications-title")}</h1>
             <p>
-                "Scripts and other systems call the console's API as an application, with a secret. "
-                "An application gets roles like a user; its actions appear under its name in the activity log. "
-                <a href="/api-reference">"API reference"</a>
+                {crate::tr!("applications-intro")}
+                " "
+                <a href="/api-reference">{crate::tr!("applications-api-reference")}</a>
             </p>
             {move || {
                 created
@@ -73,14 +73,16 @@ pub fn ApplicationsPage() -> impl IntoView {
                         view! {
                             <div role="status" data-testid="created-application">
                                 <p>
-                                    "Application "
+                                    {crate::tr!("applications-created-before")}
+                                    " "
                                     <a href=format!("/applications/{}", app.app_id)>{app.name.clone()}</a>
-                                    " created."
+                                    " "
+                                    {crate::tr!("applications-created-after")}
                                 </p>
                                 <OnceSecret
-                                    label="Its first secret:"
+                                    label=crate::tr!("applications-first-secret")
                                     value=app.secret.secret.clone()
-                                    hint="Copy it now and store it where the script reads it: it can't be shown again."
+                                    hint=crate::tr!("applications-copy-now")
                                 />
                             </div>
                         }
@@ -90,18 +92,23 @@ pub fn ApplicationsPage() -> impl IntoView {
                 resource=apps
                 ok=|all| {
                     if all.is_empty() {
-                        return view! { <p data-testid="no-applications">"No application yet. Create one below."</p> }.into_any();
+                        return view! { <p data-testid="no-applications">{crate::tr!("applications-none-yet")}</p> }.into_any();
                     }
                     view! {
-                        <Table testid="applications" columns=&["Application", "Roles", "Active secrets", "Last used"]>
+                        <Table testid="applications" columns=&[
+                            crate::key!("applications-col-application"),
+                            crate::key!("applications-col-roles"),
+                            crate::key!("applications-col-active-secrets"),
+                            crate::key!("applications-col-last-used"),
+                        ]>
                             {all
                                 .into_iter()
                                 .map(|a| {
                                     view! {
                                         <tr data-testid="application-row">
                                             <td><a href=format!("/applications/{}", a.app_id)>{a.name}</a></td>
-                                            <td>{a.access.describe()}</td>
-                                            <td>{a.active_secrets}</td>
+                                            <td>{access_names(&a.access)}</td>
+                                            <td>{crate::i18n::number(a.active_secrets)}</td>
                                             <td>{when(a.last_used_at)}</td>
                                         </tr>
                                     }
@@ -118,9 +125,9 @@ pub fn ApplicationsPage() -> impl IntoView {
         } else {
             view! {
                 <section class="card">
-                    <h2>"New application"</h2>
+                    <h2>{crate::tr!("applications-new-application")}</h2>
                     <form on:submit=create novalidate>
-                        <TextField id="name" label="Name" value=name error=error/>
+                        <TextField id="name" label=crate::tr!("applications-name") value=name error=error/>
                         <RoleSelects roles=roles current=Default::default()/>
                         <PermissionsEditor value=permissions current=Default::default()/>
                         <p>
@@ -131,10 +138,10 @@ pub fn ApplicationsPage() -> impl IntoView {
                                 on:change=move |ev| directory_sync.set(event_target_checked(&ev))
                             />
                             " "
-                            <label for="directory_sync">"May sync the organization's directory (SCIM 2.0 at /scim/v2)"</label>
+                            <label for="directory_sync">{crate::tr!("applications-may-sync")}</label>
                         </p>
                         <FormError error=error fields=&["name"]/>
-                        <p><button type="submit">"Create application"</button></p>
+                        <p><button type="submit">{crate::tr!("applications-create")}</button></p>
                     </form>
                 </section>
             }
