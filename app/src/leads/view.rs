@@ -46,7 +46,11 @@ fn LeadRow(lead: Lead, saves: Saves) -> impl IntoView {
         leptos::task::spawn_local(async move {
             let result =
                 crate::leads::set_lead_status(id.get_value(), version, status.into()).await;
-            saves.after(result, crate::key!("leads-saved"), error);
+            saves.after(
+                result,
+                crate::customers::saved_text(crate::key!("leads-saved")),
+                error,
+            );
         });
     };
     let convert = move |ev: leptos::ev::SubmitEvent| {
@@ -137,7 +141,11 @@ fn AddLead(saves: Saves) -> impl IntoView {
                     s.set(String::new());
                 }
             }
-            saves.after(result, crate::key!("leads-added"), error);
+            saves.after(
+                result,
+                crate::customers::saved_text(crate::key!("leads-added")),
+                error,
+            );
         });
     };
     view! {

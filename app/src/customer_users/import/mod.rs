@@ -61,6 +61,15 @@ pub async fn import(
     Ok(ImportResult { users })
 }
 
+/// The check with each problem in words (the API's English) rather than as
+/// a catalogue key with arguments, as the pages get it.
+pub fn in_words(mut check: ImportCheck) -> ImportCheck {
+    for e in &mut check.errors {
+        e.reason = crate::i18n::message(&e.reason);
+    }
+    check
+}
+
 /// "Nothing was imported", with the count of problems and the first one.
 fn refusal(report: &ImportCheck) -> AppError {
     let n = report.errors.len() + report.more_errors;
