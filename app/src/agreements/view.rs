@@ -11,8 +11,8 @@ pub fn AgreementsPage() -> impl IntoView {
     let agreements = Resource::new(|| (), |_| crate::agreements::list_partner_agreements());
     view! {
         <section class="card">
-            <h1>"Partner agreements"</h1>
-            <p>"The program agreements your organization accepted. Each customer's own agreement is on its customer page."</p>
+            <h1>{crate::tr!("agreements-title")}</h1>
+            <p>{crate::tr!("agreements-intro")}</p>
             <Loaded resource=agreements ok=|a| view! { <AgreementTable agreements=a/> }/>
         </section>
     }
@@ -21,11 +21,11 @@ pub fn AgreementsPage() -> impl IntoView {
 #[component]
 fn AgreementTable(agreements: Vec<PartnerAgreement>) -> impl IntoView {
     if agreements.is_empty() {
-        return view! { <p data-testid="no-agreements">"No agreement accepted yet: accept the partner agreement with the program first."</p> }
+        return view! { <p data-testid="no-agreements">{crate::tr!("agreements-none")}</p> }
             .into_any();
     }
     view! {
-        <Table testid="agreements" columns=&["Agreement", "Version", "Accepted", "Accepted by"]>
+        <Table testid="agreements" columns=&[crate::key!("agreements-col-agreement"), crate::key!("agreements-col-version"), crate::key!("agreements-col-accepted"), crate::key!("agreements-col-accepted-by")]>
             {agreements
                 .into_iter()
                 .map(|a| {

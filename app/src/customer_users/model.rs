@@ -49,6 +49,17 @@ impl CustomerAdminRole {
         }
     }
 
+    /// What the UI shows, in the reader's language.
+    pub fn name(self) -> String {
+        crate::i18n::text(match self {
+            CustomerAdminRole::None => crate::key!("customer-users-role-none"),
+            CustomerAdminRole::Global => crate::key!("customer-users-role-global"),
+            CustomerAdminRole::User => crate::key!("customer-users-role-user"),
+            CustomerAdminRole::Billing => crate::key!("customer-users-role-billing"),
+            CustomerAdminRole::Helpdesk => crate::key!("customer-users-role-helpdesk"),
+        })
+    }
+
     /// Parses a stored or wire name.
     pub fn from_key(key: &str) -> Option<CustomerAdminRole> {
         CustomerAdminRole::ALL.into_iter().find(|r| r.key() == key)
@@ -169,17 +180,19 @@ impl NewCustomerUser {
     /// so both apply the same limits with the same messages.
     pub fn problems(&self) -> FieldErrors {
         let mut errors = FieldErrors::new();
-        for (field, value, label) in [
-            ("first_name", &self.first_name, "first name"),
-            ("last_name", &self.last_name, "last name"),
-            ("display_name", &self.display_name, "display name"),
+        for (field, value) in [
+            ("first_name", &self.first_name),
+            ("last_name", &self.last_name),
+            ("display_name", &self.display_name),
         ] {
             let n = value.trim().chars().count();
             if n == 0 || n > NAME_MAX {
-                errors.insert(
-                    field.into(),
-                    vec![format!("Enter the {label} (1 to {NAME_MAX} characters).")],
-                );
+                let message = match field {
+                    "first_name" => crate::msg!("customer-users-enter-first-name", max = NAME_MAX),
+                    "last_name" => crate::msg!("customer-users-enter-last-name", max = NAME_MAX),
+                    _ => crate::msg!("customer-users-enter-display-name", max = NAME_MAX),
+                };
+                errors.insert(field.into(), vec![message]);
             }
         }
         if let Some(p) = alias_problem(&self.alias) {
@@ -193,7 +206,7 @@ impl NewCustomerUser {
         {
             errors.insert(
                 "licences".into(),
-                vec!["Choose each licence once, from this customer's subscriptions.".into()],
+                vec![crate::msg!("customer-users-licence-once")],
             );
         }
         errors
@@ -234,7 +247,7 @@ pub struct RestoreOutcome {
 pub fn alias_problem(alias: &str) -> Option<&'static str> {
     let a = alias.trim();
     if a.is_empty() || a.len() > 64 {
-        return Some("Enter a user name of 1 to 64 characters (the part before @).");
+        return Some(crate::key!("customer-users-enter-alias"));
     }
     let ok = a
         .chars()
@@ -245,7 +258,7 @@ pub fn alias_problem(alias: &str) -> Option<&'static str> {
     if ok {
         None
     } else {
-        Some("Use letters, digits, '.', '_', '-' or ' in the user name.")
+        Some(crate::key!("customer-users-alias-characters"))
     }
 }
 
@@ -287,7 +300,11 @@ mod tests {
         );
         assert_eq!(
             p["display_name"],
-            ["Enter the display name (1 to 100 characters)."]
+            [crate::msg!("customer-users-enter-display-name", max = 100)]
+        );
+        assert_eq!(
+            crate::i18n::message(&p["display_name"][0]),
+            "Enter the display name (1 to 100 characters)."
         );
     }
 }

@@ -82,7 +82,7 @@ crate::rest_routes! {
     ///
     /// `CustomerUsersCreate`.
     POST "/customers/{customer_id}/users/import-validate" validate_customer_user_import(customer_id; body b: CsvBody) -> ImportCheck
-        = |ctx| import::validate(&ctx, &customer_id, &b.csv);
+        = |ctx| async { import::validate(&ctx, &customer_id, &b.csv).await.map(import::in_words) };
     /// Import users from CSV, all or nothing; the answer lists each user's
     /// temporary password.
     ///

@@ -116,10 +116,7 @@ pub fn check_details(d: &CustomerDetails) -> FieldErrors {
     let mut errors = FieldErrors::new();
     let name = d.name.trim();
     if name.is_empty() || name.chars().count() > 200 {
-        errors.insert(
-            "name".into(),
-            vec!["Enter the customer's name (1 to 200 characters).".into()],
-        );
+        errors.insert("name".into(), vec![crate::msg!("customers-enter-name")]);
     }
     if !d.contact_email.trim().is_empty() {
         if let Some(p) = crate::users::email_problem(&d.contact_email) {
@@ -128,7 +125,7 @@ pub fn check_details(d: &CustomerDetails) -> FieldErrors {
     }
     for (field, value) in [("phone", &d.phone), ("address", &d.address)] {
         if value.chars().count() > 300 {
-            errors.insert(field.into(), vec!["Use at most 300 characters.".into()]);
+            errors.insert(field.into(), vec![crate::msg!("customers-at-most-300")]);
         }
     }
     for (field, value) in [
@@ -139,7 +136,7 @@ pub fn check_details(d: &CustomerDetails) -> FieldErrors {
         if value.chars().any(char::is_control) && !errors.contains_key(field) {
             errors.insert(
                 field.into(),
-                vec!["Remove the control characters (tabs, line breaks, NUL).".into()],
+                vec![crate::msg!("customers-control-characters")],
             );
         }
     }
@@ -157,7 +154,7 @@ pub fn domain_problem(domain: &str) -> Option<&'static str> {
             && !l.ends_with('-')
     });
     if d.is_empty() || d.len() > 253 || !d.contains('.') || !labels_ok {
-        Some("Enter a domain like fabrikam.example.")
+        Some(crate::key!("customers-enter-domain"))
     } else {
         None
     }

@@ -29,28 +29,28 @@ pub fn CustomersPage() -> impl IntoView {
     let creating = RwSignal::new(false);
     view! {
         <section class="card">
-            <h1>"Customers"</h1>
+            <h1>{crate::tr!("customers-title")}</h1>
             <div class="toolbar">
                 {me
                     .can(Capability::CustomersCreate)
                     .then(|| {
                         view! {
                             <button type="button" on:click=move |_| creating.set(true)>
-                                "Create customer"
+                                {crate::tr!("customers-create")}
                             </button>
                         }
                     })}
-                <SearchBox id="customer-search" label="Search name or domain" value=search page=page/>
+                <SearchBox id="customer-search" label=crate::tr!("customers-search") value=search page=page/>
             </div>
             {move || creating.get().then(|| view! { <NewCustomerForm/> })}
             <Loaded
                 resource=customers
                 ok=move |p| {
                     if p.customers.is_empty() {
-                        return view! { <p>"No customer matches."</p> }.into_any();
+                        return view! { <p>{crate::tr!("customers-no-match")}</p> }.into_any();
                     }
                     view! {
-                                <Table testid="customers" columns=&["Name", "Domain", "Relationship"]>
+                                <Table testid="customers" columns=&[crate::key!("customers-col-name"), crate::key!("customers-col-domain"), crate::key!("customers-col-relationship")]>
                                         {p
                                             .customers
                                             .into_iter()
@@ -64,7 +64,7 @@ pub fn CustomersPage() -> impl IntoView {
                                                             )>{c.details.name}</a>
                                                         </td>
                                                         <td>{c.domain}</td>
-                                                        <td>{c.relationship_status}</td>
+                                                        <td>{relationship_name(&c.relationship_status)}</td>
                                                     </tr>
                                                 }
                                             })
@@ -104,19 +104,19 @@ fn NewCustomerForm() -> impl IntoView {
     };
     view! {
         <form on:submit=submit novalidate class="card">
-            <h2>"Create customer"</h2>
-            <label for="customer-name">"Name"</label>
+            <h2>{crate::tr!("customers-create")}</h2>
+            <label for="customer-name">{crate::tr!("customers-name")}</label>
             <input id="customer-name" on:input=move |ev| name.set(event_target_value(&ev))/>
             <FieldError error=error field="name"/>
-            <label for="customer-domain">"Domain"</label>
+            <label for="customer-domain">{crate::tr!("customers-domain")}</label>
             <input id="customer-domain" on:input=move |ev| domain.set(event_target_value(&ev))/>
             <FieldError error=error field="domain"/>
-            <label for="customer-email">"Contact email (optional)"</label>
+            <label for="customer-email">{crate::tr!("customers-contact-email-optional")}</label>
             <input id="customer-email" type="email" on:input=move |ev| email.set(event_target_value(&ev))/>
             <FieldError error=error field="contact_email"/>
             <FormError error=error fields=&["name", "domain", "contact_email"]/>
             <p>
-                <button type="submit">"Create"</button>
+                <button type="submit">{crate::tr!("customers-create-button")}</button>
             </p>
         </form>
     }
@@ -165,7 +165,7 @@ fn CustomerEditor(customer: Customer, saves: Saves) -> impl IntoView {
         leptos::task::spawn_local(async move {
             after(
                 super::update_customer(id.get_value(), version, details).await,
-                "Details saved.",
+                saved_text(crate::key!("customers-details-saved")),
             );
         });
     };
@@ -183,7 +183,7 @@ fn CustomerEditor(customer: Customer, saves: Saves) -> impl IntoView {
         leptos::task::spawn_local(async move {
             after(
                 super::update_customer_billing(id.get_value(), version, b).await,
-                "Billing information saved.",
+                saved_text(crate::key!("customers-billing-saved")),
             );
         });
     };
@@ -191,7 +191,7 @@ fn CustomerEditor(customer: Customer, saves: Saves) -> impl IntoView {
         leptos::task::spawn_local(async move {
             after(
                 super::request_relationship(id.get_value(), version).await,
-                "Relationship requested.",
+                saved_text(crate::key!("customers-relationship-requested")),
             );
         });
     };
@@ -199,7 +199,7 @@ fn CustomerEditor(customer: Customer, saves: Saves) -> impl IntoView {
         leptos::task::spawn_local(async move {
             after(
                 super::request_delegated_admin(id.get_value(), version).await,
-                "Delegated admin privileges requested.",
+                saved_text(crate::key!("customers-dap-requested")),
             );
         });
     };
@@ -211,7 +211,7 @@ fn CustomerEditor(customer: Customer, saves: Saves) -> impl IntoView {
         leptos::task::spawn_local(async move {
             after(
                 super::record_agreement(id.get_value(), version, date).await,
-                "Agreement acceptance recorded.",
+                saved_text(crate::key!("customers-agreement-recorded")),
             );
         });
     };
@@ -219,18 +219,18 @@ fn CustomerEditor(customer: Customer, saves: Saves) -> impl IntoView {
         <section class="card">
             <h1 data-testid="customer-name">{d.name.clone()}</h1>
             <p>
-                {customer.domain.clone()} " · relationship: "
-                <span data-testid="relationship">{customer.relationship_status.clone()}</span>
-                " · delegated admin: "
-                <span data-testid="delegated-admin">{dap.label()}</span>
+                {customer.domain.clone()} " · " {crate::tr!("customers-relationship-label")} " "
+                <span data-testid="relationship">{relationship_name(&customer.relationship_status)}</span>
+                " · " {crate::tr!("customers-delegated-admin-label")} " "
+                <span data-testid="delegated-admin">{dap.name()}</span>
                 {a
                     .can_view_agreement
                     .then(|| {
                         let accepted = customer
                             .agreement_accepted_at
                             .map(format_millis)
-                            .unwrap_or_else(|| "not accepted".into());
-                        view! { " · agreement: " {accepted} }
+                            .unwrap_or_else(|| crate::tr!("customers-agreement-not-accepted"));
+                        view! { " · " {crate::tr!("customers-agreement-label")} " " {accepted} }
                     })}
             </p>
             <p class="toolbar">
@@ -239,7 +239,7 @@ fn CustomerEditor(customer: Customer, saves: Saves) -> impl IntoView {
                     .then(|| {
                         view! {
                             <a class="button" href=format!("/customers/{}/users", customer.customer_id)>
-                                "Users and licences"
+                                {crate::tr!("customers-users-and-licences")}
                             </a>
                         }
                     })}
@@ -248,7 +248,7 @@ fn CustomerEditor(customer: Customer, saves: Saves) -> impl IntoView {
                     .then(|| {
                         view! {
                             <a class="button secondary" href=format!("/support?customer={}", customer.customer_id)>
-                                "Support tickets for this customer"
+                                {crate::tr!("customers-support-tickets")}
                             </a>
                         }
                     })}
@@ -257,7 +257,7 @@ fn CustomerEditor(customer: Customer, saves: Saves) -> impl IntoView {
                     .then(|| {
                         view! {
                             <a class="button secondary" href=format!("/customers/{}/devices", customer.customer_id)>
-                                "Devices"
+                                {crate::tr!("customers-devices")}
                             </a>
                         }
                     })}
@@ -265,7 +265,7 @@ fn CustomerEditor(customer: Customer, saves: Saves) -> impl IntoView {
                     .then(|| {
                         view! {
                             <button type="button" class="secondary" on:click=request_rel>
-                                "Request relationship"
+                                {crate::tr!("customers-request-relationship")}
                             </button>
                         }
                     })}
@@ -273,7 +273,7 @@ fn CustomerEditor(customer: Customer, saves: Saves) -> impl IntoView {
                     .then(|| {
                         view! {
                             <a class="button secondary" href=format!("/customers/{}/administer", customer.customer_id)>
-                                "Administer on behalf"
+                                {crate::tr!("customers-administer")}
                             </a>
                         }
                     })}
@@ -281,7 +281,7 @@ fn CustomerEditor(customer: Customer, saves: Saves) -> impl IntoView {
                     .then(|| {
                         view! {
                             <button type="button" class="secondary" on:click=request_dap>
-                                "Request delegated admin privileges"
+                                {crate::tr!("customers-request-dap")}
                             </button>
                         }
                     })}
@@ -293,13 +293,13 @@ fn CustomerEditor(customer: Customer, saves: Saves) -> impl IntoView {
             />
         </section>
         <section class="card">
-            <h2>"Details"</h2>
+            <h2>{crate::tr!("customers-details")}</h2>
             <form on:submit=save novalidate>
-                <TextField id="name" label="Name" value=name error=error enabled=a.can_edit_details/>
-                <TextField id="contact_email" label="Contact email" value=email error=error enabled=a.can_edit_details/>
-                <TextField id="phone" label="Phone" value=phone error=error enabled=a.can_edit_details/>
-                <TextField id="address" label="Address" value=address error=error enabled=a.can_edit_details/>
-                {a.can_edit_details.then(|| view! { <p><button type="submit">"Save details"</button></p> })}
+                <TextField id="name" label=crate::tr!("customers-name") value=name error=error enabled=a.can_edit_details/>
+                <TextField id="contact_email" label=crate::tr!("customers-contact-email") value=email error=error enabled=a.can_edit_details/>
+                <TextField id="phone" label=crate::tr!("customers-phone") value=phone error=error enabled=a.can_edit_details/>
+                <TextField id="address" label=crate::tr!("customers-address") value=address error=error enabled=a.can_edit_details/>
+                {a.can_edit_details.then(|| view! { <p><button type="submit">{crate::tr!("customers-save-details")}</button></p> })}
             </form>
         </section>
         {a
@@ -307,17 +307,17 @@ fn CustomerEditor(customer: Customer, saves: Saves) -> impl IntoView {
             .then(|| {
                 view! {
                     <section class="card">
-                        <h2>"Customer agreement"</h2>
+                        <h2>{crate::tr!("customers-agreement-title")}</h2>
                         <form on:submit=record novalidate class="toolbar">
                             <div>
-                                <label for="accepted_on">"Accepted on"</label>
+                                <label for="accepted_on">{crate::tr!("customers-accepted-on")}</label>
                                 <input
                                     id="accepted_on"
                                     type="date"
                                     on:input=move |ev| accepted_on.set(event_target_value(&ev))
                                 />
                             </div>
-                            <button type="submit">"Record acceptance"</button>
+                            <button type="submit">{crate::tr!("customers-record-acceptance")}</button>
                         </form>
                         <FieldError error=error field="accepted_on"/>
                     </section>
@@ -328,17 +328,46 @@ fn CustomerEditor(customer: Customer, saves: Saves) -> impl IntoView {
             .then(|| {
                 view! {
                     <section class="card">
-                        <h2>"Billing information"</h2>
+                        <h2>{crate::tr!("customers-billing-title")}</h2>
                         <form on:submit=save_billing novalidate>
-                            <TextField id="billing_email" label="Billing email" value=b_email error=error enabled=true/>
-                            <TextField id="billing_address" label="Billing address" value=b_address error=error enabled=true/>
-                            <TextField id="tax_id" label="Tax ID" value=b_tax error=error enabled=true/>
+                            <TextField id="billing_email" label=crate::tr!("customers-billing-email") value=b_email error=error enabled=true/>
+                            <TextField id="billing_address" label=crate::tr!("customers-billing-address") value=b_address error=error enabled=true/>
+                            <TextField id="tax_id" label=crate::tr!("customers-tax-id") value=b_tax error=error enabled=true/>
                             <p>
-                                <button type="submit">"Save billing information"</button>
+                                <button type="submit">{crate::tr!("customers-save-billing")}</button>
                             </p>
                         </form>
                     </section>
                 }
             })}
     }
+}
+
+/// A relationship status ("none", "requested" or "active") in the reader's
+/// language; an unknown one as it is.
+fn relationship_name(status: &str) -> String {
+    match status {
+        "none" => crate::tr!("customers-relationship-none"),
+        "requested" => crate::tr!("customers-relationship-requested-status"),
+        "active" => crate::tr!("customers-relationship-active"),
+        other => other.to_string(),
+    }
+}
+
+/// The reader's text for a save notice's catalogue key, as the
+/// `&'static str` that [`Saves::after`] takes (its notice shows the text as
+/// it is). Each text is kept once per language and key, a bounded set, so
+/// repeated saves allocate nothing more.
+pub fn saved_text(key: &'static str) -> &'static str {
+    use std::collections::HashMap;
+    use std::sync::{Mutex, OnceLock};
+    type Texts = HashMap<(crate::i18n::Locale, &'static str), &'static str>;
+    static TEXTS: OnceLock<Mutex<Texts>> = OnceLock::new();
+    let mut texts = match TEXTS.get_or_init(Default::default).lock() {
+        Ok(texts) => texts,
+        Err(poisoned) => poisoned.into_inner(),
+    };
+    texts
+        .entry((crate::i18n::current(), key))
+        .or_insert_with(|| crate::i18n::text(key).leak())
 }

@@ -54,6 +54,17 @@ impl DapStatus {
         }
     }
 
+    /// The words people read, in the reader's language.
+    pub fn name(self) -> String {
+        crate::i18n::text(match self {
+            DapStatus::None => crate::key!("delegated-admin-status-none"),
+            DapStatus::Requested => crate::key!("delegated-admin-status-requested"),
+            DapStatus::Granted => crate::key!("delegated-admin-status-granted"),
+            DapStatus::Declined => crate::key!("delegated-admin-status-declined"),
+            DapStatus::Ended => crate::key!("delegated-admin-status-ended"),
+        })
+    }
+
     /// Parses a stored name; anything unknown reads as `None` (grants nothing).
     pub fn from_key(key: &str) -> DapStatus {
         DapStatus::ALL

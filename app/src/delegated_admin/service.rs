@@ -58,7 +58,7 @@ pub async fn list(ctx: &Ctx, q: &DapQuery) -> AppResult<DapPage> {
     if !status.is_empty() && !DapStatus::ALL.iter().any(|s| s.key() == status) {
         return Err(AppError::invalid(
             "status",
-            "Choose none, requested, granted, declined or ended (or nothing for every status).",
+            crate::msg!("delegated-admin-choose-status"),
         ));
     }
     let search = like(&q.search);
@@ -103,7 +103,7 @@ async fn load(ctx: &Ctx, customer_id: &str) -> AppResult<DapCustomer> {
     .fetch_optional(&ctx.db)
     .await?
     .map(|r| r.into_item(ctx))
-    .ok_or_else(|| AppError::not_found("The customer"))
+    .ok_or_else(|| AppError::not_found(crate::msg!("delegated-admin-the-customer")))
 }
 
 /// Moves the privileges from `from` to `to` in one unit of work with its
@@ -116,7 +116,7 @@ async fn transition(
     version: i64,
     (from, to): (DapStatus, DapStatus),
     operation: Operation,
-    why: &'static str,
+    why: String,
 ) -> AppResult<DapCustomer> {
     let mut refused = false;
     let updated: Customer = update_row(
@@ -144,7 +144,7 @@ async fn transition(
     if refused {
         return Err(AppError::Conflict {
             field: "status".into(),
-            message: why.into(),
+            message: why,
         });
     }
     load(ctx, &updated.customer_id).await
@@ -171,7 +171,7 @@ pub async fn answer(
         version,
         (DapStatus::Requested, to),
         operation,
-        "No request is waiting for this customer's answer: request the privileges first (or end granted ones).",
+        crate::msg!("delegated-admin-request-first"),
     )
     .await
 }
@@ -187,7 +187,7 @@ pub async fn end(ctx: &Ctx, customer_id: &str, version: i64) -> AppResult<DapCus
         version,
         (DapStatus::Granted, DapStatus::Ended),
         Operation::DelegatedAdminEnded,
-        "This customer's privileges are not granted, so there is nothing to end.",
+        crate::msg!("delegated-admin-nothing-to-end"),
     )
     .await
 }
@@ -203,11 +203,7 @@ pub async fn administer(ctx: &Ctx, customer_id: &str) -> AppResult<AdminOverview
     if customer.status != DapStatus::Granted {
         return Err(AppError::Conflict {
             field: "status".into(),
-            message: format!(
-                "{} has not granted your organization delegated admin privileges ({}).",
-                customer.name,
-                customer.status.label().to_lowercase()
-            ),
+            message: not_granted(customer.status, &customer.name),
         });
     }
     let mut work = Work::begin(&ctx.db, &ctx.actor).await?;
@@ -258,4 +254,22 @@ pub async fn administer(ctx: &Ctx, customer_id: &str) -> AppResult<AdminOverview
         subscriptions,
         can_manage_users: ctx.me.can(Capability::CustomerUsersManage),
     })
+}
+
+/// Why a customer can't be administered on its behalf (its privileges are
+/// at `status`, not granted).
+fn not_granted(status: DapStatus, customer: &str) -> String {
+    match status {
+        DapStatus::None => crate::msg!("delegated-admin-not-granted-none", customer = customer),
+        DapStatus::Requested => {
+            crate::msg!("delegated-admin-not-granted-requested", customer = customer)
+        }
+        DapStatus::Granted => {
+            crate::msg!("delegated-admin-not-granted-granted", customer = customer)
+        }
+        DapStatus::Declined => {
+            crate::msg!("delegated-admin-not-granted-declined", customer = customer)
+        }
+        DapStatus::Ended => crate::msg!("delegated-admin-not-granted-ended", customer = customer),
+    }
 }

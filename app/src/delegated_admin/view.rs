@@ -30,32 +30,32 @@ pub fn DelegatedAdminPage() -> impl IntoView {
         },
         |(q, _)| super::list_delegated_admin(q),
     );
-    let options = std::iter::once((String::new(), "Every status".to_string()))
+    let options = std::iter::once((String::new(), crate::tr!("delegated-admin-every-status")))
         .chain(
             DapStatus::ALL
                 .into_iter()
-                .map(|s| (s.key().to_string(), s.label().to_string())),
+                .map(|s| (s.key().to_string(), s.name())),
         )
         .collect::<Vec<_>>();
     view! {
         <section class="card">
-            <h1>"Delegated administration"</h1>
+            <h1>{crate::tr!("delegated-admin-title")}</h1>
             <p>
-                "A customer who grants your organization delegated admin privileges lets your admin agents administer its tenant on its behalf. Request them, record the customer's answer, and end them when you no longer need them. Every visit on a customer's behalf is recorded in the activity log."
+                {crate::tr!("delegated-admin-intro")}
             </p>
             <div class="toolbar">
-                <SearchBox id="dap-search" label="Search name or domain" value=search page=page/>
-                <FilterSelect id="dap-status" label="Status" value=status page=page options=options/>
+                <SearchBox id="dap-search" label=crate::tr!("delegated-admin-search") value=search page=page/>
+                <FilterSelect id="dap-status" label=crate::tr!("delegated-admin-status") value=status page=page options=options/>
             </div>
             <SaveNotice saves=saves/>
             <Loaded
                 resource=customers
                 ok=move |p| {
                     if p.customers.is_empty() {
-                        return view! { <p data-testid="no-dap">"No customer matches."</p> }.into_any();
+                        return view! { <p data-testid="no-dap">{crate::tr!("delegated-admin-no-match")}</p> }.into_any();
                     }
                     view! {
-                        <Table testid="dap-customers" columns=&["Customer", "Privileges", "Since", "Actions"]>
+                        <Table testid="dap-customers" columns=&[crate::key!("delegated-admin-col-customer"), crate::key!("delegated-admin-col-privileges"), crate::key!("delegated-admin-col-since"), crate::key!("delegated-admin-col-actions")]>
                             {p
                                 .customers
                                 .into_iter()
@@ -81,7 +81,11 @@ fn DapRow(customer: DapCustomer, saves: Saves) -> impl IntoView {
         error.set(None);
         leptos::task::spawn_local(async move {
             let r = crate::customers::request_delegated_admin(id.get_value(), version).await;
-            saves.after(r, "Delegated admin privileges requested.", error);
+            saves.after(
+                r,
+                crate::customers::saved_text(crate::key!("delegated-admin-requested")),
+                error,
+            );
         });
     };
     let answer = move |accepted: bool| {
@@ -89,9 +93,9 @@ fn DapRow(customer: DapCustomer, saves: Saves) -> impl IntoView {
         leptos::task::spawn_local(async move {
             let r = super::record_delegated_admin_answer(id.get_value(), version, accepted).await;
             let message = if accepted {
-                "The customer's grant is recorded."
+                crate::customers::saved_text(crate::key!("delegated-admin-grant-recorded"))
             } else {
-                "The customer's refusal is recorded."
+                crate::customers::saved_text(crate::key!("delegated-admin-refusal-recorded"))
             };
             saves.after(r, message, error);
         });
@@ -100,7 +104,11 @@ fn DapRow(customer: DapCustomer, saves: Saves) -> impl IntoView {
         error.set(None);
         leptos::task::spawn_local(async move {
             let r = super::end_delegated_admin(id.get_value(), version).await;
-            saves.after(r, "Delegated admin privileges ended.", error);
+            saves.after(
+                r,
+                crate::customers::saved_text(crate::key!("delegated-admin-ended")),
+                error,
+            );
         });
     };
     view! {
@@ -110,25 +118,25 @@ fn DapRow(customer: DapCustomer, saves: Saves) -> impl IntoView {
                 <br/>
                 <span class="muted">{customer.domain.clone()}</span>
             </td>
-            <td data-testid="dap-status">{customer.status.label()}</td>
+            <td data-testid="dap-status">{customer.status.name()}</td>
             <td>{customer.changed_at.map(format_millis).unwrap_or_else(|| "—".into())}</td>
             <td class="actions">
                 {a.can_administer.then(|| view! {
                     <a class="button" href=format!("/customers/{}/administer", customer.customer_id)>
-                        "Administer on behalf"
+                        {crate::tr!("delegated-admin-administer")}
                     </a>
                     " "
                 })}
                 {a.can_request.then(|| view! {
-                    <button type="button" class="secondary" on:click=request>"Request privileges"</button>
+                    <button type="button" class="secondary" on:click=request>{crate::tr!("delegated-admin-request")}</button>
                 })}
                 {a.can_record_answer.then(|| view! {
-                    <button type="button" class="secondary" on:click=move |_| answer(true)>"Customer granted"</button>
+                    <button type="button" class="secondary" on:click=move |_| answer(true)>{crate::tr!("delegated-admin-customer-granted")}</button>
                     " "
-                    <button type="button" class="secondary" on:click=move |_| answer(false)>"Customer declined"</button>
+                    <button type="button" class="secondary" on:click=move |_| answer(false)>{crate::tr!("delegated-admin-customer-declined")}</button>
                 })}
                 {a.can_end.then(|| view! {
-                    <button type="button" class="secondary" on:click=end>"End privileges"</button>
+                    <button type="button" class="secondary" on:click=end>{crate::tr!("delegated-admin-end")}</button>
                 })}
                 <FormError error=error fields=&[]/>
             </td>
@@ -151,39 +159,40 @@ pub fn AdministerPage() -> impl IntoView {
 fn Overview(overview: AdminOverview) -> impl IntoView {
     let granted = overview
         .granted_at
-        .map(|t| format!("Privileges granted {}.", format_millis(t)))
+        .map(|t| crate::tr!("delegated-admin-granted-on", when = format_millis(t)))
         .unwrap_or_default();
     let users_href = format!("/customers/{}/users", overview.customer_id);
     view! {
         <section class="card">
-            <h1 data-testid="administer-heading">{format!("Administering {} on its behalf", overview.name)}</h1>
+            <h1 data-testid="administer-heading">{crate::tr!("delegated-admin-administering", customer = overview.name)}</h1>
             <p>
                 {overview.domain.clone()} " · " {granted}
-                " This visit is recorded in your organization's activity log."
+                " "
+                {crate::tr!("delegated-admin-visit-recorded")}
             </p>
             <p data-testid="administer-users">
-                {format!(
-                    "{} active user(s), {} without a licence.",
-                    overview.active_users,
-                    overview.unlicensed_users,
+                {crate::tr!(
+                    "delegated-admin-users-summary",
+                    active = crate::i18n::number(overview.active_users),
+                    unlicensed = crate::i18n::number(overview.unlicensed_users),
                 )}
             </p>
             <p class="toolbar">
-                {overview.can_manage_users.then(|| view! { <a class="button" href=users_href>"Users and licences"</a> })}
-                <a class="button secondary" href=format!("/customers/{}", overview.customer_id)>"Customer details"</a>
+                {overview.can_manage_users.then(|| view! { <a class="button" href=users_href>{crate::tr!("delegated-admin-users-and-licences")}</a> })}
+                <a class="button secondary" href=format!("/customers/{}", overview.customer_id)>{crate::tr!("delegated-admin-customer-details")}</a>
             </p>
         </section>
         <section class="card">
-            <h2>"The customer's administrators"</h2>
+            <h2>{crate::tr!("delegated-admin-admins-title")}</h2>
             {if overview.admins.is_empty() {
-                view! { <p class="muted">"The customer has no administrator among the users this console manages."</p> }.into_any()
+                view! { <p class="muted">{crate::tr!("delegated-admin-no-admins")}</p> }.into_any()
             } else {
                 view! {
-                    <Table testid="customer-admins" columns=&["Name", "User name", "Admin role"]>
+                    <Table testid="customer-admins" columns=&[crate::key!("delegated-admin-col-name"), crate::key!("delegated-admin-col-user-name"), crate::key!("delegated-admin-col-admin-role")]>
                         {overview
                             .admins
                             .into_iter()
-                            .map(|a| view! { <tr><td>{a.display_name}</td><td>{a.user_name}</td><td>{a.role}</td></tr> })
+                            .map(|a| view! { <tr><td>{a.display_name}</td><td>{a.user_name}</td><td>{admin_role_name(a.role)}</td></tr> })
                             .collect_view()}
                     </Table>
                 }
@@ -191,8 +200,18 @@ fn Overview(overview: AdminOverview) -> impl IntoView {
             }}
         </section>
         <section class="card">
-            <h2>"Subscriptions"</h2>
+            <h2>{crate::tr!("delegated-admin-subscriptions")}</h2>
             <SeatTable subs=overview.subscriptions/>
         </section>
     }
+}
+
+/// A customer admin role's name (sent in English, as the API has it) in the
+/// reader's language.
+fn admin_role_name(role: String) -> String {
+    crate::customer_users::CustomerAdminRole::ALL
+        .into_iter()
+        .find(|r| r.label() == role)
+        .map(|r| r.name())
+        .unwrap_or(role)
 }

@@ -1,2 +1,39 @@
 # Navigation
 nav-leads = Leads
+
+# Leads
+leads-title = Leads
+leads-intro = Companies that may become customers: qualify them, then convert them into a customer.
+leads-none = No lead yet. Add the first one below.
+leads-col-company = Company
+leads-col-contact = Contact
+leads-col-status = Status
+leads-col-added = Added
+leads-col-actions = Actions
+leads-saved = Lead saved.
+leads-open-customer = Open the customer
+leads-reopen = Reopen
+leads-domain-for = Customer domain for { $company }
+leads-qualify = Qualify
+leads-mark-lost = Mark lost
+leads-domain-placeholder = domain, e.g. fabrikam.example
+leads-convert = Convert to customer
+leads-added = Lead added.
+leads-add-title = Add a lead
+leads-company = Company
+leads-contact-name = Contact name
+leads-contact-email = Contact email
+leads-notes = Notes (optional)
+leads-add = Add lead
+leads-status-new = New
+leads-status-qualified = Qualified
+leads-status-lost = Lost
+leads-status-converted = Converted
+leads-status-unknown = Unknown
+leads-enter-company = Enter the company's name.
+leads-enter-contact-name = Enter the contact's name.
+leads-at-most-200 = Use at most 200 characters.
+leads-notes-too-long = Use at most 2,000 characters.
+leads-the-lead = The lead
+leads-already-customer = This lead is already a customer.
+leads-choose-status = Choose new, qualified or lost (a lead becomes a customer by converting it).

@@ -1,2 +1,39 @@
 # Navigation
 nav-leads = Prospects
+
+# Prospects
+leads-title = Prospects
+leads-intro = Les sociétés susceptibles de devenir clientes : qualifiez-les, puis convertissez-les en clients.
+leads-none = Aucun prospect pour l'instant. Ajoutez le premier ci-dessous.
+leads-col-company = Société
+leads-col-contact = Contact
+leads-col-status = État
+leads-col-added = Ajouté le
+leads-col-actions = Actions
+leads-saved = Prospect enregistré.
+leads-open-customer = Ouvrir le client
+leads-reopen = Rouvrir
+leads-domain-for = Domaine client pour { $company }
+leads-qualify = Qualifier
+leads-mark-lost = Marquer comme perdu
+leads-domain-placeholder = domaine, p. ex. fabrikam.example
+leads-convert = Convertir en client
+leads-added = Prospect ajouté.
+leads-add-title = Ajouter un prospect
+leads-company = Société
+leads-contact-name = Nom du contact
+leads-contact-email = Adresse e-mail du contact
+leads-notes = Notes (facultatif)
+leads-add = Ajouter le prospect
+leads-status-new = Nouveau
+leads-status-qualified = Qualifié
+leads-status-lost = Perdu
+leads-status-converted = Converti
+leads-status-unknown = Inconnu
+leads-enter-company = Saisissez le nom de la société.
+leads-enter-contact-name = Saisissez le nom du contact.
+leads-at-most-200 = Utilisez au plus 200 caractères.
+leads-notes-too-long = Utilisez au plus 2 000 caractères.
+leads-the-lead = Le prospect
+leads-already-customer = Ce prospect est déjà client.
+leads-choose-status = Choisissez nouveau, qualifié ou perdu (un prospect devient client lorsqu'on le convertit).

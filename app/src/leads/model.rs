@@ -33,36 +33,40 @@ pub struct NewLead {
 /// The statuses a person sets by hand (conversion sets `converted`).
 pub const SETTABLE_STATUSES: [&str; 3] = ["new", "qualified", "lost"];
 
-/// The words people read for a lead status.
-pub fn lead_status_label(status: &str) -> &'static str {
-    match status {
-        "new" => "New",
-        "qualified" => "Qualified",
-        "lost" => "Lost",
-        "converted" => "Converted",
-        _ => "Unknown",
-    }
+/// The words people read for a lead status, in the reader's language.
+pub fn lead_status_label(status: &str) -> String {
+    crate::i18n::text(match status {
+        "new" => crate::key!("leads-status-new"),
+        "qualified" => crate::key!("leads-status-qualified"),
+        "lost" => crate::key!("leads-status-lost"),
+        "converted" => crate::key!("leads-status-converted"),
+        _ => crate::key!("leads-status-unknown"),
+    })
 }
 
 /// Checks a new lead; the same messages in the form and the server.
 pub fn check_lead(lead: &NewLead) -> FieldErrors {
     let mut errors = FieldErrors::new();
-    for (field, value, what) in [
-        ("company", &lead.company, "the company's name"),
-        ("contact_name", &lead.contact_name, "the contact's name"),
+    for (field, value, missing) in [
+        ("company", &lead.company, crate::key!("leads-enter-company")),
+        (
+            "contact_name",
+            &lead.contact_name,
+            crate::key!("leads-enter-contact-name"),
+        ),
     ] {
         let v = value.trim();
         if v.is_empty() {
-            errors.insert(field.into(), vec![format!("Enter {what}.")]);
+            errors.insert(field.into(), vec![missing.into()]);
         } else if v.chars().count() > 200 {
-            errors.insert(field.into(), vec!["Use at most 200 characters.".into()]);
+            errors.insert(field.into(), vec![crate::msg!("leads-at-most-200")]);
         }
     }
     if let Some(problem) = crate::users::email_problem(&lead.contact_email) {
         errors.insert("contact_email".into(), vec![problem.into()]);
     }
     if lead.notes.chars().count() > 2000 {
-        errors.insert("notes".into(), vec!["Use at most 2,000 characters.".into()]);
+        errors.insert("notes".into(), vec![crate::msg!("leads-notes-too-long")]);
     }
     errors
 }

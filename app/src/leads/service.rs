@@ -51,7 +51,7 @@ async fn load(conn: &mut AnyConnection, org_id: &str, lead_id: &str) -> AppResul
     .fetch_optional(&mut *conn)
     .await?
     .map(Lead::from)
-    .ok_or_else(|| AppError::not_found("The lead"))
+    .ok_or_else(|| AppError::not_found(crate::msg!("leads-the-lead")))
 }
 
 /// The organization's leads: new and qualified first, then lost and
@@ -130,7 +130,7 @@ async fn begin_on(work: &mut Work, ctx: &Ctx, lead_id: &str, version: i64) -> Ap
     if lead.status == "converted" {
         return Err(AppError::Conflict {
             field: "status".into(),
-            message: "This lead is already a customer.".into(),
+            message: crate::msg!("leads-already-customer"),
         });
     }
     Ok(lead)
@@ -143,7 +143,7 @@ pub async fn set_status(ctx: &Ctx, lead_id: &str, version: i64, status: &str) ->
     if !SETTABLE_STATUSES.contains(&status) {
         return Err(AppError::invalid(
             "status",
-            "Choose new, qualified or lost (a lead becomes a customer by converting it).",
+            crate::msg!("leads-choose-status"),
         ));
     }
     let mut work = Work::begin(&ctx.db, &ctx.actor).await?;

@@ -13,8 +13,8 @@ pub fn LeadsPage() -> impl IntoView {
     let leads = Resource::new(move || saves.count(), |_| crate::leads::list_leads());
     view! {
         <section class="card">
-            <h1>"Leads"</h1>
-            <p>"Companies that may become customers: qualify them, then convert them into a customer."</p>
+            <h1>{crate::tr!("leads-title")}</h1>
+            <p>{crate::tr!("leads-intro")}</p>
             <SaveNotice saves=saves/>
             <Loaded resource=leads ok=move |l| view! { <LeadTable leads=l saves=saves/> }/>
         </section>
@@ -25,11 +25,10 @@ pub fn LeadsPage() -> impl IntoView {
 #[component]
 fn LeadTable(leads: Vec<Lead>, saves: Saves) -> impl IntoView {
     if leads.is_empty() {
-        return view! { <p data-testid="no-leads">"No lead yet. Add the first one below."</p> }
-            .into_any();
+        return view! { <p data-testid="no-leads">{crate::tr!("leads-none")}</p> }.into_any();
     }
     view! {
-        <Table testid="leads" columns=&["Company", "Contact", "Status", "Added", "Actions"]>
+        <Table testid="leads" columns=&[crate::key!("leads-col-company"), crate::key!("leads-col-contact"), crate::key!("leads-col-status"), crate::key!("leads-col-added"), crate::key!("leads-col-actions")]>
             {leads.into_iter().map(|l| view! { <LeadRow lead=l saves=saves/> }).collect_view()}
         </Table>
     }
@@ -47,7 +46,11 @@ fn LeadRow(lead: Lead, saves: Saves) -> impl IntoView {
         leptos::task::spawn_local(async move {
             let result =
                 crate::leads::set_lead_status(id.get_value(), version, status.into()).await;
-            saves.after(result, "Lead saved.", error);
+            saves.after(
+                result,
+                crate::customers::saved_text(crate::key!("leads-saved")),
+                error,
+            );
         });
     };
     let convert = move |ev: leptos::ev::SubmitEvent| {
@@ -66,28 +69,28 @@ fn LeadRow(lead: Lead, saves: Saves) -> impl IntoView {
         "converted" => lead
             .customer_id
             .clone()
-            .map(|c| view! { <a href=format!("/customers/{c}")>"Open the customer"</a> }.into_any())
+            .map(|c| view! { <a href=format!("/customers/{c}")>{crate::tr!("leads-open-customer")}</a> }.into_any())
             .unwrap_or_else(|| ().into_any()),
         "lost" => view! {
-            <button type="button" class="secondary" on:click=move |_| set("new")>"Reopen"</button>
+            <button type="button" class="secondary" on:click=move |_| set("new")>{crate::tr!("leads-reopen")}</button>
         }
         .into_any(),
         status => {
             let domain_id = format!("domain-{}", lead.lead_id);
-            let label = format!("Customer domain for {company}");
+            let label = crate::tr!("leads-domain-for", company = company);
             view! {
                 {(status == "new")
-                    .then(|| view! { <button type="button" class="secondary" on:click=move |_| set("qualified")>"Qualify"</button> " " })}
-                <button type="button" class="secondary" on:click=move |_| set("lost")>"Mark lost"</button>
+                    .then(|| view! { <button type="button" class="secondary" on:click=move |_| set("qualified")>{crate::tr!("leads-qualify")}</button> " " })}
+                <button type="button" class="secondary" on:click=move |_| set("lost")>{crate::tr!("leads-mark-lost")}</button>
                 <form class="inline-form" on:submit=convert novalidate>
                     <label for=domain_id.clone() class="visually-hidden">{label}</label>
                     <input
                         id=domain_id
-                        placeholder="domain, e.g. fabrikam.example"
+                        placeholder=crate::tr!("leads-domain-placeholder")
                         prop:value=move || domain.get()
                         on:input=move |ev| domain.set(event_target_value(&ev))
                     />
-                    <button type="submit">"Convert to customer"</button>
+                    <button type="submit">{crate::tr!("leads-convert")}</button>
                 </form>
             }
                 .into_any()
@@ -138,20 +141,24 @@ fn AddLead(saves: Saves) -> impl IntoView {
                     s.set(String::new());
                 }
             }
-            saves.after(result, "Lead added.", error);
+            saves.after(
+                result,
+                crate::customers::saved_text(crate::key!("leads-added")),
+                error,
+            );
         });
     };
     view! {
         <section class="card">
-            <h2>"Add a lead"</h2>
+            <h2>{crate::tr!("leads-add-title")}</h2>
             <form on:submit=submit novalidate>
-                <TextField id="company" label="Company" value=company error=error/>
-                <TextField id="contact_name" label="Contact name" value=contact_name error=error/>
-                <TextField id="contact_email" label="Contact email" value=contact_email error=error kind="email"/>
-                <TextField id="notes" label="Notes (optional)" value=notes error=error/>
+                <TextField id="company" label=crate::tr!("leads-company") value=company error=error/>
+                <TextField id="contact_name" label=crate::tr!("leads-contact-name") value=contact_name error=error/>
+                <TextField id="contact_email" label=crate::tr!("leads-contact-email") value=contact_email error=error kind="email"/>
+                <TextField id="notes" label=crate::tr!("leads-notes") value=notes error=error/>
                 <FormError error=error fields=&["company", "contact_name", "contact_email", "notes"]/>
                 <p>
-                    <button type="submit">"Add lead"</button>
+                    <button type="submit">{crate::tr!("leads-add")}</button>
                 </p>
             </form>
         </section>

@@ -27,15 +27,23 @@ pub struct NewReseller {
 /// Checks a registration; the same messages in the form and the server.
 pub fn check_reseller(r: &NewReseller) -> FieldErrors {
     let mut errors = FieldErrors::new();
-    for (field, value, what) in [
-        ("company", &r.company, "the reseller's company name"),
-        ("country", &r.country, "the country"),
+    for (field, value, missing) in [
+        (
+            "company",
+            &r.company,
+            crate::key!("resellers-enter-company"),
+        ),
+        (
+            "country",
+            &r.country,
+            crate::key!("resellers-enter-country"),
+        ),
     ] {
         let v = value.trim();
         if v.is_empty() {
-            errors.insert(field.into(), vec![format!("Enter {what}.")]);
+            errors.insert(field.into(), vec![missing.into()]);
         } else if v.chars().count() > 200 {
-            errors.insert(field.into(), vec!["Use at most 200 characters.".into()]);
+            errors.insert(field.into(), vec![crate::msg!("resellers-at-most-200")]);
         }
     }
     if let Some(problem) = crate::users::email_problem(&r.contact_email) {
@@ -46,7 +54,7 @@ pub fn check_reseller(r: &NewReseller) -> FieldErrors {
     {
         errors.insert(
             "reseller_id".into(),
-            vec!["Enter the reseller's partner ID: up to 20 letters, digits or hyphens.".into()],
+            vec![crate::msg!("resellers-enter-partner-id")],
         );
     }
     errors

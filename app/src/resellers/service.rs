@@ -65,7 +65,7 @@ pub async fn register(ctx: &Ctx, new: &NewReseller) -> AppResult<Reseller> {
     if let Some(company) = taken {
         return Err(AppError::Conflict {
             field: "reseller_id".into(),
-            message: format!("This partner ID is registered already, for {company}."),
+            message: crate::msg!("resellers-partner-id-taken", company = company),
         });
     }
     sqlx::query(

@@ -16,8 +16,8 @@ pub fn ResellersPage() -> impl IntoView {
     );
     view! {
         <section class="card">
-            <h1>"Value-added resellers"</h1>
-            <p>"The resellers you sell through, each registered with the program by its partner ID."</p>
+            <h1>{crate::tr!("resellers-title")}</h1>
+            <p>{crate::tr!("resellers-intro")}</p>
             <SaveNotice saves=saves/>
             <Loaded resource=resellers ok=|r| view! { <ResellerTable resellers=r/> }/>
         </section>
@@ -28,11 +28,11 @@ pub fn ResellersPage() -> impl IntoView {
 #[component]
 fn ResellerTable(resellers: Vec<Reseller>) -> impl IntoView {
     if resellers.is_empty() {
-        return view! { <p data-testid="no-resellers">"No reseller registered yet. Register the first one below."</p> }
+        return view! { <p data-testid="no-resellers">{crate::tr!("resellers-none")}</p> }
             .into_any();
     }
     view! {
-        <Table testid="resellers" columns=&["Company", "Partner ID", "Country", "Contact", "Registered"]>
+        <Table testid="resellers" columns=&[crate::key!("resellers-col-company"), crate::key!("resellers-col-partner-id"), crate::key!("resellers-col-country"), crate::key!("resellers-col-contact"), crate::key!("resellers-col-registered")]>
             {resellers
                 .into_iter()
                 .map(|r| {
@@ -80,20 +80,24 @@ fn Register(saves: Saves) -> impl IntoView {
                     s.set(String::new());
                 }
             }
-            saves.after(result, "Reseller registered.", error);
+            saves.after(
+                result,
+                crate::customers::saved_text(crate::key!("resellers-registered")),
+                error,
+            );
         });
     };
     view! {
         <section class="card">
-            <h2>"Register a reseller"</h2>
+            <h2>{crate::tr!("resellers-register-title")}</h2>
             <form on:submit=submit novalidate>
-                <TextField id="company" label="Reseller company" value=company error=error/>
-                <TextField id="reseller_id" label="Reseller partner ID" value=reseller_id error=error/>
-                <TextField id="country" label="Country" value=country error=error/>
-                <TextField id="contact_email" label="Contact email" value=contact_email error=error kind="email"/>
+                <TextField id="company" label=crate::tr!("resellers-company") value=company error=error/>
+                <TextField id="reseller_id" label=crate::tr!("resellers-partner-id") value=reseller_id error=error/>
+                <TextField id="country" label=crate::tr!("resellers-country") value=country error=error/>
+                <TextField id="contact_email" label=crate::tr!("resellers-contact-email") value=contact_email error=error kind="email"/>
                 <FormError error=error fields=&["company", "reseller_id", "country", "contact_email"]/>
                 <p>
-                    <button type="submit">"Register reseller"</button>
+                    <button type="submit">{crate::tr!("resellers-register")}</button>
                 </p>
             </form>
         </section>

@@ -70,13 +70,13 @@ pub async fn create(
     if product.is_empty() || product.chars().count() > 120 {
         return Err(AppError::invalid(
             "product",
-            "Enter the product name (1 to 120 characters).",
+            crate::msg!("subscriptions-enter-product"),
         ));
     }
     if !(0..=1_000_000).contains(&seats) {
         return Err(AppError::invalid(
             "seats",
-            "Enter a number of seats from 0 to 1,000,000.",
+            crate::msg!("subscriptions-enter-seats"),
         ));
     }
     let mut work = Work::begin(db, actor).await?;
@@ -148,7 +148,7 @@ pub async fn set_seats(
     if !(0..=1_000_000).contains(&seats) {
         return Err(AppError::invalid(
             "seats",
-            "Enter a number of seats from 0 to 1,000,000.",
+            crate::msg!("subscriptions-enter-seats"),
         ));
     }
     let mut work = Work::begin(db, actor).await?;
@@ -159,7 +159,8 @@ pub async fn set_seats(
     .bind(&me.org_id)
     .fetch_optional(work.conn())
     .await?;
-    let customer_id = customer_id.ok_or_else(|| AppError::not_found("The subscription"))?;
+    let customer_id = customer_id
+        .ok_or_else(|| AppError::not_found(crate::msg!("subscriptions-the-subscription")))?;
     // Seats are read again under the customer's lock (see `lock_customer`).
     lock_customer(work.conn(), &me.org_id, &customer_id).await?;
     let (product, before, current): (String, i64, i64) = sqlx::query_as(
@@ -180,7 +181,11 @@ pub async fn set_seats(
     if seats < assigned {
         return Err(AppError::invalid(
             "seats",
-            format!("{assigned} seats of {product} are assigned; remove licences before going below that."),
+            crate::msg!(
+                "subscriptions-seats-assigned",
+                assigned = assigned,
+                product = product
+            ),
         ));
     }
     sqlx::query(
@@ -214,10 +219,5 @@ pub async fn set_seats(
 pub fn find_in<'a>(subs: &'a [Subscription], id: &str) -> AppResult<&'a Subscription> {
     subs.iter()
         .find(|s| s.subscription_id == id)
-        .ok_or_else(|| {
-            AppError::invalid(
-                "licences",
-                "Choose licences from this customer's subscriptions.",
-            )
-        })
+        .ok_or_else(|| AppError::invalid("licences", crate::msg!("subscriptions-choose-licences")))
 }

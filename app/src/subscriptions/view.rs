@@ -8,10 +8,10 @@ use leptos::prelude::*;
 #[component]
 pub fn SeatTable(subs: Vec<Subscription>) -> impl IntoView {
     if subs.is_empty() {
-        return view! { <p class="muted">"This customer has no subscriptions yet."</p> }.into_any();
+        return view! { <p class="muted">{crate::tr!("subscriptions-none")}</p> }.into_any();
     }
     view! {
-        <Table testid="seats" columns=&["Product", "Seats", "Assigned", "Available"]>
+        <Table testid="seats" columns=&[crate::key!("subscriptions-col-product"), crate::key!("subscriptions-col-seats"), crate::key!("subscriptions-col-assigned"), crate::key!("subscriptions-col-available")]>
                 {subs
                     .into_iter()
                     .map(|s| {

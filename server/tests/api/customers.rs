@@ -57,7 +57,7 @@ async fn assigning_beyond_seats_names_the_product_and_the_shortfall() {
         .await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
-        body.contains("Not enough seats of Suite: 5 needed, 4 available (1 short)."),
+        body.contains("customer-users-not-enough-seats") && body.contains("product=Suite"),
         "{body}"
     );
     // Nothing was assigned: all-or-nothing.
@@ -336,17 +336,17 @@ async fn create_refuses_a_licence_without_a_free_seat_and_writes_nothing() {
         .await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
-        body.contains("Not enough seats of Suite: 1 needed, 0 available (1 short)."),
+        body.contains("customer-users-not-enough-seats") && body.contains("product=Suite"),
         "{body}"
     );
     for (licences, expected) in [
         (
             json!(["no-such-subscription"]),
-            "Choose licences from this customer's subscriptions.",
+            "subscriptions-choose-licences",
         ),
         (
             json!([cust.subscription_id, cust.subscription_id]),
-            "Choose each licence once, from this customer's subscriptions.",
+            "customer-users-licence-once",
         ),
     ] {
         let (s, body) = app

@@ -60,7 +60,7 @@ async fn privileges_go_from_request_to_grant_to_end_and_can_be_asked_again() {
     )
     .await;
     assert_eq!(status, StatusCode::CONFLICT, "{body}");
-    assert!(body.contains("has not granted"), "{body}");
+    assert!(body.contains("delegated-admin-not-granted"), "{body}");
     // No answer to record before a request.
     let (status, body) = call(
         "/api/delegated-admin/answer",
@@ -68,7 +68,7 @@ async fn privileges_go_from_request_to_grant_to_end_and_can_be_asked_again() {
     )
     .await;
     assert_eq!(status, StatusCode::CONFLICT, "{body}");
-    assert!(body.contains("request the privileges first"), "{body}");
+    assert!(body.contains("delegated-admin-request-first"), "{body}");
 
     let (status, body) = call(
         "/api/customers/request-delegated-admin",

@@ -50,7 +50,7 @@ fn reasons(check: &Value) -> Vec<String> {
                         "{}|{}|{}",
                         e["row"],
                         e["column"].as_str().unwrap_or(""),
-                        e["reason"].as_str().unwrap_or("")
+                        app::i18n::message(e["reason"].as_str().unwrap_or(""))
                     )
                 })
                 .collect()
@@ -181,7 +181,7 @@ async fn import_is_all_or_nothing_and_returns_passwords() {
         .await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
-        body.contains("Nothing was imported")
+        body.contains("customer-users-import-refused")
             && body.contains("Row 3, Display name: Enter the display name (1 to 100 characters)."),
         "{body}"
     );
@@ -276,7 +276,14 @@ async fn import_and_create_apply_the_same_field_check_and_write_the_same_way() {
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     let error: Value = serde_json::from_str(&body).expect("error");
     assert_eq!(error["kind"], "validation", "{body}");
-    assert_eq!(error["display_name"], json!([message]), "{body}");
+    assert_eq!(
+        error["display_name"][0]
+            .as_str()
+            .map(app::i18n::message)
+            .as_deref(),
+        Some(message),
+        "{body}"
+    );
 
     // At the limit both accept, and both write the same activity entry.
     let at_limit = "D".repeat(100);

@@ -182,7 +182,7 @@ async fn a_nul_character_is_bad_input_not_a_server_error() {
         assert!(!status.is_server_error(), "{path}: {status}: {text}");
         if path.ends_with("update") {
             assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{text}");
-            assert!(text.contains("control characters"), "{text}");
+            assert!(text.contains("customers-control-characters"), "{text}");
         }
     }
     let secret = app

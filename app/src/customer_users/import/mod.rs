@@ -61,16 +61,36 @@ pub async fn import(
     Ok(ImportResult { users })
 }
 
+/// The check with each problem in words (the API's English) rather than as
+/// a catalogue key with arguments, as the pages get it.
+pub fn in_words(mut check: ImportCheck) -> ImportCheck {
+    for e in &mut check.errors {
+        e.reason = crate::i18n::message(&e.reason);
+    }
+    check
+}
+
 /// "Nothing was imported", with the count of problems and the first one.
 fn refusal(report: &ImportCheck) -> AppError {
     let n = report.errors.len() + report.more_errors;
+    // The first problem is rendered here, in the requester's language: a
+    // message's arguments are shown as they are.
     let first = match report.errors.first() {
-        Some(e) if e.column.is_empty() => format!("Row {}: {}", e.row, e.reason),
-        Some(e) => format!("Row {}, {}: {}", e.row, e.column, e.reason),
+        Some(e) if e.column.is_empty() => crate::tr!(
+            "customer-users-import-row",
+            row = e.row,
+            reason = crate::i18n::message(&e.reason)
+        ),
+        Some(e) => crate::tr!(
+            "customer-users-import-row-column",
+            row = e.row,
+            column = e.column,
+            reason = crate::i18n::message(&e.reason)
+        ),
         None => String::new(),
     };
     AppError::invalid(
         "file",
-        format!("Nothing was imported: the file has {n} problem(s). {first}"),
+        crate::msg!("customer-users-import-refused", count = n, first = first),
     )
 }

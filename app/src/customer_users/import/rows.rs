@@ -92,10 +92,10 @@ impl Plan {
             errors.add(
                 line,
                 "",
-                format!(
-                    "This row has {} columns; expected {}.",
-                    record.len(),
-                    self.columns
+                crate::msg!(
+                    "customer-users-import-columns-count",
+                    count = record.len(),
+                    expected = self.columns
                 ),
             );
             return;
@@ -163,19 +163,33 @@ impl Plan {
     /// (`alias_problem`), not twice in the file and not an existing user.
     fn email(&mut self, line: usize, email: &str, alias_problem: Option<String>) -> Option<String> {
         if email.is_empty() {
-            return Some("Missing.".into());
+            return Some(crate::msg!("customer-users-import-missing"));
         }
         let lower = email.to_lowercase();
         let reason = if email.chars().any(char::is_whitespace) {
-            Some(format!("\"{email}\" can't contain spaces."))
+            Some(crate::msg!(
+                "customer-users-import-email-spaces",
+                email = email
+            ))
         } else if self.alias_of(email).is_none() {
-            Some(format!("\"{email}\" must end with {}.", self.suffix))
+            Some(crate::msg!(
+                "customer-users-import-email-domain",
+                email = email,
+                suffix = self.suffix
+            ))
         } else if alias_problem.is_some() {
             alias_problem
         } else if let Some(first) = self.seen.get(&lower) {
-            Some(format!("\"{email}\" is a duplicate of row {first}."))
+            Some(crate::msg!(
+                "customer-users-import-email-duplicate",
+                email = email,
+                row = first
+            ))
         } else if self.existing.contains(&lower) {
-            Some(format!("\"{email}\" already exists for this customer."))
+            Some(crate::msg!(
+                "customer-users-import-email-exists",
+                email = email
+            ))
         } else {
             None
         };
@@ -206,16 +220,16 @@ impl Plan {
             return Ok(None);
         }
         let Some(Seats { sub, planned }) = self.by_product.get_mut(&name.to_lowercase()) else {
-            let known = if self.products.is_empty() {
-                "none".to_string()
+            let message = if self.products.is_empty() {
+                crate::msg!("customer-users-import-licence-unknown-none", name = name)
             } else {
-                self.products.join(", ")
+                crate::msg!(
+                    "customer-users-import-licence-unknown",
+                    name = name,
+                    known = self.products.join(", ")
+                )
             };
-            errors.add(
-                line,
-                "Licence",
-                format!("Unknown licence \"{name}\"; this customer has: {known}."),
-            );
+            errors.add(line, "Licence", message);
             return Err(());
         };
         *planned += 1;
@@ -223,10 +237,11 @@ impl Plan {
             errors.add(
                 line,
                 "Licence",
-                format!(
-                    "Not enough seats of {}: {} available, this is number {planned}.",
-                    sub.product,
-                    sub.available(),
+                crate::msg!(
+                    "customer-users-import-not-enough-seats",
+                    product = sub.product,
+                    available = sub.available(),
+                    planned = planned
                 ),
             );
             return Err(());
@@ -248,7 +263,7 @@ fn cells_fit(line: usize, record: &StringRecord, errors: &mut Errors) -> bool {
             errors.add(
                 line,
                 column,
-                format!("Too long ({n} characters; at most {MAX_CELL})."),
+                crate::msg!("customer-users-import-too-long", count = n, max = MAX_CELL),
             );
             ok = false;
         }

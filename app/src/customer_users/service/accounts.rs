@@ -71,10 +71,12 @@ async fn free_seats(
         if available < 1 {
             return Err(AppError::invalid(
                 "licences",
-                format!(
-                    "Not enough seats of {}: 1 needed, {available} available ({} short).",
-                    sub.product,
-                    1 - available
+                crate::msg!(
+                    "customer-users-not-enough-seats",
+                    product = sub.product,
+                    needed = 1,
+                    available = available,
+                    short = 1 - available
                 ),
             ));
         }
@@ -95,7 +97,7 @@ pub async fn reset_password(ctx: &Ctx, customer_id: &str, user_id: &str) -> AppR
     if row.status() != CustomerUserStatus::Active {
         return Err(AppError::invalid(
             "users",
-            "Restore the user before resetting the password.",
+            crate::msg!("customer-users-restore-before-reset"),
         ));
     }
     let key = secrets::server_key_conn(work.conn()).await?;

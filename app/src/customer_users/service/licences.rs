@@ -40,12 +40,12 @@ pub(super) async fn assign(
         if needed.len() as i64 > available {
             return Err(AppError::invalid(
                 "licences",
-                format!(
-                    "Not enough seats of {}: {} needed, {} available ({} short).",
-                    sub.product,
-                    needed.len(),
-                    available,
-                    needed.len() as i64 - available
+                crate::msg!(
+                    "customer-users-not-enough-seats",
+                    product = sub.product,
+                    needed = needed.len(),
+                    available = available,
+                    short = needed.len() as i64 - available
                 ),
             ));
         }
@@ -76,7 +76,7 @@ pub async fn manage_licences(ctx: &Ctx, change: &LicenceChange) -> AppResult<()>
     if change.add.iter().any(|a| change.remove.contains(a)) {
         return Err(AppError::invalid(
             "licences",
-            "A licence can't be both added and removed.",
+            crate::msg!("customer-users-add-and-remove"),
         ));
     }
     let (mut work, rows) = begin_on_users(ctx, &change.customer_id, &change.user_ids).await?;
@@ -86,7 +86,7 @@ pub async fn manage_licences(ctx: &Ctx, change: &LicenceChange) -> AppResult<()>
     {
         return Err(AppError::invalid(
             "users",
-            "Deleted users can't get licences; restore them first.",
+            crate::msg!("customer-users-deleted-no-licences"),
         ));
     }
     let subs = crate::subscriptions::service::list_on(work.conn(), &change.customer_id).await?;
@@ -98,10 +98,7 @@ pub async fn manage_licences(ctx: &Ctx, change: &LicenceChange) -> AppResult<()>
     let mut removed = Vec::new();
     for sid in &change.remove {
         let name = product(sid).ok_or_else(|| {
-            AppError::invalid(
-                "licences",
-                "Choose licences from this customer's subscriptions.",
-            )
+            AppError::invalid("licences", crate::msg!("subscriptions-choose-licences"))
         })?;
         for r in &rows {
             sqlx::query("delete from licence where customer_user_id = $1 and subscription_id = $2")

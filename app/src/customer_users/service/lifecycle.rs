@@ -46,7 +46,7 @@ pub async fn delete(ctx: &Ctx, customer_id: &str, user_ids: &[String]) -> AppRes
     if done == 0 {
         return Err(AppError::invalid(
             "users",
-            "The selected users are already deleted.",
+            crate::msg!("customer-users-already-deleted"),
         ));
     }
     work.commit().await?;
@@ -72,9 +72,10 @@ pub async fn restore(
         if r.deleted_at.unwrap_or(0) < cutoff {
             return Err(AppError::invalid(
                 "users",
-                format!(
-                    "{} was deleted more than {RESTORE_DAYS} days ago and can't be restored.",
-                    r.display_name
+                crate::msg!(
+                    "customer-users-too-old-to-restore",
+                    name = r.display_name,
+                    days = RESTORE_DAYS
                 ),
             ));
         }
@@ -139,7 +140,7 @@ pub async fn restore(
     if outcome.restored.is_empty() {
         return Err(AppError::invalid(
             "users",
-            "Select deleted users to restore.",
+            crate::msg!("customer-users-select-deleted"),
         ));
     }
     work.commit().await?;

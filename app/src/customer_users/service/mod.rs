@@ -101,7 +101,10 @@ async fn load_users(
     ids: &[String],
 ) -> AppResult<Vec<UserRow>> {
     if ids.is_empty() {
-        return Err(AppError::invalid("users", "Select at least one user."));
+        return Err(AppError::invalid(
+            "users",
+            crate::msg!("customer-users-select-one"),
+        ));
     }
     let backend = Backend::of_conn(conn);
     let mut rows = Vec::new();
@@ -122,7 +125,9 @@ async fn load_users(
         rows.extend(q.fetch_all(&mut *conn).await?);
     }
     if rows.len() != ids.iter().collect::<std::collections::BTreeSet<_>>().len() {
-        return Err(AppError::not_found("One of the selected users"));
+        return Err(AppError::not_found(crate::msg!(
+            "customer-users-one-of-selected"
+        )));
     }
     Ok(rows)
 }

@@ -42,12 +42,12 @@ pub(super) fn AddCustomerUser(
     };
     view! {
         <div class="card">
-            <h2>"Add user"</h2>
+            <h2>{crate::tr!("customer-users-add-user")}</h2>
             <form on:submit=submit novalidate>
-                <TextField id="first_name" label="First name" value=first error=error/>
-                <TextField id="last_name" label="Last name" value=last error=error/>
-                <TextField id="display_name" label="Display name" value=display error=error/>
-                <label for="alias">"User name"</label>
+                <TextField id="first_name" label=crate::tr!("customer-users-first-name") value=first error=error/>
+                <TextField id="last_name" label=crate::tr!("customer-users-last-name") value=last error=error/>
+                <TextField id="display_name" label=crate::tr!("customer-users-display-name") value=display error=error/>
+                <label for="alias">{crate::tr!("customer-users-user-name")}</label>
                 <span class="toolbar">
                     <input
                         id="alias"
@@ -57,7 +57,7 @@ pub(super) fn AddCustomerUser(
                     <span>"@" {domain.clone()}</span>
                 </span>
                 <FieldError error=error field="alias"/>
-                <label for="admin_role">"Admin role"</label>
+                <label for="admin_role">{crate::tr!("customer-users-admin-role")}</label>
                 <select
                     id="admin_role"
                     on:change=move |ev| {
@@ -66,16 +66,20 @@ pub(super) fn AddCustomerUser(
                 >
                     {CustomerAdminRole::ALL
                         .into_iter()
-                        .map(|r| view! { <option value=r.key()>{r.label()}</option> })
+                        .map(|r| view! { <option value=r.key()>{r.name()}</option> })
                         .collect_view()}
                 </select>
                 <fieldset>
-                    <legend>"Licences"</legend>
+                    <legend>{crate::tr!("customer-users-licences")}</legend>
                     {subs
                         .iter()
                         .map(|s| {
                             let sid = s.subscription_id.clone();
-                            let label = format!("{} ({} available)", s.product, s.available());
+                            let label = crate::tr!(
+                                "customer-users-product-available",
+                                product = s.product,
+                                available = crate::i18n::number(s.available()),
+                            );
                             view! {
                                 <label class="check">
                                     <input
@@ -102,7 +106,7 @@ pub(super) fn AddCustomerUser(
                 </fieldset>
                 <FormError error=error fields=&["first_name", "last_name", "display_name", "alias"]/>
                 <p>
-                    <button type="submit">"Create user"</button>
+                    <button type="submit">{crate::tr!("customer-users-create-user")}</button>
                 </p>
             </form>
         </div>

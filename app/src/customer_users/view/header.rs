@@ -16,23 +16,26 @@ pub(super) fn CustomerHeader(
     licence: RwSignal<String>,
     page: RwSignal<u32>,
 ) -> impl IntoView {
-    let options = [("", "All users"), ("none", "Users without a licence")]
-        .into_iter()
-        .map(|(v, l)| (v.to_string(), l.to_string()))
-        .chain(
-            subs.iter()
-                .map(|s| (s.subscription_id.clone(), s.product.clone())),
-        )
-        .collect::<Vec<_>>();
+    let options = [
+        ("", crate::tr!("customer-users-all-users")),
+        ("none", crate::tr!("customer-users-without-licence")),
+    ]
+    .into_iter()
+    .map(|(v, l)| (v.to_string(), l))
+    .chain(
+        subs.iter()
+            .map(|s| (s.subscription_id.clone(), s.product.clone())),
+    )
+    .collect::<Vec<_>>();
     view! {
-        <h1>{format!("Users and licences — {}", customer.details.name)}</h1>
+        <h1>{crate::tr!("customer-users-title-for", customer = customer.details.name)}</h1>
         <p>
-            <a href=format!("/customers/{}", customer.customer_id)>"Back to the customer"</a>
+            <a href=format!("/customers/{}", customer.customer_id)>{crate::tr!("customer-users-back")}</a>
         </p>
         <SeatTable subs=subs/>
         <div class="toolbar">
-            <SearchBox id="cu-search" label="Filter by name" value=search page=page/>
-            <FilterSelect id="cu-licence" label="Filter by licence" value=licence page=page options=options/>
+            <SearchBox id="cu-search" label=crate::tr!("customer-users-filter-name") value=search page=page/>
+            <FilterSelect id="cu-licence" label=crate::tr!("customer-users-filter-licence") value=licence page=page options=options/>
         </div>
     }
 }

@@ -72,26 +72,26 @@ pub(super) fn ImportPanel(
     let valid = move || check.with(|c| c.as_ref().is_some_and(|c| c.errors.is_empty()));
     view! {
         <div class="card" data-testid="import">
-            <h2>"Import users from a CSV file"</h2>
+            <h2>{crate::tr!("customer-users-import-title")}</h2>
             <p>
-                "Columns: First name, Last name, Display name, Email (the user name, ending with @"
-                {domain.clone()} "), and optionally Licence (a product name). "
+                {crate::tr!("customer-users-import-columns", domain = domain)}
+                " "
                 <button
                     type="button"
                     class="secondary"
                     on:click=move |_| crate::ui::download("users-template.csv", &template)
                 >
-                    "Download template"
+                    {crate::tr!("customer-users-download-template")}
                 </button>
             </p>
-            <label for="import-file">"CSV file"</label>
+            <label for="import-file">{crate::tr!("customer-users-csv-file")}</label>
             <input id="import-file" type="file" accept=".csv,text/csv" on:change=changed/>
             <p class="toolbar">
                 <button type="button" class="secondary" on:click=validate disabled=move || busy.get()>
-                    "Validate"
+                    {crate::tr!("customer-users-validate")}
                 </button>
                 <button type="button" on:click=import disabled=move || busy.get() || !valid()>
-                    "Import"
+                    {crate::tr!("customer-users-import")}
                 </button>
             </p>
             {move || {
@@ -99,8 +99,9 @@ pub(super) fn ImportPanel(
                     .then(|| {
                         view! {
                             <p>
-                                <progress aria-label="Working"></progress>
-                                " Working… large files take a few seconds."
+                                <progress aria-label=crate::tr!("customer-users-working")></progress>
+                                " "
+                                {crate::tr!("customer-users-working-long")}
                             </p>
                         }
                     })
@@ -114,20 +115,20 @@ pub(super) fn ImportPanel(
                         if c.errors.is_empty() {
                             view! {
                                 <p class="ok" data-testid="import-check">
-                                    {format!("{} rows are valid. Nothing is written until you import.", c.rows)}
+                                    {crate::tr_n!("customer-users-rows-valid", c.rows)}
                                 </p>
                             }
                                 .into_any()
                         } else {
                             view! {
                                 <p class="error" data-testid="import-check">
-                                    {format!(
-                                        "{} problem(s) in {} rows; nothing was written. Fix the file and validate again.",
+                                    {crate::tr_n!(
+                                        "customer-users-import-problems",
                                         c.errors.len() + c.more_errors,
-                                        c.rows,
+                                        rows = crate::i18n::number(c.rows as i64),
                                     )}
                                 </p>
-                                <Table testid="import-errors" columns=&["Row", "Column", "Problem"]>
+                                <Table testid="import-errors" columns=&[crate::key!("customer-users-col-row"), crate::key!("customer-users-col-column"), crate::key!("customer-users-col-problem")]>
                                         {c
                                             .errors
                                             .into_iter()
@@ -136,7 +137,7 @@ pub(super) fn ImportPanel(
                                                     <tr>
                                                         <td>{e.row}</td>
                                                         <td>{e.column}</td>
-                                                        <td>{e.reason}</td>
+                                                        <td>{crate::i18n::message(&e.reason)}</td>
                                                     </tr>
                                                 }
                                             })
@@ -153,17 +154,18 @@ pub(super) fn ImportPanel(
                     .map(|r| {
                         let csv = r.to_csv();
                         view! {
-                            <h3 data-testid="import-result">{format!("{} users imported", r.users.len())}</h3>
+                            <h3 data-testid="import-result">{crate::tr_n!("customer-users-imported", r.users.len())}</h3>
                             <p>
-                                "Copy or download the temporary passwords now: they can't be shown again. "
+                                {crate::tr!("customer-users-copy-passwords")}
+                                " "
                                 <button
                                     type="button"
                                     on:click=move |_| crate::ui::download("imported-users.csv", &csv)
                                 >
-                                    "Download passwords (CSV)"
+                                    {crate::tr!("customer-users-download-passwords")}
                                 </button>
                             </p>
-                            <Table testid="imported" columns=&["Display name", "User name", "Temporary password"]>
+                            <Table testid="imported" columns=&[crate::key!("customer-users-col-display-name"), crate::key!("customer-users-col-user-name"), crate::key!("customer-users-col-temporary-password")]>
                                     {r
                                         .users
                                         .into_iter()

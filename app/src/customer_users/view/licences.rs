@@ -39,20 +39,24 @@ pub(super) fn ManageLicences(
         error.set(None);
         leptos::task::spawn_local(async move {
             match crate::customer_users::manage_licences(change).await {
-                Ok(()) => done.run(format!("Licences saved for {n} user(s).")),
+                Ok(()) => done.run(crate::tr_n!("customer-users-licences-saved", n)),
                 Err(e) => error.set(Some(e)),
             }
         });
     };
     view! {
         <form class="card" on:submit=save novalidate>
-            <h2>{move || format!("Manage licences of {} user(s)", selected.with(|s| s.len()))}</h2>
+            <h2>{move || crate::tr_n!("customer-users-manage-licences-of", selected.with(|s| s.len()))}</h2>
             {subs
                 .into_iter()
                 .map(|s| {
                     let sid = s.subscription_id.clone();
                     let id = format!("lic-{}", s.subscription_id);
-                    let label = format!("{} ({} available)", s.product, s.available());
+                    let label = crate::tr!(
+                        "customer-users-product-available",
+                        product = s.product,
+                        available = crate::i18n::number(s.available()),
+                    );
                     view! {
                         <label for=id.clone()>{label}</label>
                         <select
@@ -65,16 +69,16 @@ pub(super) fn ManageLicences(
                                 });
                             }
                         >
-                            <option value="">"No change"</option>
-                            <option value="add">"Assign"</option>
-                            <option value="remove">"Remove"</option>
+                            <option value="">{crate::tr!("customer-users-no-change")}</option>
+                            <option value="add">{crate::tr!("customer-users-assign")}</option>
+                            <option value="remove">{crate::tr!("customer-users-remove")}</option>
                         </select>
                     }
                 })
                 .collect_view()}
             <FormError error=error fields=&[]/>
             <p>
-                <button type="submit">"Save licences"</button>
+                <button type="submit">{crate::tr!("customer-users-save-licences")}</button>
             </p>
         </form>
     }

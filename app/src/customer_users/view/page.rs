@@ -93,11 +93,7 @@ pub fn CustomerUsersPage() -> impl IntoView {
             } else {
                 crate::customer_users::delete_customer_users(id, ids)
                     .await
-                    .map(|n| {
-                        format!(
-                            "{n} user(s) deleted. They can be restored for {RESTORE_DAYS} days."
-                        )
-                    })
+                    .map(|n| crate::tr_n!("customer-users-deleted", n, days = RESTORE_DAYS))
             };
             match outcome {
                 Ok(message) => {
@@ -126,7 +122,7 @@ pub fn CustomerUsersPage() -> impl IntoView {
     let created = RwSignal::new(None::<CreatedCustomerUser>);
     view! {
         <section class="card">
-            <Transition fallback=|| view! { <h1>"Users and licences"</h1> }>
+            <Transition fallback=|| view! { <h1>{crate::tr!("customer-users-title")}</h1> }>
                 {move || Suspend::new(async move {
                     match overview.await {
                         Ok((customer, subs)) => {
@@ -143,7 +139,7 @@ pub fn CustomerUsersPage() -> impl IntoView {
                         }
                         Err(e) => {
                             view! {
-                                <h1>"Users and licences"</h1>
+                                <h1>{crate::tr!("customer-users-title")}</h1>
                                 <ErrorMessage error=e/>
                             }
                                 .into_any()
@@ -161,19 +157,19 @@ pub fn CustomerUsersPage() -> impl IntoView {
                                 disabled=move || selected.with(BTreeSet::is_empty)
                                 on:click=move |_| run(selection(), true)
                             >
-                                "Restore"
+                                {crate::tr!("customer-users-restore")}
                             </button>
                         }
                     }
                 >
                     <button type="button" on:click=move |_| adding.set(true)>
-                        "Add user"
+                        {crate::tr!("customer-users-add-user")}
                     </button>
                     <button type="button" class="secondary" on:click=move |_| importing.set(true)>
-                        "Import users"
+                        {crate::tr!("customer-users-import-users")}
                     </button>
                     <button type="button" class="secondary" on:click=export>
-                        "Export CSV"
+                        {crate::tr!("customer-users-export-csv")}
                     </button>
                     <button
                         type="button"
@@ -181,7 +177,7 @@ pub fn CustomerUsersPage() -> impl IntoView {
                         disabled=move || selected.with(BTreeSet::is_empty)
                         on:click=move |_| managing.set(true)
                     >
-                        "Manage licences"
+                        {crate::tr!("customer-users-manage-licences")}
                     </button>
                     <button
                         type="button"
@@ -189,7 +185,7 @@ pub fn CustomerUsersPage() -> impl IntoView {
                         disabled=move || selected.with(BTreeSet::is_empty)
                         on:click=move |_| run(selection(), false)
                     >
-                        "Delete"
+                        {crate::tr!("customer-users-delete")}
                     </button>
                 </Show>
             </div>
@@ -201,7 +197,7 @@ pub fn CustomerUsersPage() -> impl IntoView {
                     .map(|(name, p)| {
                         view! {
                             <div class="card" data-testid="reset-result">
-                                <p>"New temporary password for " {name} ":"</p>
+                                <p>{crate::tr!("customer-users-new-password-for", name = name)}</p>
                                 <OnceSecret label="" value=p/>
                             </div>
                         }
@@ -283,11 +279,12 @@ pub fn CustomerUsersPage() -> impl IntoView {
 }
 
 fn describe_restore(o: &RestoreOutcome) -> String {
-    let mut s = format!("Restored: {}.", o.restored.join(", "));
+    let mut s = crate::tr!("customer-users-restored", names = o.restored.join(", "));
     if !o.licences_not_restored.is_empty() {
-        s.push_str(&format!(
-            " Licences not restored (no free seat): {}.",
-            o.licences_not_restored.join("; ")
+        s.push(' ');
+        s.push_str(&crate::tr!(
+            "customer-users-licences-not-restored",
+            licences = o.licences_not_restored.join("; ")
         ));
     }
     s

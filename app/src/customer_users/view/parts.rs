@@ -24,7 +24,7 @@ pub(super) fn Tabs(
                 aria-selected=move || (!deleted.get()).to_string()
                 on:click=move |_| show.run(false)
             >
-                "Users"
+                {crate::tr!("customer-users-tab-users")}
             </button>
             <button
                 type="button"
@@ -34,7 +34,7 @@ pub(super) fn Tabs(
                 aria-selected=move || deleted.get().to_string()
                 on:click=move |_| show.run(true)
             >
-                {format!("Deleted users ({deleted_count})")}
+                {crate::tr!("customer-users-tab-deleted", count = crate::i18n::number(deleted_count))}
             </button>
         </div>
     }
@@ -48,14 +48,15 @@ pub(super) fn CreatedNotice(
 ) -> impl IntoView {
     view! {
         <div class="card">
-            <h2>"User created"</h2>
+            <h2>{crate::tr!("customer-users-created")}</h2>
             <p>
-                "User name: "
+                {crate::tr!("customer-users-user-name-label")}
+                " "
                 <code data-testid="created-user-name">{created.user.user_name.clone()}</code>
             </p>
-            <OnceSecret label="Temporary password:" value=created.temporary_password.clone()/>
+            <OnceSecret label=crate::tr!("customer-users-temporary-password-label") value=created.temporary_password.clone()/>
             <button type="button" on:click=move |_| cleared.set(None)>
-                "Add another user"
+                {crate::tr!("customer-users-add-another")}
             </button>
         </div>
     }

@@ -15,11 +15,11 @@ pub(super) fn UserRows(
     error: RwSignal<Option<AppError>>,
 ) -> impl IntoView {
     if users.is_empty() {
-        return view! { <p data-testid="no-customer-users">"No user matches."</p> }.into_any();
+        return view! { <p data-testid="no-customer-users">{crate::tr!("customer-users-no-match")}</p> }.into_any();
     }
     let customer_id = StoredValue::new(customer_id);
     view! {
-        <Table testid="customer-users" columns=&["Select", "Display name", "User name", "Admin role", "Licences", "Actions"]>
+        <Table testid="customer-users" columns=&[crate::key!("customer-users-col-select"), crate::key!("customer-users-col-display-name"), crate::key!("customer-users-col-user-name"), crate::key!("customer-users-col-admin-role"), crate::key!("customer-users-col-licences"), crate::key!("customer-users-col-actions")]>
                 {users
                     .into_iter()
                     .map(|u| {
@@ -39,7 +39,7 @@ pub(super) fn UserRows(
                             });
                         };
                         let licences: Vec<String> = u.licences.iter().map(|l| l.product.clone()).collect();
-                        let label = format!("Select {}", u.display_name);
+                        let label = crate::tr!("customer-users-select", name = u.display_name);
                         view! {
                             <tr data-testid="customer-user-row">
                                 <td>
@@ -63,16 +63,16 @@ pub(super) fn UserRows(
                                 </td>
                                 <td>{u.display_name.clone()}</td>
                                 <td>{u.user_name.clone()}</td>
-                                <td>{u.admin_role.label()}</td>
+                                <td>{u.admin_role.name()}</td>
                                 <td data-testid="licences">
-                                    {if licences.is_empty() { "None".to_string() } else { licences.join(", ") }}
+                                    {if licences.is_empty() { crate::tr!("customer-users-no-licence") } else { licences.join(", ") }}
                                 </td>
                                 <td>
                                     {active
                                         .then(|| {
                                             view! {
                                                 <button type="button" class="secondary" on:click=reset>
-                                                    "Reset password"
+                                                    {crate::tr!("customer-users-reset-password")}
                                                 </button>
                                             }
                                         })}

@@ -71,12 +71,15 @@ pub async fn record_agreement(
 ) -> AppResult<Customer> {
     ctx.require(Capability::CustomersRecordAgreement)?;
     let at = crate::time::parse_date(accepted_on).ok_or_else(|| {
-        AppError::invalid("accepted_on", "Enter the acceptance date as YYYY-MM-DD.")
+        AppError::invalid(
+            "accepted_on",
+            crate::msg!("customers-acceptance-date-format"),
+        )
     })?;
     if at > now_millis() {
         return Err(AppError::invalid(
             "accepted_on",
-            "The acceptance date can't be in the future.",
+            crate::msg!("customers-acceptance-date-future"),
         ));
     }
     update_row(
@@ -156,7 +159,7 @@ pub async fn update_billing(
     if address.chars().count() > 300 || tax.chars().count() > 64 {
         return Err(AppError::invalid(
             "billing_address",
-            "Use at most 300 characters (64 for the tax ID).",
+            crate::msg!("customers-billing-too-long"),
         ));
     }
     update_row(

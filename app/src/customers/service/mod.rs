@@ -76,7 +76,7 @@ async fn load(conn: &mut AnyConnection, org_id: &str, customer_id: &str) -> AppR
     .bind(customer_id)
     .fetch_optional(conn)
     .await?
-    .ok_or_else(|| AppError::not_found("The customer"))
+    .ok_or_else(|| AppError::not_found(crate::msg!("customers-the-customer")))
 }
 
 /// Checks that a customer belongs to the caller's organization; returns its

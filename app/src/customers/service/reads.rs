@@ -60,5 +60,5 @@ pub async fn find(ctx: &Ctx, id_or_domain: &str) -> AppResult<String> {
     .bind(id_or_domain.trim().to_lowercase())
     .fetch_optional(&ctx.db)
     .await?
-    .ok_or_else(|| AppError::not_found("The customer"))
+    .ok_or_else(|| AppError::not_found(crate::msg!("customers-the-customer")))
 }
