@@ -165,7 +165,7 @@ fn CustomerEditor(customer: Customer, saves: Saves) -> impl IntoView {
         leptos::task::spawn_local(async move {
             after(
                 super::update_customer(id.get_value(), version, details).await,
-                saved_text(crate::key!("customers-details-saved")),
+                crate::key!("customers-details-saved"),
             );
         });
     };
@@ -183,7 +183,7 @@ fn CustomerEditor(customer: Customer, saves: Saves) -> impl IntoView {
         leptos::task::spawn_local(async move {
             after(
                 super::update_customer_billing(id.get_value(), version, b).await,
-                saved_text(crate::key!("customers-billing-saved")),
+                crate::key!("customers-billing-saved"),
             );
         });
     };
@@ -191,7 +191,7 @@ fn CustomerEditor(customer: Customer, saves: Saves) -> impl IntoView {
         leptos::task::spawn_local(async move {
             after(
                 super::request_relationship(id.get_value(), version).await,
-                saved_text(crate::key!("customers-relationship-requested")),
+                crate::key!("customers-relationship-requested"),
             );
         });
     };
@@ -199,7 +199,7 @@ fn CustomerEditor(customer: Customer, saves: Saves) -> impl IntoView {
         leptos::task::spawn_local(async move {
             after(
                 super::request_delegated_admin(id.get_value(), version).await,
-                saved_text(crate::key!("customers-dap-requested")),
+                crate::key!("customers-dap-requested"),
             );
         });
     };
@@ -211,7 +211,7 @@ fn CustomerEditor(customer: Customer, saves: Saves) -> impl IntoView {
         leptos::task::spawn_local(async move {
             after(
                 super::record_agreement(id.get_value(), version, date).await,
-                saved_text(crate::key!("customers-agreement-recorded")),
+                crate::key!("customers-agreement-recorded"),
             );
         });
     };
@@ -352,22 +352,4 @@ fn relationship_name(status: &str) -> String {
         "active" => crate::tr!("customers-relationship-active"),
         other => other.to_string(),
     }
-}
-
-/// The reader's text for a save notice's catalogue key, as the
-/// `&'static str` that [`Saves::after`] takes (its notice shows the text as
-/// it is). Each text is kept once per language and key, a bounded set, so
-/// repeated saves allocate nothing more.
-pub fn saved_text(key: &'static str) -> &'static str {
-    use std::collections::HashMap;
-    use std::sync::{Mutex, OnceLock};
-    type Texts = HashMap<(crate::i18n::Locale, &'static str), &'static str>;
-    static TEXTS: OnceLock<Mutex<Texts>> = OnceLock::new();
-    let mut texts = match TEXTS.get_or_init(Default::default).lock() {
-        Ok(texts) => texts,
-        Err(poisoned) => poisoned.into_inner(),
-    };
-    texts
-        .entry((crate::i18n::current(), key))
-        .or_insert_with(|| crate::i18n::text(key).leak())
 }

@@ -81,11 +81,7 @@ fn DapRow(customer: DapCustomer, saves: Saves) -> impl IntoView {
         error.set(None);
         leptos::task::spawn_local(async move {
             let r = crate::customers::request_delegated_admin(id.get_value(), version).await;
-            saves.after(
-                r,
-                crate::customers::saved_text(crate::key!("delegated-admin-requested")),
-                error,
-            );
+            saves.after(r, crate::key!("delegated-admin-requested"), error);
         });
     };
     let answer = move |accepted: bool| {
@@ -93,9 +89,9 @@ fn DapRow(customer: DapCustomer, saves: Saves) -> impl IntoView {
         leptos::task::spawn_local(async move {
             let r = super::record_delegated_admin_answer(id.get_value(), version, accepted).await;
             let message = if accepted {
-                crate::customers::saved_text(crate::key!("delegated-admin-grant-recorded"))
+                crate::key!("delegated-admin-grant-recorded")
             } else {
-                crate::customers::saved_text(crate::key!("delegated-admin-refusal-recorded"))
+                crate::key!("delegated-admin-refusal-recorded")
             };
             saves.after(r, message, error);
         });
@@ -104,11 +100,7 @@ fn DapRow(customer: DapCustomer, saves: Saves) -> impl IntoView {
         error.set(None);
         leptos::task::spawn_local(async move {
             let r = super::end_delegated_admin(id.get_value(), version).await;
-            saves.after(
-                r,
-                crate::customers::saved_text(crate::key!("delegated-admin-ended")),
-                error,
-            );
+            saves.after(r, crate::key!("delegated-admin-ended"), error);
         });
     };
     view! {

@@ -46,11 +46,7 @@ fn LeadRow(lead: Lead, saves: Saves) -> impl IntoView {
         leptos::task::spawn_local(async move {
             let result =
                 crate::leads::set_lead_status(id.get_value(), version, status.into()).await;
-            saves.after(
-                result,
-                crate::customers::saved_text(crate::key!("leads-saved")),
-                error,
-            );
+            saves.after(result, crate::key!("leads-saved"), error);
         });
     };
     let convert = move |ev: leptos::ev::SubmitEvent| {
@@ -141,11 +137,7 @@ fn AddLead(saves: Saves) -> impl IntoView {
                     s.set(String::new());
                 }
             }
-            saves.after(
-                result,
-                crate::customers::saved_text(crate::key!("leads-added")),
-                error,
-            );
+            saves.after(result, crate::key!("leads-added"), error);
         });
     };
     view! {

@@ -80,11 +80,7 @@ fn Register(saves: Saves) -> impl IntoView {
                     s.set(String::new());
                 }
             }
-            saves.after(
-                result,
-                crate::customers::saved_text(crate::key!("resellers-registered")),
-                error,
-            );
+            saves.after(result, crate::key!("resellers-registered"), error);
         });
     };
     view! {

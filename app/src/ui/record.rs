@@ -37,7 +37,8 @@ impl Saves {
         self.reload.get()
     }
 
-    /// Follows a save. Done: `message`, and the record loads again. Made
+    /// Follows a save. Done: `message` (a catalogue key, `crate::key!`, or
+    /// text), and the record loads again. Made
     /// from an old version: the conflict shows above the editor and the
     /// latest version loads. Any other error goes to the form's `error`.
     pub fn after<T>(
@@ -72,7 +73,9 @@ impl Default for Saves {
 #[component]
 pub fn SaveNotice(saves: Saves) -> impl IntoView {
     view! {
-        <p role="status" class="ok" data-testid="saved">{move || saves.saved.get()}</p>
+        <p role="status" class="ok" data-testid="saved">
+            {move || saves.saved.get().map(crate::i18n::message)}
+        </p>
         {move || saves.stale.get().map(|e| view! { <div data-testid="stale"><ErrorMessage error=e/></div> })}
     }
 }

@@ -1,6 +1,6 @@
 //! `/applications/:id`: rename, roles and permissions, secrets, delete.
 
-use super::{access_names, notice, when};
+use super::{access_names, when};
 use crate::access::Access;
 use crate::applications::{
     ApplicationDetail, CreatedSecret, NewSecret, SecretInfo, DEFAULT_SECRET_DAYS, MAX_SECRET_DAYS,
@@ -53,11 +53,7 @@ fn ApplicationEditor(
                 name.get_untracked(),
             )
             .await;
-            saves.after(
-                result,
-                notice(crate::key!("applications-renamed")),
-                name_error,
-            );
+            saves.after(result, crate::key!("applications-renamed"), name_error);
         });
     };
     let roles = RoleSignals::new(a.access.roles);
@@ -75,7 +71,7 @@ fn ApplicationEditor(
                 crate::applications::set_application_access(id.get_value(), version, access).await;
             saves.after(
                 result,
-                notice(crate::key!("applications-access-saved")),
+                crate::key!("applications-access-saved"),
                 access_error,
             );
         });
@@ -93,7 +89,7 @@ fn ApplicationEditor(
             .await;
             saves.after(
                 result,
-                notice(crate::key!("applications-directory-sync-saved")),
+                crate::key!("applications-directory-sync-saved"),
                 sync_error,
             );
         });
@@ -237,7 +233,7 @@ fn Secrets(
                     description.set(String::new());
                     saves.after(
                         Ok::<(), AppError>(()),
-                        notice(crate::key!("applications-secret-added")),
+                        crate::key!("applications-secret-added"),
                         error,
                     );
                 }
@@ -252,7 +248,7 @@ fn Secrets(
                 crate::applications::revoke_application_secret(id.get_value(), secret_id).await;
             saves.after(
                 result,
-                notice(crate::key!("applications-secret-revoked-notice")),
+                crate::key!("applications-secret-revoked-notice"),
                 error,
             );
         });

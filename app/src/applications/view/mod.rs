@@ -36,21 +36,3 @@ fn access_names(access: &crate::access::Access) -> String {
         names.join(", ")
     }
 }
-
-/// A save notice in the reader's language. `Saves` keeps a `&'static str`,
-/// so each (language, key) text is made static once: a few short strings
-/// for the life of the process, never one per save.
-fn notice(key: &'static str) -> &'static str {
-    use crate::i18n::Locale;
-    use std::collections::HashMap;
-    use std::sync::{Mutex, OnceLock};
-    type Texts = Mutex<HashMap<(Locale, &'static str), &'static str>>;
-    static TEXTS: OnceLock<Texts> = OnceLock::new();
-    let mut texts = match TEXTS.get_or_init(Default::default).lock() {
-        Ok(texts) => texts,
-        Err(poisoned) => poisoned.into_inner(),
-    };
-    texts
-        .entry((crate::i18n::current(), key))
-        .or_insert_with(|| Box::leak(crate::i18n::text(key).into_boxed_str()))
-}
