@@ -42,7 +42,8 @@ async fn check(
 ) -> AppResult<(DeviceListCheck, Vec<PlannedDevice>)> {
     let mut errors = RowErrors::new(DEVICE_LIST_MAX_ERRORS);
     if let Some(problem) = device_list_size_problem(text.len()) {
-        errors.add(0, "", problem);
+        // Rendered here: row reasons are plain text in the report.
+        errors.add(0, "", crate::i18n::message(&problem));
         return Ok((report(errors, 0), Vec::new()));
     }
     let Some(file) = open(text, &LAYOUT, &mut errors) else {
