@@ -105,3 +105,22 @@ devices-template-rule = Use letters, digits and hyphens, with at most one %SERIA
 devices-template-one-macro = Use at most one macro (%SERIAL% or %RAND:n%).
 devices-template-too-long = The names it gives would be longer than { $max } characters; shorten the fixed text.
 devices-template-only-digits = A device name can't be only digits: add a letter or a hyphen.
+
+# Save notices
+devices-profile-deleted = Profile deleted.
+devices-profile-saved = Profile saved.
+devices-profile-created = Profile created.
+
+# Device list rows
+devices-row-too-many-columns = This row has { $count } columns; expected at most { $max }.
+devices-serial-missing = Missing: every device needs its serial number.
+devices-too-long = Too long ({ $count } characters; at most { $max }).
+devices-serial-characters = "{ $serial }": use only letters, digits, hyphens, dots and underscores.
+devices-serial-duplicate = "{ $serial }" is a duplicate of row { $row }.
+devices-serial-registered = "{ $serial }" is already registered for this customer.
+devices-hash-not-base64 = Not base64 text: use letters, digits, + and /, padded with = to a multiple of 4 characters.
+devices-control-characters = Contains control characters (tabs, line breaks); remove them.
+devices-row-reason = Row { $row }: { $reason }
+devices-row-column-reason = Row { $row }, { $column }: { $reason }
+devices-nothing-added = Nothing was added: the file has { $count } problem(s). { $first }
+devices-profile-applied-cannot-delete = "{ $name }" is applied to { $count } device(s). Remove it from them first (on each customer's devices page), then delete it.

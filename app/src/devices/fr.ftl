@@ -105,3 +105,22 @@ devices-template-rule = Utilisez des lettres, des chiffres et des traits d'union
 devices-template-one-macro = Utilisez une seule macro au plus (%SERIAL% ou %RAND:n%).
 devices-template-too-long = Les noms obtenus dépasseraient { $max } caractères ; raccourcissez le texte fixe.
 devices-template-only-digits = Un nom d'appareil ne peut pas contenir uniquement des chiffres : ajoutez une lettre ou un trait d'union.
+
+# Save notices
+devices-profile-deleted = Profil supprimé.
+devices-profile-saved = Profil enregistré.
+devices-profile-created = Profil créé.
+
+# Device list rows
+devices-row-too-many-columns = Cette ligne compte { $count } colonnes ; { $max } au plus sont attendues.
+devices-serial-missing = Manquant : chaque appareil doit avoir un numéro de série.
+devices-too-long = Trop long ({ $count } caractères ; { $max } au plus).
+devices-serial-characters = « { $serial } » : utilisez uniquement des lettres, des chiffres, des traits d'union, des points et des traits de soulignement.
+devices-serial-duplicate = « { $serial } » est un doublon de la ligne { $row }.
+devices-serial-registered = « { $serial } » est déjà enregistré pour ce client.
+devices-hash-not-base64 = Texte non base64 : utilisez des lettres, des chiffres, + et /, complétés par des = jusqu'à un multiple de 4 caractères.
+devices-control-characters = Contient des caractères de contrôle (tabulations, sauts de ligne) ; supprimez-les.
+devices-row-reason = Ligne { $row } : { $reason }
+devices-row-column-reason = Ligne { $row }, { $column } : { $reason }
+devices-nothing-added = Rien n'a été ajouté : le fichier présente { $count } problème(s). { $first }
+devices-profile-applied-cannot-delete = « { $name } » est appliqué à { $count } appareil(s). Retirez-le d'abord de ces appareils (sur la page des appareils de chaque client), puis supprimez-le.

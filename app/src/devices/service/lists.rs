@@ -188,12 +188,19 @@ fn refusal(report: &DeviceListCheck) -> AppError {
     let n = report.errors.len() + report.more_errors;
     let first = match report.errors.first() {
         Some(e) if e.row == 0 => e.reason.clone(),
-        Some(e) if e.column.is_empty() => format!("Row {}: {}", e.row, e.reason),
-        Some(e) => format!("Row {}, {}: {}", e.row, e.column, e.reason),
+        Some(e) if e.column.is_empty() => {
+            crate::tr!("devices-row-reason", row = e.row, reason = e.reason)
+        }
+        Some(e) => crate::tr!(
+            "devices-row-column-reason",
+            row = e.row,
+            column = e.column,
+            reason = e.reason
+        ),
         None => String::new(),
     };
     AppError::invalid(
         "file",
-        format!("Nothing was added: the file has {n} problem(s). {first}"),
+        crate::msg!("devices-nothing-added", count = n, first = first),
     )
 }

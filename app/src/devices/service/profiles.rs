@@ -237,9 +237,10 @@ pub async fn delete_profile(ctx: &Ctx, profile_id: &str, version: i64) -> AppRes
     if profile.device_count > 0 {
         return Err(AppError::Conflict {
             field: "profile".into(),
-            message: format!(
-                "\"{}\" is applied to {} device(s). Remove it from them first (on each customer's devices page), then delete it.",
-                profile.name, profile.device_count
+            message: crate::msg!(
+                "devices-profile-applied-cannot-delete",
+                name = profile.name,
+                count = profile.device_count
             ),
         });
     }
