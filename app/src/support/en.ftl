@@ -86,3 +86,8 @@ support-the-customer = The customer
 support-console-tickets-no-customer = Console tickets are not about a customer.
 support-search-no-control-characters = Search with words, without control characters.
 support-ticket-resolved-reopen = This ticket is resolved: reopen it to add a comment, or open a new ticket.
+
+# Save notices
+support-comment-added = Comment added.
+support-ticket-resolved = Ticket resolved.
+support-ticket-reopened = Ticket reopened.

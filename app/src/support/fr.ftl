@@ -86,3 +86,8 @@ support-the-customer = Le client
 support-console-tickets-no-customer = Les tickets de console ne concernent pas un client.
 support-search-no-control-characters = Recherchez avec des mots, sans caractères de contrôle.
 support-ticket-resolved-reopen = Ce ticket est résolu : rouvrez-le pour ajouter un commentaire, ou ouvrez un nouveau ticket.
+
+# Save notices
+support-comment-added = Commentaire ajouté.
+support-ticket-resolved = Ticket résolu.
+support-ticket-reopened = Ticket rouvert.
