@@ -101,3 +101,9 @@ incentives-months-reversed = The last month comes before the first.
 incentives-month-format = Enter a month as YYYY-MM.
 incentives-currency-code = Use a three-letter ISO 4217 code, e.g. EUR.
 incentives-earnings-recorded-already = The earnings of { $month } are recorded already for this enrolment.
+
+# Save notices
+incentives-bank-tax-saved = Bank and tax profile saved.
+incentives-enrolment-withdrawn = Enrolment withdrawn.
+incentives-enrolment-migrated = Enrolment migrated.
+incentives-partner-id-enrolled = Partner ID enrolled.

@@ -101,3 +101,9 @@ incentives-months-reversed = Le dernier mois précède le premier.
 incentives-month-format = Saisissez un mois au format AAAA-MM.
 incentives-currency-code = Utilisez un code ISO 4217 à trois lettres, par exemple EUR.
 incentives-earnings-recorded-already = Les gains de { $month } sont déjà enregistrés pour cette inscription.
+
+# Save notices
+incentives-bank-tax-saved = Profil bancaire et fiscal enregistré.
+incentives-enrolment-withdrawn = Inscription retirée.
+incentives-enrolment-migrated = Inscription migrée.
+incentives-partner-id-enrolled = ID de partenaire inscrit.

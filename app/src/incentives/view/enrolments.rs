@@ -74,7 +74,11 @@ fn EnrolmentRow(
         error.set(None);
         leptos::task::spawn_local(async move {
             let result = crate::incentives::withdraw_enrolment(id.get_value(), version).await;
-            saves.after(result, "Enrolment withdrawn.", error);
+            saves.after(
+                result,
+                super::saved_text(crate::key!("incentives-enrolment-withdrawn")),
+                error,
+            );
         });
     };
     let status = match (enrolment.status, moved_to) {
@@ -189,7 +193,11 @@ fn MigrateForm(
         };
         leptos::task::spawn_local(async move {
             let result = crate::incentives::migrate_enrolment(id.get_value(), version, to).await;
-            saves.after(result, "Enrolment migrated.", error);
+            saves.after(
+                result,
+                super::saved_text(crate::key!("incentives-enrolment-migrated")),
+                error,
+            );
         });
     };
     let key = &enrolment.enrolment_id;

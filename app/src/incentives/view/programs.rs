@@ -147,7 +147,11 @@ fn EnrolForm(programs: Vec<Program>, choices: EnrolmentChoices, saves: Saves) ->
         };
         leptos::task::spawn_local(async move {
             let result = crate::incentives::enrol(new).await;
-            saves.after(result, "Partner ID enrolled.", error);
+            saves.after(
+                result,
+                super::saved_text(crate::key!("incentives-partner-id-enrolled")),
+                error,
+            );
         });
     };
     view! {
