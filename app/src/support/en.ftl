@@ -91,3 +91,8 @@ support-ticket-resolved-reopen = This ticket is resolved: reopen it to add a com
 support-comment-added = Comment added.
 support-ticket-resolved = Ticket resolved.
 support-ticket-reopened = Ticket reopened.
+
+# What a Helpdesk agent may not do (after "You don't have permission to")
+support-forbidden-office365 = open Office 365 subscription tickets for a customer (an Admin agent's task: it takes administering on behalf of the customer)
+support-forbidden-azure = open Azure technical support tickets for a customer (an Admin agent's task: it takes administering on behalf of the customer)
+support-forbidden-category = open { $category } tickets for a customer (an Admin agent's task: it takes administering on behalf of the customer)

@@ -91,3 +91,8 @@ support-ticket-resolved-reopen = Ce ticket est résolu : rouvrez-le pour ajouter
 support-comment-added = Commentaire ajouté.
 support-ticket-resolved = Ticket résolu.
 support-ticket-reopened = Ticket rouvert.
+
+# What a Helpdesk agent may not do (after "You don't have permission to")
+support-forbidden-office365 = ouvrir des tickets « Abonnement Office 365 » pour un client (tâche d'un agent d'administration : elle nécessite d'administrer pour le compte du client)
+support-forbidden-azure = ouvrir des tickets « Support technique Azure » pour un client (tâche d'un agent d'administration : elle nécessite d'administrer pour le compte du client)
+support-forbidden-category = ouvrir des tickets « { $category } » pour un client (tâche d'un agent d'administration : elle nécessite d'administrer pour le compte du client)

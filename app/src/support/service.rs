@@ -260,11 +260,11 @@ pub async fn open(ctx: &Ctx, kind: TicketKind, new: &NewTicket) -> AppResult<Tic
     if let Some(cap) = new.category.needs() {
         if !ctx.me.can(cap) {
             return Err(AppError::Forbidden {
-                action: format!(
-                    "open {} tickets for a customer (an Admin agent's task: it takes \
-                     administering on behalf of the customer)",
-                    new.category.label()
-                ),
+                action: match new.category {
+                    TicketCategory::Office365 => crate::msg!("support-forbidden-office365"),
+                    TicketCategory::AzureTechnical => crate::msg!("support-forbidden-azure"),
+                    other => crate::msg!("support-forbidden-category", category = other.label()),
+                },
             });
         }
     }
