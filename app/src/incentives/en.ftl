@@ -107,3 +107,4 @@ incentives-bank-tax-saved = Bank and tax profile saved.
 incentives-enrolment-withdrawn = Enrolment withdrawn.
 incentives-enrolment-migrated = Enrolment migrated.
 incentives-partner-id-enrolled = Partner ID enrolled.
+incentives-not-a-contact = { $name } can't be the contact: choose an active user with the Incentives admin or Incentives user role.

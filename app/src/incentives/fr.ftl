@@ -107,3 +107,4 @@ incentives-bank-tax-saved = Profil bancaire et fiscal enregistré.
 incentives-enrolment-withdrawn = Inscription retirée.
 incentives-enrolment-migrated = Inscription migrée.
 incentives-partner-id-enrolled = ID de partenaire inscrit.
+incentives-not-a-contact = { $name } ne peut pas être le contact : choisissez un utilisateur actif ayant le rôle Administrateur de primes incitatives ou Utilisateur de primes incitatives.

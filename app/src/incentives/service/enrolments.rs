@@ -246,7 +246,7 @@ async fn check_contact(conn: &mut AnyConnection, ctx: &Ctx, user_id: &str) -> Ap
         None => Err(AppError::not_found(crate::msg!("incentives-the-user"))),
         Some((name, 0)) => Err(AppError::invalid(
             "contact_user_id",
-            format!("{name} can't be the contact: choose an active user with the Incentives admin or Incentives user role."),
+            crate::msg!("incentives-not-a-contact", name = name),
         )),
         Some((name, _)) => Ok(name),
     }
