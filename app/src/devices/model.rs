@@ -50,10 +50,10 @@ pub fn device_list_template() -> String {
 /// "The file is 1.4 MB; …" when `bytes` is over [`DEVICE_LIST_MAX_BYTES`].
 pub fn device_list_size_problem(bytes: usize) -> Option<String> {
     (bytes > DEVICE_LIST_MAX_BYTES).then(|| {
-        format!(
-            "The file is {:.1} MB; a device list may be at most {} MB. Split it into several lists.",
-            bytes as f64 / (1024.0 * 1024.0),
-            DEVICE_LIST_MAX_BYTES / (1024 * 1024)
+        crate::msg!(
+            "devices-file-too-large",
+            size = format!("{:.1}", bytes as f64 / (1024.0 * 1024.0)),
+            max = DEVICE_LIST_MAX_BYTES / (1024 * 1024)
         )
     })
 }
@@ -167,7 +167,7 @@ pub struct DeviceListCheck {
 /// Checks a device list's name; the same message in the form and the server.
 pub fn list_name_problem(name: &str) -> Option<&'static str> {
     let n = name.trim().chars().count();
-    (n == 0 || n > 100).then_some("Name the list (1 to 100 characters), e.g. \"Spring rollout\".")
+    (n == 0 || n > 100).then_some(crate::key!("devices-list-name-invalid"))
 }
 
 /// The account the first user of a device gets.
@@ -198,6 +198,14 @@ impl AccountType {
             AccountType::Standard => "Standard user",
             AccountType::Administrator => "Administrator",
         }
+    }
+
+    /// [`AccountType::label`] in the reader's language, for views.
+    pub fn name(self) -> String {
+        crate::i18n::text(match self {
+            AccountType::Standard => crate::key!("devices-account-standard"),
+            AccountType::Administrator => crate::key!("devices-account-administrator"),
+        })
     }
 
     /// Parses a storage name.
@@ -264,7 +272,7 @@ pub fn check_profile(p: &NewDeviceProfile) -> FieldErrors {
     if n == 0 || n > 100 {
         errors.insert(
             "name".into(),
-            vec!["Name the profile (1 to 100 characters).".into()],
+            vec![crate::msg!("devices-profile-name-invalid")],
         );
     }
     if let Some(problem) = template_problem(&p.settings.device_name_template) {

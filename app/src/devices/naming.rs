@@ -22,7 +22,7 @@ struct NameTemplate {
     after: String,
 }
 
-const TEMPLATE_RULE: &str = "Use letters, digits and hyphens, with at most one %SERIAL% or %RAND:n% (n from 1 to 9), e.g. CONTOSO-%SERIAL%.";
+const TEMPLATE_RULE: &str = crate::key!("devices-template-rule");
 
 /// Reads a device name template, or says what is wrong with it.
 fn parse_template(template: &str) -> Result<NameTemplate, String> {
@@ -44,7 +44,7 @@ fn parse_template(template: &str) -> Result<NameTemplate, String> {
                 (NameMacro::Random(digit), "%RAND:n%".len())
             };
             if parsed.name_macro.is_some() {
-                return Err("Use at most one macro (%SERIAL% or %RAND:n%).".into());
+                return Err(crate::msg!("devices-template-one-macro"));
             }
             parsed.name_macro = Some(found);
             rest = &rest[len..];
@@ -89,15 +89,16 @@ pub fn template_problem(template: &str) -> Option<String> {
         None => fixed,
     };
     if longest > DEVICE_NAME_MAX {
-        return Some(format!(
-            "The names it gives would be longer than {DEVICE_NAME_MAX} characters; shorten the fixed text."
+        return Some(crate::msg!(
+            "devices-template-too-long",
+            max = DEVICE_NAME_MAX
         ));
     }
     let only_digits = format!("{}{}", parsed.before, parsed.after)
         .chars()
         .all(|c| c.is_ascii_digit());
     if only_digits && parsed.name_macro != Some(NameMacro::Serial) {
-        return Some("A device name can't be only digits: add a letter or a hyphen.".into());
+        return Some(crate::msg!("devices-template-only-digits"));
     }
     None
 }

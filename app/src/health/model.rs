@@ -48,3 +48,15 @@ pub fn status_label(status: &str) -> &'static str {
         _ => "Unknown",
     }
 }
+
+/// [`status_label`] in the reader's language, for views.
+pub fn status_name(status: &str) -> String {
+    crate::i18n::text(match status {
+        "operational" => crate::key!("health-status-operational"),
+        "degraded" => crate::key!("health-status-degraded"),
+        "outage" => crate::key!("health-status-outage"),
+        "investigating" => crate::key!("health-status-investigating"),
+        "resolved" => crate::key!("health-status-resolved"),
+        _ => crate::key!("health-status-unknown"),
+    })
+}

@@ -1,6 +1,6 @@
 //! `/service-health`.
 
-use super::{status_label, ServiceHealth};
+use super::{status_name, ServiceHealth};
 use crate::time::format_millis;
 use crate::ui::{Loaded, Table};
 use leptos::prelude::*;
@@ -22,15 +22,15 @@ fn Health(health: ServiceHealth) -> impl IntoView {
         .filter(|i| i.resolved_at.is_none())
         .count();
     let summary = if open == 0 {
-        "All services are operating normally.".to_string()
+        crate::tr!("health-all-normal")
     } else {
-        format!("{open} open incident(s). Tell affected customers what they will notice; nothing needs changing in their tenants.")
+        crate::tr_n!("health-open-incidents", open)
     };
     view! {
         <section class="card">
-            <h1>"Service health"</h1>
+            <h1>{crate::tr!("health-title")}</h1>
             <p data-testid="health-summary">{summary}</p>
-            <Table testid="services" columns=&["Service", "Status", "Open incidents"]>
+            <Table testid="services" columns=&[crate::key!("health-col-service"), crate::key!("health-col-status"), crate::key!("health-col-open-incidents")]>
                 {health
                     .services
                     .into_iter()
@@ -38,7 +38,7 @@ fn Health(health: ServiceHealth) -> impl IntoView {
                         view! {
                             <tr>
                                 <td>{s.name}</td>
-                                <td class=format!("health-{}", s.status)>{status_label(&s.status)}</td>
+                                <td class=format!("health-{}", s.status)>{status_name(&s.status)}</td>
                                 <td>{s.open_incidents}</td>
                             </tr>
                         }
@@ -47,12 +47,12 @@ fn Health(health: ServiceHealth) -> impl IntoView {
             </Table>
         </section>
         <section class="card">
-            <h2>"Incidents"</h2>
+            <h2>{crate::tr!("health-incidents")}</h2>
             {if health.incidents.is_empty() {
-                view! { <p>"No incident in the last 30 days."</p> }.into_any()
+                view! { <p>{crate::tr!("health-no-incident")}</p> }.into_any()
             } else {
                 view! {
-                    <Table testid="incidents" columns=&["Incident", "Service", "What users notice", "Status", "Started", "Resolved"]>
+                    <Table testid="incidents" columns=&[crate::key!("health-col-incident"), crate::key!("health-col-service"), crate::key!("health-col-impact"), crate::key!("health-col-status"), crate::key!("health-col-started"), crate::key!("health-col-resolved")]>
                         {health
                             .incidents
                             .into_iter()
@@ -62,7 +62,7 @@ fn Health(health: ServiceHealth) -> impl IntoView {
                                         <td>{i.title}</td>
                                         <td>{i.service_name}</td>
                                         <td>{i.impact}</td>
-                                        <td>{status_label(&i.status)}</td>
+                                        <td>{status_name(&i.status)}</td>
                                         <td>{format_millis(i.started_at)}</td>
                                         <td>{i.resolved_at.map(format_millis).unwrap_or_else(|| "—".into())}</td>
                                     </tr>

@@ -82,16 +82,16 @@ pub fn iban_checksum_ok(iban: &str) -> bool {
 pub fn account_number_problem(number: &str) -> Option<&'static str> {
     let n = normalize_account_number(number);
     if n.is_empty() {
-        return Some("Enter the IBAN or account number.");
+        return Some(crate::key!("incentives-enter-account-number"));
     }
     if looks_like_iban(&n) {
         if !iban_checksum_ok(&n) {
-            return Some("This IBAN is not valid: check it against your bank statement.");
+            return Some(crate::key!("incentives-iban-invalid"));
         }
         return None;
     }
     if !(4..=20).contains(&n.len()) || !n.chars().all(|c| c.is_ascii_digit()) {
-        return Some("Enter an IBAN (e.g. FR76 3000 6000 0112 3456 7890 189) or an account number of 4 to 20 digits.");
+        return Some(crate::key!("incentives-account-number-invalid"));
     }
     None
 }
@@ -116,22 +116,30 @@ pub fn check_bank_tax(input: &BankTaxInput, has_account: bool) -> FieldErrors {
         (
             "account_holder",
             &input.account_holder,
-            "the account holder's name",
+            crate::key!("incentives-enter-account-holder"),
             200,
         ),
-        ("bank_name", &input.bank_name, "the bank's name", 200),
+        (
+            "bank_name",
+            &input.bank_name,
+            crate::key!("incentives-enter-bank-name"),
+            200,
+        ),
         (
             "tax_country",
             &input.tax_country,
-            "the country you pay tax in",
+            crate::key!("incentives-enter-tax-country"),
             100,
         ),
     ] {
         let v = value.trim();
         if v.is_empty() {
-            errors.insert(field.into(), vec![format!("Enter {what}.")]);
+            errors.insert(field.into(), vec![what.to_string()]);
         } else if v.chars().count() > max {
-            errors.insert(field.into(), vec![format!("Use at most {max} characters.")]);
+            errors.insert(
+                field.into(),
+                vec![crate::msg!("incentives-max-characters", max = max)],
+            );
         }
     }
     let keep = has_account && input.account_number.trim().is_empty();
@@ -142,7 +150,10 @@ pub fn check_bank_tax(input: &BankTaxInput, has_account: bool) -> FieldErrors {
     }
     let tax = input.tax_id.trim();
     if tax.is_empty() {
-        errors.insert("tax_id".into(), vec!["Enter the tax ID.".into()]);
+        errors.insert(
+            "tax_id".into(),
+            vec![crate::msg!("incentives-enter-tax-id")],
+        );
     } else if tax.chars().count() > 30
         || !tax
             .chars()
@@ -150,7 +161,7 @@ pub fn check_bank_tax(input: &BankTaxInput, has_account: bool) -> FieldErrors {
     {
         errors.insert(
             "tax_id".into(),
-            vec!["Use up to 30 letters, digits, spaces, hyphens, dots or slashes.".into()],
+            vec![crate::msg!("incentives-tax-id-invalid")],
         );
     }
     errors

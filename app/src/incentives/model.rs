@@ -58,6 +58,15 @@ impl EnrolmentStatus {
         }
     }
 
+    /// [`EnrolmentStatus::label`] in the reader's language, for views.
+    pub fn name(self) -> String {
+        crate::i18n::text(match self {
+            EnrolmentStatus::Active => crate::key!("incentives-status-active"),
+            EnrolmentStatus::Withdrawn => crate::key!("incentives-status-withdrawn"),
+            EnrolmentStatus::Migrated => crate::key!("incentives-status-migrated"),
+        })
+    }
+
     /// Parses a stored name; an unknown one reads as withdrawn (no actions).
     pub fn from_key(key: &str) -> EnrolmentStatus {
         EnrolmentStatus::ALL

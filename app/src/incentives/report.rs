@@ -82,6 +82,23 @@ pub fn format_amount(cents: i64, currency: &str) -> String {
     format!("{sign}{grouped}.{:02} {currency}", abs % 100)
 }
 
+/// [`format_amount`] in the reader's language, for views: `1,234.56 EUR`
+/// in English, `1 234,56 EUR` (narrow no-break space) in French.
+pub fn local_amount(cents: i64, currency: &str) -> String {
+    let english = format_amount(cents, currency);
+    match crate::i18n::current() {
+        crate::i18n::Locale::En => english,
+        crate::i18n::Locale::Fr => english
+            .chars()
+            .map(|c| match c {
+                ',' => '\u{202f}',
+                '.' => ',',
+                c => c,
+            })
+            .collect(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -108,6 +108,14 @@ impl TicketStatus {
         }
     }
 
+    /// [`TicketStatus::label`] in the reader's language, for views.
+    pub fn name(self) -> String {
+        crate::i18n::text(match self {
+            TicketStatus::Open => crate::key!("support-status-open"),
+            TicketStatus::Resolved => crate::key!("support-status-resolved"),
+        })
+    }
+
     /// Parses a stored name.
     pub fn from_key(key: &str) -> Option<TicketStatus> {
         [TicketStatus::Open, TicketStatus::Resolved]
@@ -156,6 +164,24 @@ impl Severity {
             Severity::Moderate => "Moderate: work is degraded",
             Severity::Critical => "Critical: work has stopped",
         }
+    }
+
+    /// [`Severity::label`] in the reader's language, for views.
+    pub fn name(self) -> String {
+        crate::i18n::text(match self {
+            Severity::Low => crate::key!("support-severity-low"),
+            Severity::Moderate => crate::key!("support-severity-moderate"),
+            Severity::Critical => crate::key!("support-severity-critical"),
+        })
+    }
+
+    /// [`Severity::hint`] in the reader's language, for views.
+    pub fn hint_name(self) -> String {
+        crate::i18n::text(match self {
+            Severity::Low => crate::key!("support-severity-low-hint"),
+            Severity::Moderate => crate::key!("support-severity-moderate-hint"),
+            Severity::Critical => crate::key!("support-severity-critical-hint"),
+        })
     }
 
     /// Parses a stored name.
@@ -227,6 +253,21 @@ impl TicketCategory {
             TicketCategory::ConsoleApi => "API and directory sync",
             TicketCategory::Other => "Something else",
         }
+    }
+
+    /// [`TicketCategory::label`] in the reader's language, for views.
+    pub fn name(self) -> String {
+        crate::i18n::text(match self {
+            TicketCategory::Billing => crate::key!("support-category-billing"),
+            TicketCategory::Subscriptions => crate::key!("support-category-subscriptions"),
+            TicketCategory::UsersAndLicences => crate::key!("support-category-users-and-licences"),
+            TicketCategory::Office365 => crate::key!("support-category-office365"),
+            TicketCategory::AzureTechnical => crate::key!("support-category-azure-technical"),
+            TicketCategory::ConsoleAccess => crate::key!("support-category-console-access"),
+            TicketCategory::ConsoleFeature => crate::key!("support-category-console-feature"),
+            TicketCategory::ConsoleApi => crate::key!("support-category-console-api"),
+            TicketCategory::Other => crate::key!("support-category-other"),
+        })
     }
 
     /// Parses a stored name.
@@ -419,47 +460,35 @@ pub fn check_ticket(kind: TicketKind, new: &NewTicket) -> FieldErrors {
         TicketKind::Customer if customer.is_empty() => {
             errors.insert(
                 "customer_id".into(),
-                vec!["Choose the customer this ticket is for.".into()],
+                vec![crate::msg!("support-choose-customer-for-ticket")],
             );
         }
         TicketKind::Console if !customer.is_empty() => {
             errors.insert(
                 "customer_id".into(),
-                vec![
-                    "A console ticket is not about a customer: open a customer ticket instead."
-                        .into(),
-                ],
+                vec![crate::msg!("support-console-ticket-no-customer")],
             );
         }
         _ => {}
     }
     let title = new.title.trim();
     if title.is_empty() {
-        errors.insert(
-            "title".into(),
-            vec!["Enter a title: the problem in a few words.".into()],
-        );
+        errors.insert("title".into(), vec![crate::msg!("support-enter-title")]);
     } else if title.chars().count() > MAX_TITLE {
         errors.insert(
             "title".into(),
-            vec![format!("Use at most {MAX_TITLE} characters for the title.")],
+            vec![crate::msg!("support-title-too-long", max = MAX_TITLE)],
         );
     } else if title.chars().any(char::is_control) {
-        errors.insert(
-            "title".into(),
-            vec!["Write the title on one line, without control characters.".into()],
-        );
+        errors.insert("title".into(), vec![crate::msg!("support-title-one-line")]);
     }
-    if let Some(problem) = text_problem(
-        &new.description,
-        "Describe the problem: what happens, since when, for whom.",
-    ) {
+    if let Some(problem) = text_problem(&new.description, crate::key!("support-describe-problem")) {
         errors.insert("description".into(), vec![problem]);
     }
     if !new.category.fits(kind) {
         errors.insert(
             "category".into(),
-            vec!["Choose one of the categories offered for this kind of ticket.".into()],
+            vec![crate::msg!("support-choose-offered-category")],
         );
     }
     errors
@@ -467,7 +496,7 @@ pub fn check_ticket(kind: TicketKind, new: &NewTicket) -> FieldErrors {
 
 /// Checks a comment; `None` when it is fine.
 pub fn check_comment(body: &str) -> Option<String> {
-    text_problem(body, "Write your comment.")
+    text_problem(body, crate::key!("support-write-comment"))
 }
 
 fn text_problem(text: &str, when_empty: &str) -> Option<String> {
@@ -475,27 +504,19 @@ fn text_problem(text: &str, when_empty: &str) -> Option<String> {
     if text.is_empty() {
         Some(when_empty.into())
     } else if text.chars().count() > MAX_TEXT {
-        Some(format!(
-            "Use at most {} characters (this has {}).",
-            group_thousands(MAX_TEXT),
-            group_thousands(text.chars().count())
+        Some(crate::msg!(
+            "support-text-too-long",
+            max = crate::i18n::number(MAX_TEXT as i64),
+            count = crate::i18n::number(text.chars().count() as i64)
         ))
     } else if text
         .chars()
         .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
     {
         // A NUL would not even reach PostgreSQL's text columns.
-        Some("Remove the control characters (only line breaks and tabs are kept).".into())
+        Some(crate::msg!("support-remove-control-characters"))
     } else {
         None
-    }
-}
-
-fn group_thousands(n: usize) -> String {
-    if n >= 1000 {
-        format!("{},{:03}", n / 1000, n % 1000)
-    } else {
-        n.to_string()
     }
 }
 
@@ -563,14 +584,18 @@ mod tests {
         assert_eq!(fields, ["category", "customer_id", "description", "title"]);
         assert_eq!(
             errors["description"],
-            ["Use at most 5,000 characters (this has 5,001)."]
+            [crate::msg!(
+                "support-text-too-long",
+                max = "5,000",
+                count = "5,001"
+            )]
         );
         new.title = "Sign-in loops".into();
         new.description = "After the password, the sign-in page shows again.".into();
         assert!(check_ticket(TicketKind::Console, &new).is_empty());
         new.customer_id = Some("c".into());
         assert!(check_ticket(TicketKind::Console, &new).contains_key("customer_id"));
-        assert_eq!(check_comment("  "), Some("Write your comment.".into()));
+        assert_eq!(check_comment("  "), Some("support-write-comment".into()));
         assert_eq!(check_comment("Line one\nline\ttwo"), None);
         assert!(check_comment("nul \u{0} here").is_some());
         new.title = "Two\nlines".into();

@@ -116,7 +116,7 @@ async fn load(
     ticket_id: &str,
 ) -> AppResult<TicketRow> {
     if impossible_id(ticket_id) {
-        return Err(AppError::not_found("The ticket"));
+        return Err(AppError::not_found(crate::msg!("support-the-ticket")));
     }
     sqlx::query_as::<_, TicketRow>(&format!(
         "select {COLUMNS} from {FROM} where t.org_id = $1 and t.kind = $2 and t.ticket_id = $3"
@@ -126,7 +126,7 @@ async fn load(
     .bind(ticket_id)
     .fetch_optional(&mut *conn)
     .await?
-    .ok_or_else(|| AppError::not_found("The ticket"))
+    .ok_or_else(|| AppError::not_found(crate::msg!("support-the-ticket")))
 }
 
 /// The ticket with its comments, oldest first.
@@ -159,7 +159,7 @@ async fn customer_of_org(
     customer_id: &str,
 ) -> AppResult<TicketCustomer> {
     if impossible_id(customer_id) {
-        return Err(AppError::not_found("The customer"));
+        return Err(AppError::not_found(crate::msg!("support-the-customer")));
     }
     let (name, domain) =
         crate::customers::service::require_customer(conn, org_id, customer_id).await?;
@@ -189,7 +189,7 @@ pub async fn list(ctx: &Ctx, kind: TicketKind, q: &TicketQuery) -> AppResult<Tic
         (TicketKind::Console, false) => {
             return Err(AppError::invalid(
                 "customer_id",
-                "Console tickets are not about a customer.",
+                crate::msg!("support-console-tickets-no-customer"),
             ))
         }
         (TicketKind::Customer, false) => {
@@ -210,7 +210,7 @@ pub async fn list(ctx: &Ctx, kind: TicketKind, q: &TicketQuery) -> AppResult<Tic
     if q.search.chars().any(char::is_control) {
         return Err(AppError::invalid(
             "search",
-            "Search with words, without control characters.",
+            crate::msg!("support-search-no-control-characters"),
         ));
     }
     if !q.search.trim().is_empty() {
@@ -260,11 +260,11 @@ pub async fn open(ctx: &Ctx, kind: TicketKind, new: &NewTicket) -> AppResult<Tic
     if let Some(cap) = new.category.needs() {
         if !ctx.me.can(cap) {
             return Err(AppError::Forbidden {
-                action: format!(
-                    "open {} tickets for a customer (an Admin agent's task: it takes \
-                     administering on behalf of the customer)",
-                    new.category.label()
-                ),
+                action: match new.category {
+                    TicketCategory::Office365 => crate::msg!("support-forbidden-office365"),
+                    TicketCategory::AzureTechnical => crate::msg!("support-forbidden-azure"),
+                    other => crate::msg!("support-forbidden-category", category = other.label()),
+                },
             });
         }
     }
@@ -328,7 +328,7 @@ async fn lock(
     ticket_id: &str,
 ) -> AppResult<TicketRow> {
     if impossible_id(ticket_id) {
-        return Err(AppError::not_found("The ticket"));
+        return Err(AppError::not_found(crate::msg!("support-the-ticket")));
     }
     sqlx::query(
         "update support_ticket set version = version
@@ -361,8 +361,7 @@ pub async fn comment(
     if row.status != TicketStatus::Open.key() {
         return Err(AppError::Conflict {
             field: "status".into(),
-            message: "This ticket is resolved: reopen it to add a comment, or open a new ticket."
-                .into(),
+            message: crate::msg!("support-ticket-resolved-reopen"),
         });
     }
     let body = body.trim();
@@ -476,7 +475,7 @@ pub async fn customers(ctx: &Ctx, search: &str) -> AppResult<Vec<TicketCustomer>
     if search.chars().any(char::is_control) {
         return Err(AppError::invalid(
             "search",
-            "Search with words, without control characters.",
+            crate::msg!("support-search-no-control-characters"),
         ));
     }
     let rows: Vec<(String, String, String)> = sqlx::query_as(&format!(

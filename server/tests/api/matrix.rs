@@ -1351,7 +1351,10 @@ async fn a_ticket_of_the_other_kind_is_not_found() {
         let case = all.iter().find(|c| c.path == path).expect("a matrix case");
         let (status, body) = app.call_as(path, Some(&cookie), &(case.body)(&ids)).await;
         assert_eq!(status, StatusCode::NOT_FOUND, "{path}: {body}");
-        assert!(body.contains(r#""what":"The ticket""#), "{path}: {body}");
+        assert!(
+            body.contains(r#""what":"support-the-ticket""#),
+            "{path}: {body}"
+        );
     }
     let untouched: Vec<(String, i64, i64)> = sqlx::query_as(
         "select status, comment_count, version from support_ticket order by ticket_id",

@@ -42,7 +42,8 @@ async fn check(
 ) -> AppResult<(DeviceListCheck, Vec<PlannedDevice>)> {
     let mut errors = RowErrors::new(DEVICE_LIST_MAX_ERRORS);
     if let Some(problem) = device_list_size_problem(text.len()) {
-        errors.add(0, "", problem);
+        // Rendered here: row reasons are plain text in the report.
+        errors.add(0, "", crate::i18n::message(&problem));
         return Ok((report(errors, 0), Vec::new()));
     }
     let Some(file) = open(text, &LAYOUT, &mut errors) else {
@@ -187,12 +188,19 @@ fn refusal(report: &DeviceListCheck) -> AppError {
     let n = report.errors.len() + report.more_errors;
     let first = match report.errors.first() {
         Some(e) if e.row == 0 => e.reason.clone(),
-        Some(e) if e.column.is_empty() => format!("Row {}: {}", e.row, e.reason),
-        Some(e) => format!("Row {}, {}: {}", e.row, e.column, e.reason),
+        Some(e) if e.column.is_empty() => {
+            crate::tr!("devices-row-reason", row = e.row, reason = e.reason)
+        }
+        Some(e) => crate::tr!(
+            "devices-row-column-reason",
+            row = e.row,
+            column = e.column,
+            reason = e.reason
+        ),
         None => String::new(),
     };
     AppError::invalid(
         "file",
-        format!("Nothing was added: the file has {n} problem(s). {first}"),
+        crate::msg!("devices-nothing-added", count = n, first = first),
     )
 }

@@ -71,7 +71,7 @@ async fn load(
     .fetch_optional(&mut *conn)
     .await?
     .map(DeviceProfile::from)
-    .ok_or_else(|| AppError::not_found("The device profile"))
+    .ok_or_else(|| AppError::not_found(crate::msg!("devices-the-device-profile")))
 }
 
 /// Takes the profile's row lock (PostgreSQL; SQLite holds the write lock
@@ -237,9 +237,10 @@ pub async fn delete_profile(ctx: &Ctx, profile_id: &str, version: i64) -> AppRes
     if profile.device_count > 0 {
         return Err(AppError::Conflict {
             field: "profile".into(),
-            message: format!(
-                "\"{}\" is applied to {} device(s). Remove it from them first (on each customer's devices page), then delete it.",
-                profile.name, profile.device_count
+            message: crate::msg!(
+                "devices-profile-applied-cannot-delete",
+                name = profile.name,
+                count = profile.device_count
             ),
         });
     }
@@ -272,13 +273,13 @@ pub async fn apply_profile(
     if ids.is_empty() {
         return Err(AppError::invalid(
             "device_ids",
-            "Choose at least one device.",
+            crate::msg!("devices-choose-at-least-one"),
         ));
     }
     if ids.len() > APPLY_MAX_DEVICES {
         return Err(AppError::invalid(
             "device_ids",
-            format!("Choose at most {APPLY_MAX_DEVICES} devices at a time."),
+            crate::msg!("devices-choose-at-most", max = APPLY_MAX_DEVICES),
         ));
     }
     let mut work = Work::begin(&ctx.db, &ctx.actor).await?;
@@ -302,7 +303,7 @@ pub async fn apply_profile(
             .fetch_all(work.conn())
             .await?;
     if found.len() != ids.len() {
-        return Err(AppError::not_found("The device"));
+        return Err(AppError::not_found(crate::msg!("devices-the-device")));
     }
     let wanted = profile.as_ref().map(|p| p.profile_id.clone());
     let changing: Vec<_> = found.iter().filter(|d| d.2 != wanted).collect();

@@ -54,10 +54,10 @@ impl Plan {
             errors.add(
                 line,
                 "",
-                format!(
-                    "This row has {} columns; expected at most {}.",
-                    record.len(),
-                    self.columns
+                crate::tr!(
+                    "devices-row-too-many-columns",
+                    count = record.len(),
+                    max = self.columns
                 ),
             );
             return;
@@ -93,20 +93,20 @@ impl Plan {
         let column = DEVICE_LIST_HEADER[0];
         let n = serial.chars().count();
         let reason = if serial.is_empty() {
-            "Missing: every device needs its serial number.".to_string()
+            crate::tr!("devices-serial-missing")
         } else if n > SERIAL_MAX_CHARS {
-            format!("Too long ({n} characters; at most {SERIAL_MAX_CHARS}).")
+            crate::tr!("devices-too-long", count = n, max = SERIAL_MAX_CHARS)
         } else if !serial
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
         {
-            format!("\"{serial}\": use only letters, digits, hyphens, dots and underscores.")
+            crate::tr!("devices-serial-characters", serial = serial)
         } else {
             let lower = serial.to_ascii_lowercase();
             let reason = if let Some(first) = self.seen.get(&lower) {
-                format!("\"{serial}\" is a duplicate of row {first}.")
+                crate::tr!("devices-serial-duplicate", serial = serial, row = first)
             } else if self.existing.contains(&lower) {
-                format!("\"{serial}\" is already registered for this customer.")
+                crate::tr!("devices-serial-registered", serial = serial)
             } else {
                 String::new()
             };
@@ -128,16 +128,15 @@ fn hash(value: &str) -> Result<Option<String>, String> {
     }
     let n = value.chars().count();
     if n > HASH_MAX_CHARS {
-        return Err(format!(
-            "Too long ({n} characters; at most {HASH_MAX_CHARS})."
+        return Err(crate::tr!(
+            "devices-too-long",
+            count = n,
+            max = HASH_MAX_CHARS
         ));
     }
     match base64::engine::general_purpose::STANDARD.decode(value) {
         Ok(_) => Ok(Some(value.to_string())),
-        Err(_) => Err(
-            "Not base64 text: use letters, digits, + and /, padded with = to a multiple of 4 characters."
-                .into(),
-        ),
+        Err(_) => Err(crate::tr!("devices-hash-not-base64")),
     }
 }
 
@@ -145,11 +144,13 @@ fn hash(value: &str) -> Result<Option<String>, String> {
 fn maker(value: &str) -> Result<String, String> {
     let n = value.chars().count();
     if n > MAKER_MAX_CHARS {
-        Err(format!(
-            "Too long ({n} characters; at most {MAKER_MAX_CHARS})."
+        Err(crate::tr!(
+            "devices-too-long",
+            count = n,
+            max = MAKER_MAX_CHARS
         ))
     } else if value.chars().any(char::is_control) {
-        Err("Contains control characters (tabs, line breaks); remove them.".into())
+        Err(crate::tr!("devices-control-characters"))
     } else {
         Ok(value.to_string())
     }

@@ -13,10 +13,10 @@ pub fn DevicesPage() -> impl IntoView {
     let customers = Resource::new(move || search.get(), crate::devices::list_device_customers);
     view! {
         <section class="card">
-            <h1>"Devices"</h1>
-            <p>"Choose a customer to see their devices, add a device list or apply a device profile."</p>
+            <h1>{crate::tr!("devices-title")}</h1>
+            <p>{crate::tr!("devices-choose-customer")}</p>
             <div class="toolbar">
-                <SearchBox id="device-customer-search" label="Find a customer" value=search page=page/>
+                <SearchBox id="device-customer-search" label=crate::tr!("devices-find-customer") value=search page=page/>
             </div>
             <Loaded resource=customers ok=|c| view! { <CustomerTable customers=c/> }/>
         </section>
@@ -26,11 +26,11 @@ pub fn DevicesPage() -> impl IntoView {
 #[component]
 fn CustomerTable(customers: Vec<DeviceCustomer>) -> impl IntoView {
     if customers.is_empty() {
-        return view! { <p data-testid="no-device-customers">"No customer matches."</p> }
+        return view! { <p data-testid="no-device-customers">{crate::tr!("devices-no-customer-matches")}</p> }
             .into_any();
     }
     view! {
-        <Table testid="device-customers" columns=&["Customer", "Domain", "Devices"]>
+        <Table testid="device-customers" columns=&[crate::key!("devices-col-customer"), crate::key!("devices-col-domain"), crate::key!("devices-col-devices")]>
             {customers
                 .into_iter()
                 .map(|c| {

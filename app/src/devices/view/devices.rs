@@ -65,9 +65,9 @@ pub fn CustomerDevicesPage() -> impl IntoView {
             match crate::devices::apply_device_profile(id(), ids, profile_id).await {
                 Ok(n) => {
                     notice.set(Some(if removing {
-                        format!("Profile removed from {n} device(s).")
+                        crate::tr_n!("devices-profile-removed", n)
                     } else {
-                        format!("Profile applied to {n} device(s).")
+                        crate::tr_n!("devices-profile-applied", n)
                     }));
                     refresh();
                 }
@@ -77,14 +77,14 @@ pub fn CustomerDevicesPage() -> impl IntoView {
     });
     view! {
         <section class="card">
-            <h1>"Devices"</h1>
+            <h1>{crate::tr!("devices-title")}</h1>
             <div class="toolbar">
-                <SearchBox id="device-search" label="Find a device" value=search page=page/>
+                <SearchBox id="device-search" label=crate::tr!("devices-find-device") value=search page=page/>
                 {manage.then(|| view! { <ProfileActions profiles=profiles selected=selected apply=apply/> })}
             </div>
             <p role="status" class="ok" data-testid="notice">{move || notice.get()}</p>
             <FormError error=error fields=&[]/>
-            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            <Transition fallback=|| view! { <p class="muted">{crate::tr!("ui-loading")}</p> }>
                 {move || Suspend::new(async move {
                     match devices.await {
                         Ok(d) => view! { <DeviceTable devices=d selected=selected page=page/> }.into_any(),
@@ -121,13 +121,13 @@ fn ProfileActions(
                     Ok(list) => {
                         view! {
                             <div>
-                                <label for="apply-profile">"Profile"</label>
+                                <label for="apply-profile">{crate::tr!("devices-profile")}</label>
                                 <select
                                     id="apply-profile"
                                     prop:value=move || chosen.get()
                                     on:change=move |ev| chosen.set(event_target_value(&ev))
                                 >
-                                    <option value="">"Choose a profile…"</option>
+                                    <option value="">{crate::tr!("devices-choose-profile")}</option>
                                     {list
                                         .into_iter()
                                         .map(|p| view! { <option value=p.profile_id>{p.name}</option> })
@@ -146,34 +146,34 @@ fn ProfileActions(
             disabled=move || none_selected() || chosen.with(String::is_empty)
             on:click=move |_| apply.run(Some(chosen.get_untracked()))
         >
-            "Apply profile"
+            {crate::tr!("devices-apply-profile")}
         </button>
         <button type="button" class="secondary" disabled=none_selected on:click=move |_| apply.run(None)>
-            "Remove profile"
+            {crate::tr!("devices-remove-profile")}
         </button>
     }
 }
 
 const COLUMNS: &[&str] = &[
-    "Serial number",
-    "Manufacturer",
-    "Model",
-    "Hardware hash",
-    "Profile",
-    "Device name",
-    "Device list",
-    "Added",
+    crate::key!("devices-col-serial-number"),
+    crate::key!("devices-col-manufacturer"),
+    crate::key!("devices-col-model"),
+    crate::key!("devices-col-hardware-hash"),
+    crate::key!("devices-col-profile"),
+    crate::key!("devices-col-device-name"),
+    crate::key!("devices-col-device-list"),
+    crate::key!("devices-col-added"),
 ];
 const COLUMNS_SELECT: &[&str] = &[
-    "Select",
-    "Serial number",
-    "Manufacturer",
-    "Model",
-    "Hardware hash",
-    "Profile",
-    "Device name",
-    "Device list",
-    "Added",
+    crate::key!("devices-col-select"),
+    crate::key!("devices-col-serial-number"),
+    crate::key!("devices-col-manufacturer"),
+    crate::key!("devices-col-model"),
+    crate::key!("devices-col-hardware-hash"),
+    crate::key!("devices-col-profile"),
+    crate::key!("devices-col-device-name"),
+    crate::key!("devices-col-device-list"),
+    crate::key!("devices-col-added"),
 ];
 
 #[component]
@@ -183,15 +183,20 @@ fn DeviceTable(
     page: RwSignal<u32>,
 ) -> impl IntoView {
     let c = devices;
-    let summary = format!("{} · {} · {} device(s)", c.customer_name, c.domain, c.total);
+    let summary = crate::tr_n!(
+        "devices-customer-summary",
+        c.total,
+        customer = c.customer_name,
+        domain = c.domain
+    );
     let select = c.can_manage_profiles;
     let rows = if c.devices.is_empty() {
         view! {
             <p data-testid="no-devices">
                 {if c.can_add_list {
-                    "No device matches. Add a device list below."
+                    crate::tr!("devices-no-device-matches-add")
                 } else {
-                    "No device matches."
+                    crate::tr!("devices-no-device-matches")
                 }}
             </p>
         }
@@ -210,14 +215,14 @@ fn DeviceTable(
         .into_any()
     };
     let customer_link = use_identity().can(Capability::CustomersView).then(
-        || view! { " · " <a href=format!("/customers/{}", c.customer_id)>"Customer details"</a> },
+        || view! { " · " <a href=format!("/customers/{}", c.customer_id)>{crate::tr!("devices-customer-details")}</a> },
     );
     view! {
         <p data-testid="device-customer">
             <strong>{summary}</strong>
             {customer_link}
             " · "
-            <a href="/devices">"All customers"</a>
+            <a href="/devices">{crate::tr!("devices-all-customers")}</a>
         </p>
         {rows}
         <DeviceLists lists=c.lists/>
@@ -229,7 +234,7 @@ fn DeviceRow(device: Device, selected: RwSignal<BTreeSet<String>>) -> impl IntoV
     let d = device;
     let id = d.device_id.clone();
     let id_check = id.clone();
-    let label = format!("Select {}", d.serial_number);
+    let label = crate::tr!("devices-select-device", serial = d.serial_number);
     view! {
         <tr data-testid="device-row">
             {d
@@ -261,8 +266,8 @@ fn DeviceRow(device: Device, selected: RwSignal<BTreeSet<String>>) -> impl IntoV
             <td data-testid="serial">{d.serial_number.clone()}</td>
             <td>{d.manufacturer.clone()}</td>
             <td>{d.model.clone()}</td>
-            <td>{if d.has_hardware_hash { "Yes" } else { "No" }}</td>
-            <td data-testid="profile">{d.profile_name.clone().unwrap_or_else(|| "None".into())}</td>
+            <td>{if d.has_hardware_hash { crate::tr!("devices-yes") } else { crate::tr!("devices-no") }}</td>
+            <td data-testid="profile">{d.profile_name.clone().unwrap_or_else(|| crate::tr!("devices-no-profile"))}</td>
             <td>{d.device_name.clone().unwrap_or_default()}</td>
             <td>{d.list_name.clone()}</td>
             <td>{format_millis(d.added_at)} <br/> <span class="muted">{d.added_by.clone()}</span></td>
@@ -276,8 +281,8 @@ fn DeviceLists(lists: Vec<DeviceList>) -> impl IntoView {
         return ().into_any();
     }
     view! {
-        <h2>"Device lists"</h2>
-        <Table testid="device-lists" columns=&["List", "Devices", "Added", "By"]>
+        <h2>{crate::tr!("devices-device-lists")}</h2>
+        <Table testid="device-lists" columns=&[crate::key!("devices-col-list"), crate::key!("devices-col-devices"), crate::key!("devices-col-added"), crate::key!("devices-col-by")]>
             {lists
                 .into_iter()
                 .map(|l| {

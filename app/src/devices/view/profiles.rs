@@ -21,10 +21,8 @@ pub fn DeviceProfilesPage() -> impl IntoView {
     );
     view! {
         <section class="card">
-            <h1>"Device profiles"</h1>
-            <p>
-                "What a customer's device sets up on its first start. Apply a profile to devices on each customer's devices page."
-            </p>
+            <h1>{crate::tr!("devices-profiles-title")}</h1>
+            <p>{crate::tr!("devices-profiles-intro")}</p>
             <SaveNotice saves=saves/>
             <FormError error=error fields=&[]/>
             <Loaded
@@ -45,11 +43,11 @@ fn ProfileTable(
     error: RwSignal<Option<AppError>>,
 ) -> impl IntoView {
     if profiles.is_empty() {
-        return view! { <p data-testid="no-profiles">"No device profile yet. Create the first one below."</p> }
+        return view! { <p data-testid="no-profiles">{crate::tr!("devices-no-profiles")}</p> }
             .into_any();
     }
     view! {
-        <Table testid="device-profiles" columns=&["Name", "Settings", "Device name", "Devices", "Changed", "Actions"]>
+        <Table testid="device-profiles" columns=&[crate::key!("devices-col-name"), crate::key!("devices-col-settings"), crate::key!("devices-col-device-name"), crate::key!("devices-col-devices"), crate::key!("devices-col-changed"), crate::key!("devices-col-actions")]>
             {profiles
                 .into_iter()
                 .map(|p| view! { <ProfileRow profile=p editing=editing saves=saves error=error/> })
@@ -61,12 +59,15 @@ fn ProfileTable(
 
 /// The settings of a profile in a few words.
 fn summary(s: &ProfileSettings) -> String {
-    let mut parts = vec![format!("{} account", s.user_account_type.label())];
+    let mut parts = vec![crate::tr!(
+        "devices-summary-account",
+        account = s.user_account_type.name()
+    )];
     if s.skip_privacy_settings {
-        parts.push("skips privacy settings".into());
+        parts.push(crate::tr!("devices-summary-skips-privacy"));
     }
     if s.skip_licence_terms {
-        parts.push("skips licence terms".into());
+        parts.push(crate::tr!("devices-summary-skips-terms"));
     }
     parts.join(", ")
 }
@@ -85,11 +86,15 @@ fn ProfileRow(
         let p = stored.get_value();
         leptos::task::spawn_local(async move {
             let result = crate::devices::delete_device_profile(p.profile_id, p.version).await;
-            saves.after(result, "Profile deleted.", error);
+            saves.after(
+                result,
+                super::saved_text(crate::key!("devices-profile-deleted")),
+                error,
+            );
         });
     };
     let template = if p.settings.device_name_template.is_empty() {
-        "Maker's name".to_string()
+        crate::tr!("devices-makers-name")
     } else {
         p.settings.device_name_template.clone()
     };
@@ -110,10 +115,10 @@ fn ProfileRow(
                             <button
                                 type="button"
                                 class="secondary"
-                                aria-label=format!("Edit {label}")
+                                aria-label=crate::tr!("devices-edit-profile-aria", name = label)
                                 on:click=move |_| editing.set(Some(stored.get_value()))
                             >
-                                "Edit"
+                                {crate::tr!("devices-edit")}
                             </button>
                             " "
                         }
@@ -123,15 +128,15 @@ fn ProfileRow(
                         <button
                             type="button"
                             class="danger"
-                            aria-label=format!("Delete {}", p.name)
+                            aria-label=crate::tr!("devices-delete-profile-aria", name = p.name)
                             on:click=delete
                         >
-                            "Delete"
+                            {crate::tr!("devices-delete")}
                         </button>
                     }
                         .into_any()
                 } else {
-                    view! { <span class="muted">"In use: remove it from its devices to delete it"</span> }
+                    view! { <span class="muted">{crate::tr!("devices-profile-in-use")}</span> }
                         .into_any()
                 }}
             </td>
@@ -185,35 +190,43 @@ fn ProfileForm(
                     if result.is_ok() || result.as_ref().is_err_and(AppError::is_stale) {
                         cleared.set(None);
                     }
-                    saves.after(result, "Profile saved.", error);
+                    saves.after(
+                        result,
+                        super::saved_text(crate::key!("devices-profile-saved")),
+                        error,
+                    );
                 }
                 None => {
                     let result = crate::devices::create_device_profile(profile).await;
                     if result.is_ok() {
                         cleared.set(None);
                     }
-                    saves.after(result, "Profile created.", error);
+                    saves.after(
+                        result,
+                        super::saved_text(crate::key!("devices-profile-created")),
+                        error,
+                    );
                 }
             }
         });
     };
     let preview = move || {
         device_name(&template.get(), "PF3X9K2L")
-            .map(|n| format!("A device with the serial number PF3X9K2L is named {n}."))
-            .unwrap_or_else(|| "Empty: devices keep their maker's name.".into())
+            .map(|n| crate::tr!("devices-name-preview", name = n))
+            .unwrap_or_else(|| crate::tr!("devices-name-preview-empty"))
     };
     view! {
         <section class="card" data-testid="profile-form">
-            <h2>{if is_edit { "Edit device profile" } else { "Create a device profile" }}</h2>
+            <h2>{if is_edit { crate::tr!("devices-edit-profile") } else { crate::tr!("devices-create-profile-title") }}</h2>
             <form on:submit=submit novalidate>
-                <TextField id="name" label="Profile name" value=name error=error/>
+                <TextField id="name" label=crate::tr!("devices-profile-name") value=name error=error/>
                 <label class="check">
                     <input
                         type="checkbox"
                         prop:checked=move || skip_privacy.get()
                         on:change=move |ev| skip_privacy.set(event_target_checked(&ev))
                     />
-                    "Skip privacy settings"
+                    {crate::tr!("devices-skip-privacy")}
                 </label>
                 <label class="check">
                     <input
@@ -221,9 +234,9 @@ fn ProfileForm(
                         prop:checked=move || skip_terms.get()
                         on:change=move |ev| skip_terms.set(event_target_checked(&ev))
                     />
-                    "Skip the licence terms page"
+                    {crate::tr!("devices-skip-terms")}
                 </label>
-                <label for="user_account_type">"User account type"</label>
+                <label for="user_account_type">{crate::tr!("devices-user-account-type")}</label>
                 <select
                     id="user_account_type"
                     prop:value=move || account.get()
@@ -231,22 +244,23 @@ fn ProfileForm(
                 >
                     {AccountType::ALL
                         .into_iter()
-                        .map(|a| view! { <option value=a.key()>{a.label()}</option> })
+                        .map(|a| view! { <option value=a.key()>{a.name()}</option> })
                         .collect_view()}
                 </select>
-                <TextField id="device_name_template" label="Device name template (optional)" value=template error=error/>
+                <TextField id="device_name_template" label=crate::tr!("devices-name-template") value=template error=error/>
                 <p class="muted" data-testid="name-preview">
-                    "Letters, digits and hyphens, at most 15 characters, with %SERIAL% or %RAND:n%. "
+                    {crate::tr!("devices-name-template-hint")}
+                    " "
                     {preview}
                 </p>
                 <FormError error=error fields=&["name", "device_name_template"]/>
                 <p class="toolbar">
-                    <button type="submit">{if is_edit { "Save profile" } else { "Create profile" }}</button>
+                    <button type="submit">{if is_edit { crate::tr!("devices-save-profile") } else { crate::tr!("devices-create-profile") }}</button>
                     {is_edit
                         .then(|| {
                             view! {
                                 <button type="button" class="secondary" on:click=move |_| cleared.set(None)>
-                                    "Cancel"
+                                    {crate::tr!("devices-cancel")}
                                 </button>
                             }
                         })}

@@ -15,7 +15,7 @@ const FILE_INPUT: &str = "device-list-file";
 async fn chosen_file() -> Result<String, String> {
     let text = crate::ui::read_chosen_file(FILE_INPUT).await?;
     match device_list_size_problem(text.len()) {
-        Some(problem) => Err(problem),
+        Some(problem) => Err(crate::i18n::message(&problem)),
         None => Ok(text),
     }
 }
@@ -89,33 +89,36 @@ pub(super) fn UploadPanel(customer_id: Signal<String>, done: Callback<()>) -> im
     let template = device_list_template();
     view! {
         <section class="card" data-testid="device-upload">
-            <h2>"Add a device list"</h2>
+            <h2>{crate::tr!("devices-add-list-title")}</h2>
             <p>
-                "A CSV file with the columns Device serial number, Hardware hash (base64, optional), Manufacturer and Model; "
-                {format!(
-                    "at most {DEVICE_LIST_MAX_ROWS} devices and {} MB per file. ",
-                    DEVICE_LIST_MAX_BYTES / (1024 * 1024)
+                {crate::tr!("devices-add-list-columns")}
+                " "
+                {crate::tr!(
+                    "devices-add-list-limits",
+                    rows = DEVICE_LIST_MAX_ROWS,
+                    size = DEVICE_LIST_MAX_BYTES / (1024 * 1024)
                 )}
+                " "
                 <button
                     type="button"
                     class="secondary"
                     on:click=move |_| crate::ui::download("device-list-template.csv", &template)
                 >
-                    "Download template"
+                    {crate::tr!("devices-download-template")}
                 </button>
             </p>
-            <TextField id="name" label="List name" value=name error=error/>
-            <label for=FILE_INPUT>"CSV file"</label>
+            <TextField id="name" label=crate::tr!("devices-list-name") value=name error=error/>
+            <label for=FILE_INPUT>{crate::tr!("devices-csv-file")}</label>
             <input id=FILE_INPUT type="file" accept=".csv,text/csv" on:change=changed/>
             <p class="toolbar">
                 <button type="button" class="secondary" on:click=validate disabled=move || busy.get()>
-                    "Validate"
+                    {crate::tr!("devices-validate")}
                 </button>
                 <button type="button" on:click=add disabled=move || busy.get() || !valid()>
-                    "Add devices"
+                    {crate::tr!("devices-add-devices")}
                 </button>
             </p>
-            {move || busy.get().then(|| view! { <p><progress aria-label="Working"></progress> " Working…"</p> })}
+            {move || busy.get().then(|| view! { <p><progress aria-label=crate::tr!("devices-working")></progress> " " {crate::tr!("devices-working-ellipsis")}</p> })}
             <p class="error" role="alert">{move || problem.get()}</p>
             <FormError error=error fields=&["name"]/>
             {move || {
@@ -124,7 +127,7 @@ pub(super) fn UploadPanel(customer_id: Signal<String>, done: Callback<()>) -> im
                     .map(|l| {
                         view! {
                             <p class="ok" data-testid="device-list-added">
-                                {format!("{} device(s) added in the list \"{}\".", l.device_count, l.name)}
+                                {crate::tr_n!("devices-list-added", l.device_count, name = l.name)}
                             </p>
                         }
                     })
@@ -140,20 +143,20 @@ fn CheckReport(check: DeviceListCheck) -> impl IntoView {
     if check.errors.is_empty() {
         return view! {
             <p class="ok" data-testid="device-list-check">
-                {format!("{} device(s) are valid. Nothing is written until you add them.", check.rows)}
+                {crate::tr_n!("devices-list-valid", check.rows)}
             </p>
         }
         .into_any();
     }
     view! {
         <p class="error" data-testid="device-list-check">
-            {format!(
-                "{} problem(s) in {} row(s); nothing was written. Fix the file and validate again.",
-                check.errors.len() + check.more_errors,
-                check.rows,
+            {crate::tr!(
+                "devices-list-problems",
+                problems = check.errors.len() + check.more_errors,
+                rows = check.rows
             )}
         </p>
-        <Table testid="device-list-errors" columns=&["Row", "Column", "Problem"]>
+        <Table testid="device-list-errors" columns=&[crate::key!("devices-col-row"), crate::key!("devices-col-column"), crate::key!("devices-col-problem")]>
             {check
                 .errors
                 .into_iter()
@@ -162,7 +165,7 @@ fn CheckReport(check: DeviceListCheck) -> impl IntoView {
                         <tr>
                             <td>{e.row}</td>
                             <td>{e.column}</td>
-                            <td>{e.reason}</td>
+                            <td>{crate::i18n::message(&e.reason)}</td>
                         </tr>
                     }
                 })

@@ -118,7 +118,7 @@ async fn program(conn: &mut AnyConnection, me: &Identity, program_id: &str) -> A
         .fetch_optional(conn)
         .await?
         .map(|r| r.into_program(me))
-        .ok_or_else(|| AppError::not_found("The program"))
+        .ok_or_else(|| AppError::not_found(crate::msg!("incentives-the-program")))
 }
 
 /// The organization's enrolments: active ones first, newest first.
@@ -149,7 +149,7 @@ async fn load(conn: &mut AnyConnection, ctx: &Ctx, enrolment_id: &str) -> AppRes
     .fetch_optional(conn)
     .await?
     .map(|r| r.into_enrolment(&ctx.me))
-    .ok_or_else(|| AppError::not_found("The enrolment"))
+    .ok_or_else(|| AppError::not_found(crate::msg!("incentives-the-enrolment")))
 }
 
 /// One enrolment of the caller's organization.
@@ -227,7 +227,7 @@ async fn own_partner_id(
     .bind(partner_id.trim())
     .fetch_optional(conn)
     .await?;
-    found.ok_or_else(|| AppError::not_found("The partner ID"))
+    found.ok_or_else(|| AppError::not_found(crate::msg!("incentives-the-partner-id")))
 }
 
 /// The contact's name, when `user_id` is a user of the caller's
@@ -243,10 +243,10 @@ async fn check_contact(conn: &mut AnyConnection, ctx: &Ctx, user_id: &str) -> Ap
     .fetch_optional(conn)
     .await?;
     match found {
-        None => Err(AppError::not_found("The user")),
+        None => Err(AppError::not_found(crate::msg!("incentives-the-user"))),
         Some((name, 0)) => Err(AppError::invalid(
             "contact_user_id",
-            format!("{name} can't be the contact: choose an active user with the Incentives admin or Incentives user role."),
+            crate::msg!("incentives-not-a-contact", name = name),
         )),
         Some((name, _)) => Ok(name),
     }
@@ -268,23 +268,24 @@ fn require_fields(fields: &[(&str, &str, &str)]) -> AppResult<()> {
 }
 
 fn closed(program: &Program) -> AppError {
-    let instead = program
-        .successor_name
-        .as_ref()
-        .map(|s| format!("; enrol in {s} instead"))
-        .unwrap_or_default();
-    AppError::invalid(
-        "program_id",
-        format!("{} is closed to new enrolments{instead}.", program.name),
-    )
+    let message = match &program.successor_name {
+        Some(s) => crate::msg!(
+            "incentives-program-closed-successor",
+            program = program.name,
+            successor = s
+        ),
+        None => crate::msg!("incentives-program-closed", program = program.name),
+    };
+    AppError::invalid("program_id", message)
 }
 
 fn already_enrolled(partner_id: &str, program: &Program) -> AppError {
     AppError::Conflict {
         field: "partner_id".into(),
-        message: format!(
-            "Partner ID {partner_id} is already enrolled in {}.",
-            program.name
+        message: crate::msg!(
+            "incentives-already-enrolled",
+            partner_id = partner_id,
+            program = program.name
         ),
     }
 }
@@ -323,9 +324,21 @@ async fn insert(
 pub async fn enrol(ctx: &Ctx, new: &NewEnrolment) -> AppResult<Enrolment> {
     ctx.require(Capability::IncentivesEnroll)?;
     require_fields(&[
-        ("program_id", &new.program_id, "Choose a program."),
-        ("partner_id", &new.partner_id, "Choose a partner ID."),
-        ("contact_user_id", &new.contact_user_id, "Choose a contact."),
+        (
+            "program_id",
+            &new.program_id,
+            crate::key!("incentives-choose-program"),
+        ),
+        (
+            "partner_id",
+            &new.partner_id,
+            crate::key!("incentives-choose-partner-id"),
+        ),
+        (
+            "contact_user_id",
+            &new.contact_user_id,
+            crate::key!("incentives-choose-contact"),
+        ),
     ])?;
     let mut work = Work::begin(&ctx.db, &ctx.actor).await?;
     let partner_id = own_partner_id(work.conn(), ctx, &new.partner_id).await?;
@@ -373,10 +386,10 @@ async fn begin_on(
     if enrolment.status != EnrolmentStatus::Active {
         return Err(AppError::Conflict {
             field: "status".into(),
-            message: format!(
-                "This enrolment is {} already.",
-                enrolment.status.label().to_lowercase()
-            ),
+            message: match enrolment.status {
+                EnrolmentStatus::Migrated => crate::msg!("incentives-enrolment-migrated-already"),
+                _ => crate::msg!("incentives-enrolment-withdrawn-already"),
+            },
         });
     }
     Ok(enrolment)
@@ -421,12 +434,12 @@ pub async fn migrate(
         (
             "program_id",
             &to.program_id,
-            "Choose the program to move to.",
+            crate::key!("incentives-choose-program-to-move-to"),
         ),
         (
             "partner_id",
             &to.partner_id,
-            "Choose the partner ID to move to.",
+            crate::key!("incentives-choose-partner-id-to-move-to"),
         ),
     ])?;
     let partner_id = own_partner_id(work.conn(), ctx, &to.partner_id).await?;
@@ -436,11 +449,12 @@ pub async fn migrate(
         && current.successor_id.as_deref() != Some(program.program_id.as_str())
     {
         let message = match &current.successor_name {
-            Some(s) => format!("An enrolment in {} can move to {s} only.", current.name),
-            None => format!(
-                "{} has no successor: keep the program and choose another partner ID.",
-                current.name
+            Some(s) => crate::msg!(
+                "incentives-move-to-successor-only",
+                program = current.name,
+                successor = s
             ),
+            None => crate::msg!("incentives-no-successor", program = current.name),
         };
         return Err(AppError::invalid("program_id", message));
     }
@@ -450,7 +464,7 @@ pub async fn migrate(
     if program.program_id == before.program_id && partner_id == before.partner_id {
         return Err(AppError::invalid(
             "partner_id",
-            "The enrolment is there already: choose another partner ID or the successor program.",
+            crate::msg!("incentives-enrolment-there-already"),
         ));
     }
     // The old enrolment leaves the active ones before the new one joins

@@ -28,14 +28,14 @@ fn filter(ctx: &Ctx, q: &ReportQuery) -> AppResult<(Statement, bool)> {
         if !month.is_empty() && !valid_month(month) {
             return Err(AppError::invalid(
                 field,
-                "Enter a month as YYYY-MM, e.g. 2026-01.",
+                crate::msg!("incentives-month-format-example"),
             ));
         }
     }
     if !q.from.is_empty() && !q.to.is_empty() && q.from > q.to {
         return Err(AppError::invalid(
             "to",
-            "The last month comes before the first.",
+            crate::msg!("incentives-months-reversed"),
         ));
     }
     let all = ctx.me.can(Capability::IncentivesReportsViewAll);
@@ -164,12 +164,15 @@ pub async fn record_earning(
     currency: &str,
 ) -> AppResult<()> {
     if !valid_month(month) {
-        return Err(AppError::invalid("month", "Enter a month as YYYY-MM."));
+        return Err(AppError::invalid(
+            "month",
+            crate::msg!("incentives-month-format"),
+        ));
     }
     if currency.len() != 3 || !currency.chars().all(|c| c.is_ascii_uppercase()) {
         return Err(AppError::invalid(
             "currency",
-            "Use a three-letter ISO 4217 code, e.g. EUR.",
+            crate::msg!("incentives-currency-code"),
         ));
     }
     let found: Option<(String, String, String)> = sqlx::query_as(
@@ -181,7 +184,7 @@ pub async fn record_earning(
     .fetch_optional(db)
     .await?;
     let (org_id, program, partner_id) =
-        found.ok_or_else(|| AppError::not_found("The enrolment"))?;
+        found.ok_or_else(|| AppError::not_found(crate::msg!("incentives-the-enrolment")))?;
     let mut work = Work::begin(db, &Actor::operator(&org_id)).await?;
     sqlx::query(
         "insert into incentive_earning
@@ -200,7 +203,7 @@ pub async fn record_earning(
     .map_err(|e| {
         or_conflict(e, || AppError::Conflict {
             field: "month".into(),
-            message: format!("The earnings of {month} are recorded already for this enrolment."),
+            message: crate::msg!("incentives-earnings-recorded-already", month = month),
         })
     })?;
     work.record(

@@ -16,8 +16,8 @@ pub fn BankTaxPage() -> impl IntoView {
     );
     view! {
         <section class="card">
-            <h1>"Bank and tax profile"</h1>
-            <p>"Where the incentive programs pay your organization. The account number is never shown in full: type it only to change it."</p>
+            <h1>{crate::tr!("incentives-bank-tax-title")}</h1>
+            <p>{crate::tr!("incentives-bank-tax-intro")}</p>
             <SaveNotice saves=saves/>
             <Loaded resource=profile ok=move |p| view! { <BankTaxForm profile=p saves=saves/> }/>
         </section>
@@ -53,34 +53,40 @@ fn BankTaxForm(profile: BankTaxProfile, saves: Saves) -> impl IntoView {
         error.set(None);
         leptos::task::spawn_local(async move {
             let result = crate::incentives::save_bank_tax_profile(version, input).await;
-            saves.after(result, "Bank and tax profile saved.", error);
+            saves.after(
+                result,
+                super::saved_text(crate::key!("incentives-bank-tax-saved")),
+                error,
+            );
         });
     };
     let saved = if has_account {
         view! {
             <p data-testid="account-saved">
-                "Account number on file: " <strong>{profile.account_number_masked}</strong>
-                {profile.updated_at.map(|t| format!(" (saved {})", format_millis(t)))}
+                {crate::tr!("incentives-account-on-file")} " " <strong>{profile.account_number_masked}</strong>
+                {profile
+                    .updated_at
+                    .map(|t| format!(" {}", crate::tr!("incentives-saved-at", at = format_millis(t))))}
             </p>
         }
         .into_any()
     } else {
-        view! { <p class="muted" data-testid="account-saved">"No bank account saved yet."</p> }
+        view! { <p class="muted" data-testid="account-saved">{crate::tr!("incentives-no-account")}</p> }
             .into_any()
     };
     let number_label = if has_account {
-        "New IBAN or account number (leave empty to keep the one on file)"
+        crate::tr!("incentives-new-account-number")
     } else {
-        "IBAN or account number"
+        crate::tr!("incentives-account-number")
     };
     view! {
         {saved}
         <form on:submit=submit novalidate data-testid="bank-tax-form">
-            <TextField id="account_holder" label="Account holder" value=account_holder error=error/>
-            <TextField id="bank_name" label="Bank name" value=bank_name error=error/>
+            <TextField id="account_holder" label=crate::tr!("incentives-account-holder") value=account_holder error=error/>
+            <TextField id="bank_name" label=crate::tr!("incentives-bank-name") value=bank_name error=error/>
             <TextField id="account_number" label=number_label value=account_number error=error autocomplete="off"/>
-            <TextField id="tax_id" label="Tax ID" value=tax_id error=error/>
-            <TextField id="tax_country" label="Tax country" value=tax_country error=error/>
+            <TextField id="tax_id" label=crate::tr!("incentives-tax-id") value=tax_id error=error/>
+            <TextField id="tax_country" label=crate::tr!("incentives-tax-country") value=tax_country error=error/>
             <label class="check">
                 <input
                     type="checkbox"
@@ -88,10 +94,11 @@ fn BankTaxForm(profile: BankTaxProfile, saves: Saves) -> impl IntoView {
                     prop:checked=move || vat.get()
                     on:change=move |ev| vat.set(event_target_checked(&ev))
                 />
-                " Registered for VAT"
+                " "
+                {crate::tr!("incentives-vat-registered")}
             </label>
             <FormError error=error fields=&["account_holder", "bank_name", "account_number", "tax_id", "tax_country"]/>
-            <p><button type="submit">"Save profile"</button></p>
+            <p><button type="submit">{crate::tr!("incentives-save-profile")}</button></p>
         </form>
     }
 }

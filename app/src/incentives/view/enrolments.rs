@@ -19,7 +19,7 @@ pub(super) fn EnrolmentTable(
     saves: Saves,
 ) -> impl IntoView {
     if enrolments.is_empty() {
-        return view! { <p data-testid="no-enrolments">"No partner ID is enrolled in a program yet."</p> }
+        return view! { <p data-testid="no-enrolments">{crate::tr!("incentives-no-enrolments")}</p> }
             .into_any();
     }
     // Where each migrated enrolment went, by id.
@@ -35,7 +35,14 @@ pub(super) fn EnrolmentTable(
     let programs = StoredValue::new(programs);
     let choices = StoredValue::new(choices);
     view! {
-        <Table testid="enrolments" columns=&["Program", "Partner ID", "Contact", "Status", "Enrolled", "Actions"]>
+        <Table testid="enrolments" columns=&[
+            crate::key!("incentives-col-program"),
+            crate::key!("incentives-col-partner-id"),
+            crate::key!("incentives-col-contact"),
+            crate::key!("incentives-col-status"),
+            crate::key!("incentives-col-enrolled"),
+            crate::key!("incentives-col-actions"),
+        ]>
             {enrolments
                 .into_iter()
                 .map(|e| {
@@ -67,12 +74,16 @@ fn EnrolmentRow(
         error.set(None);
         leptos::task::spawn_local(async move {
             let result = crate::incentives::withdraw_enrolment(id.get_value(), version).await;
-            saves.after(result, "Enrolment withdrawn.", error);
+            saves.after(
+                result,
+                super::saved_text(crate::key!("incentives-enrolment-withdrawn")),
+                error,
+            );
         });
     };
     let status = match (enrolment.status, moved_to) {
-        (EnrolmentStatus::Migrated, Some(to)) => format!("Migrated to {to}"),
-        (s, _) => s.label().to_string(),
+        (EnrolmentStatus::Migrated, Some(to)) => crate::tr!("incentives-migrated-to", to = to),
+        (s, _) => s.name(),
     };
     // An active enrolment in a program that closed since: say where it
     // should go.
@@ -81,8 +92,8 @@ fn EnrolmentRow(
             all.iter()
                 .find(|p| p.program_id == enrolment.program_id && !p.open)
                 .map(|p| match &p.successor_name {
-                    Some(s) => format!("Program closed: migrate to {s}"),
-                    None => "Program closed".to_string(),
+                    Some(s) => crate::tr!("incentives-program-closed-migrate", successor = s),
+                    None => crate::tr!("incentives-program-closed-note"),
                 })
         })
         .filter(|_| enrolment.status == EnrolmentStatus::Active)
@@ -93,7 +104,7 @@ fn EnrolmentRow(
     let location = enrolment
         .location
         .clone()
-        .unwrap_or_else(|| "no longer on the organization profile".into());
+        .unwrap_or_else(|| crate::tr!("incentives-location-gone"));
     let migrate = (enrolment.can_migrate)
         .then(|| {
             choices.with_value(|c| c.clone()).map(|c| {
@@ -103,7 +114,7 @@ fn EnrolmentRow(
         })
         .flatten();
     let withdraw = enrolment.can_withdraw.then(|| {
-        view! { <button type="button" class="secondary" on:click=withdraw>"Withdraw"</button> }
+        view! { <button type="button" class="secondary" on:click=withdraw>{crate::tr!("incentives-withdraw")}</button> }
             .into_any()
     });
     let none = (!enrolment.can_migrate && !enrolment.can_withdraw)
@@ -182,17 +193,21 @@ fn MigrateForm(
         };
         leptos::task::spawn_local(async move {
             let result = crate::incentives::migrate_enrolment(id.get_value(), version, to).await;
-            saves.after(result, "Enrolment migrated.", error);
+            saves.after(
+                result,
+                super::saved_text(crate::key!("incentives-enrolment-migrated")),
+                error,
+            );
         });
     };
     let key = &enrolment.enrolment_id;
     view! {
         <details>
-            <summary>"Migrate…"</summary>
+            <summary>{crate::tr!("incentives-migrate-ellipsis")}</summary>
             <form on:submit=submit novalidate>
                 <SelectField
                     id=format!("migrate-program-{key}")
-                    label="Move to program".into()
+                    label=crate::tr!("incentives-move-to-program")
                     field="program_id"
                     value=program
                     options=program_options
@@ -200,13 +215,13 @@ fn MigrateForm(
                 />
                 <SelectField
                     id=format!("migrate-partner-{key}")
-                    label="Move to partner ID".into()
+                    label=crate::tr!("incentives-move-to-partner-id")
                     field="partner_id"
                     value=partner
                     options=partner_options
                     error=error
                 />
-                <p><button type="submit">"Migrate enrolment"</button></p>
+                <p><button type="submit">{crate::tr!("incentives-migrate-enrolment")}</button></p>
             </form>
         </details>
     }

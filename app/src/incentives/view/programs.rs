@@ -39,8 +39,8 @@ pub fn IncentivesPage() -> impl IntoView {
     let overview = Resource::new(move || saves.count(), move |_| load(may_choose));
     view! {
         <section class="card">
-            <h1>"Incentive programs"</h1>
-            <p>"The programs that pay partners for what they sell and deploy, and your partner IDs enrolled in them."</p>
+            <h1>{crate::tr!("incentives-programs-title")}</h1>
+            <p>{crate::tr!("incentives-programs-intro")}</p>
             <SaveNotice saves=saves/>
         </section>
         <Loaded
@@ -66,12 +66,12 @@ fn Overview(
         .map(|c| view! { <EnrolForm programs=programs.clone() choices=c saves=saves/> });
     view! {
         <section class="card">
-            <h2>"Your enrolments"</h2>
+            <h2>{crate::tr!("incentives-your-enrolments")}</h2>
             <EnrolmentTable enrolments=enrolments programs=programs.clone() choices=choices saves=saves/>
         </section>
         {enrol}
         <section class="card">
-            <h2>"Programs"</h2>
+            <h2>{crate::tr!("incentives-programs")}</h2>
             <ProgramTable programs=programs/>
         </section>
     }
@@ -80,14 +80,18 @@ fn Overview(
 #[component]
 fn ProgramTable(programs: Vec<Program>) -> impl IntoView {
     view! {
-        <Table testid="programs" columns=&["Program", "What it pays for", "Enrolment"]>
+        <Table testid="programs" columns=&[
+            crate::key!("incentives-col-program"),
+            crate::key!("incentives-col-pays-for"),
+            crate::key!("incentives-col-enrolment"),
+        ]>
             {programs
                 .into_iter()
                 .map(|p| {
                     let state = match (p.open, p.successor_name) {
-                        (true, _) => "Open".to_string(),
-                        (false, Some(s)) => format!("Closed: succeeded by {s}"),
-                        (false, None) => "Closed".to_string(),
+                        (true, _) => crate::tr!("incentives-program-open"),
+                        (false, Some(s)) => crate::tr!("incentives-program-succeeded-by", successor = s),
+                        (false, None) => crate::tr!("incentives-program-closed-state"),
                     };
                     view! {
                         <tr data-testid="program-row">
@@ -143,22 +147,26 @@ fn EnrolForm(programs: Vec<Program>, choices: EnrolmentChoices, saves: Saves) ->
         };
         leptos::task::spawn_local(async move {
             let result = crate::incentives::enrol(new).await;
-            saves.after(result, "Partner ID enrolled.", error);
+            saves.after(
+                result,
+                super::saved_text(crate::key!("incentives-partner-id-enrolled")),
+                error,
+            );
         });
     };
     view! {
         <section class="card">
-            <h2>"Enrol a partner ID"</h2>
+            <h2>{crate::tr!("incentives-enrol-title")}</h2>
             {no_partner_ids.then(|| view! {
-                <p class="muted">"Your organization has no partner ID yet: an Account admin adds them on the organization profile."</p>
+                <p class="muted">{crate::tr!("incentives-no-partner-ids")}</p>
             })}
             <form on:submit=submit novalidate data-testid="enrol-form">
-                <SelectField id="program_id".into() label="Program".into() field="program_id" value=program options=program_options error=error/>
-                <SelectField id="partner_id".into() label="Partner ID".into() field="partner_id" value=partner options=partner_options error=error/>
-                <SelectField id="contact_user_id".into() label="Contact".into() field="contact_user_id" value=contact options=contact_options error=error/>
-                <p class="muted">"The contact holds an incentives role and sees this enrolment's reports."</p>
+                <SelectField id="program_id".into() label=crate::tr!("incentives-program") field="program_id" value=program options=program_options error=error/>
+                <SelectField id="partner_id".into() label=crate::tr!("incentives-partner-id") field="partner_id" value=partner options=partner_options error=error/>
+                <SelectField id="contact_user_id".into() label=crate::tr!("incentives-contact") field="contact_user_id" value=contact options=contact_options error=error/>
+                <p class="muted">{crate::tr!("incentives-contact-hint")}</p>
                 <FormError error=error fields=&["program_id", "partner_id", "contact_user_id"]/>
-                <p><button type="submit">"Enrol"</button></p>
+                <p><button type="submit">{crate::tr!("incentives-enrol")}</button></p>
             </form>
         </section>
     }

@@ -2,7 +2,7 @@
 //! a CSV download.
 
 use crate::error::AppError;
-use crate::incentives::{format_amount, IncentiveReport, ReportQuery};
+use crate::incentives::{local_amount, IncentiveReport, ReportQuery};
 use crate::ui::{FormError, Loaded, Table};
 use leptos::prelude::*;
 
@@ -30,14 +30,14 @@ pub fn IncentiveReportsPage() -> impl IntoView {
             }
         });
     };
-    let month = move |id: &'static str, label: &'static str, sig: RwSignal<String>| {
+    let month = move |id: &'static str, label: String, sig: RwSignal<String>| {
         view! {
             <div>
                 <label for=id>{label}</label>
                 <input
                     id=id
                     type="month"
-                    placeholder="YYYY-MM"
+                    placeholder=crate::tr!("incentives-month-placeholder")
                     prop:value=move || sig.get()
                     on:change=move |ev| sig.set(event_target_value(&ev))
                 />
@@ -46,11 +46,11 @@ pub fn IncentiveReportsPage() -> impl IntoView {
     };
     view! {
         <section class="card">
-            <h1>"Incentive reports"</h1>
+            <h1>{crate::tr!("incentives-reports-title")}</h1>
             <div class="toolbar">
-                {month("from", "From month", from)}
-                {month("to", "To month", to)}
-                <button type="button" class="secondary" on:click=export>"Download CSV"</button>
+                {month("from", crate::tr!("incentives-from-month"), from)}
+                {month("to", crate::tr!("incentives-to-month"), to)}
+                <button type="button" class="secondary" on:click=export>{crate::tr!("incentives-download-csv")}</button>
             </div>
             <FormError error=export_error fields=&[]/>
             <Loaded resource=report ok=|r| view! { <ReportTable report=r/> }/>
@@ -61,31 +61,37 @@ pub fn IncentiveReportsPage() -> impl IntoView {
 #[component]
 fn ReportTable(report: IncentiveReport) -> impl IntoView {
     let scope = if report.whole_organization {
-        "Every enrolment of your organization."
+        crate::tr!("incentives-scope-all")
     } else {
-        "The enrolments you are the contact of."
+        crate::tr!("incentives-scope-mine")
     };
     let truncated = report.truncated.then(|| {
-        view! { <p class="muted">"Only the newest 5,000 lines are listed: narrow the months. The totals and the CSV cover every line."</p> }
+        view! { <p class="muted">{crate::tr!("incentives-truncated")}</p> }
     });
     if report.lines.is_empty() {
         return view! {
             <p data-testid="report-scope">{scope}</p>
-            <p data-testid="no-earnings">"No earnings for these months."</p>
+            <p data-testid="no-earnings">{crate::tr!("incentives-no-earnings")}</p>
         }
         .into_any();
     }
     let totals = report
         .totals
         .iter()
-        .map(|t| format_amount(t.amount_cents, &t.currency))
+        .map(|t| local_amount(t.amount_cents, &t.currency))
         .collect::<Vec<_>>()
         .join(" · ");
     view! {
         <p data-testid="report-scope">{scope}</p>
-        <p data-testid="report-total"><strong>"Total: "</strong>{totals}</p>
+        <p data-testid="report-total"><strong>{crate::tr!("incentives-total")} " "</strong>{totals}</p>
         {truncated}
-        <Table testid="earnings" columns=&["Month", "Program", "Partner ID", "Contact", "Amount"]>
+        <Table testid="earnings" columns=&[
+            crate::key!("incentives-col-month"),
+            crate::key!("incentives-col-program"),
+            crate::key!("incentives-col-partner-id"),
+            crate::key!("incentives-col-contact"),
+            crate::key!("incentives-col-amount"),
+        ]>
             {report
                 .lines
                 .into_iter()
@@ -96,7 +102,7 @@ fn ReportTable(report: IncentiveReport) -> impl IntoView {
                             <td>{l.program_name}</td>
                             <td>{l.partner_id}</td>
                             <td>{l.contact_name}</td>
-                            <td>{format_amount(l.amount_cents, &l.currency)}</td>
+                            <td>{local_amount(l.amount_cents, &l.currency)}</td>
                         </tr>
                     }
                 })

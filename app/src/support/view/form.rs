@@ -45,12 +45,12 @@ pub fn OpenTicket(kind: TicketKind, preset: String) -> impl IntoView {
     };
     let (heading, intro) = match kind {
         TicketKind::Customer => (
-            "Open a ticket for a customer",
-            "Request support on behalf of a customer. Office 365 subscription and Azure technical requests are opened by an Admin agent.",
+            crate::tr!("support-open-customer-ticket"),
+            crate::tr!("support-open-customer-ticket-intro"),
         ),
         TicketKind::Console => (
-            "Open a console ticket",
-            "Report a problem with Partner Console itself.",
+            crate::tr!("support-open-console-ticket"),
+            crate::tr!("support-open-console-ticket-intro"),
         ),
     };
     view! {
@@ -60,8 +60,8 @@ pub fn OpenTicket(kind: TicketKind, preset: String) -> impl IntoView {
             <form on:submit=submit novalidate>
                 {(kind == TicketKind::Customer)
                     .then(|| view! { <CustomerPicker value=customer preset=preset error=error/> })}
-                <TextField id="title" label="Title" value=title error=error/>
-                <label for="severity">"Severity"</label>
+                <TextField id="title" label=crate::tr!("support-title-label") value=title error=error/>
+                <label for="severity">{crate::tr!("support-severity")}</label>
                 <select
                     id="severity"
                     prop:value=move || severity.get()
@@ -72,13 +72,13 @@ pub fn OpenTicket(kind: TicketKind, preset: String) -> impl IntoView {
                         .map(|s| {
                             view! {
                                 <option value=s.key() selected=move || severity.get() == s.key()>
-                                    {s.hint()}
+                                    {s.hint_name()}
                                 </option>
                             }
                         })
                         .collect_view()}
                 </select>
-                <label for="category">"Category"</label>
+                <label for="category">{crate::tr!("support-category")}</label>
                 <select
                     id="category"
                     prop:value=move || category.get()
@@ -89,14 +89,14 @@ pub fn OpenTicket(kind: TicketKind, preset: String) -> impl IntoView {
                         .map(|c| {
                             view! {
                                 <option value=c.key() selected=move || category.get() == c.key()>
-                                    {c.label()}
+                                    {c.name()}
                                 </option>
                             }
                         })
                         .collect_view()}
                 </select>
                 <FieldError error=error field="category"/>
-                <label for="description">"Description"</label>
+                <label for="description">{crate::tr!("support-description")}</label>
                 <textarea
                     id="description"
                     name="description"
@@ -107,7 +107,7 @@ pub fn OpenTicket(kind: TicketKind, preset: String) -> impl IntoView {
                 <FieldError error=error field="description"/>
                 <FormError error=error fields=&["customer_id", "title", "description", "category"]/>
                 <p>
-                    <button type="submit">"Open ticket"</button>
+                    <button type="submit">{crate::tr!("support-open-ticket")}</button>
                 </p>
             </form>
         </section>
@@ -136,7 +136,7 @@ fn CustomerPicker(
         },
     );
     view! {
-        <label for="customer-search">"Find a customer (name or domain)"</label>
+        <label for="customer-search">{crate::tr!("support-find-customer")}</label>
         <input
             id="customer-search"
             type="search"
@@ -146,11 +146,15 @@ fn CustomerPicker(
                 value.set(String::new());
             }
         />
-        <label for="customer_id">"Customer"</label>
+        <label for="customer_id">{crate::tr!("support-customer")}</label>
         <Loaded
             resource=choices
             ok=move |found| {
-                let none = if found.is_empty() { "No customer matches" } else { "Choose a customer" };
+                let none = if found.is_empty() {
+                    crate::tr!("support-no-customer-matches")
+                } else {
+                    crate::tr!("support-choose-customer")
+                };
                 view! {
                     <select
                         id="customer_id"

@@ -20,8 +20,8 @@ pub fn SupportPage() -> impl IntoView {
     view! {
         <TicketList
             kind=TicketKind::Customer
-            title="Support tickets"
-            intro="Service requests opened on behalf of your customers, most recently active first."
+            title=crate::tr!("support-tickets-title")
+            intro=crate::tr!("support-tickets-intro")
             customer=Signal::derive(customer)
         />
         // Made again when the customer in the address changes, for them.
@@ -40,8 +40,8 @@ pub fn ConsoleTicketsPage() -> impl IntoView {
     view! {
         <TicketList
             kind=TicketKind::Console
-            title="Console tickets"
-            intro="Problems with Partner Console itself, reported to its vendor."
+            title=crate::tr!("support-console-tickets-title")
+            intro=crate::tr!("support-console-tickets-intro")
             customer=Signal::derive(String::new)
         />
         {me
@@ -54,8 +54,8 @@ pub fn ConsoleTicketsPage() -> impl IntoView {
 #[component]
 fn TicketList(
     kind: TicketKind,
-    title: &'static str,
-    intro: &'static str,
+    title: String,
+    intro: String,
     /// A customer's id to keep only their tickets ("" for all).
     customer: Signal<String>,
 ) -> impl IntoView {
@@ -72,17 +72,17 @@ fn TicketList(
         move |q| list_tickets(kind, q),
     );
     let statuses = vec![
-        ("open".to_string(), "Open".to_string()),
-        ("resolved".to_string(), "Resolved".to_string()),
-        (String::new(), "All".to_string()),
+        ("open".to_string(), TicketStatus::Open.name()),
+        ("resolved".to_string(), TicketStatus::Resolved.name()),
+        (String::new(), crate::tr!("support-status-all")),
     ];
     view! {
         <section class="card">
             <h1>{title}</h1>
             <p>{intro}</p>
             <div class="toolbar">
-                <FilterSelect id="ticket-status" label="Status" value=status page=page options=statuses/>
-                <SearchBox id="ticket-search" label="Search titles" value=search page=page/>
+                <FilterSelect id="ticket-status" label=crate::tr!("support-status") value=status page=page options=statuses/>
+                <SearchBox id="ticket-search" label=crate::tr!("support-search-titles") value=search page=page/>
             </div>
             <Loaded resource=tickets ok=move |p| view! { <TicketTable kind=kind tickets=p page=page/> }/>
         </section>
@@ -94,28 +94,34 @@ fn TicketTable(kind: TicketKind, tickets: TicketPage, page: RwSignal<u32>) -> im
     let filtered = tickets.customer.clone().map(|c| {
         view! {
             <p data-testid="customer-filter">
-                "Tickets of " <strong>{customer_label(&c)}</strong> ". "
-                <a href=kind.list_href()>"Show every customer's tickets"</a>
+                {crate::tr!("support-tickets-of")} " " <strong>{customer_label(&c)}</strong> ". "
+                <a href=kind.list_href()>{crate::tr!("support-show-all-tickets")}</a>
             </p>
         }
     });
     if tickets.tickets.is_empty() {
         return view! {
             {filtered}
-            <p data-testid="no-tickets">"No ticket matches."</p>
+            <p data-testid="no-tickets">{crate::tr!("support-no-ticket-matches")}</p>
         }
         .into_any();
     }
     let columns: &'static [&'static str] = match kind {
         TicketKind::Customer => &[
-            "Ticket",
-            "Customer",
-            "Severity",
-            "Status",
-            "Opened",
-            "Last activity",
+            crate::key!("support-col-ticket"),
+            crate::key!("support-col-customer"),
+            crate::key!("support-col-severity"),
+            crate::key!("support-col-status"),
+            crate::key!("support-col-opened"),
+            crate::key!("support-col-last-activity"),
         ],
-        TicketKind::Console => &["Ticket", "Severity", "Status", "Opened", "Last activity"],
+        TicketKind::Console => &[
+            crate::key!("support-col-ticket"),
+            crate::key!("support-col-severity"),
+            crate::key!("support-col-status"),
+            crate::key!("support-col-opened"),
+            crate::key!("support-col-last-activity"),
+        ],
     };
     view! {
         {filtered}
@@ -144,23 +150,22 @@ fn TicketRow(ticket: Ticket) -> impl IntoView {
     });
     let comments = match ticket.comment_count {
         0 => String::new(),
-        1 => " · 1 comment".into(),
-        n => format!(" · {n} comments"),
+        n => format!(" · {}", crate::tr_n!("support-comment-count", n)),
     };
     view! {
         <tr data-testid="ticket-row">
             <td>
                 <a href=ticket.kind.ticket_href(&ticket.ticket_id)>{ticket.title.clone()}</a>
                 <br/>
-                <span class="muted">{ticket.category.label()}</span>
+                <span class="muted">{ticket.category.name()}</span>
             </td>
             {customer}
-            <td class=format!("severity-{}", ticket.severity.key())>{ticket.severity.label()}</td>
-            <td data-testid="ticket-status">{ticket.status.label()}</td>
+            <td class=format!("severity-{}", ticket.severity.key())>{ticket.severity.name()}</td>
+            <td data-testid="ticket-status">{ticket.status.name()}</td>
             <td>
                 {format_millis(ticket.opened_at)}
                 <br/>
-                <span class="muted">"by " {ticket.opened_by.clone()}</span>
+                <span class="muted">{crate::tr!("support-by", name = ticket.opened_by)}</span>
             </td>
             <td>{format_millis(ticket.updated_at)} <span class="muted">{comments}</span></td>
         </tr>

@@ -56,12 +56,12 @@ fn Ticket(thread: TicketThread, saves: Saves) -> impl IntoView {
         });
     };
     let back = match kind {
-        TicketKind::Customer => "Support tickets",
-        TicketKind::Console => "Console tickets",
+        TicketKind::Customer => crate::tr!("support-tickets-title"),
+        TicketKind::Console => crate::tr!("support-console-tickets-title"),
     };
     let customer = ticket.customer.clone().map(|c| {
         view! {
-            <dt>"Customer"</dt>
+            <dt>{crate::tr!("support-customer")}</dt>
             <dd>
                 <a href=format!("/support?customer={}", c.customer_id)>{customer_label(&c)}</a>
             </dd>
@@ -73,14 +73,14 @@ fn Ticket(thread: TicketThread, saves: Saves) -> impl IntoView {
         .zip(ticket.resolved_at)
         .map(|(by, at)| {
             view! {
-                <dt>"Resolved"</dt>
-                <dd>{format_millis(at)} " by " {by}</dd>
+                <dt>{crate::tr!("support-resolved")}</dt>
+                <dd>{crate::tr!("support-at-by", at = format_millis(at), name = by)}</dd>
             }
         });
     let history = me.can(Capability::ActivityViewAll).then(|| {
         view! {
             " · "
-            <a href=format!("/activity?target_id={}", ticket.ticket_id)>"History in the activity log"</a>
+            <a href=format!("/activity?target_id={}", ticket.ticket_id)>{crate::tr!("support-history")}</a>
         }
     });
     view! {
@@ -91,26 +91,26 @@ fn Ticket(thread: TicketThread, saves: Saves) -> impl IntoView {
             </p>
             <h1 data-testid="ticket-title">{ticket.title.clone()}</h1>
             <dl class="status">
-                <dt>"Status"</dt>
-                <dd data-testid="ticket-status">{ticket.status.label()}</dd>
+                <dt>{crate::tr!("support-status")}</dt>
+                <dd data-testid="ticket-status">{ticket.status.name()}</dd>
                 {customer}
-                <dt>"Severity"</dt>
-                <dd class=format!("severity-{}", ticket.severity.key())>{ticket.severity.label()}</dd>
-                <dt>"Category"</dt>
-                <dd>{ticket.category.label()}</dd>
-                <dt>"Opened"</dt>
-                <dd data-testid="ticket-opened">{format_millis(ticket.opened_at)} " by " {ticket.opened_by.clone()}</dd>
+                <dt>{crate::tr!("support-severity")}</dt>
+                <dd class=format!("severity-{}", ticket.severity.key())>{ticket.severity.name()}</dd>
+                <dt>{crate::tr!("support-category")}</dt>
+                <dd>{ticket.category.name()}</dd>
+                <dt>{crate::tr!("support-opened")}</dt>
+                <dd data-testid="ticket-opened">{crate::tr!("support-at-by", at = format_millis(ticket.opened_at), name = ticket.opened_by)}</dd>
                 {resolved}
             </dl>
-            <h2>"Description"</h2>
+            <h2>{crate::tr!("support-description")}</h2>
             <p class="ticket-text" data-testid="ticket-description">{ticket.description.clone()}</p>
             <p class="toolbar">
                 {a
                     .can_resolve
                     .then(|| {
                         view! {
-                            <button type="button" on:click=move |_| change(TicketStatus::Resolved, "Ticket resolved.")>
-                                "Resolve ticket"
+                            <button type="button" on:click=move |_| change(TicketStatus::Resolved, super::saved_text(crate::key!("support-ticket-resolved")))>
+                                {crate::tr!("support-resolve-ticket")}
                             </button>
                         }
                     })}
@@ -118,8 +118,8 @@ fn Ticket(thread: TicketThread, saves: Saves) -> impl IntoView {
                     .can_reopen
                     .then(|| {
                         view! {
-                            <button type="button" class="secondary" on:click=move |_| change(TicketStatus::Open, "Ticket reopened.")>
-                                "Reopen ticket"
+                            <button type="button" class="secondary" on:click=move |_| change(TicketStatus::Open, super::saved_text(crate::key!("support-ticket-reopened")))>
+                                {crate::tr!("support-reopen-ticket")}
                             </button>
                         }
                     })}
@@ -128,12 +128,12 @@ fn Ticket(thread: TicketThread, saves: Saves) -> impl IntoView {
             <FormError error=error fields=&["body"]/>
         </section>
         <section class="card">
-            <h2>{format!("Comments ({})", comments.len())}</h2>
+            <h2>{crate::tr!("support-comments-heading", count = comments.len())}</h2>
             <Comments comments=comments/>
             {if a.can_comment {
                 view! { <CommentBox kind=kind id=id.get_value() saves=saves error=error/> }.into_any()
             } else if ticket.status == TicketStatus::Resolved {
-                view! { <p class="muted">"This ticket is resolved: it takes no more comments unless it is reopened."</p> }
+                view! { <p class="muted">{crate::tr!("support-resolved-no-comments")}</p> }
                     .into_any()
             } else {
                 ().into_any()
@@ -145,7 +145,7 @@ fn Ticket(thread: TicketThread, saves: Saves) -> impl IntoView {
 #[component]
 fn Comments(comments: Vec<TicketComment>) -> impl IntoView {
     if comments.is_empty() {
-        return view! { <p class="muted" data-testid="no-comments">"No comment yet."</p> }
+        return view! { <p class="muted" data-testid="no-comments">{crate::tr!("support-no-comments")}</p> }
             .into_any();
     }
     view! {
@@ -190,14 +190,14 @@ fn CommentBox(
         leptos::task::spawn_local(async move {
             saves.after(
                 comment_ticket(kind, id.get_value(), text).await,
-                "Comment added.",
+                super::saved_text(crate::key!("support-comment-added")),
                 error,
             );
         });
     };
     view! {
         <form on:submit=submit novalidate>
-            <label for="body">"Add a comment"</label>
+            <label for="body">{crate::tr!("support-add-a-comment")}</label>
             <textarea
                 id="body"
                 name="body"
@@ -207,7 +207,7 @@ fn CommentBox(
             ></textarea>
             <FieldError error=error field="body"/>
             <p>
-                <button type="submit">"Add comment"</button>
+                <button type="submit">{crate::tr!("support-add-comment")}</button>
             </p>
         </form>
     }
