@@ -86,11 +86,7 @@ fn ProfileRow(
         let p = stored.get_value();
         leptos::task::spawn_local(async move {
             let result = crate::devices::delete_device_profile(p.profile_id, p.version).await;
-            saves.after(
-                result,
-                super::saved_text(crate::key!("devices-profile-deleted")),
-                error,
-            );
+            saves.after(result, crate::key!("devices-profile-deleted"), error);
         });
     };
     let template = if p.settings.device_name_template.is_empty() {
@@ -190,22 +186,14 @@ fn ProfileForm(
                     if result.is_ok() || result.as_ref().is_err_and(AppError::is_stale) {
                         cleared.set(None);
                     }
-                    saves.after(
-                        result,
-                        super::saved_text(crate::key!("devices-profile-saved")),
-                        error,
-                    );
+                    saves.after(result, crate::key!("devices-profile-saved"), error);
                 }
                 None => {
                     let result = crate::devices::create_device_profile(profile).await;
                     if result.is_ok() {
                         cleared.set(None);
                     }
-                    saves.after(
-                        result,
-                        super::saved_text(crate::key!("devices-profile-created")),
-                        error,
-                    );
+                    saves.after(result, crate::key!("devices-profile-created"), error);
                 }
             }
         });

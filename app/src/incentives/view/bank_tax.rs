@@ -53,11 +53,7 @@ fn BankTaxForm(profile: BankTaxProfile, saves: Saves) -> impl IntoView {
         error.set(None);
         leptos::task::spawn_local(async move {
             let result = crate::incentives::save_bank_tax_profile(version, input).await;
-            saves.after(
-                result,
-                super::saved_text(crate::key!("incentives-bank-tax-saved")),
-                error,
-            );
+            saves.after(result, crate::key!("incentives-bank-tax-saved"), error);
         });
     };
     let saved = if has_account {

@@ -74,11 +74,7 @@ fn EnrolmentRow(
         error.set(None);
         leptos::task::spawn_local(async move {
             let result = crate::incentives::withdraw_enrolment(id.get_value(), version).await;
-            saves.after(
-                result,
-                super::saved_text(crate::key!("incentives-enrolment-withdrawn")),
-                error,
-            );
+            saves.after(result, crate::key!("incentives-enrolment-withdrawn"), error);
         });
     };
     let status = match (enrolment.status, moved_to) {
@@ -193,11 +189,7 @@ fn MigrateForm(
         };
         leptos::task::spawn_local(async move {
             let result = crate::incentives::migrate_enrolment(id.get_value(), version, to).await;
-            saves.after(
-                result,
-                super::saved_text(crate::key!("incentives-enrolment-migrated")),
-                error,
-            );
+            saves.after(result, crate::key!("incentives-enrolment-migrated"), error);
         });
     };
     let key = &enrolment.enrolment_id;

@@ -147,11 +147,7 @@ fn EnrolForm(programs: Vec<Program>, choices: EnrolmentChoices, saves: Saves) ->
         };
         leptos::task::spawn_local(async move {
             let result = crate::incentives::enrol(new).await;
-            saves.after(
-                result,
-                super::saved_text(crate::key!("incentives-partner-id-enrolled")),
-                error,
-            );
+            saves.after(result, crate::key!("incentives-partner-id-enrolled"), error);
         });
     };
     view! {

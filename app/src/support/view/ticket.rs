@@ -109,7 +109,7 @@ fn Ticket(thread: TicketThread, saves: Saves) -> impl IntoView {
                     .can_resolve
                     .then(|| {
                         view! {
-                            <button type="button" on:click=move |_| change(TicketStatus::Resolved, super::saved_text(crate::key!("support-ticket-resolved")))>
+                            <button type="button" on:click=move |_| change(TicketStatus::Resolved, crate::key!("support-ticket-resolved"))>
                                 {crate::tr!("support-resolve-ticket")}
                             </button>
                         }
@@ -118,7 +118,7 @@ fn Ticket(thread: TicketThread, saves: Saves) -> impl IntoView {
                     .can_reopen
                     .then(|| {
                         view! {
-                            <button type="button" class="secondary" on:click=move |_| change(TicketStatus::Open, super::saved_text(crate::key!("support-ticket-reopened")))>
+                            <button type="button" class="secondary" on:click=move |_| change(TicketStatus::Open, crate::key!("support-ticket-reopened"))>
                                 {crate::tr!("support-reopen-ticket")}
                             </button>
                         }
@@ -190,7 +190,7 @@ fn CommentBox(
         leptos::task::spawn_local(async move {
             saves.after(
                 comment_ticket(kind, id.get_value(), text).await,
-                super::saved_text(crate::key!("support-comment-added")),
+                crate::key!("support-comment-added"),
                 error,
             );
         });
