@@ -66,6 +66,17 @@ pub struct MembershipResult {
     pub skipped: Vec<Skipped>,
 }
 
+impl MembershipResult {
+    /// The skip reasons as text instead of catalogue keys (for the REST
+    /// API, which answers in English).
+    pub fn rendered(mut self) -> Self {
+        for s in &mut self.skipped {
+            s.reason = crate::i18n::message(&s.reason);
+        }
+        self
+    }
+}
+
 /// A user a change left alone, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
@@ -79,9 +90,9 @@ pub fn check_group_name(name: &str) -> FieldErrors {
     let mut errors = FieldErrors::new();
     let n = name.trim();
     if n.is_empty() {
-        errors.insert("name".into(), vec!["Enter the group's name.".into()]);
+        errors.insert("name".into(), vec![crate::msg!("groups-enter-name")]);
     } else if n.chars().count() > 100 {
-        errors.insert("name".into(), vec!["Use at most 100 characters.".into()]);
+        errors.insert("name".into(), vec![crate::msg!("groups-name-too-long")]);
     }
     errors
 }

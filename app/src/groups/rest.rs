@@ -50,7 +50,12 @@ crate::rest_routes! {
     ///
     /// `GroupsManage` or `UsersView`.
     GET "/groups/{group_id}" get_group(group_id) -> GroupDetail
-        = |ctx| service::get(&ctx, &group_id);
+        = |ctx| async {
+            service::get(&ctx, &group_id).await.map(|mut d| {
+                d.locked_reason = d.locked_reason.map(|r| crate::i18n::message(&r));
+                d
+            })
+        };
     /// Rename a group.
     ///
     /// `GroupsManage`.
@@ -73,10 +78,18 @@ crate::rest_routes! {
     ///
     /// `GroupsManage`, and the right to grant what the group gives.
     POST "/groups/{group_id}/members" add_group_members(group_id; body b: Members) -> MembershipResult
-        = |ctx| service::add_members(&ctx, &group_id, &b.user_ids);
+        = |ctx| async {
+            service::add_members(&ctx, &group_id, &b.user_ids)
+                .await
+                .map(MembershipResult::rendered)
+        };
     /// Remove users from a group.
     ///
     /// `GroupsManage`, and the right to take what the group gives.
     POST "/groups/{group_id}/members/remove" remove_group_members(group_id; body b: Members) -> MembershipResult
-        = |ctx| service::remove_members(&ctx, &group_id, &b.user_ids);
+        = |ctx| async {
+            service::remove_members(&ctx, &group_id, &b.user_ids)
+                .await
+                .map(MembershipResult::rendered)
+        };
 }

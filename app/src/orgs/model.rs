@@ -54,22 +54,29 @@ pub fn check_location(input: &LocationInput) -> FieldErrors {
     let mut errors = FieldErrors::new();
     let id = input.partner_id.trim();
     if id.is_empty() {
-        errors.insert("partner_id".into(), vec!["Enter the partner ID.".into()]);
+        errors.insert(
+            "partner_id".into(),
+            vec![crate::msg!("orgs-enter-partner-id")],
+        );
     } else if id.len() > 20 || !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
         errors.insert(
             "partner_id".into(),
-            vec!["Use up to 20 letters, digits or hyphens.".into()],
+            vec![crate::msg!("orgs-partner-id-invalid")],
         );
     }
-    for (field, value, what) in [
-        ("location", &input.location, "the location's name"),
-        ("country", &input.country, "the country"),
+    for (field, value, missing) in [
+        (
+            "location",
+            &input.location,
+            crate::key!("orgs-enter-location"),
+        ),
+        ("country", &input.country, crate::key!("orgs-enter-country")),
     ] {
         let v = value.trim();
         if v.is_empty() {
-            errors.insert(field.into(), vec![format!("Enter {what}.")]);
+            errors.insert(field.into(), vec![missing.to_string()]);
         } else if v.chars().count() > 100 {
-            errors.insert(field.into(), vec!["Use at most 100 characters.".into()]);
+            errors.insert(field.into(), vec![crate::msg!("orgs-text-too-long")]);
         }
     }
     errors

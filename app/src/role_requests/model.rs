@@ -37,6 +37,15 @@ impl RequestStatus {
         }
     }
 
+    /// The name people read, in their language.
+    pub fn name(self) -> String {
+        match self {
+            RequestStatus::Pending => crate::tr!("role-requests-status-pending"),
+            RequestStatus::Approved => crate::tr!("role-requests-status-approved"),
+            RequestStatus::Declined => crate::tr!("role-requests-status-declined"),
+        }
+    }
+
     /// Parses a stored name.
     pub fn from_key(key: &str) -> Option<RequestStatus> {
         RequestStatus::ALL.into_iter().find(|s| s.key() == key)
@@ -63,13 +72,14 @@ pub struct RoleRequest {
 /// Longest reason or comment, in characters.
 pub const MAX_TEXT: usize = 500;
 
-/// Why a reason (or comment, `required` = false) is not acceptable, if it isn't.
+/// Why a reason (or comment, `required` = false) is not acceptable, if it
+/// isn't (a message, see [`crate::msg!`]).
 pub fn text_problem(text: &str, required: bool) -> Option<String> {
     let t = text.trim();
     if required && t.is_empty() {
-        Some("Say why you need the role.".into())
+        Some(crate::msg!("role-requests-say-why"))
     } else if t.chars().count() > MAX_TEXT {
-        Some(format!("Use at most {MAX_TEXT} characters."))
+        Some(crate::msg!("role-requests-text-too-long", max = MAX_TEXT))
     } else {
         None
     }

@@ -64,7 +64,7 @@ async fn load(conn: &mut AnyConnection, org_id: &str, request_id: &str) -> AppRe
     .fetch_optional(conn)
     .await?
     .and_then(Row::into_request)
-    .ok_or_else(|| AppError::not_found("The role request"))
+    .ok_or_else(|| AppError::not_found(crate::msg!("role-requests-the-request")))
 }
 
 /// Files a request for `role`.
@@ -75,7 +75,7 @@ pub async fn create(ctx: &Ctx, role: Role, reason: &str) -> AppResult<RoleReques
     if ctx.me.holds(role) {
         return Err(AppError::invalid(
             "role",
-            format!("You already have {}.", role.label()),
+            crate::msg!("role-requests-already-have", role = role.name()),
         ));
     }
     let mut work = Work::begin(&ctx.db, &ctx.actor).await?;
@@ -89,7 +89,7 @@ pub async fn create(ctx: &Ctx, role: Role, reason: &str) -> AppResult<RoleReques
     if pending > 0 {
         return Err(AppError::invalid(
             "role",
-            "You already asked for this role; an admin will answer.",
+            crate::msg!("role-requests-already-asked"),
         ));
     }
     let request_id = new_id();
@@ -182,15 +182,15 @@ pub async fn decide(
     let request = load(work.conn(), ctx.org_id(), request_id).await?;
     if !decides(&ctx.me, &request) {
         return Err(AppError::Forbidden {
-            action: format!("decide this request for {}", request.role.label()),
+            action: crate::msg!("role-requests-forbidden-decide", role = request.role.name()),
         });
     }
     if request.status != RequestStatus::Pending {
         return Err(AppError::Conflict {
             field: "status".into(),
-            message: format!(
-                "This request was already answered: {}.",
-                request.status.label()
+            message: crate::msg!(
+                "role-requests-already-answered",
+                status = request.status.name()
             ),
         });
     }

@@ -20,14 +20,14 @@ pub fn RoleRequestsPage() -> impl IntoView {
     let decided = RwSignal::new(None::<String>);
     view! {
         <section class="card">
-            <h1>"Role requests"</h1>
-            <p>"People of your organization asking for a role you can give. Approving gives the role at once."</p>
+            <h1>{crate::tr!("role-requests-title")}</h1>
+            <p>{crate::tr!("role-requests-intro")}</p>
             <p role="status" class="ok" data-testid="decided">{move || decided.get()}</p>
             <Loaded
                 resource=inbox
                 ok=move |list| {
                     if list.is_empty() {
-                        return view! { <p data-testid="no-requests">"No request is waiting for you."</p> }.into_any();
+                        return view! { <p data-testid="no-requests">{crate::tr!("role-requests-none-waiting")}</p> }.into_any();
                     }
                     list.into_iter()
                         .map(|r| view! { <Decision request=r reload=reload decided=decided/> })
@@ -61,11 +61,11 @@ fn Decision(
             .await
             {
                 Ok(r) => {
-                    decided.set(Some(format!(
-                        "{} for {}: {}.",
-                        role.label(),
-                        who.get_value(),
-                        r.status.label()
+                    decided.set(Some(crate::tr!(
+                        "role-requests-decided",
+                        role = role.name(),
+                        name = who.get_value(),
+                        status = r.status.name()
                     )));
                     reload.update(|n| *n += 1);
                 }
@@ -76,14 +76,14 @@ fn Decision(
     let comment_id = format!("comment-{}", request.request_id);
     view! {
         <article class="request" data-testid="request">
-            <h2>{format!("{} asks for {}", request.user_name, request.role.label())}</h2>
+            <h2>{crate::tr!("role-requests-asks-for", name = request.user_name.clone(), role = request.role.name())}</h2>
             <p class="muted">{request.user_email.clone()} " · " {format_millis(request.created_at)}</p>
             <blockquote>{request.reason.clone()}</blockquote>
-            <label for=comment_id.clone()>"Comment (optional)"</label>
+            <label for=comment_id.clone()>{crate::tr!("role-requests-comment")}</label>
             <input id=comment_id type="text" prop:value=move || comment.get() on:input=move |ev| comment.set(event_target_value(&ev))/>
             <p class="toolbar">
-                <button type="button" on:click=move |_| decide(true)>"Approve"</button>
-                <button type="button" class="secondary" on:click=move |_| decide(false)>"Decline"</button>
+                <button type="button" on:click=move |_| decide(true)>{crate::tr!("role-requests-approve")}</button>
+                <button type="button" class="secondary" on:click=move |_| decide(false)>{crate::tr!("role-requests-decline")}</button>
             </p>
             <FormError error=error fields=&[]/>
         </article>
@@ -106,7 +106,10 @@ pub fn RequestRole() -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(r) = Role::from_key(&role.get_untracked()) else {
-            error.set(Some(AppError::invalid("role", "Choose the role you need.")));
+            error.set(Some(AppError::invalid(
+                "role",
+                crate::msg!("role-requests-choose-role"),
+            )));
             return;
         };
         let why = reason.get_untracked();
@@ -128,30 +131,35 @@ pub fn RequestRole() -> impl IntoView {
     };
     let roles: Vec<Role> = Role::ALL.into_iter().filter(|r| !me.holds(*r)).collect();
     view! {
-        <h3>"Ask for a role"</h3>
+        <h3>{crate::tr!("role-requests-ask")}</h3>
         <form on:submit=submit novalidate data-testid="request-form">
-            <label for="role">"Role"</label>
+            <label for="role">{crate::tr!("role-requests-role")}</label>
             <select id="role" name="role" on:change=move |ev| role.set(event_target_value(&ev))>
-                <option value="">"Choose a role"</option>
-                {roles.into_iter().map(|r| view! { <option value=r.key()>{r.label()}</option> }).collect_view()}
+                <option value="">{crate::tr!("role-requests-choose-a-role")}</option>
+                {roles.into_iter().map(|r| view! { <option value=r.key()>{r.name()}</option> }).collect_view()}
             </select>
             <crate::ui::FieldError error=error field="role"/>
-            <label for="reason">"Why do you need it?"</label>
+            <label for="reason">{crate::tr!("role-requests-why")}</label>
             <textarea id="reason" name="reason" rows="3" prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
             <crate::ui::FieldError error=error field="reason"/>
             <FormError error=error fields=&["role", "reason"]/>
-            <p><button type="submit">"Send request"</button></p>
-            <p role="status" class="ok">{move || sent.get().then_some("Request sent. The admins who can give this role see it now.")}</p>
+            <p><button type="submit">{crate::tr!("role-requests-send")}</button></p>
+            <p role="status" class="ok">{move || sent.get().then(|| crate::tr!("role-requests-sent"))}</p>
         </form>
-        <h3>"My requests"</h3>
+        <h3>{crate::tr!("role-requests-mine")}</h3>
         <Loaded
             resource=mine
             ok=|list| {
                 if list.is_empty() {
-                    return view! { <p class="muted">"You have not asked for a role."</p> }.into_any();
+                    return view! { <p class="muted">{crate::tr!("role-requests-none-mine")}</p> }.into_any();
                 }
                 view! {
-                    <Table testid="my-requests" columns=&["Role", "Asked", "Status", "Answer"]>
+                    <Table testid="my-requests" columns=&[
+                        crate::key!("role-requests-col-role"),
+                        crate::key!("role-requests-col-asked"),
+                        crate::key!("role-requests-col-status"),
+                        crate::key!("role-requests-col-answer"),
+                    ]>
                         {list
                             .into_iter()
                             .map(|r| {
@@ -162,9 +170,9 @@ pub fn RequestRole() -> impl IntoView {
                                 };
                                 view! {
                                     <tr data-testid="my-request" data-status=r.status.key()>
-                                        <td>{r.role.label()}</td>
+                                        <td>{r.role.name()}</td>
                                         <td>{format_millis(r.created_at)}</td>
-                                        <td class:ok=r.status == RequestStatus::Approved>{r.status.label()}</td>
+                                        <td class:ok=r.status == RequestStatus::Approved>{r.status.name()}</td>
                                         <td>{answer}</td>
                                     </tr>
                                 }

@@ -42,10 +42,10 @@ pub struct Enrolment {
 }
 
 /// Describes a browser from its User-Agent in a few words ("Firefox on
-/// Windows"); the raw string is kept for the rest.
+/// Windows", in the reader's language); the raw string is kept for the rest.
 pub fn describe_device(user_agent: Option<&str>) -> String {
     let Some(ua) = user_agent.filter(|u| !u.trim().is_empty()) else {
-        return "Unknown device".to_string();
+        return crate::tr!("security-device-unknown");
     };
     let browser = [
         ("Edg/", "Edge"),
@@ -71,9 +71,9 @@ pub fn describe_device(user_agent: Option<&str>) -> String {
     .find(|(needle, _)| ua.contains(needle))
     .map(|(_, name)| *name);
     match (browser, system) {
-        (Some(b), Some(s)) => format!("{b} on {s}"),
+        (Some(b), Some(s)) => crate::tr!("security-device-on", browser = b, system = s),
         (Some(b), None) => b.to_string(),
-        (None, Some(s)) => format!("Browser on {s}"),
+        (None, Some(s)) => crate::tr!("security-device-browser-on", system = s),
         (None, None) => ua.chars().take(60).collect(),
     }
 }

@@ -34,6 +34,14 @@ impl UserStatus {
         }
     }
 
+    /// What the UI shows, in the reader's language.
+    pub fn name(self) -> String {
+        match self {
+            UserStatus::Active => crate::tr!("users-status-active"),
+            UserStatus::Removed => crate::tr!("users-status-removed"),
+        }
+    }
+
     /// Parses a stored or wire name.
     pub fn from_key(key: &str) -> Option<UserStatus> {
         UserStatus::ALL.into_iter().find(|s| s.key() == key)
@@ -185,6 +193,31 @@ impl BulkAction {
             BulkAction::Remove => format!("Remove {users}: they lose access at once"),
         }
     }
+
+    /// [`BulkAction::describe`] in the reader's language.
+    pub fn name(&self, count: usize, group_name: &str) -> String {
+        let n = i64::try_from(count).unwrap_or(i64::MAX);
+        let users = crate::tr_n!("users-bulk-users", n);
+        match self {
+            BulkAction::AssignRole(r) => {
+                crate::tr!("users-bulk-assign", role = r.name(), users = users)
+            }
+            BulkAction::RemoveRole(r) => {
+                crate::tr!("users-bulk-take", role = r.name(), users = users)
+            }
+            BulkAction::AddToGroup(_) => {
+                crate::tr!("users-bulk-add-to-group", users = users, group = group_name)
+            }
+            BulkAction::RemoveFromGroup(_) => {
+                crate::tr!(
+                    "users-bulk-remove-from-group",
+                    users = users,
+                    group = group_name
+                )
+            }
+            BulkAction::Remove => crate::tr!("users-bulk-remove", users = users),
+        }
+    }
 }
 
 /// The result of a bulk action.
@@ -218,12 +251,12 @@ pub fn check_details(display_name: &str, email: &str, partner_id: &str) -> Field
     if name.is_empty() {
         errors.insert(
             "display_name".into(),
-            vec!["Enter the user's full name.".into()],
+            vec![crate::msg!("users-enter-full-name")],
         );
     } else if name.chars().count() > 200 {
         errors.insert(
             "display_name".into(),
-            vec!["Use at most 200 characters.".into()],
+            vec![crate::msg!("users-name-too-long")],
         );
     }
     if let Some(problem) = email_problem(email) {
@@ -232,23 +265,23 @@ pub fn check_details(display_name: &str, email: &str, partner_id: &str) -> Field
     if partner_id.trim().chars().count() > 64 {
         errors.insert(
             "partner_id".into(),
-            vec!["Use at most 64 characters.".into()],
+            vec![crate::msg!("users-partner-id-too-long")],
         );
     }
     errors
 }
 
-/// Why an email address is not acceptable, if it isn't.
+/// Why an email address is not acceptable, if it isn't (a catalogue key).
 pub fn email_problem(email: &str) -> Option<&'static str> {
     let email = email.trim();
     if email.is_empty() {
-        return Some("Enter an email address.");
+        return Some(crate::key!("users-enter-email"));
     }
     if email.len() > 254 {
-        return Some("Use at most 254 characters.");
+        return Some(crate::key!("users-email-too-long"));
     }
     let Some((local, domain)) = email.split_once('@') else {
-        return Some("Enter an email address like name@example.com.");
+        return Some(crate::key!("users-email-invalid"));
     };
     let ok = !local.is_empty()
         && !domain.contains('@')
@@ -261,7 +294,7 @@ pub fn email_problem(email: &str) -> Option<&'static str> {
     if ok {
         None
     } else {
-        Some("Enter an email address like name@example.com.")
+        Some(crate::key!("users-email-invalid"))
     }
 }
 

@@ -100,7 +100,11 @@ crate::rest_routes! {
     ///
     /// The action's capability. Users it can't apply to are listed as skipped.
     POST "/users/bulk" bulk_users(; body b: BulkRequest) -> BulkResult
-        = |ctx| service::bulk(&ctx, &b.target, &b.action);
+        = |ctx| async {
+            service::bulk(&ctx, &b.target, &b.action)
+                .await
+                .map(crate::groups::MembershipResult::rendered)
+        };
     /// The organization's Global admins and Account admins, to ask for a role.
     ///
     /// Any caller.

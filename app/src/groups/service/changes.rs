@@ -29,10 +29,7 @@ async fn name_taken(work: &mut Work, org_id: &str, name: &str, except: &str) -> 
     .fetch_optional(work.conn())
     .await?;
     match taken {
-        Some(_) => Err(AppError::invalid(
-            "name",
-            "A group with this name already exists.",
-        )),
+        Some(_) => Err(AppError::invalid("name", crate::msg!("groups-name-taken"))),
         None => Ok(()),
     }
 }

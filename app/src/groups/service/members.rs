@@ -52,15 +52,13 @@ pub async fn change_membership(
     add: bool,
 ) -> AppResult<Result<(), String>> {
     if user.user_id == ctx.me.user_id {
-        return Ok(Err("That's you: nobody changes their own access.".into()));
+        return Ok(Err(crate::msg!("users-skip-thats-you")));
     }
     if !user.active {
-        return Ok(Err("Removed users keep no group.".into()));
+        return Ok(Err(crate::msg!("groups-skip-removed-user")));
     }
     if !ctx.me.may_act_on(user.global_admin) {
-        return Ok(Err(
-            "Only a Global admin can change a Global admin's access.".into(),
-        ));
+        return Ok(Err(crate::msg!("groups-skip-global-admin-only")));
     }
     let done = if add {
         sqlx::query(
@@ -84,9 +82,9 @@ pub async fn change_membership(
     };
     if done.rows_affected() == 0 {
         return Ok(Err(if add {
-            "Already in the group.".into()
+            crate::msg!("groups-skip-already-member")
         } else {
-            "Not in the group.".into()
+            crate::msg!("groups-skip-not-member")
         }));
     }
     let (op, change) = if add {

@@ -75,10 +75,8 @@ fn actions_on(me: &Identity, group_id: &str, access: &Access) -> (GroupActions, 
     let can_change_members = manage && grant.is_ok();
     let reason = match grant {
         _ if !manage => None,
-        Err(what) => Some(format!("You can't {what}.")),
-        Ok(()) if member => {
-            Some("You belong to this group, so you can't change what it gives.".into())
-        }
+        Err(what) => Some(crate::msg!("groups-locked-cannot", what = what)),
+        Ok(()) if member => Some(crate::msg!("groups-locked-you-belong")),
         Ok(()) => None,
     };
     let actions = GroupActions {
@@ -95,7 +93,7 @@ async fn load(conn: &mut AnyConnection, org_id: &str, group_id: &str) -> AppResu
         .bind(group_id)
         .fetch_optional(conn)
         .await?
-        .ok_or_else(|| AppError::not_found("The group"))
+        .ok_or_else(|| AppError::not_found(crate::msg!("groups-the-group")))
 }
 
 /// The refusal of a change the caller may not make to a group: to its
@@ -109,10 +107,13 @@ fn refused(me: &Identity, row: &GroupRow, members: bool) -> Option<AppError> {
     };
     (!allowed).then(|| match reason {
         Some(r) => AppError::Forbidden {
-            action: format!("change this group ({})", r.trim_end_matches('.')),
+            action: crate::msg!(
+                "groups-forbidden-change",
+                reason = crate::i18n::message(&r).trim_end_matches('.')
+            ),
         },
         None => AppError::Forbidden {
-            action: Capability::GroupsManage.label().into(),
+            action: format!("capability-{}", Capability::GroupsManage.key()),
         },
     })
 }

@@ -62,7 +62,11 @@ fn GroupEditor(
         leptos::task::spawn_local(async move {
             let result =
                 crate::groups::rename_group(id.get_value(), version, name.get_untracked()).await;
-            saves.after(result, "Group renamed.", name_error);
+            saves.after(
+                result,
+                crate::users::saved_text(crate::key!("groups-renamed")),
+                name_error,
+            );
         });
     };
     let roles = RoleSignals::new(g.access.roles);
@@ -79,7 +83,7 @@ fn GroupEditor(
             let result = crate::groups::set_group_access(id.get_value(), version, access).await;
             saves.after(
                 result,
-                "Roles and permissions saved: members have them on their next request.",
+                crate::users::saved_text(crate::key!("groups-access-saved")),
                 access_error,
             );
         });
@@ -99,11 +103,15 @@ fn GroupEditor(
                 skipped.set(
                     r.skipped
                         .iter()
-                        .map(|s| format!("{} — {}", s.name, s.reason))
+                        .map(|s| format!("{} — {}", s.name, crate::i18n::message(&s.reason)))
                         .collect(),
                 );
             }
-            saves.after(result, "Members saved.", member_error);
+            saves.after(
+                result,
+                crate::users::saved_text(crate::key!("groups-members-saved")),
+                member_error,
+            );
         });
     };
     let confirm_delete = RwSignal::new(false);
@@ -122,19 +130,19 @@ fn GroupEditor(
         <section class="card">
             <h1 data-testid="group-name">{g.name.clone()}</h1>
             <p>
-                <span data-testid="group-gives">{g.access.describe()}</span>
+                <span data-testid="group-gives">{crate::users::describe_access(&g.access)}</span>
                 " · "
-                <a href=members_link>{format!("{count} member(s) in the user list")}</a>
+                <a href=members_link>{crate::tr!("groups-members-link", count = crate::i18n::number(count as i64))}</a>
             </p>
-            {detail.locked_reason.clone().map(|r| view! { <p class="muted" data-testid="locked">{r}</p> })}
+            {detail.locked_reason.clone().map(|r| view! { <p class="muted" data-testid="locked">{crate::i18n::message(&r)}</p> })}
             <SaveNotice saves=saves/>
             {actions
                 .can_rename
                 .then(|| {
                     view! {
                         <form on:submit=rename novalidate class="toolbar">
-                            <div><TextField id="name" label="Name" value=name error=name_error/></div>
-                            <button type="submit">"Rename"</button>
+                            <div><TextField id="name" label=crate::tr!("groups-name") value=name error=name_error/></div>
+                            <button type="submit">{crate::tr!("groups-rename")}</button>
                         </form>
                         <FormError error=name_error fields=&["name"]/>
                     }
@@ -146,18 +154,18 @@ fn GroupEditor(
                 let current = g.access.clone();
                 view! {
                     <section class="card">
-                        <h2>"Roles and permissions"</h2>
+                        <h2>{crate::tr!("groups-roles-and-permissions")}</h2>
                         <form on:submit=save_access novalidate>
                             <RoleSelects roles=roles current=current.roles/>
                             <PermissionsEditor value=permissions current=current.permissions/>
                             <FormError error=access_error fields=&[]/>
-                            <p><button type="submit">"Save roles and permissions"</button></p>
+                            <p><button type="submit">{crate::tr!("groups-save-access")}</button></p>
                         </form>
                     </section>
                 }
             })}
         <section class="card">
-            <h2>"Members"</h2>
+            <h2>{crate::tr!("groups-members")}</h2>
             <MemberTable members=detail.members.clone() can_change=actions.can_change_members change=change/>
             {move || {
                 let s = skipped.get();
@@ -169,7 +177,7 @@ fn GroupEditor(
                     let members: Vec<String> = detail.members.iter().map(|m| m.user_id.clone()).collect();
                     view! {
                         <div>
-                            <label for="member-search">"Add members: search name or email"</label>
+                            <label for="member-search">{crate::tr!("groups-add-members-search")}</label>
                             <input id="member-search" type="search" prop:value=move || search.get() on:input=move |ev| search.set(event_target_value(&ev))/>
                         </div>
                         <Loaded
@@ -191,7 +199,7 @@ fn GroupEditor(
                                                     <li>
                                                         {u.display_name.clone()} " (" {u.email.clone()} ") "
                                                         <button type="button" class="secondary" on:click=move |_| change(uid.clone(), true)>
-                                                            {format!("Add {}", u.display_name)}
+                                                            {crate::tr!("groups-add-member", name = u.display_name.clone())}
                                                         </button>
                                                     </li>
                                                 }
@@ -210,18 +218,18 @@ fn GroupEditor(
             .then(|| {
                 view! {
                     <section class="card">
-                        <h2>"Delete group"</h2>
+                        <h2>{crate::tr!("groups-delete")}</h2>
                         {move || {
                             if confirm_delete.get() {
                                 view! {
-                                    <p>{format!("Delete this group? Its {count} member(s) lose what it gives on their next request.")}</p>
-                                    <button type="button" class="danger" on:click=delete>"Yes, delete"</button>
+                                    <p>{crate::tr!("groups-delete-confirm", count = crate::i18n::number(count as i64))}</p>
+                                    <button type="button" class="danger" on:click=delete>{crate::tr!("groups-yes-delete")}</button>
                                     " "
-                                    <button type="button" class="secondary" on:click=move |_| confirm_delete.set(false)>"Cancel"</button>
+                                    <button type="button" class="secondary" on:click=move |_| confirm_delete.set(false)>{crate::tr!("groups-cancel")}</button>
                                 }
                                     .into_any()
                             } else {
-                                view! { <button type="button" class="danger" on:click=move |_| confirm_delete.set(true)>"Delete group"</button> }.into_any()
+                                view! { <button type="button" class="danger" on:click=move |_| confirm_delete.set(true)>{crate::tr!("groups-delete")}</button> }.into_any()
                             }
                         }}
                     </section>
@@ -240,10 +248,11 @@ where
     F: Fn(String, bool) + Copy + Send + Sync + 'static,
 {
     if members.is_empty() {
-        return view! { <p data-testid="no-members">"No member yet."</p> }.into_any();
+        return view! { <p data-testid="no-members">{crate::tr!("groups-no-member")}</p> }
+            .into_any();
     }
     view! {
-        <Table testid="members" columns=&["Name", "Email", ""]>
+        <Table testid="members" columns=&[crate::key!("groups-col-name"), crate::key!("groups-col-email"), ""]>
             {members
                 .into_iter()
                 .map(|m| {
@@ -257,7 +266,7 @@ where
                                     .then(|| {
                                         view! {
                                             <button type="button" class="secondary" on:click=move |_| change(uid.clone(), false)>
-                                                {format!("Remove {}", m.display_name)}
+                                                {crate::tr!("groups-remove-member", name = m.display_name.clone())}
                                             </button>
                                         }
                                     })}

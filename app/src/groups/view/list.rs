@@ -31,15 +31,15 @@ pub fn GroupsPage() -> impl IntoView {
     };
     view! {
         <section class="card">
-            <h1>"Groups"</h1>
-            <p>"Roles and custom permissions given to a group apply to every member, on their next request."</p>
+            <h1>{crate::tr!("groups-title")}</h1>
+            <p>{crate::tr!("groups-intro")}</p>
             {if me.directory_synced {
-                view! { <p class="muted" data-testid="synced-note">{crate::users::SYNCED_NOTE}</p> }.into_any()
+                view! { <p class="muted" data-testid="synced-note">{crate::users::synced_note()}</p> }.into_any()
             } else {
                 view! {
                     <form on:submit=create novalidate class="toolbar">
-                        <div><TextField id="name" label="New group name" value=name error=error/></div>
-                        <button type="submit">"Create group"</button>
+                        <div><TextField id="name" label=crate::tr!("groups-new-name") value=name error=error/></div>
+                        <button type="submit">{crate::tr!("groups-create")}</button>
                     </form>
                 }
                     .into_any()
@@ -49,18 +49,18 @@ pub fn GroupsPage() -> impl IntoView {
                 resource=groups
                 ok=|all| {
                     if all.is_empty() {
-                        return view! { <p data-testid="no-groups">"No group yet. Create one above, then add members and give it roles."</p> }.into_any();
+                        return view! { <p data-testid="no-groups">{crate::tr!("groups-none-yet")}</p> }.into_any();
                     }
                     view! {
-                        <Table testid="groups" columns=&["Group", "Gives", "Members"]>
+                        <Table testid="groups" columns=&[crate::key!("groups-col-group"), crate::key!("groups-col-gives"), crate::key!("groups-col-members")]>
                             {all
                                 .into_iter()
                                 .map(|g| {
                                     view! {
                                         <tr data-testid="group-row">
                                             <td><a href=format!("/groups/{}", g.group_id)>{g.name}</a></td>
-                                            <td>{g.access.describe()}</td>
-                                            <td>{g.member_count}</td>
+                                            <td>{crate::users::describe_access(&g.access)}</td>
+                                            <td>{crate::i18n::number(g.member_count)}</td>
                                         </tr>
                                     }
                                 })

@@ -17,10 +17,7 @@ use crate::error::{AppError, AppResult};
 pub async fn create(db: &Db, name: &str) -> AppResult<String> {
     let name = name.trim();
     if name.is_empty() || name.chars().count() > 200 {
-        return Err(AppError::invalid(
-            "name",
-            "Enter an organization name of 1 to 200 characters.",
-        ));
+        return Err(AppError::invalid("name", crate::msg!("orgs-name-invalid")));
     }
     let org_id = new_id();
     let mut work = Work::begin(db, &Actor::operator(&org_id)).await?;

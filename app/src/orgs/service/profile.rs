@@ -29,7 +29,7 @@ async fn load(conn: &mut AnyConnection, ctx: &Ctx) -> AppResult<OrgProfile> {
     .bind(ctx.org_id())
     .fetch_optional(&mut *conn)
     .await?
-    .ok_or_else(|| AppError::not_found("The organization"))?;
+    .ok_or_else(|| AppError::not_found(crate::msg!("orgs-the-organization")))?;
     let locations = sqlx::query_as::<_, (String, String, String, i64)>(
         "select l.partner_id, l.location, l.country,
                 (select count(*) from app_user u where u.org_id = l.org_id
@@ -78,7 +78,7 @@ pub async fn set_directory_mode(ctx: &Ctx, version: i64, mode: &str) -> AppResul
     if mode != "cloud" && mode != "synced" {
         return Err(AppError::invalid(
             "directory_mode",
-            "Choose \"cloud\" or \"synced\".",
+            crate::msg!("orgs-choose-directory-mode"),
         ));
     }
     let mut work = Work::begin(&ctx.db, &ctx.actor).await?;
@@ -137,7 +137,7 @@ pub async fn set_sign_in_policy(
     if !(1..=90).contains(&policy.temp_password_days) {
         return Err(AppError::invalid(
             "temp_password_days",
-            "Choose between 1 and 90 days.",
+            crate::msg!("orgs-temp-password-days-between-1-and-90"),
         ));
     }
     let mut work = Work::begin(&ctx.db, &ctx.actor).await?;
@@ -200,9 +200,12 @@ pub async fn refuse_if_synced(conn: &mut AnyConnection, ctx: &Ctx, what: &str) -
     if mode.as_deref() == Some("synced") {
         return Err(AppError::Conflict {
             field: "directory_mode".into(),
-            message: format!(
-                "This organization's {what} come from its directory: add them there, and they arrive here through directory sync."
-            ),
+            message: match what {
+                "users" => crate::msg!("orgs-synced-users"),
+                "groups" => crate::msg!("orgs-synced-groups"),
+                "applications" => crate::msg!("orgs-synced-applications"),
+                _ => crate::msg!("orgs-synced-other", what = what),
+            },
         });
     }
     Ok(())
@@ -214,10 +217,7 @@ pub async fn rename(ctx: &Ctx, version: i64, name: &str) -> AppResult<OrgProfile
     ctx.require(Capability::OrgProfileManage)?;
     let name = name.trim();
     if name.is_empty() || name.chars().count() > 200 {
-        return Err(AppError::invalid(
-            "name",
-            "Enter an organization name of 1 to 200 characters.",
-        ));
+        return Err(AppError::invalid("name", crate::msg!("orgs-name-invalid")));
     }
     let mut work = Work::begin(&ctx.db, &ctx.actor).await?;
     let before = load(work.conn(), ctx).await?;
@@ -264,7 +264,7 @@ async fn find(work: &mut Work, ctx: &Ctx, partner_id: &str) -> AppResult<Partner
         .locations
         .into_iter()
         .find(|l| l.partner_id == partner_id.trim())
-        .ok_or_else(|| AppError::not_found("The partner ID"))
+        .ok_or_else(|| AppError::not_found(crate::msg!("orgs-the-partner-id")))
 }
 
 fn location_target(ctx: &Ctx, l: &str) -> Target {
@@ -280,7 +280,7 @@ pub async fn add_location(ctx: &Ctx, input: &LocationInput) -> AppResult<OrgProf
     if find(&mut work, ctx, &l.partner_id).await.is_ok() {
         return Err(AppError::invalid(
             "partner_id",
-            "This partner ID is already listed.",
+            crate::msg!("orgs-partner-id-listed"),
         ));
     }
     sqlx::query(
@@ -353,9 +353,10 @@ pub async fn remove_location(ctx: &Ctx, partner_id: &str) -> AppResult<OrgProfil
     if l.users > 0 {
         return Err(AppError::invalid(
             "partner_id",
-            format!(
-                "{} active user(s) are associated with partner ID {}; associate them with another first.",
-                l.users, l.partner_id
+            crate::msg!(
+                "orgs-partner-id-in-use",
+                count = l.users,
+                partner_id = l.partner_id
             ),
         ));
     }

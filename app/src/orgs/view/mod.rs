@@ -21,7 +21,7 @@ pub fn PartnerIdSelect(
 ) -> impl IntoView {
     let current = value.get_untracked();
     view! {
-        <label for="partner_id">"Partner ID (location)"</label>
+        <label for="partner_id">{crate::tr!("orgs-partner-id-location")}</label>
         <Loaded
             resource=profile
             ok=move |p| {
@@ -44,7 +44,7 @@ pub fn PartnerIdSelect(
                         on:change=move |ev| value.set(event_target_value(&ev))
                         prop:value=move || value.get()
                     >
-                        <option value="">"None"</option>
+                        <option value="">{crate::tr!("orgs-none")}</option>
                         {options
                             .into_iter()
                             .map(|(id, label)| {

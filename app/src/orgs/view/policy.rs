@@ -23,7 +23,7 @@ pub fn SignInPolicyForm(
         let Ok(temp_password_days) = days.get_untracked().trim().parse::<i64>() else {
             error.set(Some(AppError::invalid(
                 "temp_password_days",
-                "Enter a number of days between 1 and 90.",
+                crate::msg!("orgs-enter-days"),
             )));
             return;
         };
@@ -33,11 +33,15 @@ pub fn SignInPolicyForm(
         };
         leptos::task::spawn_local(async move {
             let result = crate::orgs::set_sign_in_policy(version, policy).await;
-            saves.after(result, "Sign-in policy saved.", error);
+            saves.after(
+                result,
+                crate::users::saved_text(crate::key!("orgs-policy-saved")),
+                error,
+            );
         });
     };
     view! {
-        <h2>"Sign-in policy"</h2>
+        <h2>{crate::tr!("orgs-sign-in-policy")}</h2>
         <form on:submit=save novalidate data-testid="sign-in-policy">
             <label class="check">
                 <input
@@ -47,12 +51,12 @@ pub fn SignInPolicyForm(
                     prop:checked=move || required.get()
                     on:change=move |ev| required.set(event_target_checked(&ev))
                 />
-                " Require two-step verification for everyone"
+                " " {crate::tr!("orgs-require-second-factor")}
             </label>
             <p class="muted">
-                "People without it set it up right after their next sign-in; until then they can do nothing else."
+                {crate::tr!("orgs-require-second-factor-hint")}
             </p>
-            <label for="temp_password_days">"Temporary passwords work for (days, 1–90)"</label>
+            <label for="temp_password_days">{crate::tr!("orgs-temp-password-days")}</label>
             <input
                 id="temp_password_days"
                 name="temp_password_days"
@@ -65,7 +69,7 @@ pub fn SignInPolicyForm(
             />
             <FieldError error=error field="temp_password_days"/>
             <FormError error=error fields=&["temp_password_days"]/>
-            {manage.then(|| view! { <p><button type="submit">"Save sign-in policy"</button></p> })}
+            {manage.then(|| view! { <p><button type="submit">{crate::tr!("orgs-save-policy")}</button></p> })}
         </form>
     }
 }

@@ -15,7 +15,7 @@ pub fn OrgProfilePage() -> impl IntoView {
     let profile = Resource::new(move || saves.count(), |_| crate::orgs::get_org_profile());
     view! {
         <section class="card">
-            <h1>"Organization profile"</h1>
+            <h1>{crate::tr!("orgs-title")}</h1>
             <SaveNotice saves=saves/>
             <Loaded resource=profile ok=move |p| view! { <ProfileEditor profile=p saves=saves/> }/>
         </section>
@@ -34,13 +34,17 @@ fn ProfileEditor(profile: OrgProfile, saves: Saves) -> impl IntoView {
         name_error.set(None);
         leptos::task::spawn_local(async move {
             let result = crate::orgs::rename_org(version, name.get_untracked()).await;
-            saves.after(result, "Profile saved.", name_error);
+            saves.after(
+                result,
+                crate::users::saved_text(crate::key!("orgs-profile-saved")),
+                name_error,
+            );
         });
     };
     let directory = if profile.directory_mode == "synced" {
-        "Synced: users come from the organization's directory."
+        crate::tr!("orgs-directory-synced")
     } else {
-        "Cloud: users are created in this console."
+        crate::tr!("orgs-directory-cloud")
     };
     let synced = profile.directory_mode == "synced";
     let mode_error = RwSignal::new(None::<AppError>);
@@ -49,18 +53,22 @@ fn ProfileEditor(profile: OrgProfile, saves: Saves) -> impl IntoView {
         let mode = if synced { "cloud" } else { "synced" };
         leptos::task::spawn_local(async move {
             let result = crate::orgs::set_directory_mode(version, mode.to_string()).await;
-            saves.after(result, "Directory mode saved.", mode_error);
+            saves.after(
+                result,
+                crate::users::saved_text(crate::key!("orgs-directory-mode-saved")),
+                mode_error,
+            );
         });
     };
     let find_admins = format!("/users?role={}", Role::GlobalAdmin.key());
     view! {
         <form on:submit=rename novalidate>
-            <TextField id="name" label="Organization name" value=name error=name_error enabled=manage/>
+            <TextField id="name" label=crate::tr!("orgs-name") value=name error=name_error enabled=manage/>
             <FormError error=name_error fields=&["name"]/>
-            {manage.then(|| view! { <p><button type="submit">"Save name"</button></p> })}
+            {manage.then(|| view! { <p><button type="submit">{crate::tr!("orgs-save-name")}</button></p> })}
         </form>
         <dl class="status">
-            <dt>"Directory mode"</dt>
+            <dt>{crate::tr!("orgs-directory-mode")}</dt>
             <dd data-testid="directory-mode">{directory}</dd>
         </dl>
         {manage
@@ -68,12 +76,11 @@ fn ProfileEditor(profile: OrgProfile, saves: Saves) -> impl IntoView {
                 view! {
                     <p>
                         <button type="button" class="secondary" on:click=switch_mode>
-                            {if synced { "Switch to cloud (create users here)" } else { "Switch to synced (users come from the directory)" }}
+                            {if synced { crate::tr!("orgs-switch-to-cloud") } else { crate::tr!("orgs-switch-to-synced") }}
                         </button>
                     </p>
                     <p class="muted">
-                        "In synced mode an application allowed to sync the directory creates and updates users and groups at /scim/v2; "
-                        "nobody creates users, groups or applications here, and roles are still assigned here."
+                        {crate::tr!("orgs-synced-mode-hint")}
                     </p>
                     <FormError error=mode_error fields=&[]/>
                 }
@@ -81,13 +88,13 @@ fn ProfileEditor(profile: OrgProfile, saves: Saves) -> impl IntoView {
         <super::policy::SignInPolicyForm policy=profile.sign_in_policy version=version manage=manage saves=saves/>
         <p>
             {if me.can(Capability::UsersView) {
-                view! { <a href=find_admins data-testid="find-global-admins">"Find your Global admins"</a> }.into_any()
+                view! { <a href=find_admins data-testid="find-global-admins">{crate::tr!("orgs-find-global-admins")}</a> }.into_any()
             } else {
-                view! { <a href="/" data-testid="find-global-admins">"Find your Global admins"</a> }.into_any()
+                view! { <a href="/" data-testid="find-global-admins">{crate::tr!("orgs-find-global-admins")}</a> }.into_any()
             }}
         </p>
-        <h2>"Partner IDs"</h2>
-        <p class="muted">"One partner ID per location. Each user can be associated with one of them."</p>
+        <h2>{crate::tr!("orgs-partner-ids")}</h2>
+        <p class="muted">{crate::tr!("orgs-partner-ids-intro")}</p>
         <LocationTable locations=profile.locations manage=manage saves=saves/>
         {manage.then(|| view! { <AddLocation saves=saves/> })}
     }
@@ -96,18 +103,29 @@ fn ProfileEditor(profile: OrgProfile, saves: Saves) -> impl IntoView {
 #[component]
 fn LocationTable(locations: Vec<PartnerLocation>, manage: bool, saves: Saves) -> impl IntoView {
     if locations.is_empty() {
-        return view! { <p data-testid="no-locations">"No partner ID yet."</p> }.into_any();
+        return view! { <p data-testid="no-locations">{crate::tr!("orgs-no-partner-id")}</p> }
+            .into_any();
     }
     let error = RwSignal::new(None::<AppError>);
     let remove = move |partner_id: String| {
         error.set(None);
         leptos::task::spawn_local(async move {
             let result = crate::orgs::remove_location(partner_id).await;
-            saves.after(result, "Partner ID removed.", error);
+            saves.after(
+                result,
+                crate::users::saved_text(crate::key!("orgs-partner-id-removed")),
+                error,
+            );
         });
     };
     view! {
-        <Table testid="locations" columns=&["Partner ID", "Location", "Country", "Users", ""]>
+        <Table testid="locations" columns=&[
+            crate::key!("orgs-col-partner-id"),
+            crate::key!("orgs-col-location"),
+            crate::key!("orgs-col-country"),
+            crate::key!("orgs-col-users"),
+            "",
+        ]>
             {locations
                 .into_iter()
                 .map(|l| {
@@ -118,13 +136,13 @@ fn LocationTable(locations: Vec<PartnerLocation>, manage: bool, saves: Saves) ->
                             <td>{l.partner_id.clone()}</td>
                             <td>{l.location}</td>
                             <td>{l.country}</td>
-                            <td><a href=users_link>{l.users}</a></td>
+                            <td><a href=users_link>{crate::i18n::number(l.users)}</a></td>
                             <td>
                                 {manage
                                     .then(|| {
                                         view! {
                                             <button type="button" class="secondary" on:click=move |_| remove(id.clone())>
-                                                "Remove"
+                                                {crate::tr!("orgs-remove")}
                                             </button>
                                         }
                                     })}
@@ -160,16 +178,20 @@ fn AddLocation(saves: Saves) -> impl IntoView {
         error.set(None);
         leptos::task::spawn_local(async move {
             let result = crate::orgs::add_location(input).await;
-            saves.after(result, "Partner ID added.", error);
+            saves.after(
+                result,
+                crate::users::saved_text(crate::key!("orgs-partner-id-added")),
+                error,
+            );
         });
     };
     view! {
-        <h3>"Add a location"</h3>
+        <h3>{crate::tr!("orgs-add-location")}</h3>
         <form on:submit=add novalidate class="toolbar">
-            <div><TextField id="partner_id" label="Partner ID" value=partner_id error=error/></div>
-            <div><TextField id="location" label="Location" value=location error=error/></div>
-            <div><TextField id="country" label="Country" value=country error=error/></div>
-            <button type="submit">"Add"</button>
+            <div><TextField id="partner_id" label=crate::tr!("orgs-partner-id") value=partner_id error=error/></div>
+            <div><TextField id="location" label=crate::tr!("orgs-location") value=location error=error/></div>
+            <div><TextField id="country" label=crate::tr!("orgs-country") value=country error=error/></div>
+            <button type="submit">{crate::tr!("orgs-add")}</button>
         </form>
         <FormError error=error fields=&["partner_id", "location", "country"]/>
     }

@@ -17,7 +17,7 @@ pub const CHALLENGE_MS: i64 = 5 * 60 * 1000;
 /// Wrong codes per user in a throttle window before 429.
 pub const FACTOR_LIMIT: i64 = 5;
 /// The message for a wrong, reused or expired code.
-pub const WRONG_CODE: &str = "That code is not right. Codes change every 30 seconds and each works once; try the next one, or a recovery code.";
+pub const WRONG_CODE: &str = crate::key!("security-wrong-code");
 
 /// A right password for a user with a second factor: a challenge the
 /// code must answer within [`CHALLENGE_MS`]. Returns its token (for a
@@ -113,7 +113,7 @@ pub async fn verify_sign_in(
     if code.is_empty() {
         return Err(AppError::invalid(
             "code",
-            "Enter the code from your authenticator app.",
+            crate::msg!("security-enter-code"),
         ));
     }
     let now = now_millis();
@@ -219,9 +219,7 @@ pub async fn begin_enrolment(ctx: &Ctx) -> AppResult<Enrolment> {
     if updated == 0 {
         return Err(AppError::Conflict {
             field: "code".into(),
-            message:
-                "Two-step verification is already on. Turn it off first to set up another app."
-                    .into(),
+            message: crate::msg!("security-already-on"),
         });
     }
     let uri = totp::otpauth_uri(&secret, &me.email);
@@ -251,14 +249,14 @@ pub async fn confirm_enrolment(ctx: &Ctx, code: &str) -> AppResult<Vec<String>> 
     let Some(secret) = pending.flatten() else {
         return Err(AppError::invalid(
             "code",
-            "Start the set-up again: no new authenticator is waiting for a code.",
+            crate::msg!("security-start-again"),
         ));
     };
     let now = now_millis();
     let Some(step) = totp::matching_step(&secret, &code, now, None) else {
         return Err(AppError::invalid(
             "code",
-            "That code does not match. Check that the app shows Partner Console and type the code it shows now.",
+            crate::msg!("security-code-does-not-match"),
         ));
     };
     sqlx::query(
@@ -329,8 +327,7 @@ pub async fn turn_off(ctx: &Ctx, password: &str) -> AppResult<()> {
     if required != 0 {
         return Err(AppError::Conflict {
             field: "password".into(),
-            message: "Your organization requires two-step verification, so it can't be turned off."
-                .into(),
+            message: crate::msg!("security-required-stays-on"),
         });
     }
     let mut work = Work::begin(&ctx.db, &ctx.actor).await?;

@@ -65,12 +65,12 @@ pub async fn end_one(ctx: &Ctx, session_id: &str) -> AppResult<()> {
             .fetch_optional(work.conn())
             .await?;
     let Some(hash) = found else {
-        return Err(AppError::not_found("Session"));
+        return Err(AppError::not_found(crate::msg!("security-the-session")));
     };
     if hash == current {
         return Err(AppError::invalid(
             "session_id",
-            "This is the session you are using: sign out to end it.",
+            crate::msg!("security-current-session"),
         ));
     }
     sqlx::query("delete from session where token_hash = $1")

@@ -104,9 +104,12 @@ pub fn qr_svg(data: &str) -> Option<String> {
         .quiet_zone(true)
         .build();
     let start = svg.find("<svg")?;
+    // The reader's language (server functions know it); quotes and `<` kept
+    // out of the attribute.
+    let label = crate::tr!("security-qr-label").replace(['"', '<', '&'], "");
     Some(svg[start..].replacen(
         "<svg",
-        "<svg role=\"img\" aria-label=\"QR code for your authenticator app\"",
+        &format!("<svg role=\"img\" aria-label=\"{label}\""),
         1,
     ))
 }

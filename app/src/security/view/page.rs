@@ -17,13 +17,13 @@ pub fn SecurityPage() -> impl IntoView {
     let notice = RwSignal::new(None::<String>);
     view! {
         <section class="card">
-            <h1>"Security"</h1>
-            <p>"Two-step verification for your sign-ins, and where you are signed in."</p>
+            <h1>{crate::tr!("security-title")}</h1>
+            <p>{crate::tr!("security-intro")}</p>
             {must_enrol
                 .then(|| {
                     view! {
                         <p class="notice" role="alert" data-testid="enrol-required">
-                            "Your organization requires two-step verification. Set it up below to continue."
+                            {crate::tr!("security-enrol-required")}
                         </p>
                     }
                 })}
@@ -107,21 +107,21 @@ fn SecondFactorCard(
     };
     let on = overview.second_factor;
     let status = if on {
-        format!(
-            "On since {}. {} unused recovery codes.",
-            overview
+        crate::tr!(
+            "security-status-on",
+            since = overview
                 .second_factor_since
                 .map(format_millis)
                 .unwrap_or_default(),
-            overview.recovery_codes_left
+            count = crate::i18n::number(overview.recovery_codes_left)
         )
     } else {
-        "Off: your password alone signs you in.".to_string()
+        crate::tr!("security-status-off")
     };
     let required = overview.required_by_org;
     view! {
         <section class="card" data-testid="second-factor">
-            <h2>"Two-step verification"</h2>
+            <h2>{crate::tr!("security-second-factor")}</h2>
             <p data-testid="second-factor-status">{status}</p>
             {move || {
                 if let Some(codes) = recovery.get() {
@@ -130,18 +130,18 @@ fn SecondFactorCard(
                 if let Some(e) = enrolment.get() {
                     return view! {
                         <p>
-                            "Scan this QR code with an authenticator app (Microsoft Authenticator, Google Authenticator, 1Password, …), then type the 6-digit code it shows."
+                            {crate::tr!("security-scan")}
                         </p>
                         <div class="qr" data-testid="qr" inner_html=e.qr_svg.clone()></div>
                         <p>
-                            "Can't scan? Enter this key in the app: "
+                            {crate::tr!("security-cant-scan")} " "
                             <code data-testid="totp-secret">{e.secret.clone()}</code>
                         </p>
                         <form on:submit=confirm novalidate>
-                            <TextField id="code" label="Code from the app" value=code error=error autocomplete="one-time-code"/>
+                            <TextField id="code" label=crate::tr!("security-code-from-app") value=code error=error autocomplete="one-time-code"/>
                             <FormError error=error fields=&["code"]/>
                             <p>
-                                <button type="submit">"Turn on"</button>
+                                <button type="submit">{crate::tr!("security-turn-on")}</button>
                             </p>
                         </form>
                     }
@@ -150,7 +150,7 @@ fn SecondFactorCard(
                 if on {
                     if required {
                         return view! {
-                            <p class="muted">"Your organization requires it, so it stays on."</p>
+                            <p class="muted">{crate::tr!("security-required-by-org")}</p>
                             <FormError error=error fields=&[]/>
                         }
                             .into_any();
@@ -159,7 +159,7 @@ fn SecondFactorCard(
                         <form on:submit=turn_off novalidate>
                             <TextField
                                 id="password"
-                                label="Your password, to turn it off"
+                                label=crate::tr!("security-password-to-turn-off")
                                 value=password
                                 error=error
                                 kind="password"
@@ -167,7 +167,7 @@ fn SecondFactorCard(
                             />
                             <FormError error=error fields=&["password"]/>
                             <p>
-                                <button type="submit" class="secondary">"Turn off"</button>
+                                <button type="submit" class="secondary">{crate::tr!("security-turn-off")}</button>
                             </p>
                         </form>
                     }
@@ -176,7 +176,7 @@ fn SecondFactorCard(
                 view! {
                     <FormError error=error fields=&[]/>
                     <p>
-                        <button type="button" on:click=begin>"Set up two-step verification"</button>
+                        <button type="button" on:click=begin>{crate::tr!("security-set-up")}</button>
                     </p>
                 }
                     .into_any()
@@ -200,18 +200,19 @@ where
     view! {
         <div role="status">
             <p>
-                <strong>"Two-step verification is on."</strong>
-                " Keep these recovery codes somewhere safe: each signs you in once if you lose your phone. They are shown only now."
+                <strong>{crate::tr!("security-is-on")}</strong>
+                " "
+                {crate::tr!("security-keep-codes")}
             </p>
             <ul class="recovery-codes" data-testid="recovery-codes">
                 {codes.into_iter().map(|c| view! { <li><code>{c}</code></li> }).collect_view()}
             </ul>
             <p>
                 <button type="button" class="secondary" on:click=copy>
-                    {move || if copied.get() { "Copied" } else { "Copy all" }}
+                    {move || if copied.get() { crate::tr!("security-copied") } else { crate::tr!("security-copy-all") }}
                 </button>
                 " "
-                <button type="button" on:click=done>"I have saved them"</button>
+                <button type="button" on:click=done>{crate::tr!("security-saved-them")}</button>
             </p>
         </div>
     }
@@ -229,7 +230,7 @@ fn SessionsCard(
         leptos::task::spawn_local(async move {
             match crate::security::end_session(session_id).await {
                 Ok(()) => {
-                    notice.set(Some("Session ended.".into()));
+                    notice.set(Some(crate::tr!("security-session-ended")));
                     reload.update(|n| *n += 1);
                 }
                 Err(e) => error.set(Some(e)),
@@ -241,7 +242,10 @@ fn SessionsCard(
         leptos::task::spawn_local(async move {
             match crate::security::end_other_sessions().await {
                 Ok(n) => {
-                    notice.set(Some(format!("{n} other sessions ended.")));
+                    notice.set(Some(crate::tr!(
+                        "security-others-ended",
+                        count = crate::i18n::number(i64::try_from(n).unwrap_or(i64::MAX))
+                    )));
                     reload.update(|n| *n += 1);
                 }
                 Err(e) => error.set(Some(e)),
@@ -251,10 +255,16 @@ fn SessionsCard(
     let others = sessions.iter().filter(|s| !s.current).count();
     view! {
         <section class="card">
-            <h2>"Sessions"</h2>
-            <p>"Where you are signed in. End a session you don't recognise, then change your password."</p>
+            <h2>{crate::tr!("security-sessions")}</h2>
+            <p>{crate::tr!("security-sessions-intro")}</p>
             <FormError error=error fields=&[]/>
-            <Table testid="sessions" columns=&["Device", "Address", "Signed in", "Last active", "Action"]>
+            <Table testid="sessions" columns=&[
+                crate::key!("security-col-device"),
+                crate::key!("security-col-address"),
+                crate::key!("security-col-signed-in"),
+                crate::key!("security-col-last-active"),
+                crate::key!("security-col-action"),
+            ]>
                 {sessions
                     .into_iter()
                     .map(|s| {
@@ -267,9 +277,9 @@ fn SessionsCard(
                                 <td>{format_millis(s.last_seen_at)}</td>
                                 <td>
                                     {if s.current {
-                                        view! { <strong>"This browser"</strong> }.into_any()
+                                        view! { <strong>{crate::tr!("security-this-browser")}</strong> }.into_any()
                                     } else {
-                                        let label = format!("End session on {}", s.device);
+                                        let label = crate::tr!("security-end-session-on", device = s.device.clone());
                                         view! {
                                             <button
                                                 type="button"
@@ -277,7 +287,7 @@ fn SessionsCard(
                                                 aria-label=label
                                                 on:click=move |_| end_one(id.clone())
                                             >
-                                                "End"
+                                                {crate::tr!("security-end")}
                                             </button>
                                         }
                                             .into_any()
@@ -293,7 +303,7 @@ fn SessionsCard(
                     view! {
                         <p>
                             <button type="button" class="danger" on:click=end_others>
-                                "End all other sessions"
+                                {crate::tr!("security-end-others")}
                             </button>
                         </p>
                     }

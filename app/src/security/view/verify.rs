@@ -32,12 +32,12 @@ pub fn VerifyPage() -> impl IntoView {
     };
     view! {
         <Card
-            title="Two-step verification"
+            title=crate::tr!("security-verify-title")
             narrow=true
-            intro="Enter the 6-digit code your authenticator app shows for Partner Console, or one of your recovery codes."
+            intro=crate::tr!("security-verify-intro")
         >
             <form on:submit=submit novalidate>
-                <TextField id="code" label="Verification code" value=code error=error autocomplete="one-time-code" required=true/>
+                <TextField id="code" label=crate::tr!("security-verification-code") value=code error=error autocomplete="one-time-code" required=true/>
                 <FormError error=error fields=&["code"]/>
                 {move || {
                     expired
@@ -45,20 +45,20 @@ pub fn VerifyPage() -> impl IntoView {
                         .then(|| {
                             view! {
                                 <p class="field-error" role="alert">
-                                    "This sign-in has expired (after 5 minutes). "
-                                    <a href="/login">"Sign in again"</a>
+                                    {crate::tr!("security-sign-in-expired")} " "
+                                    <a href="/login">{crate::tr!("security-sign-in-again")}</a>
                                 </p>
                             }
                         })
                 }}
                 <p>
                     <button type="submit" disabled=move || busy.get()>
-                        "Verify"
+                        {crate::tr!("security-verify")}
                     </button>
                 </p>
             </form>
             <p class="muted">
-                "Lost your phone and your recovery codes? Ask your organization's Global admin or Account admin to reset your two-step verification."
+                {crate::tr!("security-lost-phone")}
             </p>
         </Card>
     }

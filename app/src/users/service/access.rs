@@ -20,7 +20,7 @@ pub async fn set_permissions(
     ctx.require(Capability::RolesAssign)?;
     let (mut work, row, actions) = begin_on_user(ctx, user_id, false).await?;
     if !actions.can_change_roles {
-        return Err(forbidden("change this user's permissions"));
+        return Err(forbidden(crate::msg!("users-forbidden-permissions")));
     }
     if row.version != version {
         return Err(stale());
@@ -74,7 +74,23 @@ pub async fn explain_access(ctx: &Ctx, user_id: &str) -> AppResult<Vec<Explained
         .into_iter()
         .map(|(capability, sources)| ExplainedCapability {
             capability,
-            sources: sources.iter().map(|s| s.describe()).collect(),
+            sources: sources.iter().map(source_text).collect(),
         })
         .collect())
+}
+
+/// [`Source::describe`] in the caller's language (English for the REST API).
+fn source_text(source: &crate::access::Source) -> String {
+    use crate::access::Source;
+    match source {
+        Source::Role(r) => crate::tr!("users-source-role", role = r.name()),
+        Source::Custom(w, l) => crate::tr!(
+            "users-source-custom",
+            workspace = w.name(),
+            level = l.name().to_lowercase()
+        ),
+        Source::Group { name, via } => {
+            crate::tr!("users-source-group", name = name, via = source_text(via))
+        }
+    }
 }

@@ -25,7 +25,7 @@ pub async fn bulk(ctx: &Ctx, target: &BulkTarget, action: &BulkAction) -> AppRes
     if let BulkAction::AssignRole(role) | BulkAction::RemoveRole(role) = action {
         if !ctx.me.may_grant(*role) {
             return Err(AppError::Forbidden {
-                action: format!("give or take the {} role", role.label()),
+                action: crate::msg!("users-forbidden-grant-role", role = role.name()),
             });
         }
     }
@@ -86,12 +86,18 @@ async fn resolve(work: &mut Work, ctx: &Ctx, target: &BulkTarget) -> AppResult<V
     let mut seen = std::collections::HashSet::new();
     ids.retain(|id| seen.insert(id.clone()));
     if ids.is_empty() {
-        return Err(AppError::invalid("users", "Choose at least one user."));
+        return Err(AppError::invalid(
+            "users",
+            crate::msg!("users-choose-at-least-one"),
+        ));
     }
     if ids.len() > BULK_LIMIT {
         return Err(AppError::invalid(
             "users",
-            format!("Choose at most {BULK_LIMIT} users at once."),
+            crate::msg!(
+                "users-choose-at-most",
+                max = crate::i18n::number(BULK_LIMIT as i64)
+            ),
         ));
     }
     Ok(ids)
@@ -100,11 +106,11 @@ async fn resolve(work: &mut Work, ctx: &Ctx, target: &BulkTarget) -> AppResult<V
 /// Why the caller's actions on `row` are closed.
 fn why_not(ctx: &Ctx, row: &UserRow) -> String {
     if row.user_id == ctx.me.user_id {
-        "That's you: nobody changes their own access.".into()
+        crate::msg!("users-skip-thats-you")
     } else if row.status() != UserStatus::Active {
-        "Removed user.".into()
+        crate::msg!("users-skip-removed-user")
     } else {
-        "Only a Global admin can change a Global admin.".into()
+        crate::msg!("users-skip-global-admin-only")
     }
 }
 
@@ -133,18 +139,24 @@ async fn change_role(
     };
     if give {
         if *slot == Some(role) {
-            return Ok(Err(format!("Already has {}.", role.label())));
+            return Ok(Err(crate::msg!(
+                "users-skip-already-has",
+                role = role.name()
+            )));
         }
         if let Some(old) = slot.filter(|old| !ctx.me.may_grant(*old)) {
-            return Ok(Err(format!(
-                "Has {}, which you can't take away.",
-                old.label()
+            return Ok(Err(crate::msg!(
+                "users-skip-has-untakeable",
+                role = old.name()
             )));
         }
         *slot = Some(role);
     } else {
         if *slot != Some(role) {
-            return Ok(Err(format!("Doesn't have {}.", role.label())));
+            return Ok(Err(crate::msg!(
+                "users-skip-doesnt-have",
+                role = role.name()
+            )));
         }
         *slot = None;
     }
@@ -152,9 +164,7 @@ async fn change_role(
         && !after.has(Role::GlobalAdmin)
         && last_global_admin(work, ctx, row).await?
     {
-        return Ok(Err(
-            "The organization's last Global admin keeps the role.".into()
-        ));
+        return Ok(Err(crate::msg!("users-skip-last-global-admin-keeps-role")));
     }
     apply_roles(work, ctx, row, &after).await?;
     Ok(Ok(()))
@@ -170,9 +180,7 @@ async fn remove(
         return Ok(Err(why_not(ctx, row)));
     }
     if last_global_admin(work, ctx, row).await? {
-        return Ok(Err(
-            "The organization's last Global admin can't be removed.".into(),
-        ));
+        return Ok(Err(crate::msg!("users-skip-last-global-admin-not-removed")));
     }
     remove_row(work, ctx, row).await?;
     Ok(Ok(()))

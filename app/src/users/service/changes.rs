@@ -26,7 +26,7 @@ pub async fn update_details(
     let me = &ctx.me;
     let (mut work, row, actions) = begin_on_user(ctx, user_id, false).await?;
     if !actions.can_edit {
-        return Err(forbidden("edit this user"));
+        return Err(forbidden(crate::msg!("users-forbidden-edit")));
     }
     if row.version != version {
         return Err(stale());
@@ -106,7 +106,7 @@ pub(super) async fn check_partner_id(
     if known == 0 {
         return Err(AppError::invalid(
             "partner_id",
-            "Choose one of the organization's partner IDs (Organization profile lists them).",
+            crate::msg!("users-partner-id-unknown"),
         ));
     }
     Ok(())
@@ -125,7 +125,7 @@ pub async fn set_roles(
     ctx.require(Capability::RolesAssign)?;
     let (mut work, row, actions) = begin_on_user(ctx, user_id, true).await?;
     if !actions.can_change_roles {
-        return Err(forbidden("change this user's roles"));
+        return Err(forbidden(crate::msg!("users-forbidden-roles")));
     }
     if row.version != version {
         return Err(stale());
@@ -174,7 +174,7 @@ pub(super) async fn apply_roles(
     {
         return Err(AppError::invalid(
             "admin_role",
-            "This is the organization's last Global admin; make someone else Global admin first.",
+            crate::msg!("users-last-global-admin-role"),
         ));
     }
     work.record(
@@ -192,7 +192,7 @@ pub async fn reset_password(ctx: &Ctx, user_id: &str) -> AppResult<String> {
     let me = &ctx.me;
     let (mut work, row, actions) = begin_on_user(ctx, user_id, false).await?;
     if !actions.can_reset_password {
-        return Err(forbidden("reset this user's password"));
+        return Err(forbidden(crate::msg!("users-forbidden-reset-password")));
     }
     let key = secrets::server_key_conn(work.conn()).await?;
     let temporary = secrets::new_temporary_password();
@@ -225,7 +225,9 @@ pub async fn reset_second_factor(ctx: &Ctx, user_id: &str) -> AppResult<PartnerU
     ctx.require(Capability::UsersResetPassword)?;
     let (mut work, row, actions) = begin_on_user(ctx, user_id, false).await?;
     if !actions.can_reset_password {
-        return Err(forbidden("reset this user's two-step verification"));
+        return Err(forbidden(crate::msg!(
+            "users-forbidden-reset-second-factor"
+        )));
     }
     if row.second_factor != 0 {
         crate::security::service::factor::clear_factor(&mut work, user_id).await?;
@@ -247,7 +249,7 @@ pub async fn remove(ctx: &Ctx, user_id: &str) -> AppResult<()> {
     ctx.require(Capability::UsersRemove)?;
     let (mut work, row, actions) = begin_on_user(ctx, user_id, true).await?;
     if !actions.can_remove {
-        return Err(forbidden("remove this user"));
+        return Err(forbidden(crate::msg!("users-forbidden-remove")));
     }
     remove_row(&mut work, ctx, &row).await?;
     work.commit().await
@@ -272,7 +274,7 @@ pub(super) async fn remove_row(work: &mut Work, ctx: &Ctx, row: &UserRow) -> App
     {
         return Err(AppError::invalid(
             "user",
-            "This is the organization's last Global admin and can't be removed.",
+            crate::msg!("users-last-global-admin-remove"),
         ));
     }
     crate::auth::service::end_sessions_of(work.conn(), user_id).await?;

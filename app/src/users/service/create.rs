@@ -144,7 +144,7 @@ pub async fn create_admin(ctx: &Ctx, name: &str, email: &str) -> AppResult<(Stri
         .fetch_one(work.conn())
         .await?;
     if exists == 0 {
-        return Err(AppError::not_found("The organization"));
+        return Err(AppError::not_found(crate::msg!("users-the-organization")));
     }
     let created = insert_user(&mut work, org_id, &new).await?;
     work.commit().await?;

@@ -160,11 +160,11 @@ pub async fn update_from_directory(
     let (row, actions) = row_and_actions(&mut work, ctx, user_id).await?;
     let was_active = row.status() == UserStatus::Active;
     if !ctx.me.may_act_on(row.roles().has(Role::GlobalAdmin)) {
-        return Err(forbidden("change this user"));
+        return Err(forbidden("change this user".into()));
     }
     if was_active && !user.active {
         if !actions.can_remove {
-            return Err(forbidden("deactivate this user"));
+            return Err(forbidden("deactivate this user".into()));
         }
         remove_row(&mut work, ctx, &row).await?;
     } else if !was_active && user.active {
@@ -245,11 +245,11 @@ pub async fn delete_from_directory(ctx: &Ctx, user_id: &str) -> AppResult<()> {
     load(work.conn(), ctx.org_id(), user_id).await?;
     let (row, actions) = row_and_actions(&mut work, ctx, user_id).await?;
     if !ctx.me.may_act_on(row.roles().has(Role::GlobalAdmin)) {
-        return Err(forbidden("delete this user"));
+        return Err(forbidden("delete this user".into()));
     }
     if row.status() == UserStatus::Active {
         if !actions.can_remove {
-            return Err(forbidden("delete this user"));
+            return Err(forbidden("delete this user".into()));
         }
         remove_row(&mut work, ctx, &row).await?;
     }

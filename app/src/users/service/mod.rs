@@ -161,13 +161,11 @@ async fn load(conn: &mut AnyConnection, org_id: &str, user_id: &str) -> AppResul
     .bind(user_id)
     .fetch_optional(conn)
     .await?
-    .ok_or_else(|| AppError::not_found("The user"))
+    .ok_or_else(|| AppError::not_found(crate::msg!("users-the-user")))
 }
 
-fn forbidden(what: &str) -> AppError {
-    AppError::Forbidden {
-        action: what.to_string(),
-    }
+fn forbidden(what: String) -> AppError {
+    AppError::Forbidden { action: what }
 }
 
 fn check_grants(me: &Identity, before: &RoleSet, after: &RoleSet) -> AppResult<()> {
@@ -176,9 +174,9 @@ fn check_grants(me: &Identity, before: &RoleSet, after: &RoleSet) -> AppResult<(
         .map_err(|(field, msg)| AppError::invalid(field, msg))?;
     for role in after.minus(before).into_iter().chain(before.minus(after)) {
         if !me.may_grant(role) {
-            return Err(forbidden(&format!(
-                "give or take the {} role",
-                role.label()
+            return Err(forbidden(crate::msg!(
+                "users-forbidden-grant-role",
+                role = role.name()
             )));
         }
     }

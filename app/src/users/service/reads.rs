@@ -19,12 +19,7 @@ pub async fn list(ctx: &Ctx, q: &UserQuery) -> AppResult<UserPage> {
         "email" => "email_lower, user_id",
         "created" => "created_at desc, user_id",
         "last-sign-in" => "last_sign_in_at desc, user_id",
-        _ => {
-            return Err(AppError::invalid(
-                "sort",
-                "Choose a sort order from the list.",
-            ))
-        }
+        _ => return Err(AppError::invalid("sort", crate::msg!("users-choose-sort"))),
     };
     let clause = filter.sql();
     let total = if narrows(q) {
@@ -141,7 +136,7 @@ pub(super) fn user_filter(backend: Backend, org_id: &str, q: &UserQuery) -> AppR
         "all" => None,
         key => Some(
             UserStatus::from_key(key)
-                .ok_or_else(|| AppError::invalid("status", "Choose active, removed or all."))?,
+                .ok_or_else(|| AppError::invalid("status", crate::msg!("users-choose-status")))?,
         ),
     };
     if let Some(status) = status {
@@ -156,7 +151,7 @@ pub(super) fn user_filter(backend: Backend, org_id: &str, q: &UserQuery) -> AppR
     }
     if !q.role.is_empty() {
         let role = Role::from_key(&q.role)
-            .ok_or_else(|| AppError::invalid("role", "Choose a role from the list."))?;
+            .ok_or_else(|| AppError::invalid("role", crate::msg!("users-choose-role-from-list")))?;
         let column = match role.kind() {
             crate::access::RoleKind::Agent => "agent_role",
             crate::access::RoleKind::Admin => "admin_role",
@@ -195,5 +190,5 @@ pub async fn id_by_email(ctx: &Ctx, email: &str) -> AppResult<String> {
     .bind(email.trim().to_lowercase())
     .fetch_optional(&ctx.db)
     .await?
-    .ok_or_else(|| AppError::not_found(format!("A user with the email {}", email.trim())))
+    .ok_or_else(|| AppError::not_found(crate::msg!("users-with-email", email = email.trim())))
 }

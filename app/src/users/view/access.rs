@@ -25,20 +25,24 @@ pub(super) fn PermissionsCard(user: PartnerUser, saves: Saves) -> impl IntoView 
         leptos::task::spawn_local(async move {
             let result =
                 crate::users::set_user_permissions(id.get_value(), version, permissions).await;
-            saves.after(result, "Permissions saved.", error);
+            saves.after(
+                result,
+                super::saved_text(crate::key!("users-permissions-saved")),
+                error,
+            );
         });
     };
     view! {
         <section class="card">
-            <h2>"Custom permissions"</h2>
+            <h2>{crate::tr!("users-custom-permissions")}</h2>
             <p class="muted">
-                "A level per workspace, on top of the roles. You can give only what your own roles let you grant."
+                {crate::tr!("users-custom-permissions-intro")}
             </p>
             <form on:submit=save novalidate>
                 <PermissionsEditor value=value current=user.permissions.clone()/>
                 <FormError error=error fields=&[]/>
                 <p>
-                    <button type="submit">"Save permissions"</button>
+                    <button type="submit">{crate::tr!("users-save-permissions")}</button>
                 </p>
             </form>
         </section>
@@ -70,15 +74,19 @@ pub(super) fn GroupsCard(
                 Some(s) => Err(AppError::invalid("groups", s.reason)),
                 None => Ok(()),
             });
-            saves.after(result, "Groups saved.", error);
+            saves.after(
+                result,
+                super::saved_text(crate::key!("users-groups-saved")),
+                error,
+            );
         });
     };
     let member_of: Vec<String> = user.groups.iter().map(|g| g.group_id.clone()).collect();
     view! {
         <section class="card">
-            <h2>"Groups"</h2>
+            <h2>{crate::tr!("users-groups")}</h2>
             {if user.groups.is_empty() {
-                view! { <p data-testid="user-groups">"Not in any group."</p> }.into_any()
+                view! { <p data-testid="user-groups">{crate::tr!("users-not-in-any-group")}</p> }.into_any()
             } else {
                 view! {
                     <ul data-testid="user-groups">
@@ -99,7 +107,7 @@ pub(super) fn GroupsCard(
                                                         class="secondary"
                                                         on:click=move |_| change(gid.clone(), false)
                                                     >
-                                                        "Remove from group"
+                                                        {crate::tr!("users-remove-from-group")}
                                                     </button>
                                                 }
                                             })}
@@ -125,9 +133,9 @@ pub(super) fn GroupsCard(
                                 view! {
                                     <div class="toolbar">
                                         <div>
-                                            <label for="add-group">"Add to group"</label>
+                                            <label for="add-group">{crate::tr!("users-add-to-group")}</label>
                                             <select id="add-group" on:change=move |ev| chosen.set(event_target_value(&ev))>
-                                                <option value="">"Choose a group"</option>
+                                                <option value="">{crate::tr!("users-choose-group")}</option>
                                                 {options
                                                     .into_iter()
                                                     .map(|g| view! { <option value=g.group_id>{g.name}</option> })
@@ -143,7 +151,7 @@ pub(super) fn GroupsCard(
                                                 }
                                             }
                                         >
-                                            "Add"
+                                            {crate::tr!("users-add")}
                                         </button>
                                     </div>
                                 }
@@ -163,23 +171,23 @@ pub(super) fn ExplainCard(
 ) -> impl IntoView {
     view! {
         <section class="card">
-            <h2>"Access explained"</h2>
-            <p class="muted">"What this user can do, and which role, group or custom permission gives it."</p>
+            <h2>{crate::tr!("users-access-explained")}</h2>
+            <p class="muted">{crate::tr!("users-access-explained-intro")}</p>
             <Loaded
                 resource=explained
                 ok=|rows| {
                     if rows.is_empty() {
-                        return view! { <p data-testid="no-access">"No access yet: no role, group or custom permission."</p> }.into_any();
+                        return view! { <p data-testid="no-access">{crate::tr!("users-no-access")}</p> }.into_any();
                     }
                     view! {
-                        <Table testid="explained" columns=&["Workspace", "Can", "Because of"]>
+                        <Table testid="explained" columns=&[crate::key!("users-col-workspace"), crate::key!("users-col-can"), crate::key!("users-col-because-of")]>
                             {rows
                                 .into_iter()
                                 .map(|r| {
                                     view! {
                                         <tr>
-                                            <td>{r.capability.workspace().label()}</td>
-                                            <td>{r.capability.label()}</td>
+                                            <td>{r.capability.workspace().name()}</td>
+                                            <td>{r.capability.name()}</td>
                                             <td>{r.sources.join("; ")}</td>
                                         </tr>
                                     }

@@ -91,7 +91,7 @@ pub(super) fn BulkBar(
                     .map(|(_, n)| n.clone())
             })
             .unwrap_or_default();
-        action().map(|a| a.describe(selection.count(), &group))
+        action().map(|a| a.name(selection.count(), &group))
     };
     let apply = move |_| {
         let Some(a) = action() else { return };
@@ -115,27 +115,27 @@ pub(super) fn BulkBar(
             busy.set(false);
         });
     };
-    let mut kinds = vec![("", "Choose an action")];
+    let mut kinds = vec![("", crate::tr!("users-choose-action"))];
     if me.can(Capability::RolesAssign) {
         kinds.extend([
-            ("assign-role", "Assign a role"),
-            ("remove-role", "Take a role away"),
+            ("assign-role", crate::tr!("users-assign-a-role")),
+            ("remove-role", crate::tr!("users-take-a-role-away")),
         ]);
     }
     if me.can(Capability::GroupsManage) {
         kinds.extend([
-            ("add-to-group", "Add to a group"),
-            ("remove-from-group", "Remove from a group"),
+            ("add-to-group", crate::tr!("users-add-to-a-group")),
+            ("remove-from-group", crate::tr!("users-remove-from-a-group")),
         ]);
     }
     if me.can(Capability::UsersRemove) {
-        kinds.push(("remove", "Remove users"));
+        kinds.push(("remove", crate::tr!("users-remove-users")));
     }
     let grantable: Vec<Role> = Role::ALL.into_iter().filter(|r| me.may_grant(*r)).collect();
     view! {
         <div class="bulk" data-testid="bulk-bar">
             <p>
-                <strong data-testid="selected-count">{move || format!("{} selected", selection.count())}</strong>
+                <strong data-testid="selected-count">{move || crate::tr!("users-selected", count = crate::i18n::number(selection.count() as i64))}</strong>
                 " "
                 {move || {
                     let total = selection.matching.get();
@@ -143,7 +143,7 @@ pub(super) fn BulkBar(
                         .then(|| {
                             view! {
                                 <button type="button" class="link" on:click=move |_| selection.all_matching.set(true)>
-                                    {format!("Select all {total} matching users")}
+                                    {crate::tr!("users-select-all-matching", total = crate::i18n::number(total))}
                                 </button>
                             }
                         })
@@ -151,7 +151,7 @@ pub(super) fn BulkBar(
             </p>
             <div class="toolbar">
                 <div>
-                    <label for="bulk-action">"Bulk action"</label>
+                    <label for="bulk-action">{crate::tr!("users-bulk-action")}</label>
                     <select
                         id="bulk-action"
                         on:change=move |ev| {
@@ -168,9 +168,9 @@ pub(super) fn BulkBar(
                         let roles = grantable.clone();
                         view! {
                             <div>
-                                <label for="bulk-choice">"Role"</label>
+                                <label for="bulk-choice">{crate::tr!("users-role")}</label>
                                 <select id="bulk-choice" on:change=move |ev| choice.set(event_target_value(&ev))>
-                                    <option value="">"Choose a role"</option>
+                                    <option value="">{crate::tr!("users-choose-role")}</option>
                                     {roles.into_iter().map(|r| view! { <option value=r.key()>{r.label()}</option> }).collect_view()}
                                 </select>
                             </div>
@@ -180,14 +180,14 @@ pub(super) fn BulkBar(
                     "add-to-group" | "remove-from-group" => {
                         view! {
                             <div>
-                                <label for="bulk-choice">"Group"</label>
+                                <label for="bulk-choice">{crate::tr!("users-group")}</label>
                                 <Loaded
                                     resource=groups
                                     ok=move |all| {
                                         group_names.set(all.iter().map(|g| (g.group_id.clone(), g.name.clone())).collect());
                                         view! {
                                             <select id="bulk-choice" on:change=move |ev| choice.set(event_target_value(&ev))>
-                                                <option value="">"Choose a group"</option>
+                                                <option value="">{crate::tr!("users-choose-group")}</option>
                                                 {all.into_iter().map(|g| view! { <option value=g.group_id>{g.name}</option> }).collect_view()}
                                             </select>
                                         }
@@ -204,7 +204,7 @@ pub(super) fn BulkBar(
                     disabled=move || action().is_none() || selection.count() == 0
                     on:click=move |_| confirming.set(true)
                 >
-                    "Apply…"
+                    {crate::tr!("users-apply")}
                 </button>
             </div>
             {move || {
@@ -212,14 +212,14 @@ pub(super) fn BulkBar(
                     .get()
                     .then(|| {
                         view! {
-                            <div class="confirm" role="alertdialog" aria-label="Confirm bulk action">
-                                <p data-testid="bulk-confirm">{sentence().map(|s| format!("{s}?"))}</p>
+                            <div class="confirm" role="alertdialog" aria-label=crate::tr!("users-confirm-bulk-action")>
+                                <p data-testid="bulk-confirm">{sentence().map(|s| crate::tr!("users-bulk-question", sentence = s))}</p>
                                 <button type="button" class="danger" on:click=apply disabled=move || busy.get()>
-                                    "Yes, apply"
+                                    {crate::tr!("users-yes-apply")}
                                 </button>
                                 " "
                                 <button type="button" class="secondary" on:click=move |_| confirming.set(false)>
-                                    "Cancel"
+                                    {crate::tr!("users-cancel")}
                                 </button>
                             </div>
                         }
@@ -235,16 +235,16 @@ pub(super) fn BulkBar(
 fn BulkOutcome(result: BulkResult) -> impl IntoView {
     view! {
         <div role="status" data-testid="bulk-result">
-            <p class="ok">{format!("Done for {} user(s).", result.changed.len())}</p>
+            <p class="ok">{crate::tr!("users-bulk-done", count = crate::i18n::number(result.changed.len() as i64))}</p>
             {(!result.skipped.is_empty())
                 .then(|| {
                     view! {
-                        <p>{format!("Skipped {}:", result.skipped.len())}</p>
+                        <p>{crate::tr!("users-bulk-skipped", count = crate::i18n::number(result.skipped.len() as i64))}</p>
                         <ul data-testid="bulk-skipped">
                             {result
                                 .skipped
                                 .into_iter()
-                                .map(|s| view! { <li>{s.name} " — " {s.reason}</li> })
+                                .map(|s| view! { <li>{s.name} " — " {crate::i18n::message(&s.reason)}</li> })
                                 .collect_view()}
                         </ul>
                     }

@@ -16,33 +16,33 @@ pub fn HomePage() -> impl IntoView {
         .collect();
     view! {
         <section class="card">
-            <h1>"Welcome, " {me.display_name.clone()}</h1>
+            <h1>{crate::tr!("users-welcome", name = me.display_name.clone())}</h1>
             <dl class="status" data-testid="profile">
-                <dt>"Email"</dt>
+                <dt>{crate::tr!("users-email")}</dt>
                 <dd>{me.email.clone()}</dd>
-                <dt>"Organization"</dt>
+                <dt>{crate::tr!("users-organization")}</dt>
                 <dd>{me.org_name.clone()}</dd>
-                <dt>"Roles"</dt>
-                <dd data-testid="my-roles">{crate::access::Access { roles: me.roles, permissions: me.permissions.clone() }.describe()}</dd>
-                <dt>"Groups"</dt>
+                <dt>{crate::tr!("users-roles")}</dt>
+                <dd data-testid="my-roles">{super::describe_access(&crate::access::Access { roles: me.roles, permissions: me.permissions.clone() })}</dd>
+                <dt>{crate::tr!("users-groups")}</dt>
                 <dd data-testid="my-groups">
                     {if me.groups.is_empty() {
-                        "None".to_string()
+                        crate::tr!("users-none")
                     } else {
                         me.groups.iter().map(|g| g.name.clone()).collect::<Vec<_>>().join(", ")
                     }}
                 </dd>
             </dl>
             <p>
-                <a href="/change-password">"Change my password"</a>
+                <a href="/change-password">{crate::tr!("users-change-my-password")}</a>
             </p>
         </section>
         {(!work.is_empty())
             .then(|| {
                 view! {
                     <section class="card">
-                        <h2>"Your work"</h2>
-                        <p>"The pages your roles open, by workspace."</p>
+                        <h2>{crate::tr!("users-your-work")}</h2>
+                        <p>{crate::tr!("users-your-work-intro")}</p>
                         <div class="workspaces" data-testid="your-work">
                             {work
                                 .into_iter()
@@ -66,16 +66,16 @@ pub fn HomePage() -> impl IntoView {
                 }
             })}
         <section class="card">
-            <h2>"Need a role?"</h2>
-            <p>"Find your Global admins and Account admins: they can assign roles."</p>
+            <h2>{crate::tr!("users-need-a-role")}</h2>
+            <p>{crate::tr!("users-need-a-role-intro")}</p>
             <Loaded
                 resource=admins
                 ok=|list| {
                     view! {
-                        <Table testid="admins" columns=&["Name", "Email", "Role"]>
+                        <Table testid="admins" columns=&[crate::key!("users-col-name"), crate::key!("users-col-email"), crate::key!("users-col-role")]>
                             {list
                                 .into_iter()
-                                .map(|a| view! { <tr><td>{a.display_name}</td><td>{a.email}</td><td>{a.role}</td></tr> })
+                                .map(|a| view! { <tr><td>{a.display_name}</td><td>{a.email}</td><td>{role_name(a.role)}</td></tr> })
                                 .collect_view()}
                         </Table>
                     }
@@ -84,4 +84,14 @@ pub fn HomePage() -> impl IntoView {
             <crate::role_requests::RequestRole/>
         </section>
     }
+}
+
+/// A role's English label (as [`crate::users::AdminContact`] carries it) in
+/// the reader's language.
+fn role_name(label: String) -> String {
+    crate::access::Role::ALL
+        .into_iter()
+        .find(|r| r.label() == label)
+        .map(crate::access::Role::name)
+        .unwrap_or(label)
 }

@@ -67,57 +67,57 @@ pub fn UsersPage() -> impl IntoView {
             }
         },
     );
-    let pair = |v: &str, l: &str| (v.to_string(), l.to_string());
-    let role_options = std::iter::once(pair("", "All roles"))
-        .chain(Role::ALL.into_iter().map(|r| pair(r.key(), r.label())))
+    let pair = |v: &str, l: String| (v.to_string(), l);
+    let role_options = std::iter::once(pair("", crate::tr!("users-all-roles")))
+        .chain(Role::ALL.into_iter().map(|r| pair(r.key(), r.name())))
         .collect::<Vec<_>>();
     let status_options = UserStatus::ALL
         .into_iter()
-        .map(|st| pair(st.key(), st.label()))
-        .chain(std::iter::once(pair("all", "All")))
+        .map(|st| pair(st.key(), st.name()))
+        .chain(std::iter::once(pair("all", crate::tr!("users-all"))))
         .collect::<Vec<_>>();
     let sort_options = [
-        ("name", "Name"),
-        ("email", "Email"),
-        ("created", "Newest"),
-        ("last-sign-in", "Last sign-in"),
+        ("name", crate::key!("users-sort-name")),
+        ("email", crate::key!("users-sort-email")),
+        ("created", crate::key!("users-sort-newest")),
+        ("last-sign-in", crate::key!("users-sort-last-sign-in")),
     ]
     .into_iter()
-    .map(|(v, l)| pair(v, l))
+    .map(|(v, k)| pair(v, crate::i18n::text(k)))
     .collect::<Vec<_>>();
     let bulk = bulk_allowed();
     view! {
         <section class="card">
-            <h1>"User management"</h1>
-            {me.directory_synced.then(|| view! { <p class="muted" data-testid="synced-note">{super::SYNCED_NOTE}</p> })}
+            <h1>{crate::tr!("users-title")}</h1>
+            {me.directory_synced.then(|| view! { <p class="muted" data-testid="synced-note">{super::synced_note()}</p> })}
             <div class="toolbar">
                 {(me.can(Capability::UsersCreate) && !me.directory_synced)
-                    .then(|| view! { <a class="button" href="/users/new">"Add user"</a> })}
-                <SearchBox id="search" label="Search name or email" value=search page=page/>
-                <FilterSelect id="role-filter" label="Role" value=role page=page options=role_options/>
+                    .then(|| view! { <a class="button" href="/users/new">{crate::tr!("users-add-user")}</a> })}
+                <SearchBox id="search" label=crate::tr!("users-search") value=search page=page/>
+                <FilterSelect id="role-filter" label=crate::tr!("users-role") value=role page=page options=role_options/>
                 <Loaded
                     resource=groups
                     ok=move |all| {
-                        let options = std::iter::once(pair("", "All groups"))
+                        let options = std::iter::once(pair("", crate::tr!("users-all-groups")))
                             .chain(all.into_iter().map(|g| (g.group_id, g.name)))
                             .collect::<Vec<_>>();
-                        view! { <FilterSelect id="group-filter" label="Group" value=group page=page options=options/> }
+                        view! { <FilterSelect id="group-filter" label=crate::tr!("users-group") value=group page=page options=options/> }
                     }
                 />
                 <Loaded
                     resource=profile
                     ok=move |locations| {
-                        let options = std::iter::once(pair("", "All partner IDs"))
+                        let options = std::iter::once(pair("", crate::tr!("users-all-partner-ids")))
                             .chain(locations.into_iter().map(|l| {
                                 let label = format!("{} — {}", l.partner_id, l.location);
                                 (l.partner_id, label)
                             }))
                             .collect::<Vec<_>>();
-                        view! { <FilterSelect id="partner-filter" label="Partner ID" value=partner page=page options=options/> }
+                        view! { <FilterSelect id="partner-filter" label=crate::tr!("users-partner-id") value=partner page=page options=options/> }
                     }
                 />
-                <FilterSelect id="status-filter" label="Status" value=status page=page options=status_options/>
-                <FilterSelect id="sort" label="Sort by" value=sort page=page options=sort_options/>
+                <FilterSelect id="status-filter" label=crate::tr!("users-status") value=status page=page options=status_options/>
+                <FilterSelect id="sort" label=crate::tr!("users-sort-by") value=sort page=page options=sort_options/>
                 <button
                     type="button"
                     class="secondary"
@@ -127,7 +127,7 @@ pub fn UsersPage() -> impl IntoView {
                         page.set(0);
                     }
                 >
-                    "Find Global admins"
+                    {crate::tr!("users-find-global-admins")}
                 </button>
             </div>
             {bulk
@@ -158,20 +158,27 @@ pub fn UsersPage() -> impl IntoView {
 #[component]
 fn UserTable(users: Vec<PartnerUser>, selection: Option<Selection>) -> impl IntoView {
     if users.is_empty() {
-        return view! { <p data-testid="no-users">"No user matches."</p> }.into_any();
+        return view! { <p data-testid="no-users">{crate::tr!("users-no-match")}</p> }.into_any();
     }
     let columns: &'static [&'static str] = if selection.is_some() {
         &[
-            "Select",
-            "Name",
-            "Email",
-            "Roles",
-            "Groups",
-            "Status",
-            "Last sign-in",
+            crate::key!("users-col-select"),
+            crate::key!("users-col-name"),
+            crate::key!("users-col-email"),
+            crate::key!("users-col-roles"),
+            crate::key!("users-col-groups"),
+            crate::key!("users-col-status"),
+            crate::key!("users-col-last-sign-in"),
         ]
     } else {
-        &["Name", "Email", "Roles", "Groups", "Status", "Last sign-in"]
+        &[
+            crate::key!("users-col-name"),
+            crate::key!("users-col-email"),
+            crate::key!("users-col-roles"),
+            crate::key!("users-col-groups"),
+            crate::key!("users-col-status"),
+            crate::key!("users-col-last-sign-in"),
+        ]
     };
     view! {
         <Table testid="users" columns=columns>
@@ -185,7 +192,7 @@ fn UserTable(users: Vec<PartnerUser>, selection: Option<Selection>) -> impl Into
                             {selection
                                 .map(|s| {
                                     let id2 = id.clone();
-                                    let label = format!("Select {}", u.display_name);
+                                    let label = crate::tr!("users-select-user", name = u.display_name.clone());
                                     view! {
                                         <td>
                                             <input
@@ -205,10 +212,10 @@ fn UserTable(users: Vec<PartnerUser>, selection: Option<Selection>) -> impl Into
                                 <a href=format!("/users/{}", u.user_id)>{u.display_name.clone()}</a>
                             </td>
                             <td>{u.email.clone()}</td>
-                            <td>{u.access().describe()}</td>
+                            <td>{super::describe_access(&u.access())}</td>
                             <td>{groups}</td>
-                            <td>{u.status.label()}</td>
-                            <td>{u.last_sign_in_at.map(format_millis).unwrap_or_else(|| "Never".into())}</td>
+                            <td>{u.status.name()}</td>
+                            <td>{u.last_sign_in_at.map(format_millis).unwrap_or_else(|| crate::tr!("users-never"))}</td>
                         </tr>
                     }
                 })

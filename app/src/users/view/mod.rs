@@ -20,5 +20,57 @@ pub use new_user::NewUserPage;
 pub use role_select::{PermissionsEditor, RoleSelects, RoleSignals};
 pub use user::UserPage;
 
-/// Shown where "create" is missing because the organization syncs its directory.
+/// Shown where "create" is missing because the organization syncs its
+/// directory (English; [`synced_note`] is the reader's text).
 pub const SYNCED_NOTE: &str = "Users, groups and applications come from your organization's directory (directory sync): add them there. Roles are still assigned here.";
+
+/// [`SYNCED_NOTE`] in the reader's language.
+pub fn synced_note() -> String {
+    crate::tr!("users-synced-note")
+}
+
+/// "Global admin, Admin agent", or "No role", in the reader's language.
+pub fn describe_roles(roles: &crate::access::RoleSet) -> String {
+    let names: Vec<String> = [roles.admin, roles.agent, roles.incentives]
+        .into_iter()
+        .flatten()
+        .map(crate::access::Role::name)
+        .collect();
+    if names.is_empty() {
+        crate::tr!("users-no-role")
+    } else {
+        names.join(", ")
+    }
+}
+
+/// "Global admin, Admin agent, Custom", or "No role", in the reader's
+/// language.
+pub fn describe_access(access: &crate::access::Access) -> String {
+    match (access.roles.roles().next(), access.permissions.is_empty()) {
+        (_, true) => describe_roles(&access.roles),
+        (None, false) => crate::tr!("users-custom"),
+        (Some(_), false) => format!(
+            "{}, {}",
+            describe_roles(&access.roles),
+            crate::tr!("users-custom")
+        ),
+    }
+}
+
+/// A save's confirmation for [`crate::ui::Saves::after`], which keeps a
+/// `&'static str`: the reader's text for `key`, made once per key and
+/// language (a handful of short strings for the life of the page).
+pub(crate) fn saved_text(key: &'static str) -> &'static str {
+    use std::collections::HashMap;
+    use std::sync::{LazyLock, Mutex};
+    static MADE: LazyLock<Mutex<HashMap<(crate::i18n::Locale, &'static str), &'static str>>> =
+        LazyLock::new(|| Mutex::new(HashMap::new()));
+    let locale = crate::i18n::current();
+    let Ok(mut made) = MADE.lock() else {
+        return key;
+    };
+    let made = made
+        .entry((locale, key))
+        .or_insert_with(|| Box::leak(crate::i18n::text(key).into_boxed_str()));
+    made
+}

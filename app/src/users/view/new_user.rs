@@ -59,23 +59,23 @@ pub fn NewUserPage() -> impl IntoView {
             {move || match created.get() {
                 Some(c) => {
                     view! {
-                        <h1>"User added"</h1>
+                        <h1>{crate::tr!("users-user-added")}</h1>
                         <p data-testid="created-name">
-                            {c.user.display_name.clone()} " — " {c.user.roles.describe()}
+                            {c.user.display_name.clone()} " — " {super::describe_roles(&c.user.roles)}
                         </p>
                         <p>
-                            "Sign-in name: " <code data-testid="created-email">{c.user.email.clone()}</code>
+                            {crate::tr!("users-sign-in-name")} " " <code data-testid="created-email">{c.user.email.clone()}</code>
                         </p>
-                        <OnceSecret label="Temporary password:" value=c.temporary_password.clone()/>
+                        <OnceSecret label=crate::tr!("users-temporary-password") value=c.temporary_password.clone()/>
                         <p>
-                            "At first sign-in the user must choose a new password."
+                            {crate::tr!("users-first-sign-in")}
                         </p>
                         <p class="toolbar">
                             <button type="button" on:click=again>
-                                "Add another user"
+                                {crate::tr!("users-add-another")}
                             </button>
                             <a class="button secondary" href="/users">
-                                "Back to users"
+                                {crate::tr!("users-back-to-users")}
                             </a>
                         </p>
                     }
@@ -83,10 +83,10 @@ pub fn NewUserPage() -> impl IntoView {
                 }
                 None => {
                     view! {
-                        <h1>"Add user"</h1>
+                        <h1>{crate::tr!("users-add-user")}</h1>
                         <form on:submit=submit novalidate>
-                            <TextField id="display_name" label="Full name" value=name error=error/>
-                            <TextField id="email" label="Email (sign-in name)" value=email error=error kind="email"/>
+                            <TextField id="display_name" label=crate::tr!("users-full-name") value=name error=error/>
+                            <TextField id="email" label=crate::tr!("users-email-sign-in-name") value=email error=error kind="email"/>
                             <RoleSelects roles=roles current=RoleSet::default()/>
                             <PartnerIdSelect profile=profile value=partner_id/>
                             <crate::ui::FieldError error=error field="partner_id"/>
@@ -94,7 +94,7 @@ pub fn NewUserPage() -> impl IntoView {
                                 .then(|| {
                                     view! {
                                         <fieldset data-testid="new-user-groups">
-                                            <legend>"Groups (optional)"</legend>
+                                            <legend>{crate::tr!("users-groups-optional")}</legend>
                                             <Loaded
                                                 resource=groups
                                                 ok=move |all| {
@@ -124,7 +124,7 @@ pub fn NewUserPage() -> impl IntoView {
                             <FormError error=error fields=&["display_name", "email", "partner_id"]/>
                             <p>
                                 <button type="submit" disabled=move || busy.get()>
-                                    "Add"
+                                    {crate::tr!("users-add")}
                                 </button>
                             </p>
                         </form>

@@ -15,9 +15,21 @@ pub fn RoleSelect(
 ) -> impl IntoView {
     let me = use_identity();
     let (id, label, none) = match kind {
-        RoleKind::Agent => ("agent_role", "Agent role", "No agent role"),
-        RoleKind::Admin => ("admin_role", "Admin role", "No admin"),
-        RoleKind::Incentives => ("incentives_role", "Incentives role", "No incentives role"),
+        RoleKind::Agent => (
+            "agent_role",
+            crate::tr!("users-agent-role"),
+            crate::tr!("users-no-agent-role"),
+        ),
+        RoleKind::Admin => (
+            "admin_role",
+            crate::tr!("users-admin-role"),
+            crate::tr!("users-no-admin"),
+        ),
+        RoleKind::Incentives => (
+            "incentives_role",
+            crate::tr!("users-incentives-role"),
+            crate::tr!("users-no-incentives-role"),
+        ),
     };
     let options: Vec<Role> = Role::of_kind(kind)
         .filter(|r| me.may_grant(*r) || Some(*r) == current)
@@ -36,7 +48,7 @@ pub fn RoleSelect(
                 .map(|r| {
                     view! {
                         <option value=r.key() selected=move || value.get() == Some(r)>
-                            {r.label()}
+                            {r.name()}
                         </option>
                     }
                 })
@@ -57,7 +69,7 @@ pub fn PermissionsEditor(
     let grantable = me.grantable();
     view! {
         <fieldset class="permissions" data-testid="permissions">
-            <legend>"Custom permissions"</legend>
+            <legend>{crate::tr!("users-custom-permissions")}</legend>
             {Workspace::ALL
                 .into_iter()
                 .map(|ws| {
@@ -69,7 +81,7 @@ pub fn PermissionsEditor(
                         .collect();
                     view! {
                         <div>
-                            <label for=id.clone()>{ws.label()}</label>
+                            <label for=id.clone()>{ws.name()}</label>
                             <select
                                 id=id.clone()
                                 name=id
@@ -84,7 +96,7 @@ pub fn PermissionsEditor(
                                     .map(|l| {
                                         view! {
                                             <option value=l.key() selected=move || value.with(|p| p.level(ws) == l)>
-                                                {l.label()}
+                                                {l.name()}
                                             </option>
                                         }
                                     })

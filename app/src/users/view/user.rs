@@ -64,7 +64,11 @@ fn UserEditor(user: PartnerUser, saves: Saves, lookups: Lookups) -> impl IntoVie
         details_error.set(None);
         leptos::task::spawn_local(async move {
             let result = crate::users::update_user(id.get_value(), version, details).await;
-            saves.after(result, "Details saved.", details_error);
+            saves.after(
+                result,
+                super::saved_text(crate::key!("users-details-saved")),
+                details_error,
+            );
         });
     };
     // Roles form.
@@ -76,7 +80,11 @@ fn UserEditor(user: PartnerUser, saves: Saves, lookups: Lookups) -> impl IntoVie
         roles_error.set(None);
         leptos::task::spawn_local(async move {
             let result = crate::users::set_user_roles(id.get_value(), version, roles).await;
-            saves.after(result, "Roles saved.", roles_error);
+            saves.after(
+                result,
+                super::saved_text(crate::key!("users-roles-saved")),
+                roles_error,
+            );
         });
     };
     // Reset password and remove.
@@ -97,7 +105,7 @@ fn UserEditor(user: PartnerUser, saves: Saves, lookups: Lookups) -> impl IntoVie
             let result = crate::users::reset_user_second_factor(id.get_value()).await;
             saves.after(
                 result,
-                "Two-step verification reset: the user signs in with their password and sets it up again.",
+                super::saved_text(crate::key!("users-second-factor-reset")),
                 action_error,
             );
         });
@@ -111,7 +119,7 @@ fn UserEditor(user: PartnerUser, saves: Saves, lookups: Lookups) -> impl IntoVie
             confirm_remove.set(false);
             saves.after(
                 result,
-                "User removed: their access has ended.",
+                super::saved_text(crate::key!("users-removed")),
                 action_error,
             );
         });
@@ -121,24 +129,24 @@ fn UserEditor(user: PartnerUser, saves: Saves, lookups: Lookups) -> impl IntoVie
         <section class="card">
             <h1 data-testid="user-name">{user.display_name.clone()}</h1>
             <p>
-                <span data-testid="user-status">{user.status.label()}</span>
-                " · " <span data-testid="user-roles">{user.access().describe()}</span> " · "
+                <span data-testid="user-status">{user.status.name()}</span>
+                " · " <span data-testid="user-roles">{super::describe_access(&user.access())}</span> " · "
                 <span data-testid="user-second-factor">
-                    {if second_factor { "Two-step verification on" } else { "Two-step verification off" }}
+                    {if second_factor { crate::tr!("users-second-factor-on") } else { crate::tr!("users-second-factor-off") }}
                 </span>
                 " · "
-                <a href=format!("/activity?target_id={}", user.user_id)>"Activity for this user"</a>
+                <a href=format!("/activity?target_id={}", user.user_id)>{crate::tr!("users-activity-for-user")}</a>
             </p>
             <SaveNotice saves=saves/>
         </section>
         <section class="card">
-            <h2>"Details"</h2>
+            <h2>{crate::tr!("users-details")}</h2>
             <form on:submit=save_details novalidate>
-                <TextField id="display_name" label="Full name" value=name error=details_error enabled=actions.can_edit/>
-                <TextField id="email" label="Email" value=email error=details_error kind="email" enabled=actions.can_edit/>
+                <TextField id="display_name" label=crate::tr!("users-full-name") value=name error=details_error enabled=actions.can_edit/>
+                <TextField id="email" label=crate::tr!("users-email") value=email error=details_error kind="email" enabled=actions.can_edit/>
                 <PartnerIdSelect profile=lookups.profile value=partner_id enabled=actions.can_edit/>
                 <FormError error=details_error fields=&["display_name", "email", "partner_id"]/>
-                {actions.can_edit.then(|| view! { <p><button type="submit">"Save details"</button></p> })}
+                {actions.can_edit.then(|| view! { <p><button type="submit">{crate::tr!("users-save-details")}</button></p> })}
             </form>
         </section>
         {actions
@@ -146,12 +154,12 @@ fn UserEditor(user: PartnerUser, saves: Saves, lookups: Lookups) -> impl IntoVie
             .then(|| {
                 view! {
                     <section class="card">
-                        <h2>"Roles"</h2>
+                        <h2>{crate::tr!("users-roles")}</h2>
                         <form on:submit=save_roles novalidate>
                             <RoleSelects roles=role_signals current=original_roles/>
                             <FormError error=roles_error fields=&[]/>
                             <p>
-                                <button type="submit">"Save roles"</button>
+                                <button type="submit">{crate::tr!("users-save-roles")}</button>
                             </p>
                         </form>
                     </section>
@@ -166,7 +174,7 @@ fn UserEditor(user: PartnerUser, saves: Saves, lookups: Lookups) -> impl IntoVie
             .then(|| {
                 view! {
                     <section class="card">
-                        <h2>"Access"</h2>
+                        <h2>{crate::tr!("users-access")}</h2>
                         <FormError error=action_error fields=&[]/>
                         {actions
                             .can_reset_password
@@ -174,7 +182,7 @@ fn UserEditor(user: PartnerUser, saves: Saves, lookups: Lookups) -> impl IntoVie
                                 view! {
                                     <p>
                                         <button type="button" class="secondary" on:click=reset>
-                                            "Reset password"
+                                            {crate::tr!("users-reset-password")}
                                         </button>
                                     </p>
                                 }
@@ -182,17 +190,17 @@ fn UserEditor(user: PartnerUser, saves: Saves, lookups: Lookups) -> impl IntoVie
                         {move || {
                             temporary
                                 .get()
-                                .map(|p| view! { <OnceSecret label="New temporary password:" value=p/> })
+                                .map(|p| view! { <OnceSecret label=crate::tr!("users-new-temporary-password") value=p/> })
                         }}
                         {(actions.can_reset_password && second_factor)
                             .then(|| {
                                 view! {
                                     <p>
                                         <button type="button" class="secondary" on:click=reset_factor>
-                                            "Reset two-step verification"
+                                            {crate::tr!("users-reset-second-factor")}
                                         </button>
                                         " "
-                                        <span class="muted">"For a lost phone: their sessions end."</span>
+                                        <span class="muted">{crate::tr!("users-reset-second-factor-hint")}</span>
                                     </p>
                                 }
                             })}
@@ -204,9 +212,9 @@ fn UserEditor(user: PartnerUser, saves: Saves, lookups: Lookups) -> impl IntoVie
                                         {move || {
                                             if confirm_remove.get() {
                                                 view! {
-                                                    <span>"The user loses access at once. "</span>
+                                                    <span>{crate::tr!("users-remove-warning")} " "</span>
                                                     <button type="button" class="danger" on:click=remove>
-                                                        "Yes, remove"
+                                                        {crate::tr!("users-yes-remove")}
                                                     </button>
                                                     " "
                                                     <button
@@ -214,7 +222,7 @@ fn UserEditor(user: PartnerUser, saves: Saves, lookups: Lookups) -> impl IntoVie
                                                         class="secondary"
                                                         on:click=move |_| confirm_remove.set(false)
                                                     >
-                                                        "Cancel"
+                                                        {crate::tr!("users-cancel")}
                                                     </button>
                                                 }
                                                     .into_any()
@@ -225,7 +233,7 @@ fn UserEditor(user: PartnerUser, saves: Saves, lookups: Lookups) -> impl IntoVie
                                                         class="danger"
                                                         on:click=move |_| confirm_remove.set(true)
                                                     >
-                                                        "Remove user"
+                                                        {crate::tr!("users-remove-user")}
                                                     </button>
                                                 }
                                                     .into_any()
