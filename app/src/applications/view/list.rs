@@ -121,7 +121,7 @@ pub fn ApplicationsPage() -> impl IntoView {
             />
         </section>
         {if synced {
-            view! { <section class="card"><p class="muted" data-testid="synced-note">{crate::users::SYNCED_NOTE}</p></section> }.into_any()
+            view! { <section class="card"><p class="muted" data-testid="synced-note">{crate::users::synced_note()}</p></section> }.into_any()
         } else {
             view! {
                 <section class="card">

@@ -62,11 +62,7 @@ fn GroupEditor(
         leptos::task::spawn_local(async move {
             let result =
                 crate::groups::rename_group(id.get_value(), version, name.get_untracked()).await;
-            saves.after(
-                result,
-                crate::users::saved_text(crate::key!("groups-renamed")),
-                name_error,
-            );
+            saves.after(result, crate::key!("groups-renamed"), name_error);
         });
     };
     let roles = RoleSignals::new(g.access.roles);
@@ -81,11 +77,7 @@ fn GroupEditor(
         };
         leptos::task::spawn_local(async move {
             let result = crate::groups::set_group_access(id.get_value(), version, access).await;
-            saves.after(
-                result,
-                crate::users::saved_text(crate::key!("groups-access-saved")),
-                access_error,
-            );
+            saves.after(result, crate::key!("groups-access-saved"), access_error);
         });
     };
     let member_error = RwSignal::new(None::<AppError>);
@@ -107,11 +99,7 @@ fn GroupEditor(
                         .collect(),
                 );
             }
-            saves.after(
-                result,
-                crate::users::saved_text(crate::key!("groups-members-saved")),
-                member_error,
-            );
+            saves.after(result, crate::key!("groups-members-saved"), member_error);
         });
     };
     let confirm_delete = RwSignal::new(false);

@@ -34,11 +34,7 @@ fn ProfileEditor(profile: OrgProfile, saves: Saves) -> impl IntoView {
         name_error.set(None);
         leptos::task::spawn_local(async move {
             let result = crate::orgs::rename_org(version, name.get_untracked()).await;
-            saves.after(
-                result,
-                crate::users::saved_text(crate::key!("orgs-profile-saved")),
-                name_error,
-            );
+            saves.after(result, crate::key!("orgs-profile-saved"), name_error);
         });
     };
     let directory = if profile.directory_mode == "synced" {
@@ -53,11 +49,7 @@ fn ProfileEditor(profile: OrgProfile, saves: Saves) -> impl IntoView {
         let mode = if synced { "cloud" } else { "synced" };
         leptos::task::spawn_local(async move {
             let result = crate::orgs::set_directory_mode(version, mode.to_string()).await;
-            saves.after(
-                result,
-                crate::users::saved_text(crate::key!("orgs-directory-mode-saved")),
-                mode_error,
-            );
+            saves.after(result, crate::key!("orgs-directory-mode-saved"), mode_error);
         });
     };
     let find_admins = format!("/users?role={}", Role::GlobalAdmin.key());
@@ -111,11 +103,7 @@ fn LocationTable(locations: Vec<PartnerLocation>, manage: bool, saves: Saves) ->
         error.set(None);
         leptos::task::spawn_local(async move {
             let result = crate::orgs::remove_location(partner_id).await;
-            saves.after(
-                result,
-                crate::users::saved_text(crate::key!("orgs-partner-id-removed")),
-                error,
-            );
+            saves.after(result, crate::key!("orgs-partner-id-removed"), error);
         });
     };
     view! {
@@ -178,11 +166,7 @@ fn AddLocation(saves: Saves) -> impl IntoView {
         error.set(None);
         leptos::task::spawn_local(async move {
             let result = crate::orgs::add_location(input).await;
-            saves.after(
-                result,
-                crate::users::saved_text(crate::key!("orgs-partner-id-added")),
-                error,
-            );
+            saves.after(result, crate::key!("orgs-partner-id-added"), error);
         });
     };
     view! {

@@ -25,11 +25,7 @@ pub(super) fn PermissionsCard(user: PartnerUser, saves: Saves) -> impl IntoView 
         leptos::task::spawn_local(async move {
             let result =
                 crate::users::set_user_permissions(id.get_value(), version, permissions).await;
-            saves.after(
-                result,
-                super::saved_text(crate::key!("users-permissions-saved")),
-                error,
-            );
+            saves.after(result, crate::key!("users-permissions-saved"), error);
         });
     };
     view! {
@@ -74,11 +70,7 @@ pub(super) fn GroupsCard(
                 Some(s) => Err(AppError::invalid("groups", s.reason)),
                 None => Ok(()),
             });
-            saves.after(
-                result,
-                super::saved_text(crate::key!("users-groups-saved")),
-                error,
-            );
+            saves.after(result, crate::key!("users-groups-saved"), error);
         });
     };
     let member_of: Vec<String> = user.groups.iter().map(|g| g.group_id.clone()).collect();

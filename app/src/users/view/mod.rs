@@ -21,10 +21,7 @@ pub use role_select::{PermissionsEditor, RoleSelects, RoleSignals};
 pub use user::UserPage;
 
 /// Shown where "create" is missing because the organization syncs its
-/// directory (English; [`synced_note`] is the reader's text).
-pub const SYNCED_NOTE: &str = "Users, groups and applications come from your organization's directory (directory sync): add them there. Roles are still assigned here.";
-
-/// [`SYNCED_NOTE`] in the reader's language.
+/// directory, in the reader's language.
 pub fn synced_note() -> String {
     crate::tr!("users-synced-note")
 }
@@ -55,22 +52,4 @@ pub fn describe_access(access: &crate::access::Access) -> String {
             crate::tr!("users-custom")
         ),
     }
-}
-
-/// A save's confirmation for [`crate::ui::Saves::after`], which keeps a
-/// `&'static str`: the reader's text for `key`, made once per key and
-/// language (a handful of short strings for the life of the page).
-pub(crate) fn saved_text(key: &'static str) -> &'static str {
-    use std::collections::HashMap;
-    use std::sync::{LazyLock, Mutex};
-    static MADE: LazyLock<Mutex<HashMap<(crate::i18n::Locale, &'static str), &'static str>>> =
-        LazyLock::new(|| Mutex::new(HashMap::new()));
-    let locale = crate::i18n::current();
-    let Ok(mut made) = MADE.lock() else {
-        return key;
-    };
-    let made = made
-        .entry((locale, key))
-        .or_insert_with(|| Box::leak(crate::i18n::text(key).into_boxed_str()));
-    made
 }

@@ -64,11 +64,7 @@ fn UserEditor(user: PartnerUser, saves: Saves, lookups: Lookups) -> impl IntoVie
         details_error.set(None);
         leptos::task::spawn_local(async move {
             let result = crate::users::update_user(id.get_value(), version, details).await;
-            saves.after(
-                result,
-                super::saved_text(crate::key!("users-details-saved")),
-                details_error,
-            );
+            saves.after(result, crate::key!("users-details-saved"), details_error);
         });
     };
     // Roles form.
@@ -80,11 +76,7 @@ fn UserEditor(user: PartnerUser, saves: Saves, lookups: Lookups) -> impl IntoVie
         roles_error.set(None);
         leptos::task::spawn_local(async move {
             let result = crate::users::set_user_roles(id.get_value(), version, roles).await;
-            saves.after(
-                result,
-                super::saved_text(crate::key!("users-roles-saved")),
-                roles_error,
-            );
+            saves.after(result, crate::key!("users-roles-saved"), roles_error);
         });
     };
     // Reset password and remove.
@@ -105,7 +97,7 @@ fn UserEditor(user: PartnerUser, saves: Saves, lookups: Lookups) -> impl IntoVie
             let result = crate::users::reset_user_second_factor(id.get_value()).await;
             saves.after(
                 result,
-                super::saved_text(crate::key!("users-second-factor-reset")),
+                crate::key!("users-second-factor-reset"),
                 action_error,
             );
         });
@@ -117,11 +109,7 @@ fn UserEditor(user: PartnerUser, saves: Saves, lookups: Lookups) -> impl IntoVie
         leptos::task::spawn_local(async move {
             let result = crate::users::remove_user(id.get_value()).await;
             confirm_remove.set(false);
-            saves.after(
-                result,
-                super::saved_text(crate::key!("users-removed")),
-                action_error,
-            );
+            saves.after(result, crate::key!("users-removed"), action_error);
         });
     };
     let original_roles = user.roles;
