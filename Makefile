@@ -10,7 +10,7 @@ export LEPTOS_OUTPUT_NAME := partner-console
 CARGO_TARGET_DIR ?= $(HOME)/.cache/partner-console/target
 export CARGO_TARGET_DIR
 
-.PHONY: setup run build build-release test lint unit e2e e2e-release bench fmt clean
+.PHONY: setup run build build-release test lint unit e2e e2e-release screenshots bench fmt clean
 
 setup:
 	@scripts/setup.sh
@@ -63,6 +63,11 @@ e2e:
 ## suite split (some steps race the chunk downloads: README).
 e2e-release: build-release
 	E2E_ONLY="$${E2E_ONLY:-tests/first_load.spec.ts}" scripts/e2e.sh release
+
+## Refreshes the README's pictures (docs/screenshots/*.png) from the real
+## server in Chromium: end2end/tests/screenshots.spec.ts.
+screenshots: setup build
+	SCREENSHOTS=1 E2E_ONLY=tests/screenshots.spec.ts scripts/e2e.sh debug
 
 ## Server-side timings (release build, in process); the release server
 ## among 100,000 users under load beside bare-axum baselines (one table of

@@ -65,6 +65,36 @@ pub fn format_millis(ms: i64) -> String {
     )
 }
 
+/// Formats unix milliseconds for the reader: `4 Dec 2026, 16:27 UTC` in
+/// English, `4 déc. 2026, 16:27 UTC` in French. Pages use this; files,
+/// logs and stored text keep [`format_millis`].
+pub fn format_local(ms: i64) -> String {
+    local_in(ms, crate::i18n::current())
+}
+
+fn local_in(ms: i64, locale: crate::i18n::Locale) -> String {
+    const EN: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    const FR: [&str; 12] = [
+        "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.",
+        "déc.",
+    ];
+    let secs = ms.div_euclid(1000);
+    let (y, m, d) = civil_from_days(secs.div_euclid(86_400));
+    let rem = secs.rem_euclid(86_400);
+    let months = match locale {
+        crate::i18n::Locale::En => EN,
+        crate::i18n::Locale::Fr => FR,
+    };
+    let month = months[((m - 1).clamp(0, 11)) as usize];
+    format!(
+        "{d} {month} {y}, {:02}:{:02} UTC",
+        rem / 3600,
+        rem % 3600 / 60
+    )
+}
+
 /// Formats unix milliseconds as RFC 3339 (`2026-11-25T22:47:21Z`).
 pub fn rfc3339(ms: i64) -> String {
     let secs = ms.div_euclid(1000);
@@ -87,6 +117,15 @@ mod tests {
         assert_eq!(parse_date("1970-01-01"), Some(0));
         let ms = parse_date("2026-11-22").unwrap_or_default();
         assert_eq!(format_millis(ms + 3_723_000), "2026-11-22 01:02 UTC");
+        use crate::i18n::Locale;
+        assert_eq!(
+            local_in(ms + 3_723_000, Locale::En),
+            "22 Nov 2026, 01:02 UTC"
+        );
+        assert_eq!(
+            local_in(ms + 3_723_000, Locale::Fr),
+            "22 nov. 2026, 01:02 UTC"
+        );
         assert_eq!(parse_date("2026-02-31"), None);
         assert_eq!(parse_date("yesterday"), None);
     }

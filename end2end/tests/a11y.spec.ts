@@ -1,6 +1,6 @@
 import { test, expect, Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { demoEmail, openHydrated, signInHome, nav } from './helpers';
+import { DEMO_PASSWORD, demoEmail, openHydrated, signInHome, nav } from './helpers';
 
 // Every page of every role, opened by its URL once hydrated, passes axe-core
 // (WCAG 2.1 A and AA rules) with no violation; the public pages too, and the
@@ -31,8 +31,8 @@ async function expectNoViolations(page: Page, what: string): Promise<void> {
 }
 
 /** The pages a role's navigation offers, plus the first record of each list that has one. */
-async function pagesOf(page: Page): Promise<string[]> {
-  const hrefs = await nav(page)
+async function pagesOf(page: Page, menu = nav(page)): Promise<string[]> {
+  const hrefs = await menu
     .getByRole('link')
     .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).getAttribute('href') ?? ''));
   return [...new Set(hrefs.filter((h) => h.startsWith('/')))];
@@ -89,6 +89,17 @@ test.describe('in French', () => {
     await openHydrated(page, '/login');
     await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
     await expectNoViolations(page, 'fr /login');
+    await page.getByLabel('Adresse e-mail').fill(demoEmail('global-admin'));
+    await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await expect(page.getByRole('heading', { name: /^Bienvenue/ })).toBeVisible();
+    const pages = await pagesOf(page, page.getByRole('navigation', { name: 'Principale' }));
+    expect(pages.length).toBeGreaterThan(10);
+    for (const path of pages) {
+      await openHydrated(page, path);
+      await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+      await expectNoViolations(page, `fr ${path}`);
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 use super::{ActivityEntry, ActivityFilter, Operation, ACTIVITY_PAGE_SIZE};
 use crate::error::AppError;
-use crate::time::format_millis;
+use crate::time::format_local;
 use crate::ui::{FormError, Loaded, Pager, Table};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -140,7 +140,7 @@ fn EntryTable(entries: Vec<ActivityEntry>) -> impl IntoView {
                         let target = e.target_name_for_reader();
                         view! {
                             <tr data-testid="activity-row">
-                                <td>{format_millis(e.at)}</td>
+                                <td>{format_local(e.at)}</td>
                                 <td>{op}</td>
                                 <td>{actor}</td>
                                 <td>{target}</td>

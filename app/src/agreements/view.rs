@@ -1,7 +1,7 @@
 //! `/agreements`.
 
 use super::PartnerAgreement;
-use crate::time::format_millis;
+use crate::time::format_local;
 use crate::ui::{Loaded, Table};
 use leptos::prelude::*;
 
@@ -33,7 +33,7 @@ fn AgreementTable(agreements: Vec<PartnerAgreement>) -> impl IntoView {
                         <tr>
                             <td>{a.name}</td>
                             <td>{a.version}</td>
-                            <td>{format_millis(a.accepted_at)}</td>
+                            <td>{format_local(a.accepted_at)}</td>
                             <td>{a.accepted_by}</td>
                         </tr>
                     }

@@ -6,7 +6,7 @@ use crate::access::ui::use_identity;
 use crate::access::Capability;
 use crate::error::AppError;
 use crate::pricing::amount;
-use crate::time::format_millis;
+use crate::time::format_local;
 use crate::ui::{id_param, ErrorMessage, Loaded, Table};
 use leptos::prelude::*;
 
@@ -50,7 +50,7 @@ fn InvoiceTable(invoices: Vec<InvoiceSummary>) -> impl IntoView {
                             <td>{crate::i18n::number(i.customers)}</td>
                             <td>{crate::i18n::number(i.lines)}</td>
                             <td data-testid="invoice-total">{amount(i.total_cents)} " " {i.currency.clone()}</td>
-                            <td>{format_millis(i.issued_at)}</td>
+                            <td>{format_local(i.issued_at)}</td>
                         </tr>
                     }
                 })
@@ -92,7 +92,7 @@ fn InvoiceView(invoice: Invoice) -> impl IntoView {
         <section class="card">
             <h1>{crate::tr!("billing-invoice-title", month = s.month)}</h1>
             <p>
-                {crate::tr!("billing-issued-on", date = format_millis(s.issued_at))}
+                {crate::tr!("billing-issued-on", date = format_local(s.issued_at))}
                 " · "
                 {crate::tr_n!("billing-customer-count", s.customers)}
                 " · "

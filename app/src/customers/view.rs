@@ -7,7 +7,7 @@ use crate::billing::CustomerInvoices;
 use crate::delegated_admin::DapStatus;
 use crate::error::AppError;
 use crate::pricing::CustomerSubscriptions;
-use crate::time::format_millis;
+use crate::time::format_local;
 use crate::ui::{
     id_param, FieldError, FormError, Loaded, Pager, SaveNotice, Saves, SearchBox, Table, TextField,
 };
@@ -228,7 +228,7 @@ fn CustomerEditor(customer: Customer, saves: Saves) -> impl IntoView {
                     .then(|| {
                         let accepted = customer
                             .agreement_accepted_at
-                            .map(format_millis)
+                            .map(format_local)
                             .unwrap_or_else(|| crate::tr!("customers-agreement-not-accepted"));
                         view! { " · " {crate::tr!("customers-agreement-label")} " " {accepted} }
                     })}

@@ -4,7 +4,7 @@
 use super::{AdminOverview, DapCustomer, DapQuery, DapStatus, DAP_PAGE_SIZE};
 use crate::error::AppError;
 use crate::subscriptions::SeatTable;
-use crate::time::format_millis;
+use crate::time::format_local;
 use crate::ui::{
     id_param, FilterSelect, FormError, Loaded, Pager, SaveNotice, Saves, SearchBox, Table,
 };
@@ -111,7 +111,7 @@ fn DapRow(customer: DapCustomer, saves: Saves) -> impl IntoView {
                 <span class="muted">{customer.domain.clone()}</span>
             </td>
             <td data-testid="dap-status">{customer.status.name()}</td>
-            <td>{customer.changed_at.map(format_millis).unwrap_or_else(|| "—".into())}</td>
+            <td>{customer.changed_at.map(format_local).unwrap_or_else(|| "—".into())}</td>
             <td class="actions">
                 {a.can_administer.then(|| view! {
                     <a class="button" href=format!("/customers/{}/administer", customer.customer_id)>
@@ -151,7 +151,7 @@ pub fn AdministerPage() -> impl IntoView {
 fn Overview(overview: AdminOverview) -> impl IntoView {
     let granted = overview
         .granted_at
-        .map(|t| crate::tr!("delegated-admin-granted-on", when = format_millis(t)))
+        .map(|t| crate::tr!("delegated-admin-granted-on", when = format_local(t)))
         .unwrap_or_default();
     let users_href = format!("/customers/{}/users", overview.customer_id);
     view! {

@@ -1,7 +1,7 @@
 //! `/service-health`.
 
 use super::{status_name, ServiceHealth};
-use crate::time::format_millis;
+use crate::time::format_local;
 use crate::ui::{Loaded, Table};
 use leptos::prelude::*;
 
@@ -63,8 +63,8 @@ fn Health(health: ServiceHealth) -> impl IntoView {
                                         <td>{i.service_name}</td>
                                         <td>{i.impact}</td>
                                         <td>{status_name(&i.status)}</td>
-                                        <td>{format_millis(i.started_at)}</td>
-                                        <td>{i.resolved_at.map(format_millis).unwrap_or_else(|| "—".into())}</td>
+                                        <td>{format_local(i.started_at)}</td>
+                                        <td>{i.resolved_at.map(format_local).unwrap_or_else(|| "—".into())}</td>
                                     </tr>
                                 }
                             })

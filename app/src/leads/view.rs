@@ -2,7 +2,7 @@
 
 use super::{check_lead, lead_status_label, Lead, NewLead};
 use crate::error::AppError;
-use crate::time::format_millis;
+use crate::time::format_local;
 use crate::ui::{go_to, FormError, Loaded, SaveNotice, Saves, Table, TextField};
 use leptos::prelude::*;
 
@@ -100,7 +100,7 @@ fn LeadRow(lead: Lead, saves: Saves) -> impl IntoView {
             </td>
             <td>{lead.contact_name.clone()} <br/> <span class="muted">{lead.contact_email.clone()}</span></td>
             <td data-testid="lead-status">{lead_status_label(&lead.status)}</td>
-            <td>{format_millis(lead.created_at)}</td>
+            <td>{format_local(lead.created_at)}</td>
             <td>
                 {actions}
                 <FormError error=error fields=&[]/>

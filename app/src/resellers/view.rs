@@ -2,7 +2,7 @@
 
 use super::{check_reseller, NewReseller, Reseller};
 use crate::error::AppError;
-use crate::time::format_millis;
+use crate::time::format_local;
 use crate::ui::{FormError, Loaded, SaveNotice, Saves, Table, TextField};
 use leptos::prelude::*;
 
@@ -42,7 +42,7 @@ fn ResellerTable(resellers: Vec<Reseller>) -> impl IntoView {
                             <td>{r.reseller_id}</td>
                             <td>{r.country}</td>
                             <td>{r.contact_email}</td>
-                            <td>{format_millis(r.registered_at)}</td>
+                            <td>{format_local(r.registered_at)}</td>
                         </tr>
                     }
                 })

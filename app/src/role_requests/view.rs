@@ -5,7 +5,7 @@ use super::{text_problem, RequestStatus, RoleRequest};
 use crate::access::ui::use_identity;
 use crate::access::Role;
 use crate::error::AppError;
-use crate::time::format_millis;
+use crate::time::format_local;
 use crate::ui::{FormError, Loaded, Table};
 use leptos::prelude::*;
 
@@ -77,7 +77,7 @@ fn Decision(
     view! {
         <article class="request" data-testid="request">
             <h2>{crate::tr!("role-requests-asks-for", name = request.user_name.clone(), role = request.role.name())}</h2>
-            <p class="muted">{request.user_email.clone()} " · " {format_millis(request.created_at)}</p>
+            <p class="muted">{request.user_email.clone()} " · " {format_local(request.created_at)}</p>
             <blockquote>{request.reason.clone()}</blockquote>
             <label for=comment_id.clone()>{crate::tr!("role-requests-comment")}</label>
             <input id=comment_id type="text" prop:value=move || comment.get() on:input=move |ev| comment.set(event_target_value(&ev))/>
@@ -171,7 +171,7 @@ pub fn RequestRole() -> impl IntoView {
                                 view! {
                                     <tr data-testid="my-request" data-status=r.status.key()>
                                         <td>{r.role.name()}</td>
-                                        <td>{format_millis(r.created_at)}</td>
+                                        <td>{format_local(r.created_at)}</td>
                                         <td class:ok=r.status == RequestStatus::Approved>{r.status.name()}</td>
                                         <td>{answer}</td>
                                     </tr>

@@ -7,11 +7,11 @@ mod list;
 pub use application::ApplicationPage;
 pub use list::ApplicationsPage;
 
-use crate::time::format_millis;
+use crate::time::format_local;
 
 /// "2026-11-25 10:00 UTC", or "Never".
 fn when(ms: Option<i64>) -> String {
-    ms.map(format_millis)
+    ms.map(format_local)
         .unwrap_or_else(|| crate::tr!("applications-never"))
 }
 

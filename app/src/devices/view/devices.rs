@@ -10,7 +10,7 @@ use crate::access::ui::use_identity;
 use crate::access::Capability;
 use crate::devices::{CustomerDevices, Device, DeviceList, DeviceProfile, DeviceQuery};
 use crate::error::AppError;
-use crate::time::format_millis;
+use crate::time::format_local;
 use crate::ui::{id_param, ErrorMessage, FormError, Pager, SearchBox, Table};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
@@ -270,7 +270,7 @@ fn DeviceRow(device: Device, selected: RwSignal<BTreeSet<String>>) -> impl IntoV
             <td data-testid="profile">{d.profile_name.clone().unwrap_or_else(|| crate::tr!("devices-no-profile"))}</td>
             <td>{d.device_name.clone().unwrap_or_default()}</td>
             <td>{d.list_name.clone()}</td>
-            <td>{format_millis(d.added_at)} <br/> <span class="muted">{d.added_by.clone()}</span></td>
+            <td>{format_local(d.added_at)} <br/> <span class="muted">{d.added_by.clone()}</span></td>
         </tr>
     }
 }
@@ -290,7 +290,7 @@ fn DeviceLists(lists: Vec<DeviceList>) -> impl IntoView {
                         <tr>
                             <td>{l.name}</td>
                             <td>{l.device_count}</td>
-                            <td>{format_millis(l.added_at)}</td>
+                            <td>{format_local(l.added_at)}</td>
                             <td>{l.added_by}</td>
                         </tr>
                     }

@@ -5,7 +5,7 @@ use crate::devices::{
     check_profile, device_name, AccountType, DeviceProfile, NewDeviceProfile, ProfileSettings,
 };
 use crate::error::AppError;
-use crate::time::format_millis;
+use crate::time::format_local;
 use crate::ui::{FormError, Loaded, SaveNotice, Saves, Table, TextField};
 use leptos::prelude::*;
 
@@ -101,7 +101,7 @@ fn ProfileRow(
             <td>{summary(&p.settings)}</td>
             <td><code>{template}</code></td>
             <td data-testid="profile-devices">{p.device_count}</td>
-            <td>{format_millis(p.updated_at)}</td>
+            <td>{format_local(p.updated_at)}</td>
             <td>
                 {p
                     .actions

@@ -2,7 +2,7 @@
 
 use crate::error::AppError;
 use crate::incentives::{check_bank_tax, BankTaxInput, BankTaxProfile};
-use crate::time::format_millis;
+use crate::time::format_local;
 use crate::ui::{FormError, Loaded, SaveNotice, Saves, TextField};
 use leptos::prelude::*;
 
@@ -62,7 +62,7 @@ fn BankTaxForm(profile: BankTaxProfile, saves: Saves) -> impl IntoView {
                 {crate::tr!("incentives-account-on-file")} " " <strong>{profile.account_number_masked}</strong>
                 {profile
                     .updated_at
-                    .map(|t| format!(" {}", crate::tr!("incentives-saved-at", at = format_millis(t))))}
+                    .map(|t| format!(" {}", crate::tr!("incentives-saved-at", at = format_local(t))))}
             </p>
         }
         .into_any()

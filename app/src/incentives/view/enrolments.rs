@@ -5,7 +5,7 @@ use crate::error::AppError;
 use crate::incentives::{
     migration_programs, Enrolment, EnrolmentChoices, EnrolmentStatus, MigrationTarget, Program,
 };
-use crate::time::format_millis;
+use crate::time::format_local;
 use crate::ui::{FormError, Saves, Table};
 use leptos::prelude::*;
 
@@ -96,7 +96,7 @@ fn EnrolmentRow(
         .map(|note| view! { <br/><span class="muted" data-testid="closed-note">{note}</span> });
     let ended = enrolment
         .ended_at
-        .map(|t| view! { <br/><span class="muted">{format_millis(t)}</span> });
+        .map(|t| view! { <br/><span class="muted">{format_local(t)}</span> });
     let location = enrolment
         .location
         .clone()
@@ -121,7 +121,7 @@ fn EnrolmentRow(
             <td>{enrolment.partner_id.clone()} <br/> <span class="muted">{location}</span></td>
             <td>{enrolment.contact_name.clone()} <br/> <span class="muted">{enrolment.contact_email.clone()}</span></td>
             <td data-testid="enrolment-status">{status} {ended} {closed_note}</td>
-            <td>{format_millis(enrolment.enrolled_at)}</td>
+            <td>{format_local(enrolment.enrolled_at)}</td>
             <td class="enrolment-actions">
                 {withdraw}
                 {migrate}

@@ -3,7 +3,7 @@
 use crate::access::Identity;
 use crate::error::AppError;
 use crate::security::{Enrolment, SecurityOverview, SessionInfo};
-use crate::time::format_millis;
+use crate::time::format_local;
 use crate::ui::{go_to, FormError, Loaded, Table, TextField};
 use leptos::prelude::*;
 
@@ -111,7 +111,7 @@ fn SecondFactorCard(
             "security-status-on",
             since = overview
                 .second_factor_since
-                .map(format_millis)
+                .map(format_local)
                 .unwrap_or_default(),
             count = crate::i18n::number(overview.recovery_codes_left)
         )
@@ -273,8 +273,8 @@ fn SessionsCard(
                             <tr>
                                 <td>{s.device.clone()}</td>
                                 <td>{s.address.clone().unwrap_or_else(|| "—".into())}</td>
-                                <td>{format_millis(s.created_at)}</td>
-                                <td>{format_millis(s.last_seen_at)}</td>
+                                <td>{format_local(s.created_at)}</td>
+                                <td>{format_local(s.last_seen_at)}</td>
                                 <td>
                                     {if s.current {
                                         view! { <strong>{crate::tr!("security-this-browser")}</strong> }.into_any()

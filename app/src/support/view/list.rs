@@ -5,7 +5,7 @@ use super::form::OpenTicket;
 use super::{customer_label, list_tickets};
 use crate::access::ui::use_identity;
 use crate::support::{Ticket, TicketKind, TicketPage, TicketQuery, TicketStatus, TICKET_PAGE_SIZE};
-use crate::time::format_millis;
+use crate::time::format_local;
 use crate::ui::{FilterSelect, Loaded, Pager, SearchBox, Table};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -163,11 +163,11 @@ fn TicketRow(ticket: Ticket) -> impl IntoView {
             <td class=format!("severity-{}", ticket.severity.key())>{ticket.severity.name()}</td>
             <td data-testid="ticket-status">{ticket.status.name()}</td>
             <td>
-                {format_millis(ticket.opened_at)}
+                {format_local(ticket.opened_at)}
                 <br/>
                 <span class="muted">{crate::tr!("support-by", name = ticket.opened_by)}</span>
             </td>
-            <td>{format_millis(ticket.updated_at)} <span class="muted">{comments}</span></td>
+            <td>{format_local(ticket.updated_at)} <span class="muted">{comments}</span></td>
         </tr>
     }
 }

@@ -7,7 +7,7 @@ use crate::access::ui::use_identity;
 use crate::access::Capability;
 use crate::error::AppError;
 use crate::support::{check_comment, TicketComment, TicketKind, TicketStatus, TicketThread};
-use crate::time::format_millis;
+use crate::time::format_local;
 use crate::ui::{id_param, FieldError, FormError, Loaded, SaveNotice, Saves};
 use leptos::prelude::*;
 
@@ -74,7 +74,7 @@ fn Ticket(thread: TicketThread, saves: Saves) -> impl IntoView {
         .map(|(by, at)| {
             view! {
                 <dt>{crate::tr!("support-resolved")}</dt>
-                <dd>{crate::tr!("support-at-by", at = format_millis(at), name = by)}</dd>
+                <dd>{crate::tr!("support-at-by", at = format_local(at), name = by)}</dd>
             }
         });
     let history = me.can(Capability::ActivityViewAll).then(|| {
@@ -99,7 +99,7 @@ fn Ticket(thread: TicketThread, saves: Saves) -> impl IntoView {
                 <dt>{crate::tr!("support-category")}</dt>
                 <dd>{ticket.category.name()}</dd>
                 <dt>{crate::tr!("support-opened")}</dt>
-                <dd data-testid="ticket-opened">{crate::tr!("support-at-by", at = format_millis(ticket.opened_at), name = ticket.opened_by)}</dd>
+                <dd data-testid="ticket-opened">{crate::tr!("support-at-by", at = format_local(ticket.opened_at), name = ticket.opened_by)}</dd>
                 {resolved}
             </dl>
             <h2>{crate::tr!("support-description")}</h2>
@@ -158,7 +158,7 @@ fn Comments(comments: Vec<TicketComment>) -> impl IntoView {
                             <p>
                                 <strong>{c.author}</strong>
                                 " "
-                                <span class="muted">{format_millis(c.created_at)}</span>
+                                <span class="muted">{format_local(c.created_at)}</span>
                             </p>
                             <p class="ticket-text">{c.body}</p>
                         </li>

@@ -3,7 +3,7 @@
 use super::bulk::{bulk_allowed, BulkBar, Selection};
 use crate::access::ui::use_identity;
 use crate::access::{Capability, Role};
-use crate::time::format_millis;
+use crate::time::format_local;
 use crate::ui::{FilterSelect, Loaded, Pager, SearchBox, Table};
 use crate::users::{PartnerUser, UserQuery, UserStatus, USER_PAGE_SIZE};
 use leptos::prelude::*;
@@ -215,7 +215,7 @@ fn UserTable(users: Vec<PartnerUser>, selection: Option<Selection>) -> impl Into
                             <td>{super::describe_access(&u.access())}</td>
                             <td>{groups}</td>
                             <td>{u.status.name()}</td>
-                            <td>{u.last_sign_in_at.map(format_millis).unwrap_or_else(|| crate::tr!("users-never"))}</td>
+                            <td>{u.last_sign_in_at.map(format_local).unwrap_or_else(|| crate::tr!("users-never"))}</td>
                         </tr>
                     }
                 })
