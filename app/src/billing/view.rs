@@ -142,7 +142,7 @@ fn InvoiceView(invoice: Invoice) -> impl IntoView {
 #[component]
 fn LineTable(lines: Vec<InvoiceLine>, total: i64, total_label: &'static str) -> impl IntoView {
     view! {
-        <div class="scroll">
+        <div class="scroll" tabindex="0">
         <Table testid="invoice-lines" columns=&[
                 crate::key!("billing-col-product"),
                 crate::key!("billing-col-term"),

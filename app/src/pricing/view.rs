@@ -41,7 +41,7 @@ fn PriceTable(list: PriceList) -> impl IntoView {
     let currency = list.currency.clone();
     view! {
         <p class="muted">{crate::tr!("pricing-prices-in", currency = currency)}</p>
-        <div class="scroll">
+        <div class="scroll" tabindex="0">
         <Table testid="price-list" columns=&[
                 crate::key!("pricing-col-product"),
                 crate::key!("pricing-col-offer"),

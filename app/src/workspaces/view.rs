@@ -13,7 +13,7 @@ pub fn RolesPage() -> impl IntoView {
             title=crate::tr!("workspaces-roles-title")
             intro=crate::tr!("workspaces-roles-intro")
         >
-            <div class="scroll">
+            <div class="scroll" tabindex="0">
                 <table data-testid="matrix">
                     <thead>
                         <tr>

@@ -125,7 +125,7 @@ fn TicketTable(kind: TicketKind, tickets: TicketPage, page: RwSignal<u32>) -> im
     };
     view! {
         {filtered}
-        <div class="scroll">
+        <div class="scroll" tabindex="0">
             <Table testid="tickets" columns=columns>
                 {tickets
                     .tickets
