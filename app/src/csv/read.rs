@@ -11,6 +11,9 @@ use ::csv::{Reader, ReaderBuilder, StringRecord};
 pub struct Layout {
     /// The template's header, in order.
     pub header: &'static [&'static str],
+    /// The same header in French (the French template's): each column may
+    /// be named either way.
+    pub header_fr: &'static [&'static str],
     /// How many of the header's first columns a file must have (the others
     /// are optional, but in this order).
     pub required: usize,
@@ -112,8 +115,10 @@ pub fn open<'t>(text: &'t str, layout: &Layout, errors: &mut RowErrors) -> Optio
     let header_ok = (layout.required..=layout.header.len()).contains(&header.len())
         && header
             .iter()
-            .zip(layout.header)
-            .all(|(h, e)| h.eq_ignore_ascii_case(e));
+            .zip(layout.header.iter().zip(layout.header_fr))
+            .all(|(h, (en, fr))| {
+                h.eq_ignore_ascii_case(en) || h.to_lowercase() == fr.to_lowercase()
+            });
     if !header_ok {
         errors.add(
             1,
@@ -189,6 +194,7 @@ mod tests {
 
     const LAYOUT: Layout = Layout {
         header: &["Serial", "Note"],
+        header_fr: &["Numéro", "Remarque"],
         required: 1,
         optional_note: " (Note is optional)",
         row_noun: "thing",
@@ -211,6 +217,17 @@ mod tests {
         let (seen, errors) = read("\u{FEFF}serial\r\nA\r\n,\r\n\"B\nb\"\r\n");
         assert!(errors.is_empty(), "{:?}", errors.list());
         assert_eq!(seen, vec![(2, "A".into()), (4, "B\nb".into())]);
+    }
+
+    #[test]
+    fn the_header_may_be_in_english_or_french() {
+        let (seen, errors) = read("NUMÉRO,remarque\nA,x\n");
+        assert!(errors.is_empty(), "{:?}", errors.list());
+        assert_eq!(seen, vec![(2, "A".into())]);
+        let (_, errors) = read("Numéro,Note\nA,x\n");
+        assert!(errors.is_empty(), "{:?}", errors.list());
+        let (_, errors) = read("Nombre\nA\n");
+        assert!(!errors.is_empty());
     }
 
     #[test]

@@ -318,14 +318,22 @@ pub const IMPORT_HEADER: [&str; 5] = [
     "Licence",
 ];
 
+/// [`IMPORT_HEADER`] in French: the French template's, and accepted by
+/// the import as well as the English one.
+pub const IMPORT_HEADER_FR: [&str; 5] = ["Prénom", "Nom", "Nom d'affichage", "E-mail", "Licence"];
+
 /// Most rows one import takes.
 pub const IMPORT_MAX_ROWS: usize = 200_000;
 
-/// The downloadable import template.
+/// The downloadable import template, its header in the reader's language.
 pub fn import_template(domain: &str) -> String {
+    let header = match crate::i18n::current() {
+        crate::i18n::Locale::En => IMPORT_HEADER,
+        crate::i18n::Locale::Fr => IMPORT_HEADER_FR,
+    };
     format!(
         "{}\r\nJane,Doe,Jane Doe,jane.doe@{domain},\r\n",
-        IMPORT_HEADER.join(",")
+        header.join(",")
     )
 }
 

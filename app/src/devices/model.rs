@@ -14,6 +14,14 @@ pub const DEVICE_LIST_HEADER: [&str; 4] = [
     "Model",
 ];
 
+/// [`DEVICE_LIST_HEADER`] in French (the French template's; accepted too).
+pub const DEVICE_LIST_HEADER_FR: [&str; 4] = [
+    "Numéro de série de l'appareil",
+    "Hachage matériel",
+    "Fabricant",
+    "Modèle",
+];
+
 /// Most devices one list adds.
 pub const DEVICE_LIST_MAX_ROWS: usize = 5_000;
 
@@ -39,11 +47,16 @@ pub const DEVICE_PAGE_SIZE: u32 = 50;
 /// Most devices one "apply profile" changes.
 pub const APPLY_MAX_DEVICES: usize = 1_000;
 
-/// The downloadable device list template.
+/// The downloadable device list template, its header in the reader's
+/// language.
 pub fn device_list_template() -> String {
+    let header = match crate::i18n::current() {
+        crate::i18n::Locale::En => DEVICE_LIST_HEADER,
+        crate::i18n::Locale::Fr => DEVICE_LIST_HEADER_FR,
+    };
     format!(
         "{}\r\nPF3X9K2L,,Contoso Devices,Laptop 14\r\n",
-        DEVICE_LIST_HEADER.join(",")
+        header.join(",")
     )
 }
 

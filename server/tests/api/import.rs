@@ -348,3 +348,26 @@ async fn import_and_create_apply_the_same_field_check_and_write_the_same_way() {
         ]
     );
 }
+
+#[tokio::test]
+async fn a_file_with_the_french_templates_header_imports_like_the_english_one() {
+    let (app, _fx, cust, cookie) = setup().await;
+    let before = users(&app, &cust).await;
+    let csv = "Prénom,Nom,Nom d'affichage,E-mail,Licence\nZoé,Roy,Zoé Roy,zoe.roy@importers.example,Suite\n";
+    let check = validate(&app, &cookie, &cust, csv).await;
+    assert_eq!(reasons(&check), Vec::<String>::new());
+    let (s, body) = app
+        .call_as(
+            "/api/customer-users/import",
+            Some(&cookie),
+            &json!({"customer_id": cust.customer_id, "csv": csv}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "{body}");
+    assert_eq!(users(&app, &cust).await, before + 1);
+    // The template follows the reader's language; both headers have the same columns.
+    assert_eq!(
+        app::customer_users::IMPORT_HEADER.len(),
+        app::customer_users::IMPORT_HEADER_FR.len()
+    );
+}

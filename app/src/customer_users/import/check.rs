@@ -3,7 +3,9 @@
 //! as a spreadsheet shows the rows. Each row's own checks are in
 //! [`rows`](super::rows).
 
-use super::super::{ImportCheck, IMPORT_HEADER, IMPORT_MAX_ERRORS, IMPORT_MAX_ROWS};
+use super::super::{
+    ImportCheck, IMPORT_HEADER, IMPORT_HEADER_FR, IMPORT_MAX_ERRORS, IMPORT_MAX_ROWS,
+};
 use super::rows::Plan;
 use super::PlannedRow;
 use crate::csv::read::{open, Layout, RowErrors};
@@ -17,6 +19,7 @@ pub(super) type Errors = RowErrors;
 /// What an import file looks like: the template's columns, Licence optional.
 const LAYOUT: Layout = Layout {
     header: &IMPORT_HEADER,
+    header_fr: &IMPORT_HEADER_FR,
     required: 4,
     optional_note: " (Licence is optional)",
     row_noun: "user",

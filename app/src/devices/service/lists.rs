@@ -22,6 +22,7 @@ use std::collections::HashSet;
 /// A device list: the template's columns, only the serial number required.
 const LAYOUT: Layout = Layout {
     header: &DEVICE_LIST_HEADER,
+    header_fr: &crate::devices::DEVICE_LIST_HEADER_FR,
     required: 1,
     optional_note:
         " (only the serial number is required; the other columns may be left out from the right)",
