@@ -99,6 +99,8 @@ test('a Sales agent imports a CSV with one bad row, fixes the file, and imports'
   await expect(panel.getByTestId('import-check')).toHaveText('2 rows are valid. Nothing is written until you import.');
   await panel.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(panel.getByTestId('import-result')).toHaveText('2 users imported');
+  // Said to screen readers too, through the page's live region.
+  await expect(page.getByRole('status').filter({ hasText: '2 users imported' })).toHaveCount(1);
   await expect(panel.getByTestId('imported')).toContainText(`ivy.${tag}@fabrikam.example`);
   await expect(panel.getByRole('button', { name: 'Download passwords (CSV)' })).toBeVisible();
 

@@ -21,6 +21,26 @@ pub fn mark_hydrated() {
     });
 }
 
+/// The page's live region: what it says is read out by screen readers
+/// (`role="status"`) without moving the focus. Take it with [`announcer`]
+/// while the page renders; say the results of work that finish later.
+#[derive(Clone, Copy)]
+pub struct Announcer(Option<RwSignal<String>>);
+
+impl Announcer {
+    /// Says `text` ("2 users imported").
+    pub fn say(self, text: String) {
+        if let Some(said) = self.0 {
+            said.set(text);
+        }
+    }
+}
+
+/// The frame's live region (one that says nothing outside the frame).
+pub fn announcer() -> Announcer {
+    use_context::<Announcer>().unwrap_or(Announcer(None))
+}
+
 /// Loads the signed-in identity (again on every navigation, so a role
 /// change shows at once) and renders the page inside the navigation frame.
 /// Visitors go to the sign-in page; a pending temporary password goes to the
@@ -41,6 +61,8 @@ pub fn Frame(children: ChildrenFn) -> impl IntoView {
         |_| crate::auth::get_identity(),
     );
     let children = StoredValue::new(children);
+    let said = RwSignal::new(String::new());
+    provide_context(Announcer(Some(said)));
     view! {
         <Suspense fallback=|| view! { <p class="muted">{crate::tr!("ui-loading")}</p> }>
             {move || {
@@ -63,6 +85,9 @@ pub fn Frame(children: ChildrenFn) -> impl IntoView {
                                     <Nav me=me/>
                                     <div class="content">{children.with_value(|c| c())}</div>
                                 </div>
+                                <p class="visually-hidden" role="status" data-testid="announcer">
+                                    {move || said.get()}
+                                </p>
                             }
                                 .into_any()
                         }

@@ -25,6 +25,7 @@ pub(super) fn ImportPanel(
         check.set(None);
         problem.set(None);
     };
+    let announcer = crate::ui::announcer();
     let validate = move |_| {
         busy.set(true);
         error.set(None);
@@ -38,7 +39,18 @@ pub(super) fn ImportPanel(
                     )
                     .await
                     {
-                        Ok(c) => check.set(Some(c)),
+                        Ok(c) => {
+                            announcer.say(if c.errors.is_empty() {
+                                crate::tr_n!("customer-users-rows-valid", c.rows)
+                            } else {
+                                crate::tr_n!(
+                                    "customer-users-import-problems",
+                                    c.errors.len() + c.more_errors,
+                                    rows = crate::i18n::number(c.rows as i64),
+                                )
+                            });
+                            check.set(Some(c));
+                        }
                         Err(e) => error.set(Some(e)),
                     }
                 }
@@ -59,6 +71,7 @@ pub(super) fn ImportPanel(
                 .await
                 {
                     Ok(r) => {
+                        announcer.say(crate::tr_n!("customer-users-imported", r.users.len()));
                         result.set(Some(r));
                         done.run(());
                     }
