@@ -17,12 +17,24 @@ pub struct Layout {
     /// How many of the header's first columns a file must have (the others
     /// are optional, but in this order).
     pub required: usize,
-    /// Added to the "wrong header" message, e.g. " (Licence is optional)".
-    pub optional_note: &'static str,
-    /// What one row is, in messages: "user", "device".
-    pub row_noun: &'static str,
+    /// The feature's messages about the whole file (catalogue keys).
+    pub messages: FileMessages,
     /// Most rows a file may have.
     pub max_rows: usize,
+}
+
+/// The catalogue keys (`crate::key!`) of a feature's messages about a whole
+/// file, which name what its rows are ("user", "device").
+#[derive(Debug, Clone, Copy)]
+pub struct FileMessages {
+    /// A header other than the template's: `{ $found }`, `{ $expected }`.
+    pub wrong_header: &'static str,
+    /// Not even a header line.
+    pub empty: &'static str,
+    /// A header and no row.
+    pub no_rows: &'static str,
+    /// More rows than allowed: `{ $max }`.
+    pub too_many: &'static str,
 }
 
 /// Problems found so far: the first `limit` and a count of the rest.
@@ -82,11 +94,7 @@ pub struct Rows<'t> {
 /// file can't be used: not UTF-8, empty, or a header other than the layout's.
 pub fn open<'t>(text: &'t str, layout: &Layout, errors: &mut RowErrors) -> Option<Rows<'t>> {
     if text.contains('\u{FFFD}') {
-        errors.add(
-            0,
-            "",
-            "The file is not UTF-8 text. Save it as \"CSV UTF-8\" and try again.",
-        );
+        errors.add(0, "", crate::msg!("csv-not-utf8"));
         return None;
     }
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
@@ -97,18 +105,11 @@ pub fn open<'t>(text: &'t str, layout: &Layout, errors: &mut RowErrors) -> Optio
     let header: Vec<String> = match reader.records().next() {
         Some(Ok(r)) => r.iter().map(|c| c.trim().to_string()).collect(),
         Some(Err(e)) => {
-            errors.add(1, "", format!("The header can't be read: {e}."));
+            errors.add(1, "", crate::msg!("csv-header-unreadable", problem = e));
             return None;
         }
         None => {
-            errors.add(
-                0,
-                "",
-                format!(
-                    "The file is empty: it needs the header line and at least one {} row.",
-                    layout.row_noun
-                ),
-            );
+            errors.add(0, "", crate::i18n::compose(layout.messages.empty, &[]));
             return None;
         }
     };
@@ -120,14 +121,13 @@ pub fn open<'t>(text: &'t str, layout: &Layout, errors: &mut RowErrors) -> Optio
                 h.eq_ignore_ascii_case(en) || h.to_lowercase() == fr.to_lowercase()
             });
     if !header_ok {
+        let (found, expected) = (header.join(","), layout.header.join(","));
         errors.add(
             1,
             "",
-            format!(
-                "Wrong header \"{}\": expected \"{}\"{}. Download the template to start from.",
-                header.join(","),
-                layout.header.join(","),
-                layout.optional_note,
+            crate::i18n::compose(
+                layout.messages.wrong_header,
+                &[("found", &found), ("expected", &expected)],
             ),
         );
         return None;
@@ -160,7 +160,7 @@ impl Rows<'_> {
             let record = match record {
                 Ok(r) => r,
                 Err(e) => {
-                    errors.add(line, "", format!("This row can't be read as CSV: {e}."));
+                    errors.add(line, "", crate::msg!("csv-row-unreadable", problem = e));
                     continue;
                 }
             };
@@ -172,17 +172,14 @@ impl Rows<'_> {
                 errors.add(
                     line,
                     "",
-                    format!(
-                        "Too many rows: at most {} {}s per file.",
-                        layout.max_rows, layout.row_noun
-                    ),
+                    crate::i18n::compose(layout.messages.too_many, &[("max", &layout.max_rows)]),
                 );
                 break;
             }
             check(line, &record, errors);
         }
         if rows == 0 && errors.list.is_empty() {
-            errors.add(0, "", format!("The file has no {} rows.", layout.row_noun));
+            errors.add(0, "", crate::i18n::compose(layout.messages.no_rows, &[]));
         }
         rows
     }
@@ -196,8 +193,7 @@ mod tests {
         header: &["Serial", "Note"],
         header_fr: &["Numéro", "Remarque"],
         required: 1,
-        optional_note: " (Note is optional)",
-        row_noun: "thing",
+        messages: crate::customer_users::import::FILE_MESSAGES,
         max_rows: 2,
     };
 
@@ -236,31 +232,31 @@ mod tests {
             let (_, e) = read(text);
             e.list()
                 .iter()
-                .map(|e| (e.row, e.reason.clone()))
+                .map(|e| (e.row, crate::i18n::message(&e.reason)))
                 .collect::<Vec<_>>()
         };
         assert_eq!(
             reasons(""),
             [(
                 0,
-                "The file is empty: it needs the header line and at least one thing row.".into()
+                "The file is empty: it needs the header line and at least one user row.".into()
             )]
         );
         assert_eq!(
             reasons("Serial,Note\n"),
-            [(0, "The file has no thing rows.".into())]
+            [(0, "The file has no user rows.".into())]
         );
         let wrong = reasons("Name\nA\n");
         assert_eq!(wrong.len(), 1);
         assert!(
             wrong[0]
                 .1
-                .contains("expected \"Serial,Note\" (Note is optional)"),
+                .contains("expected \"Serial,Note\" (Licence is optional)"),
             "{wrong:?}"
         );
         assert_eq!(
             reasons("Serial\na\nb\nc\n"),
-            [(4, "Too many rows: at most 2 things per file.".into())]
+            [(4, "Too many rows: at most 2 users per file.".into())]
         );
         assert_eq!(reasons("Serial\n\u{FFFD}\n")[0].0, 0);
     }

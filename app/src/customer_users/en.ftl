@@ -106,3 +106,9 @@ customer-users-import-too-long = Too long ({ $count } characters; at most { $max
 customer-users-import-row = Row { $row }: { $reason }
 customer-users-import-row-column = Row { $row }, { $column }: { $reason }
 customer-users-import-refused = Nothing was imported: the file has { $count } problem(s). { $first }
+
+# The import file as a whole
+customer-users-csv-wrong-header = Wrong header "{ $found }": expected "{ $expected }" (Licence is optional). Download the template to start from.
+customer-users-csv-empty = The file is empty: it needs the header line and at least one user row.
+customer-users-csv-no-rows = The file has no user rows.
+customer-users-csv-too-many = Too many rows: at most { $max } users per file.

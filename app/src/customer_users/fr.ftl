@@ -106,3 +106,9 @@ customer-users-import-too-long = Trop long ({ $count } caractères ; au plus { $
 customer-users-import-row = Ligne { $row } : { $reason }
 customer-users-import-row-column = Ligne { $row }, { $column } : { $reason }
 customer-users-import-refused = Rien n'a été importé : le fichier contient { $count } problème(s). { $first }
+
+# Le fichier d'import dans son ensemble
+customer-users-csv-wrong-header = En-tête incorrect « { $found } » : attendu « { $expected } » (Licence est facultative ; l'en-tête peut aussi être en français). Téléchargez le modèle pour partir de celui-ci.
+customer-users-csv-empty = Le fichier est vide : il faut la ligne d'en-tête et au moins une ligne d'utilisateur.
+customer-users-csv-no-rows = Le fichier ne contient aucune ligne d'utilisateur.
+customer-users-csv-too-many = Trop de lignes : au plus { $max } utilisateurs par fichier.

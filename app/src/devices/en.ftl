@@ -124,3 +124,9 @@ devices-row-reason = Row { $row }: { $reason }
 devices-row-column-reason = Row { $row }, { $column }: { $reason }
 devices-nothing-added = Nothing was added: the file has { $count } problem(s). { $first }
 devices-profile-applied-cannot-delete = "{ $name }" is applied to { $count } device(s). Remove it from them first (on each customer's devices page), then delete it.
+
+# The device list file as a whole
+devices-csv-wrong-header = Wrong header "{ $found }": expected "{ $expected }" (only the serial number is required; the other columns may be left out from the right). Download the template to start from.
+devices-csv-empty = The file is empty: it needs the header line and at least one device row.
+devices-csv-no-rows = The file has no device rows.
+devices-csv-too-many = Too many rows: at most { $max } devices per file.

@@ -124,3 +124,9 @@ devices-row-reason = Ligne { $row } : { $reason }
 devices-row-column-reason = Ligne { $row }, { $column } : { $reason }
 devices-nothing-added = Rien n'a été ajouté : le fichier présente { $count } problème(s). { $first }
 devices-profile-applied-cannot-delete = « { $name } » est appliqué à { $count } appareil(s). Retirez-le d'abord de ces appareils (sur la page des appareils de chaque client), puis supprimez-le.
+
+# Le fichier de liste d'appareils dans son ensemble
+devices-csv-wrong-header = En-tête incorrect « { $found } » : attendu « { $expected } » (seul le numéro de série est obligatoire ; les autres colonnes peuvent être omises en partant de la droite ; l'en-tête peut aussi être en français). Téléchargez le modèle pour partir de celui-ci.
+devices-csv-empty = Le fichier est vide : il faut la ligne d'en-tête et au moins une ligne d'appareil.
+devices-csv-no-rows = Le fichier ne contient aucune ligne d'appareil.
+devices-csv-too-many = Trop de lignes : au plus { $max } appareils par fichier.

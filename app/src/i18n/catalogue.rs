@@ -68,6 +68,19 @@ pub fn message(raw: &str) -> String {
     }
 }
 
+/// The raw form of a message with a key known only at run time (what
+/// [`crate::msg!`] builds from a literal).
+pub fn compose(key: &str, args: &[(&str, &dyn Display)]) -> String {
+    let mut raw = key.to_string();
+    for (name, value) in args {
+        raw.push(MESSAGE_SEPARATOR);
+        raw.push_str(name);
+        raw.push('=');
+        raw.push_str(&value.to_string().replace(MESSAGE_SEPARATOR, ""));
+    }
+    raw
+}
+
 /// Whether `key` is in the reader's catalogue.
 pub fn has_key(key: &str) -> bool {
     lookup(current(), key).is_some()

@@ -18,7 +18,7 @@ mod switcher;
 #[cfg(test)]
 mod tests;
 
-pub use catalogue::{has_key, message, text, text_with, MESSAGE_SEPARATOR};
+pub use catalogue::{compose, has_key, message, text, text_with, MESSAGE_SEPARATOR};
 #[cfg(feature = "ssr")]
 pub use catalogue::{script_body, script_path};
 pub use format::number;
@@ -79,16 +79,12 @@ macro_rules! msg {
     ($key:literal) => {
         ::std::string::String::from($key)
     };
-    ($key:literal, $($name:ident = $value:expr),+ $(,)?) => {{
-        let mut raw = ::std::string::String::from($key);
-        $(
-            raw.push($crate::i18n::MESSAGE_SEPARATOR);
-            raw.push_str(stringify!($name));
-            raw.push('=');
-            raw.push_str(&($value).to_string().replace($crate::i18n::MESSAGE_SEPARATOR, ""));
-        )+
-        raw
-    }};
+    ($key:literal, $($name:ident = $value:expr),+ $(,)?) => {
+        $crate::i18n::compose(
+            $key,
+            &[$((stringify!($name), &$value as &dyn ::std::fmt::Display)),+],
+        )
+    };
 }
 
 /// Marks a literal as a catalogue key (for keys kept in constants and

@@ -8,7 +8,7 @@ use super::super::{
 };
 use super::rows::Plan;
 use super::PlannedRow;
-use crate::csv::read::{open, Layout, RowErrors};
+use crate::csv::read::{open, FileMessages, Layout, RowErrors};
 use crate::customers::service::require_customer;
 use crate::error::AppResult;
 use sqlx::AnyConnection;
@@ -21,9 +21,16 @@ const LAYOUT: Layout = Layout {
     header: &IMPORT_HEADER,
     header_fr: &IMPORT_HEADER_FR,
     required: 4,
-    optional_note: " (Licence is optional)",
-    row_noun: "user",
+    messages: FILE_MESSAGES,
     max_rows: IMPORT_MAX_ROWS,
+};
+
+/// What an import file's problems as a whole are called.
+pub const FILE_MESSAGES: FileMessages = FileMessages {
+    wrong_header: crate::key!("customer-users-csv-wrong-header"),
+    empty: crate::key!("customer-users-csv-empty"),
+    no_rows: crate::key!("customer-users-csv-no-rows"),
+    too_many: crate::key!("customer-users-csv-too-many"),
 };
 
 /// No problem yet.

@@ -10,7 +10,7 @@ mod rows;
 
 /// A row that passed every check, ready for the shared insert.
 pub use super::service::NewUserRow as PlannedRow;
-pub use check::check;
+pub use check::{check, FILE_MESSAGES};
 
 use super::service::{insert_users, BATCH};
 use super::{ImportCheck, ImportResult, ImportedUser};

@@ -7,7 +7,7 @@ use super::rows::{Plan, PlannedDevice};
 use crate::access::Capability;
 use crate::activity::service::{Target, Work};
 use crate::activity::{FieldChange, Operation};
-use crate::csv::read::{open, Layout, RowErrors};
+use crate::csv::read::{open, FileMessages, Layout, RowErrors};
 use crate::customers::service::{lock_customer, require_customer};
 use crate::db::{new_id, now_millis, Backend};
 use crate::devices::{
@@ -24,9 +24,12 @@ const LAYOUT: Layout = Layout {
     header: &DEVICE_LIST_HEADER,
     header_fr: &crate::devices::DEVICE_LIST_HEADER_FR,
     required: 1,
-    optional_note:
-        " (only the serial number is required; the other columns may be left out from the right)",
-    row_noun: "device",
+    messages: FileMessages {
+        wrong_header: crate::key!("devices-csv-wrong-header"),
+        empty: crate::key!("devices-csv-empty"),
+        no_rows: crate::key!("devices-csv-no-rows"),
+        too_many: crate::key!("devices-csv-too-many"),
+    },
     max_rows: DEVICE_LIST_MAX_ROWS,
 };
 
@@ -69,8 +72,13 @@ async fn check(
     Ok((report(errors, rows), planned))
 }
 
+/// The check's report, each problem in the requester's language (the file's
+/// own problems come from the shared reader as message keys).
 fn report(errors: RowErrors, rows: usize) -> DeviceListCheck {
-    let (errors, more_errors) = errors.into_parts();
+    let (mut errors, more_errors) = errors.into_parts();
+    for e in &mut errors {
+        e.reason = crate::i18n::message(&e.reason);
+    }
     DeviceListCheck {
         rows,
         errors,
