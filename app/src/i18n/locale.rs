@@ -59,14 +59,8 @@ pub const LANG_COOKIE: &str = "pc_lang";
 /// `Accept-Language` (by q-value, first listed on a tie), else English.
 #[cfg(feature = "ssr")]
 pub fn negotiate(headers: &http::HeaderMap) -> Locale {
-    let from_cookie = headers
-        .get_all(http::header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == LANG_COOKIE)
-        .and_then(|(_, value)| Locale::from_code(value));
+    let from_cookie =
+        crate::request::cookie_in(headers, LANG_COOKIE).and_then(|v| Locale::from_code(&v));
     if let Some(locale) = from_cookie {
         return locale;
     }

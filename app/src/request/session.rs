@@ -36,10 +36,14 @@ pub fn challenge_cookie_name() -> &'static str {
 }
 
 /// A cookie's value from the request, if present and not empty.
-fn cookie(name: &str) -> Option<String> {
+pub fn cookie(name: &str) -> Option<String> {
     let parts = use_context::<http::request::Parts>()?;
-    parts
-        .headers
+    cookie_in(&parts.headers, name)
+}
+
+/// A cookie's value from request headers, if present and not empty.
+pub fn cookie_in(headers: &http::HeaderMap, name: &str) -> Option<String> {
+    headers
         .get_all(http::header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())

@@ -58,18 +58,8 @@ const THEME_COOKIE: &str = "pc_theme";
 pub fn current_theme() -> Theme {
     #[cfg(feature = "ssr")]
     {
-        use_context::<http::request::Parts>()
-            .and_then(|parts| {
-                parts
-                    .headers
-                    .get_all(http::header::COOKIE)
-                    .iter()
-                    .filter_map(|v| v.to_str().ok())
-                    .flat_map(|v| v.split(';'))
-                    .filter_map(|pair| pair.trim().split_once('='))
-                    .find(|(name, _)| *name == THEME_COOKIE)
-                    .and_then(|(_, value)| Theme::from_code(value))
-            })
+        crate::request::cookie(THEME_COOKIE)
+            .and_then(|value| Theme::from_code(&value))
             .unwrap_or_default()
     }
     #[cfg(not(feature = "ssr"))]
