@@ -166,7 +166,7 @@ pub async fn import_bench(db: &app::db::Db, org: &str, db_path: Option<String>) 
         "the file must be valid"
     );
     let start = Instant::now();
-    let result = app::customer_users::import::import(&ctx, &cust.customer_id, &csv, &|_, _| {})
+    let result = app::customer_users::import::import(&ctx, &cust.customer_id, &csv, &|_| {})
         .await
         .expect("import");
     let import = start.elapsed();
@@ -513,7 +513,11 @@ mod isolation {
             &ctx_a,
             &customer.customer_id,
             &csv,
-            &move |done, _| written.written.store(done, Ordering::SeqCst),
+            &move |step| {
+                if let app::customer_users::ImportStep::Written { rows, .. } = step {
+                    written.written.store(rows, Ordering::SeqCst);
+                }
+            },
         )
         .await;
         progress.done.store(true, Ordering::SeqCst);

@@ -39,7 +39,20 @@ test('a Helpdesk agent creates a customer user, resets the password, deletes and
   await expect(page.getByTestId('reset-result')).toContainText(`New temporary password for ${name}`);
 
   await row.getByRole('checkbox').check();
-  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  // Delete asks first, naming the effect; by keyboard: Escape keeps the
+  // user and gives the focus back, Enter on the focused answer deletes.
+  const deleteButton = page.getByRole('button', { name: 'Delete', exact: true });
+  await deleteButton.click();
+  const question = page.getByRole('alertdialog', { name: 'Delete 1 user' });
+  await expect(question).toContainText('Delete 1 user? They can be restored for 30 days');
+  await expect(question.getByRole('button', { name: 'Delete 1 user' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(question).toHaveCount(0);
+  await expect(deleteButton).toBeFocused();
+  await expect(row).toHaveCount(1);
+  await deleteButton.click();
+  await expect(question.getByRole('button', { name: 'Delete 1 user' })).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(page.getByTestId('notice')).toHaveText(/1 user\(s\) deleted/);
   await expect(available.first()).toHaveText(String(before));
   await page.getByTestId('deleted-tab').click();
@@ -108,4 +121,39 @@ test('a Sales agent imports a CSV with one bad row, fixes the file, and imports'
   await expect(page.getByTestId('customer-user-row')).toHaveCount(2);
   await expect(page.getByTestId('customer-user-row').filter({ hasText: 'Ivy Import' }).getByTestId('licences'))
     .toHaveText('Microsoft 365 E3');
+});
+
+test('a large import shows rows written as they go, and Cancel leaves nothing written', async ({ page }) => {
+  await signInHome(page, demoEmail('sales-agent'));
+  await nav(page).getByRole('link', { name: 'Customers', exact: true }).click();
+  await page.getByRole('link', { name: 'Fabrikam' }).click();
+  await page.getByRole('link', { name: 'Users and licences' }).click();
+  await page.getByRole('button', { name: 'Import users' }).click();
+  const panel = page.getByTestId('import');
+  const tag = Date.now().toString(36);
+  const rows = Array.from({ length: 60000 }, (_, i) => `Bulk,N${i},Bulk ${tag} ${i},bulk.${tag}.${i}@fabrikam.example,`);
+  await panel.getByLabel('CSV file').setInputFiles({
+    name: 'many.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(['First name,Last name,Display name,Email,Licence', ...rows].join('\n') + '\n'),
+  });
+  await panel.getByRole('button', { name: 'Validate' }).click();
+  await expect(panel.getByTestId('import-check')).toHaveText('60,000 rows are valid. Nothing is written until you import.');
+
+  await panel.getByRole('button', { name: 'Import', exact: true }).click();
+  const progress = panel.getByTestId('import-progress');
+  // Determinate: the bar has a value and the text counts the rows written.
+  await expect(progress).toContainText(/Written [\d,]+ of 60,000 users, not yet saved \(\d+ %\)/);
+  await expect(progress.getByRole('progressbar')).toHaveAttribute('max', '100');
+  expect(Number(await progress.getByRole('progressbar').getAttribute('value'))).toBeGreaterThan(0);
+  await progress.getByRole('button', { name: 'Cancel' }).click();
+  await expect(panel.getByTestId('import-notice')).toHaveText('Import cancelled: nothing was written.');
+  await expect(progress).toHaveCount(0);
+  await expect(panel.getByTestId('import-result')).toHaveCount(0);
+
+  // Checked again, every row is still new: none of them was imported.
+  await panel.getByRole('button', { name: 'Validate' }).click();
+  await expect(panel.getByTestId('import-check')).toHaveText('60,000 rows are valid. Nothing is written until you import.');
+  await page.getByLabel('Filter by name').fill(`Bulk ${tag}`);
+  await expect(page.getByText('No user matches.')).toBeVisible();
 });

@@ -255,7 +255,11 @@ async fn import_users(
         indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} users ({elapsed})")
             .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
     );
-    let progress = |done: usize, _total: usize| bar.set_position(done as u64);
+    let progress = |step| {
+        if let app::customer_users::ImportStep::Written { rows, .. } = step {
+            bar.set_position(rows as u64);
+        }
+    };
     let result = app::customer_users::import::import(&ctx, &customer_id, &text, &progress)
         .await
         .map_err(|e| e.to_string())?;

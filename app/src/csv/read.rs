@@ -88,6 +88,21 @@ impl RowErrors {
 pub struct Rows<'t> {
     reader: Reader<&'t [u8]>,
     columns: usize,
+    /// The file's size in bytes.
+    size: usize,
+    /// Records read past the header, blank ones included.
+    records: usize,
+    /// The text read (past any byte order mark).
+    text: &'t str,
+    /// Bytes of `text` whose line breaks are counted in `breaks`.
+    scanned: usize,
+    breaks: usize,
+    /// Line breaks inside the quoted cells of the records read.
+    folded: usize,
+    /// Rows that are not blank.
+    rows: usize,
+    /// Whether the end of the file (or the row limit) was reached.
+    done: bool,
 }
 
 /// Opens `text` past its header; `None` (with the problem added) when the
@@ -97,6 +112,7 @@ pub fn open<'t>(text: &'t str, layout: &Layout, errors: &mut RowErrors) -> Optio
         errors.add(0, "", crate::msg!("csv-not-utf8"));
         return None;
     }
+    let size = text.len();
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let mut reader = ReaderBuilder::new()
         .has_headers(false)
@@ -135,6 +151,14 @@ pub fn open<'t>(text: &'t str, layout: &Layout, errors: &mut RowErrors) -> Optio
     Some(Rows {
         reader,
         columns: header.len(),
+        size,
+        records: 0,
+        text,
+        scanned: 0,
+        breaks: 0,
+        folded: 0,
+        rows: 0,
+        done: false,
     })
 }
 
@@ -142,6 +166,17 @@ impl Rows<'_> {
     /// How many columns the file's header has.
     pub fn columns(&self) -> usize {
         self.columns
+    }
+
+    /// Rows read so far (blank ones not counted).
+    pub fn rows(&self) -> usize {
+        self.rows
+    }
+
+    /// Bytes read so far and the file's size: how far the reading is.
+    pub fn position(&self) -> (usize, usize) {
+        let read = usize::try_from(self.reader.position().byte()).unwrap_or(self.size);
+        (read.min(self.size), self.size)
     }
 
     /// Hands each row that is not blank to `check`, with its spreadsheet
@@ -154,34 +189,93 @@ impl Rows<'_> {
         errors: &mut RowErrors,
         mut check: impl FnMut(usize, &StringRecord, &mut RowErrors),
     ) -> usize {
-        let mut rows = 0;
-        for (index, record) in self.reader.records().enumerate() {
-            let line = index + 2;
-            let record = match record {
-                Ok(r) => r,
+        while self.some(layout, errors, usize::MAX, &mut check) {}
+        self.finish(layout, errors)
+    }
+
+    /// Like [`each`](Self::each), a step at a time: hands at most `limit`
+    /// more rows to `check`. Returns whether rows remain; then
+    /// [`finish`](Self::finish) ends the reading.
+    pub fn some(
+        &mut self,
+        layout: &Layout,
+        errors: &mut RowErrors,
+        limit: usize,
+        check: &mut impl FnMut(usize, &StringRecord, &mut RowErrors),
+    ) -> bool {
+        let mut record = StringRecord::new();
+        let mut handed = 0;
+        while !self.done && handed < limit {
+            let line = match self.reader.read_record(&mut record) {
+                Ok(false) => {
+                    self.done = true;
+                    break;
+                }
+                Ok(true) => {
+                    self.records += 1;
+                    let start = record
+                        .position()
+                        .and_then(|p| usize::try_from(p.byte()).ok())
+                        .unwrap_or(self.scanned);
+                    let line = self.line_of(start);
+                    self.folded += record
+                        .iter()
+                        .map(|c| c.matches('\n').count())
+                        .sum::<usize>();
+                    line
+                }
                 Err(e) => {
-                    errors.add(line, "", crate::msg!("csv-row-unreadable", problem = e));
+                    self.records += 1;
+                    errors.add(
+                        self.records + 1,
+                        "",
+                        crate::msg!("csv-row-unreadable", problem = e),
+                    );
                     continue;
                 }
             };
             if record.iter().all(|c| c.trim().is_empty()) {
                 continue;
             }
-            rows += 1;
-            if rows > layout.max_rows {
+            self.rows += 1;
+            if self.rows > layout.max_rows {
                 errors.add(
                     line,
                     "",
                     crate::i18n::compose(layout.messages.too_many, &[("max", &layout.max_rows)]),
                 );
+                self.done = true;
                 break;
             }
+            handed += 1;
             check(line, &record, errors);
         }
-        if rows == 0 && errors.list.is_empty() {
+        !self.done
+    }
+
+    /// The row a spreadsheet shows for a record starting at byte `start`:
+    /// one more than the line breaks before its first character (an empty
+    /// line is a row there, not a record here), less those inside quoted
+    /// cells (a cell spanning lines is one row).
+    fn line_of(&mut self, start: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        let mut first = start.clamp(self.scanned, bytes.len());
+        while matches!(bytes.get(first), Some(b'\r' | b'\n')) {
+            first += 1;
+        }
+        let between = &bytes[self.scanned..first];
+        self.breaks += between.iter().filter(|b| **b == b'\n').count();
+        self.scanned = first;
+        (self.breaks + 1).saturating_sub(self.folded)
+    }
+
+    /// Ends the reading: the number of rows read, and the problem of a file
+    /// with none.
+    pub fn finish(self, layout: &Layout, errors: &mut RowErrors) -> usize {
+        if self.rows == 0 && errors.list.is_empty() {
             errors.add(0, "", crate::i18n::compose(layout.messages.no_rows, &[]));
         }
-        rows
+        self.rows
     }
 }
 
@@ -213,6 +307,32 @@ mod tests {
         let (seen, errors) = read("\u{FEFF}serial\r\nA\r\n,\r\n\"B\nb\"\r\n");
         assert!(errors.is_empty(), "{:?}", errors.list());
         assert_eq!(seen, vec![(2, "A".into()), (4, "B\nb".into())]);
+        // An empty line is a row of its own in a spreadsheet.
+        // (C, a third row, is one too many for this layout.)
+        let (seen, errors) = read("serial\r\nA\r\n\"B\r\nb\"\r\n\r\nC\r\n");
+        assert_eq!(seen, vec![(2, "A".into()), (3, "B\r\nb".into())]);
+        assert_eq!(errors.list()[0].row, 5);
+    }
+
+    #[test]
+    fn reading_in_steps_hands_the_same_rows_and_reports_how_far_it_is() {
+        let text = "Serial\nA\n\nB\nC\n";
+        let (all, _) = read(text);
+        let mut errors = RowErrors::new(10);
+        let mut rows = open(text, &LAYOUT, &mut errors).expect("opens");
+        let mut seen = Vec::new();
+        let mut check = |line: usize, record: &StringRecord, _: &mut RowErrors| {
+            seen.push((line, record.get(0).unwrap_or("").to_string()));
+        };
+        assert!(rows.some(&LAYOUT, &mut errors, 1, &mut check));
+        assert_eq!((rows.rows(), rows.position()), (1, (9, text.len())));
+        while rows.some(&LAYOUT, &mut errors, 1, &mut check) {}
+        assert_eq!(rows.position(), (text.len(), text.len()));
+        let count = rows.finish(&LAYOUT, &mut errors);
+        // Three rows for a layout of at most two: the third is the problem.
+        assert_eq!((count, seen.len()), (3, 2));
+        assert_eq!(seen, all);
+        assert_eq!(errors.list()[0].row, 5);
     }
 
     #[test]

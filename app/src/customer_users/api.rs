@@ -1,7 +1,9 @@
 use super::{
-    CreatedCustomerUser, CustomerUserPage, CustomerUserQuery, ImportCheck, ImportResult,
-    LicenceChange, NewCustomerUser, RestoreOutcome,
+    CreatedCustomerUser, CustomerUserPage, CustomerUserQuery, LicenceChange, NewCustomerUser,
+    RestoreOutcome,
 };
+use crate::error::AppError;
+use leptos::server_fn::codec::TextStream;
 
 crate::session_server_fns! {
     /// `CustomerUsersManage`: a page of a customer's users (or of the deleted ones).
@@ -28,18 +30,39 @@ crate::session_server_fns! {
     "customer-users/restore" => fn restore_customer_users(customer_id: String, user_ids: Vec<String>) -> RestoreOutcome
         = |ctx| super::service::restore(&ctx, &customer_id, &user_ids);
 
-    /// `CustomerUsersManage`: checks an import file (CSV text); writes nothing.
-    "customer-users/import-validate" => fn validate_customer_user_import(customer_id: String, csv: String) -> ImportCheck
-        = |ctx| super::import::validate(&ctx, &customer_id, &csv);
-
-    /// `CustomerUsersManage`: imports every row in one transaction, or nothing;
-    /// returns each user's temporary password, once.
-    "customer-users/import" => fn import_customer_users(customer_id: String, csv: String) -> ImportResult
-        = |ctx| super::import::import(&ctx, &customer_id, &csv, &|done, total| {
-            tracing::debug!("import: {done} of {total} rows written, not yet committed");
-        });
-
     /// `CustomerUsersManage`: the customer's users as CSV.
     "customer-users/export" => fn export_customer_users(customer_id: String) -> String
         = |ctx| super::service::export_csv(&ctx, &customer_id);
+}
+
+/// `CustomerUsersManage`: checks an import file (CSV text); writes nothing.
+/// Streams [`ImportStep`](super::ImportStep) lines: rows checked as they go, then the report.
+#[leptos::server(
+    endpoint = "customer-users/import-validate",
+    input = leptos::server_fn::codec::Json,
+    output = leptos::server_fn::codec::StreamingText
+)]
+pub async fn validate_customer_user_import(
+    customer_id: String,
+    csv: String,
+) -> Result<TextStream<AppError>, AppError> {
+    let ctx = crate::request::from_session().await?;
+    super::import::validate_steps(ctx, customer_id, csv).await
+}
+
+/// `CustomerUsersManage`: imports every row in one transaction, or nothing.
+/// Streams [`ImportStep`](super::ImportStep) lines: rows checked, then written, then the users
+/// created with each temporary password, once. Closing the response
+/// before the commit cancels it.
+#[leptos::server(
+    endpoint = "customer-users/import",
+    input = leptos::server_fn::codec::Json,
+    output = leptos::server_fn::codec::StreamingText
+)]
+pub async fn import_customer_users(
+    customer_id: String,
+    csv: String,
+) -> Result<TextStream<AppError>, AppError> {
+    let ctx = crate::request::from_session().await?;
+    super::import::import_steps(ctx, customer_id, csv).await
 }

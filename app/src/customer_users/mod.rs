@@ -9,6 +9,7 @@ mod api;
 #[cfg(feature = "ssr")]
 pub mod import;
 mod model;
+mod progress;
 #[cfg(feature = "ssr")]
 pub mod rest;
 #[cfg(feature = "ssr")]
@@ -17,4 +18,5 @@ mod view;
 
 pub use api::*;
 pub use model::*;
+pub use progress::*;
 pub use view::*;

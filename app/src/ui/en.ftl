@@ -21,3 +21,4 @@ ui-theme-light = Light
 ui-theme-dark = Dark
 ui-theme-unknown = Choose the system, light or dark theme.
 ui-menu = Menu
+ui-cancel = Cancel

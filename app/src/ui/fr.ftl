@@ -21,3 +21,4 @@ ui-theme-light = Clair
 ui-theme-dark = Sombre
 ui-theme-unknown = Choisissez le thème du système, clair ou sombre.
 ui-menu = Menu
+ui-cancel = Annuler

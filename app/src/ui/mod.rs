@@ -1,6 +1,7 @@
 //! Shared UI pieces: the signed-in page frame with its navigation, form
 //! fields and error messages, the copy button, pager, table and files.
 
+mod confirm;
 mod fields;
 mod files;
 mod frame;
@@ -8,6 +9,7 @@ mod record;
 mod theme;
 mod widgets;
 
+pub use confirm::*;
 pub use fields::*;
 pub use files::*;
 pub use frame::*;

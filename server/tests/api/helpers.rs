@@ -185,6 +185,21 @@ impl TestApp {
     }
 }
 
+/// The steps of a streamed check or import (`ImportStep`s, one JSON object
+/// per line); a line that is not JSON is `null`.
+pub fn steps(body: &str) -> Vec<serde_json::Value> {
+    body.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).unwrap_or(serde_json::Value::Null))
+        .collect()
+}
+
+/// The last step of a streamed check or import: `{"Report": …}`,
+/// `{"Imported": …}` or `{"Failed": …}`.
+pub fn last_step(body: &str) -> serde_json::Value {
+    steps(body).pop().unwrap_or(serde_json::Value::Null)
+}
+
 /// A signed-in caller: their user id and a session cookie.
 #[derive(Clone, Debug)]
 pub struct Caller {

@@ -1,6 +1,6 @@
 //! CSV import and export of customer users.
 
-use crate::helpers::{spawn_app, CustomerFx, Fixture, TestApp};
+use crate::helpers::{last_step, spawn_app, steps, CustomerFx, Fixture, TestApp};
 use app::access::Role;
 use http::StatusCode;
 use serde_json::{json, Value};
@@ -21,15 +21,10 @@ async fn setup() -> (TestApp, Fixture, CustomerFx, String) {
 }
 
 async fn validate(app: &TestApp, cookie: &str, cust: &CustomerFx, csv: &str) -> Value {
-    let (s, body) = app
-        .call_as(
-            "/api/customer-users/import-validate",
-            Some(cookie),
-            &json!({"customer_id": cust.customer_id, "csv": csv}),
-        )
-        .await;
-    assert_eq!(s, StatusCode::OK, "{body}");
-    serde_json::from_str(&body).expect("check")
+    let body = streamed(app, cookie, cust, "import-validate", csv).await;
+    let report = last_step(&body)["Report"].clone();
+    assert!(report.is_object(), "the check ends with its report: {body}");
+    report
 }
 
 async fn users(app: &TestApp, cust: &CustomerFx) -> i64 {
@@ -179,24 +174,35 @@ async fn import_is_all_or_nothing_and_returns_passwords() {
             &json!({"customer_id": cust.customer_id, "csv": bad}),
         )
         .await;
-    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+    // The answer streams, so its status is sent before the rows are
+    // checked: the refusal is its last step.
+    assert_eq!(s, StatusCode::OK);
+    let failed = last_step(&body)["Failed"].to_string();
     assert!(
-        body.contains("customer-users-import-refused")
-            && body.contains("Row 3, Display name: Enter the display name (1 to 100 characters)."),
+        failed.contains("customer-users-import-refused")
+            && failed
+                .contains("Row 3, Display name: Enter the display name (1 to 100 characters)."),
         "{body}"
     );
     assert_eq!(users(&app, &cust).await, before);
 
     let good = "First name,Last name,Display name,Email,Licence\nA,A,A A,a@importers.example,Suite\nB,B,B B,b@importers.example,\n";
-    let (s, body) = app
-        .call_as(
-            "/api/customer-users/import",
-            Some(&cookie),
-            &json!({"customer_id": cust.customer_id, "csv": good}),
-        )
-        .await;
-    assert_eq!(s, StatusCode::OK, "{body}");
-    let result: Value = serde_json::from_str(&body).expect("result");
+    let body = streamed(&app, &cookie, &cust, "import", good).await;
+    // Rows checked, then written, then the commit, then the result.
+    let names: Vec<String> = steps(&body)
+        .iter()
+        .filter_map(|s| match s {
+            Value::String(unit) => Some(unit.clone()),
+            _ => s.as_object()?.keys().next().cloned(),
+        })
+        .collect();
+    assert_eq!(
+        names,
+        ["Checked", "Written", "Saving", "Imported"],
+        "{body}"
+    );
+    assert_eq!(steps(&body)[1]["Written"], json!({"rows": 2, "total": 2}));
+    let result = last_step(&body)["Imported"].clone();
     assert_eq!(result["users"].as_array().map(Vec::len), Some(2));
     assert_eq!(
         result["users"][0]["temporary_password"]
@@ -234,14 +240,27 @@ async fn import_is_all_or_nothing_and_returns_passwords() {
 #[tokio::test]
 async fn a_large_import_fits_in_the_body_limit() {
     let (app, _fx, cust, cookie) = setup().await;
-    let mut csv = String::from("First name,Last name,Display name,Email\n");
-    for i in 0..40_000 {
-        csv.push_str(&format!(
-            "First{i},Last{i},Person Number {i},person.number{i}@importers.example\n"
-        ));
-    }
+    let csv = people(40_000);
     assert!(csv.len() > 2 * 1024 * 1024, "bigger than the default limit");
-    let check = validate(&app, &cookie, &cust, &csv).await;
+    let body = streamed(&app, &cookie, &cust, "import-validate", &csv).await;
+    // The check says how far it is every 2,000 rows: rows and bytes read
+    // grow to the whole file.
+    let checked: Vec<(i64, i64)> = steps(&body)
+        .iter()
+        .filter_map(|s| {
+            Some((
+                s["Checked"]["rows"].as_i64()?,
+                s["Checked"]["read"].as_i64()?,
+            ))
+        })
+        .collect();
+    assert!(checked.len() >= 20, "{} progress steps", checked.len());
+    assert!(checked
+        .windows(2)
+        .all(|w| w[0].0 <= w[1].0 && w[0].1 <= w[1].1));
+    assert_eq!(checked[0].0, 2_000);
+    assert_eq!(checked.last().map(|c| c.1), Some(csv.len() as i64));
+    let check = last_step(&body)["Report"].clone();
     assert_eq!(
         (
             check["rows"].as_i64(),
@@ -290,14 +309,8 @@ async fn import_and_create_apply_the_same_field_check_and_write_the_same_way() {
     let csv = format!(
         "First name,Last name,Display name,Email,Licence\nAda,Lovelace,{at_limit},ada@importers.example,Suite\n"
     );
-    let (s, body) = app
-        .call_as(
-            "/api/customer-users/import",
-            Some(&cookie),
-            &json!({"customer_id": cust.customer_id, "csv": csv}),
-        )
-        .await;
-    assert_eq!(s, StatusCode::OK, "{body}");
+    let body = streamed(&app, &cookie, &cust, "import", &csv).await;
+    assert!(last_step(&body)["Imported"].is_object(), "{body}");
     let (s, body) = app
         .call_as(
             "/api/customer-users/create",
@@ -356,18 +369,74 @@ async fn a_file_with_the_french_templates_header_imports_like_the_english_one() 
     let csv = "Prénom,Nom,Nom d'affichage,E-mail,Licence\nZoé,Roy,Zoé Roy,zoe.roy@importers.example,Suite\n";
     let check = validate(&app, &cookie, &cust, csv).await;
     assert_eq!(reasons(&check), Vec::<String>::new());
-    let (s, body) = app
-        .call_as(
-            "/api/customer-users/import",
-            Some(&cookie),
-            &json!({"customer_id": cust.customer_id, "csv": csv}),
-        )
-        .await;
-    assert_eq!(s, StatusCode::OK, "{body}");
+    streamed(&app, &cookie, &cust, "import", csv).await;
     assert_eq!(users(&app, &cust).await, before + 1);
     // The template follows the reader's language; both headers have the same columns.
     assert_eq!(
         app::customer_users::IMPORT_HEADER.len(),
         app::customer_users::IMPORT_HEADER_FR.len()
     );
+}
+
+/// Cancel in the browser closes the streamed answer: the import is dropped
+/// with its open transaction, nothing of it is written, and the database is
+/// free for the next import at once.
+#[tokio::test]
+async fn closing_the_answer_mid_import_writes_nothing() {
+    use axum::body::Body;
+    use futures::StreamExt;
+    use tower::ServiceExt;
+    let (app, _fx, cust, cookie) = setup().await;
+    let before = users(&app, &cust).await;
+    let csv = people(5_000);
+    let request = http::Request::post("/api/customer-users/import")
+        .header("content-type", "application/json")
+        .header("cookie", &cookie)
+        .body(Body::from(
+            json!({"customer_id": cust.customer_id, "csv": csv}).to_string(),
+        ))
+        .expect("request");
+    let answer = app.router.clone().oneshot(request).await.expect("answer");
+    assert_eq!(answer.status(), StatusCode::OK);
+    let mut body = answer.into_body().into_data_stream();
+    let mut seen = String::new();
+    while !seen.contains("\"Written\"") {
+        let chunk = body.next().await.expect("more steps").expect("chunk");
+        seen.push_str(&String::from_utf8_lossy(&chunk));
+        assert!(
+            !seen.contains("Imported"),
+            "ended before it was closed: {seen}"
+        );
+    }
+    drop(body);
+    assert_eq!(users(&app, &cust).await, before, "nothing of it is written");
+    // The same file imports whole right after.
+    let body = streamed(&app, &cookie, &cust, "import", &csv).await;
+    assert!(last_step(&body)["Imported"].is_object(), "{body}");
+    assert_eq!(users(&app, &cust).await, before + 5_000);
+}
+
+/// The steps `/api/customer-users/{what}` streams for `csv`; the status
+/// comes before the work, so it is 200 whatever the outcome.
+async fn streamed(app: &TestApp, cookie: &str, cust: &CustomerFx, what: &str, csv: &str) -> String {
+    let (s, body) = app
+        .call_as(
+            &format!("/api/customer-users/{what}"),
+            Some(cookie),
+            &json!({"customer_id": cust.customer_id, "csv": csv}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "{body}");
+    body
+}
+
+/// An import file of `n` distinct people, without licences.
+fn people(n: usize) -> String {
+    let mut csv = String::from("First name,Last name,Display name,Email\n");
+    for i in 0..n {
+        csv.push_str(&format!(
+            "First{i},Last{i},Person Number {i},person.number{i}@importers.example\n"
+        ));
+    }
+    csv
 }

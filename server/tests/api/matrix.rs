@@ -1105,6 +1105,14 @@ async fn check(app: &TestApp, fx: &Fixture, case: &Case, who: usize) -> Option<S
                 case.path
             ));
         }
+        // A streamed answer (the import) sends its status first: its
+        // last step must not be a failure either.
+        if crate::helpers::last_step(&body).get("Failed").is_some() {
+            return Some(format!(
+                "{label} → {}: expected success, the stream failed: {body}",
+                case.path
+            ));
+        }
     } else {
         if status != StatusCode::FORBIDDEN {
             return Some(format!(

@@ -4,10 +4,11 @@
 //! [`rows`](super::rows).
 
 use super::super::{
-    ImportCheck, IMPORT_HEADER, IMPORT_HEADER_FR, IMPORT_MAX_ERRORS, IMPORT_MAX_ROWS,
+    ImportCheck, ImportStep, CHECK_STEP, IMPORT_HEADER, IMPORT_HEADER_FR, IMPORT_MAX_ERRORS,
+    IMPORT_MAX_ROWS,
 };
 use super::rows::Plan;
-use super::PlannedRow;
+use super::{PlannedRow, Progress};
 use crate::csv::read::{open, FileMessages, Layout, RowErrors};
 use crate::customers::service::require_customer;
 use crate::error::AppResult;
@@ -38,23 +39,38 @@ pub(super) fn no_errors() -> Errors {
     RowErrors::new(IMPORT_MAX_ERRORS)
 }
 
-/// Reads and checks an import file against the customer's users and seats.
-/// Returns the report and, when it has no errors, the rows to insert.
+/// Reads and checks an import file against the customer's users and seats,
+/// reporting to `progress` every [`CHECK_STEP`] rows (and letting other
+/// work run). Returns the report and, when it has no errors, the rows to
+/// insert.
 pub async fn check(
     conn: &mut AnyConnection,
     org_id: &str,
     customer_id: &str,
     text: &str,
+    progress: &Progress<'_>,
 ) -> AppResult<(ImportCheck, Vec<PlannedRow>)> {
     let (_, domain) = require_customer(conn, org_id, customer_id).await?;
     let mut errors = no_errors();
-    let Some(file) = open(text, &LAYOUT, &mut errors) else {
+    let Some(mut file) = open(text, &LAYOUT, &mut errors) else {
         return Ok((report(errors, 0), Vec::new()));
     };
     let mut plan = Plan::load(conn, customer_id, &domain, file.columns()).await?;
-    let rows = file.each(&LAYOUT, &mut errors, |line, record, errors| {
-        plan.row(line, record, errors)
-    });
+    let mut row = |line, record: &_, errors: &mut Errors| plan.row(line, record, errors);
+    loop {
+        let more = file.some(&LAYOUT, &mut errors, CHECK_STEP, &mut row);
+        let (read, size) = file.position();
+        progress(ImportStep::Checked {
+            rows: file.rows(),
+            read,
+            size,
+        });
+        if !more {
+            break;
+        }
+        tokio::task::yield_now().await;
+    }
+    let rows = file.finish(&LAYOUT, &mut errors);
     let planned = if errors.list().is_empty() {
         plan.into_rows()
     } else {

@@ -7,42 +7,60 @@
 
 mod check;
 mod rows;
+mod stream;
 
 /// A row that passed every check, ready for the shared insert.
 pub use super::service::NewUserRow as PlannedRow;
 pub use check::{check, FILE_MESSAGES};
+pub use stream::{import_steps, validate_steps};
 
 use super::service::{insert_users, BATCH};
-use super::{ImportCheck, ImportResult, ImportedUser};
+use super::{ImportCheck, ImportResult, ImportStep, ImportedUser};
 use crate::access::Capability;
 use crate::activity::service::Work;
 use crate::customers::service::lock_customer;
 use crate::error::{AppError, AppResult};
 use crate::request::Ctx;
 
+/// Where the check and the import say how far they are: rows checked, rows
+/// written, the commit beginning ([`ImportStep`]s before the last).
+pub type Progress<'a> = dyn Fn(ImportStep) + Sync + 'a;
+
 /// Validates an import file; writes nothing.
-#[tracing::instrument(skip_all, fields(org = %ctx.org_id()))]
 pub async fn validate(ctx: &Ctx, customer_id: &str, text: &str) -> AppResult<ImportCheck> {
+    validate_with(ctx, customer_id, text, &|_| {}).await
+}
+
+/// [`validate`], telling `progress` how far the check is.
+#[tracing::instrument(skip_all, fields(org = %ctx.org_id()))]
+pub async fn validate_with(
+    ctx: &Ctx,
+    customer_id: &str,
+    text: &str,
+    progress: &Progress<'_>,
+) -> AppResult<ImportCheck> {
     ctx.require(Capability::CustomerUsersManage)?;
     let Ctx { db, me, .. } = ctx;
     let mut conn = db.acquire().await?;
-    Ok(check(&mut conn, &me.org_id, customer_id, text).await?.0)
+    Ok(check(&mut conn, &me.org_id, customer_id, text, progress)
+        .await?
+        .0)
 }
 
 /// Imports every row in one transaction, or nothing when any row is bad.
-/// `progress(done, total)` is called as batches are written.
+/// `progress` hears how far the check and the writing are.
 #[tracing::instrument(skip_all, fields(org = %ctx.org_id()))]
 pub async fn import(
     ctx: &Ctx,
     customer_id: &str,
     text: &str,
-    progress: &(dyn Fn(usize, usize) + Sync),
+    progress: &Progress<'_>,
 ) -> AppResult<ImportResult> {
     ctx.require(Capability::CustomerUsersManage)?;
     let Ctx { db, me, actor, .. } = ctx;
     let mut work = Work::begin(db, actor).await?;
     lock_customer(work.conn(), &me.org_id, customer_id).await?;
-    let (report, rows) = check(work.conn(), &me.org_id, customer_id, text).await?;
+    let (report, rows) = check(work.conn(), &me.org_id, customer_id, text, progress).await?;
     if !report.errors.is_empty() {
         return Err(refusal(&report));
     }
@@ -55,8 +73,15 @@ pub async fn import(
             user_name: row.user_name.clone(),
             temporary_password: w.temporary_password,
         }));
-        progress(users.len(), total);
+        progress(ImportStep::Written {
+            rows: users.len(),
+            total,
+        });
     }
+    progress(ImportStep::Saving);
+    // The page hears "saving" before the commit; a Cancel that closed the
+    // response earlier has dropped this work, and the transaction with it.
+    tokio::task::yield_now().await;
     work.commit().await?;
     Ok(ImportResult { users })
 }

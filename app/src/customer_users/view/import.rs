@@ -1,12 +1,16 @@
 //! "Import users" from a CSV file.
 
-use crate::customer_users::{import_template, ImportCheck, ImportResult};
+use crate::customer_users::{import_template, ImportCheck, ImportResult, ImportStep, StepLines};
 use crate::error::AppError;
 use crate::ui::{FormError, Table};
+use futures::future::{AbortHandle, Abortable};
+use futures::StreamExt;
 use leptos::prelude::*;
+use leptos::server_fn::codec::TextStream;
 
 /// "Import users": template, validate (nothing written), then import all or
-/// nothing, and the passwords of the users created.
+/// nothing, and the passwords of the users created. Both steps show rows
+/// checked and written as they go, and can be cancelled until the commit.
 #[component]
 pub(super) fn ImportPanel(
     customer_id: String,
@@ -19,68 +23,78 @@ pub(super) fn ImportPanel(
     let result = RwSignal::new(None::<ImportResult>);
     let error = RwSignal::new(None::<AppError>);
     let problem = RwSignal::new(None::<String>);
+    let notice = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
+    let step = RwSignal::new(None::<ImportStep>);
+    let cancel = StoredValue::new(None::<AbortHandle>);
     // A new file needs a new validation before it can be imported.
     let changed = move |_| {
         check.set(None);
         problem.set(None);
+        notice.set(None);
     };
     let announcer = crate::ui::announcer();
-    let validate = move |_| {
+    let run = move |importing: bool| {
         busy.set(true);
         error.set(None);
         problem.set(None);
-        leptos::task::spawn_local(async move {
-            match crate::ui::read_chosen_file("import-file").await {
-                Ok(text) => {
-                    match crate::customer_users::validate_customer_user_import(
-                        customer_id.get_value(),
-                        text,
-                    )
-                    .await
-                    {
-                        Ok(c) => {
-                            announcer.say(if c.errors.is_empty() {
-                                crate::tr_n!("customer-users-rows-valid", c.rows)
-                            } else {
-                                crate::tr_n!(
-                                    "customer-users-import-problems",
-                                    c.errors.len() + c.more_errors,
-                                    rows = crate::i18n::number(c.rows as i64),
-                                )
-                            });
-                            check.set(Some(c));
-                        }
-                        Err(e) => error.set(Some(e)),
-                    }
+        notice.set(None);
+        step.set(None);
+        let (handle, registration) = AbortHandle::new_pair();
+        cancel.set_value(Some(handle));
+        let work = async move {
+            let text = match crate::ui::read_chosen_file("import-file").await {
+                Ok(text) => text,
+                Err(p) => return problem.set(Some(p)),
+            };
+            let id = customer_id.get_value();
+            let answer = if importing {
+                crate::customer_users::import_customer_users(id, text).await
+            } else {
+                crate::customer_users::validate_customer_user_import(id, text).await
+            };
+            match follow(answer, step).await {
+                Some(ImportStep::Report(c)) => {
+                    announcer.say(if c.errors.is_empty() {
+                        crate::tr_n!("customer-users-rows-valid", c.rows)
+                    } else {
+                        crate::tr_n!(
+                            "customer-users-import-problems",
+                            c.errors.len() + c.more_errors,
+                            rows = crate::i18n::number(c.rows as i64),
+                        )
+                    });
+                    check.set(Some(c));
                 }
-                Err(p) => problem.set(Some(p)),
+                Some(ImportStep::Imported(r)) => {
+                    announcer.say(crate::tr_n!("customer-users-imported", r.users.len()));
+                    result.set(Some(r));
+                    done.run(());
+                }
+                Some(ImportStep::Failed(e)) => error.set(Some(e)),
+                Some(_) => {}
+                None => problem.set(Some(crate::tr!("customer-users-import-cut"))),
             }
+        };
+        leptos::task::spawn_local(async move {
+            if Abortable::new(work, registration).await.is_err() {
+                let said = if importing {
+                    crate::tr!("customer-users-import-cancelled")
+                } else {
+                    crate::tr!("customer-users-check-cancelled")
+                };
+                announcer.say(said.clone());
+                notice.set(Some(said));
+            }
+            cancel.set_value(None);
+            step.set(None);
             busy.set(false);
         });
     };
-    let import = move |_| {
-        busy.set(true);
-        error.set(None);
-        leptos::task::spawn_local(async move {
-            match crate::ui::read_chosen_file("import-file").await {
-                Ok(text) => match crate::customer_users::import_customer_users(
-                    customer_id.get_value(),
-                    text,
-                )
-                .await
-                {
-                    Ok(r) => {
-                        announcer.say(crate::tr_n!("customer-users-imported", r.users.len()));
-                        result.set(Some(r));
-                        done.run(());
-                    }
-                    Err(e) => error.set(Some(e)),
-                },
-                Err(p) => problem.set(Some(p)),
-            }
-            busy.set(false);
-        });
+    let stop = move |_| {
+        if let Some(handle) = cancel.get_value() {
+            handle.abort();
+        }
     };
     let valid = move || check.with(|c| c.as_ref().is_some_and(|c| c.errors.is_empty()));
     view! {
@@ -100,25 +114,40 @@ pub(super) fn ImportPanel(
             <label for="import-file">{crate::tr!("customer-users-csv-file")}</label>
             <input id="import-file" type="file" accept=".csv,text/csv" on:change=changed/>
             <p class="toolbar">
-                <button type="button" class="secondary" on:click=validate disabled=move || busy.get()>
+                <button
+                    type="button"
+                    class="secondary"
+                    on:click=move |_| run(false)
+                    disabled=move || busy.get()
+                >
                     {crate::tr!("customer-users-validate")}
                 </button>
-                <button type="button" on:click=import disabled=move || busy.get() || !valid()>
+                <button type="button" on:click=move |_| run(true) disabled=move || busy.get() || !valid()>
                     {crate::tr!("customer-users-import")}
                 </button>
             </p>
-            {move || {
-                busy.get()
-                    .then(|| {
-                        view! {
-                            <p>
-                                <progress aria-label=crate::tr!("customer-users-working")></progress>
-                                " "
-                                {crate::tr!("customer-users-working-long")}
-                            </p>
-                        }
-                    })
-            }}
+            <Show when=move || busy.get()>
+                <div class="progress" data-testid="import-progress">
+                    <progress
+                        max="100"
+                        value=move || step.with(|s| s.as_ref().and_then(ImportStep::percent).unwrap_or(0))
+                        aria-label=crate::tr!("customer-users-working")
+                    ></progress>
+                    " "
+                    <span>{move || step.with(|s| s.as_ref().map(progress_text).unwrap_or_default())}</span>
+                    " "
+                    <button
+                        type="button"
+                        class="secondary"
+                        data-testid="import-cancel"
+                        on:click=stop
+                        disabled=move || step.with(|s| matches!(s, Some(ImportStep::Saving)))
+                    >
+                        {crate::tr!("customer-users-import-cancel")}
+                    </button>
+                </div>
+            </Show>
+            <p class="ok" role="status" data-testid="import-notice">{move || notice.get()}</p>
             <p class="error" role="alert">{move || problem.get()}</p>
             <FormError error=error fields=&[]/>
             {move || {
@@ -198,5 +227,52 @@ pub(super) fn ImportPanel(
                     })
             }}
         </div>
+    }
+}
+
+/// Follows a streamed check or import: each step before the last goes to
+/// `step` (the progress bar), and the last one is returned (`None` when
+/// the answer ended without it).
+async fn follow(
+    answer: Result<TextStream<AppError>, AppError>,
+    step: RwSignal<Option<ImportStep>>,
+) -> Option<ImportStep> {
+    let mut chunks = match answer {
+        Ok(stream) => stream.into_inner(),
+        Err(e) => return Some(ImportStep::Failed(e)),
+    };
+    let mut lines = StepLines::default();
+    while let Some(chunk) = chunks.next().await {
+        let text = match chunk {
+            Ok(text) => text,
+            Err(e) => return Some(ImportStep::Failed(e)),
+        };
+        for next in lines.push(&text) {
+            if next.is_last() {
+                return Some(next);
+            }
+            step.set(Some(next));
+        }
+    }
+    None
+}
+
+/// A step before the last, in words: rows checked, rows written, saving.
+fn progress_text(step: &ImportStep) -> String {
+    let percent = step.percent().unwrap_or(0);
+    match step {
+        ImportStep::Checked { rows, .. } => crate::tr!(
+            "customer-users-import-checking",
+            rows = crate::i18n::number(*rows as i64),
+            percent = percent
+        ),
+        ImportStep::Written { rows, total } => crate::tr!(
+            "customer-users-import-writing",
+            rows = crate::i18n::number(*rows as i64),
+            total = crate::i18n::number(*total as i64),
+            percent = percent
+        ),
+        ImportStep::Saving => crate::tr!("customer-users-import-saving"),
+        _ => String::new(),
     }
 }

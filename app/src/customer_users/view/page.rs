@@ -19,7 +19,7 @@ use crate::customer_users::{
 use crate::customers::Customer;
 use crate::error::AppError;
 use crate::subscriptions::Subscription;
-use crate::ui::{ErrorMessage, FormError, Loaded, OnceSecret, Pager};
+use crate::ui::{Confirm, ErrorMessage, FormError, Loaded, OnceSecret, Pager};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use std::collections::BTreeSet;
@@ -108,6 +108,7 @@ pub fn CustomerUsersPage() -> impl IntoView {
     let adding = RwSignal::new(false);
     let managing = RwSignal::new(false);
     let importing = RwSignal::new(false);
+    let deleting = RwSignal::new(false);
     let export = move |_| {
         error.set(None);
         leptos::task::spawn_local(async move {
@@ -183,12 +184,27 @@ pub fn CustomerUsersPage() -> impl IntoView {
                         type="button"
                         class="danger"
                         disabled=move || selected.with(BTreeSet::is_empty)
-                        on:click=move |_| run(selection(), false)
+                        on:click=move |_| deleting.set(true)
                     >
                         {crate::tr!("customer-users-delete")}
                     </button>
                 </Show>
             </div>
+            <Confirm
+                open=deleting
+                testid="delete-confirm"
+                question=Signal::derive(move || {
+                    crate::tr_n!(
+                        "customer-users-delete-question",
+                        selected.with(BTreeSet::len),
+                        days = RESTORE_DAYS
+                    )
+                })
+                yes=Signal::derive(move || {
+                    crate::tr_n!("customer-users-delete-count", selected.with(BTreeSet::len))
+                })
+                on_yes=Callback::new(move |_| run(selection(), false))
+            />
             <p role="status" class="ok" data-testid="notice">{move || notice.get()}</p>
             <FormError error=error fields=&[]/>
             {move || {
