@@ -1,8 +1,10 @@
 //! CSV shared by every export and upload: writing cells here, reading an
-//! uploaded file in [`read`] (server only).
+//! uploaded file in [`read`] (server only), the steps of an export as the
+//! browser follows it in [`export`].
 
 use serde::{Deserialize, Serialize};
 
+pub mod export;
 #[cfg(feature = "ssr")]
 pub mod read;
 

@@ -89,12 +89,13 @@ impl AppError {
         AppError::Validation(map)
     }
 
-    /// The conflict of a save made from an old version of a record (`what`
-    /// names it: "user", "customer", …); the page then shows the latest one.
-    pub fn stale(what: &str) -> Self {
+    /// The conflict of a save made from an old version of a record; the page
+    /// then shows the latest one. `key` is the record kind's message
+    /// (`error-stale-user`, `error-stale-customer`, …).
+    pub fn stale(key: &str) -> Self {
         AppError::Conflict {
             field: "version".into(),
-            message: format!("Someone else changed this {what} since you opened it. The page now shows the latest version; make your change again."),
+            message: key.into(),
         }
     }
 

@@ -28,6 +28,7 @@ pub mod leads;
 pub mod orgs;
 pub mod pages;
 pub mod pricing;
+pub mod progress;
 pub mod reference;
 pub mod resellers;
 pub mod role_requests;

@@ -36,6 +36,11 @@ test('an admin creates an application, copies its secret, and revokes it', async
   await expect(row).toContainText(secret.slice(0, 8));
   await expect(page.locator('body')).not.toContainText(secret);
   await page.getByRole('button', { name: 'Revoke First secret' }).click();
+  // Revoking asks first, naming the effect.
+  const question = page.getByRole('alertdialog', { name: 'Revoke secret' });
+  await expect(question).toContainText('Revoke the secret "First secret"? Scripts that send it are refused');
+  await question.getByRole('button', { name: 'Revoke secret' }).click();
+  await expect(question).toHaveCount(0);
   await expect(page.getByTestId('saved')).toHaveText('Secret revoked.');
   await expect(row.getByTestId('secret-status')).toHaveText('Revoked');
   const after = await request.get('/api/v1/me', { headers: { Authorization: `Bearer ${secret}` } });

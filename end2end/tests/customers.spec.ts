@@ -1,4 +1,5 @@
 import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { demoEmail, openHydrated, reloadHydrated, signInHome, unique, nav } from './helpers';
 
 test('a Helpdesk agent creates a customer user, resets the password, deletes and restores them with their licence', async ({ page }) => {
@@ -121,6 +122,16 @@ test('a Sales agent imports a CSV with one bad row, fixes the file, and imports'
   await expect(page.getByTestId('customer-user-row')).toHaveCount(2);
   await expect(page.getByTestId('customer-user-row').filter({ hasText: 'Ivy Import' }).getByTestId('licences'))
     .toHaveText('Microsoft 365 E3');
+
+  // The export streams the file in parts and offers it once whole.
+  const downloaded = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  const download = await downloaded;
+  expect(download.suggestedFilename()).toBe('users.csv');
+  const csv = readFileSync(await download.path(), 'utf8');
+  expect(csv.startsWith('First name,Last name,Display name,Email,Licences,Admin role,Status\r\n')).toBe(true);
+  expect(csv).toContain(`Ivy,Import,Ivy Import ${tag},ivy.${tag}@fabrikam.example,Microsoft 365 E3,None,active`);
+  await expect(page.getByTestId('export-notice')).toHaveText(/^Export ready: [\d,]+ rows\.$/);
 });
 
 test('a large import shows rows written as they go, and Cancel leaves nothing written', async ({ page }) => {
@@ -155,5 +166,14 @@ test('a large import shows rows written as they go, and Cancel leaves nothing wr
   await panel.getByRole('button', { name: 'Validate' }).click();
   await expect(panel.getByTestId('import-check')).toHaveText('60,000 rows are valid. Nothing is written until you import.');
   await page.getByLabel('Filter by name').fill(`Bulk ${tag}`);
-  await expect(page.getByText('No user matches.')).toBeVisible();
+  const empty = page.getByTestId('no-customer-users');
+  await expect(empty).toContainText('No user matches.');
+  // The empty list offers the way back: the filter is cleared, the users return.
+  await empty.getByRole('button', { name: 'Clear the filters' }).click();
+  await expect(page.getByLabel('Filter by name')).toHaveValue('');
+  await expect(page.getByTestId('customer-user-row').first()).toBeVisible();
+  // The deleted tab of a customer without deleted users says what it holds.
+  await page.getByTestId('deleted-tab').click();
+  await expect(page.getByTestId('no-customer-users'))
+    .toHaveText('No deleted user: deleted users stay here for 30 days, then they are gone.');
 });

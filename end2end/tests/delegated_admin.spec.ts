@@ -33,6 +33,10 @@ test("an Admin agent records Northwind's answer, ends the privileges and asks ag
   await expect(page.getByTestId('saved')).toHaveText("The customer's grant is recorded.");
   await expect(northwind().getByTestId('dap-status')).toHaveText('Granted');
   await northwind().getByRole('button', { name: 'End privileges' }).click();
+  // Ending asks first, naming the customer and the effect.
+  const question = northwind().getByRole('alertdialog', { name: 'End privileges' });
+  await expect(question).toContainText('End the delegated admin privileges Northwind Traders granted?');
+  await question.getByRole('button', { name: 'End privileges' }).click();
   await expect(page.getByTestId('saved')).toHaveText('Delegated admin privileges ended.');
   await expect(northwind().getByTestId('dap-status')).toHaveText('Ended');
   await expect(northwind().getByRole('link', { name: 'Administer on behalf' })).toHaveCount(0);

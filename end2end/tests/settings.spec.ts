@@ -81,6 +81,10 @@ test.describe('on a phone', () => {
     await nav(page).getByRole('link', { name: 'User management' }).click();
     await expect(page.getByRole('heading', { name: 'User management', level: 1 })).toBeVisible();
     await expect(page.getByTestId('user-row').first()).toBeVisible();
+    // A stacked row names each of its cells' columns.
+    const email = page.getByTestId('user-row').first().locator('td[data-label="Email"]');
+    await expect(email).toContainText('@');
+    expect(await email.evaluate((td) => getComputedStyle(td, '::before').content)).toContain('Email');
     for (const path of ['/users', '/customers', '/roles', '/activity', '/users/new']) {
       await openHydrated(page, path);
       const width = await page.evaluate(() => document.documentElement.scrollWidth);

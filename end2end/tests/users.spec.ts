@@ -122,3 +122,16 @@ test('an admin changes a role, then finds the change in Activity with before and
   await expect(rows.first()).toContainText('agent role: Helpdesk agent → Admin agent');
   await expect(rows.first()).toContainText('admin role: (none) → Billing admin');
 });
+
+test('a search that finds no one says so and offers to clear the filters', async ({ page }) => {
+  await signInHome(page, demoEmail('user-management-admin'));
+  await openHydrated(page, '/users');
+  await page.getByLabel('Role', { exact: true }).selectOption({ label: 'Sales agent' });
+  await page.getByLabel('Search name or email').fill('nobody-by-this-name');
+  const empty = page.getByTestId('no-users');
+  await expect(empty).toContainText('No user matches.');
+  await empty.getByRole('button', { name: 'Clear the filters' }).click();
+  await expect(page.getByLabel('Search name or email')).toHaveValue('');
+  await expect(page.getByLabel('Role', { exact: true })).toHaveValue('');
+  await expect(page.getByRole('link', { name: 'Demo Global admin' })).toBeVisible();
+});

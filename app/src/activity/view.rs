@@ -1,7 +1,7 @@
 use super::{ActivityEntry, ActivityFilter, Operation, ACTIVITY_PAGE_SIZE};
 use crate::error::AppError;
 use crate::time::format_local;
-use crate::ui::{FormError, Loaded, Pager, Table};
+use crate::ui::{Empty, FormError, Loaded, Pager, Table};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -106,9 +106,31 @@ pub fn ActivityPage() -> impl IntoView {
                             } else {
                                 crate::tr!("activity-scope-own")
                             };
+                    let rows = if p.entries.is_empty() {
+                        let filtered = [from, to, operation, actor, target, target_id]
+                            .iter()
+                            .any(|f| !f.get_untracked().is_empty());
+                        let clear = Callback::new(move |_| {
+                            for f in [from, to, operation, actor, target, target_id] {
+                                f.set(String::new());
+                            }
+                            page.set(0);
+                        });
+                        view! {
+                            <Empty
+                                testid="no-activity"
+                                filtered=filtered
+                                no_match=crate::tr!("activity-no-activity")
+                                clear=clear
+                            />
+                        }
+                            .into_any()
+                    } else {
+                        view! { <EntryTable entries=p.entries/> }.into_any()
+                    };
                     view! {
                                 <p class="muted">{scope}</p>
-                                <EntryTable entries=p.entries/>
+                                {rows}
                                 <Pager page=page total=p.total page_size=ACTIVITY_PAGE_SIZE/>
                     }
                 }
@@ -119,10 +141,6 @@ pub fn ActivityPage() -> impl IntoView {
 
 #[component]
 fn EntryTable(entries: Vec<ActivityEntry>) -> impl IntoView {
-    if entries.is_empty() {
-        return view! { <p data-testid="no-activity">{crate::tr!("activity-no-activity")}</p> }
-            .into_any();
-    }
     view! {
         <Table testid="activity" columns=&[
             crate::key!("activity-col-time"),

@@ -30,9 +30,6 @@ crate::session_server_fns! {
     "customer-users/restore" => fn restore_customer_users(customer_id: String, user_ids: Vec<String>) -> RestoreOutcome
         = |ctx| super::service::restore(&ctx, &customer_id, &user_ids);
 
-    /// `CustomerUsersManage`: the customer's users as CSV.
-    "customer-users/export" => fn export_customer_users(customer_id: String) -> String
-        = |ctx| super::service::export_csv(&ctx, &customer_id);
 }
 
 /// `CustomerUsersManage`: checks an import file (CSV text); writes nothing.
@@ -65,4 +62,17 @@ pub async fn import_customer_users(
 ) -> Result<TextStream<AppError>, AppError> {
     let ctx = crate::request::from_session().await?;
     super::import::import_steps(ctx, customer_id, csv).await
+}
+
+/// `CustomerUsersManage`: the customer's users as CSV, streamed in parts.
+/// Streams [`ExportStep`](crate::csv::export::ExportStep) lines: the number
+/// of rows, then the file in parts with the rows sent so far, then `Done`.
+#[leptos::server(
+    endpoint = "customer-users/export",
+    input = leptos::server_fn::codec::Json,
+    output = leptos::server_fn::codec::StreamingText
+)]
+pub async fn export_customer_users(customer_id: String) -> Result<TextStream<AppError>, AppError> {
+    let ctx = crate::request::from_session().await?;
+    super::service::export_steps(ctx, customer_id).await
 }

@@ -9,7 +9,8 @@ use crate::error::AppError;
 use crate::pricing::CustomerSubscriptions;
 use crate::time::format_local;
 use crate::ui::{
-    id_param, FieldError, FormError, Loaded, Pager, SaveNotice, Saves, SearchBox, Table, TextField,
+    id_param, Empty, FieldError, FormError, Loaded, Pager, SaveNotice, Saves, SearchBox, Table,
+    TextField,
 };
 use leptos::prelude::*;
 
@@ -47,7 +48,25 @@ pub fn CustomersPage() -> impl IntoView {
                 resource=customers
                 ok=move |p| {
                     if p.customers.is_empty() {
-                        return view! { <p>{crate::tr!("customers-no-match")}</p> }.into_any();
+                        let none_yet = if me.can(Capability::CustomersCreate) {
+                            crate::tr!("customers-none-yet-create")
+                        } else {
+                            crate::tr!("customers-none-yet")
+                        };
+                        let clear = Callback::new(move |_| {
+                            search.set(String::new());
+                            page.set(0);
+                        });
+                        return view! {
+                            <Empty
+                                testid="no-customers"
+                                filtered=!search.get_untracked().is_empty()
+                                no_match=crate::tr!("customers-no-match")
+                                none_yet=none_yet
+                                clear=clear
+                            />
+                        }
+                            .into_any();
                     }
                     view! {
                                 <Table testid="customers" columns=&[crate::key!("customers-col-name"), crate::key!("customers-col-domain"), crate::key!("customers-col-relationship")]>

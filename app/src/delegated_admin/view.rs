@@ -6,7 +6,8 @@ use crate::error::AppError;
 use crate::subscriptions::SeatTable;
 use crate::time::format_local;
 use crate::ui::{
-    id_param, FilterSelect, FormError, Loaded, Pager, SaveNotice, Saves, SearchBox, Table,
+    id_param, Confirm, Empty, FilterSelect, FormError, Loaded, Pager, SaveNotice, Saves, SearchBox,
+    Table,
 };
 use leptos::prelude::*;
 
@@ -52,7 +53,22 @@ pub fn DelegatedAdminPage() -> impl IntoView {
                 resource=customers
                 ok=move |p| {
                     if p.customers.is_empty() {
-                        return view! { <p data-testid="no-dap">{crate::tr!("delegated-admin-no-match")}</p> }.into_any();
+                        let clear = Callback::new(move |_| {
+                            search.set(String::new());
+                            status.set(String::new());
+                            page.set(0);
+                        });
+                        let filtered = !(search.get_untracked().is_empty() && status.get_untracked().is_empty());
+                        return view! {
+                            <Empty
+                                testid="no-dap"
+                                filtered=filtered
+                                no_match=crate::tr!("delegated-admin-no-match")
+                                none_yet=crate::tr!("delegated-admin-no-customers")
+                                clear=clear
+                            />
+                        }
+                            .into_any();
                     }
                     view! {
                         <Table testid="dap-customers" columns=&[crate::key!("delegated-admin-col-customer"), crate::key!("delegated-admin-col-privileges"), crate::key!("delegated-admin-col-since"), crate::key!("delegated-admin-col-actions")]>
@@ -96,6 +112,8 @@ fn DapRow(customer: DapCustomer, saves: Saves) -> impl IntoView {
             saves.after(r, message, error);
         });
     };
+    let ending = RwSignal::new(false);
+    let name = customer.name.clone();
     let end = move |_| {
         error.set(None);
         leptos::task::spawn_local(async move {
@@ -128,7 +146,14 @@ fn DapRow(customer: DapCustomer, saves: Saves) -> impl IntoView {
                     <button type="button" class="secondary" on:click=move |_| answer(false)>{crate::tr!("delegated-admin-customer-declined")}</button>
                 })}
                 {a.can_end.then(|| view! {
-                    <button type="button" class="secondary" on:click=end>{crate::tr!("delegated-admin-end")}</button>
+                    <button type="button" class="secondary" on:click=move |_| ending.set(true)>{crate::tr!("delegated-admin-end")}</button>
+                    <Confirm
+                        open=ending
+                        testid="end-confirm"
+                        question=crate::tr!("delegated-admin-end-question", customer = name)
+                        yes=crate::tr!("delegated-admin-end")
+                        on_yes=Callback::new(end)
+                    />
                 })}
                 <FormError error=error fields=&[]/>
             </td>

@@ -125,7 +125,7 @@ async fn begin_on(work: &mut Work, ctx: &Ctx, lead_id: &str, version: i64) -> Ap
         .await?;
     let lead = load(work.conn(), ctx.org_id(), lead_id).await?;
     if lead.version != version {
-        return Err(AppError::stale("lead"));
+        return Err(AppError::stale(crate::key!("error-stale-lead")));
     }
     if lead.status == "converted" {
         return Err(AppError::Conflict {

@@ -170,7 +170,7 @@ pub async fn set_seats(
     .fetch_one(work.conn())
     .await?;
     if current != version {
-        return Err(AppError::stale("subscription"));
+        return Err(AppError::stale(crate::key!("error-stale-subscription")));
     }
     let assigned: i64 = sqlx::query_scalar(
         "select count(*) from licence where subscription_id = $1 and released = 0",

@@ -427,7 +427,7 @@ pub async fn set_status(
     let mut work = Work::begin(&ctx.db, &ctx.actor).await?;
     let row = lock(&mut work, ctx, kind, ticket_id).await?;
     if row.version != version {
-        return Err(AppError::stale("ticket"));
+        return Err(AppError::stale(crate::key!("error-stale-ticket")));
     }
     if row.status == status.key() {
         return thread(work.conn(), &ctx.me, kind, ticket_id).await;

@@ -2,10 +2,15 @@
 
 /// Offers `text` as a file download (browser only).
 pub fn download(filename: &str, text: &str) {
+    download_parts(filename, &[text]);
+}
+
+/// Offers the file made of `parts`, in order, as a download (browser only).
+pub fn download_parts(filename: &str, parts: &[impl AsRef<str>]) {
     #[cfg(feature = "hydrate")]
     {
         use wasm_bindgen::JsCast;
-        let parts = js_sys_array(text);
+        let parts = js_sys_array(parts);
         let opts = web_sys::BlobPropertyBag::new();
         opts.set_type("text/csv;charset=utf-8");
         let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else {
@@ -24,13 +29,15 @@ pub fn download(filename: &str, text: &str) {
         let _ = web_sys::Url::revoke_object_url(&url);
     }
     #[cfg(not(feature = "hydrate"))]
-    let _ = (filename, text);
+    let _ = (filename, parts);
 }
 
 #[cfg(feature = "hydrate")]
-fn js_sys_array(text: &str) -> wasm_bindgen::JsValue {
+fn js_sys_array(parts: &[impl AsRef<str>]) -> wasm_bindgen::JsValue {
     let array = js_sys::Array::new();
-    array.push(&wasm_bindgen::JsValue::from_str(text));
+    for part in parts {
+        array.push(&wasm_bindgen::JsValue::from_str(part.as_ref()));
+    }
     array.into()
 }
 

@@ -2,6 +2,8 @@
 //! fields and error messages, the copy button, pager, table and files.
 
 mod confirm;
+mod empty;
+mod export;
 mod fields;
 mod files;
 mod frame;
@@ -10,6 +12,8 @@ mod theme;
 mod widgets;
 
 pub use confirm::*;
+pub use empty::*;
+pub use export::*;
 pub use fields::*;
 pub use files::*;
 pub use frame::*;

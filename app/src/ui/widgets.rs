@@ -55,9 +55,13 @@ pub fn NotFoundPage() -> impl IntoView {
     }
 }
 
-/// `Previous` / `Next` for a paged list.
+/// `Previous` / `Next` for a paged list; nothing for an empty list (its
+/// empty state says what to do instead).
 #[component]
 pub fn Pager(page: RwSignal<u32>, total: i64, page_size: u32) -> impl IntoView {
+    if total <= 0 && page.get_untracked() == 0 {
+        return ().into_any();
+    }
     let pages = ((total.max(0) as u64).div_ceil(u64::from(page_size.max(1)))).max(1);
     // Outside `view!`: a `>=` inside an attribute would close the tag.
     let at_end = move || u64::from(page.get()) + 1 >= pages;
@@ -88,6 +92,7 @@ pub fn Pager(page: RwSignal<u32>, total: i64, page_size: u32) -> impl IntoView {
             </button>
         </div>
     }
+    .into_any()
 }
 
 /// A data table: a header row of `columns` (each a column header for
@@ -101,8 +106,14 @@ pub fn Table(
     columns: &'static [&'static str],
     children: Children,
 ) -> impl IntoView {
+    let table = NodeRef::<leptos::html::Table>::new();
+    Effect::new(move |_| {
+        if let Some(table) = table.get() {
+            label_cells(&table, columns);
+        }
+    });
     view! {
-        <table data-testid=testid>
+        <table data-testid=testid node_ref=table>
             <thead>
                 <tr>
                     {columns
@@ -114,6 +125,30 @@ pub fn Table(
             <tbody>{children()}</tbody>
         </table>
     }
+}
+
+/// Gives every body cell its column's name as `data-label`, which a phone's
+/// stacked rows show before the cell (`style/main.css`). Set in the browser
+/// once the table is in the page.
+fn label_cells(table: &web_sys::HtmlTableElement, columns: &[&str]) {
+    #[cfg(feature = "hydrate")]
+    {
+        let names: Vec<String> = columns.iter().map(|c| crate::i18n::message(c)).collect();
+        let rows = table.get_elements_by_tag_name("tr");
+        for r in 0..rows.length() {
+            let Some(row) = rows.item(r) else { continue };
+            let cells = row.children();
+            for (i, name) in names.iter().enumerate() {
+                if let Some(cell) = u32::try_from(i).ok().and_then(|i| cells.item(i)) {
+                    if cell.tag_name() == "TD" && !name.is_empty() {
+                        let _ = cell.set_attribute("data-label", name);
+                    }
+                }
+            }
+        }
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (table, columns);
 }
 
 /// A page's card: its heading, an optional sentence under it, then the rest.

@@ -221,15 +221,8 @@ async fn import_is_all_or_nothing_and_returns_passwords() {
     assert_eq!(entries, 2, "one entry per imported user");
 
     // Export lists them, with spreadsheet formulas defused.
-    let (s, body) = app
-        .call_as(
-            "/api/customer-users/export",
-            Some(&cookie),
-            &json!({"customer_id": cust.customer_id}),
-        )
-        .await;
-    assert_eq!(s, StatusCode::OK);
-    let csv: String = serde_json::from_str(&body).expect("csv");
+    let body = export(&app, &cookie, &cust).await;
+    let csv = exported(&body);
     assert!(csv.starts_with("First name,Last name,Display name,Email,Licences,Admin role,Status"));
     assert!(
         csv.contains("A,A,A A,a@importers.example,Suite,None,active"),
@@ -428,6 +421,67 @@ async fn streamed(app: &TestApp, cookie: &str, cust: &CustomerFx, what: &str, cs
         .await;
     assert_eq!(s, StatusCode::OK, "{body}");
     body
+}
+
+/// The steps of the browser's export of the customer's users.
+async fn export(app: &TestApp, cookie: &str, cust: &CustomerFx) -> String {
+    let (s, body) = app
+        .call_as(
+            "/api/customer-users/export",
+            Some(cookie),
+            &json!({"customer_id": cust.customer_id}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "{body}");
+    body
+}
+
+/// The file a streamed export sent: its parts, in order, once it says it
+/// is done.
+fn exported(body: &str) -> String {
+    assert_eq!(last_step(body), json!("Done"), "{body}");
+    steps(body)
+        .iter()
+        .filter_map(|s| s["Part"]["csv"].as_str().map(str::to_string))
+        .collect()
+}
+
+/// The browser's export comes in parts of 2,000 rows, each saying the rows
+/// sent so far, after the number of rows; together they are the API's file.
+#[tokio::test]
+async fn the_export_comes_in_parts_that_add_up_to_the_whole_file() {
+    let (app, fx, cust, cookie) = setup().await;
+    let body = streamed(&app, &cookie, &cust, "import", &people(5_000)).await;
+    assert!(last_step(&body)["Imported"].is_object(), "{body}");
+    let total = users(&app, &cust).await;
+    let body = export(&app, &cookie, &cust).await;
+    let steps = steps(&body);
+    assert_eq!(steps[0]["Started"]["total"].as_i64(), Some(total), "{body}");
+    let rows: Vec<i64> = steps
+        .iter()
+        .filter_map(|s| s["Part"]["rows"].as_i64())
+        .collect();
+    let expected: Vec<i64> = (1..=(total + 1999) / 2000)
+        .map(|n| (n * 2000).min(total))
+        .collect();
+    assert_eq!(rows, expected, "parts of 2,000 rows");
+    let csv = exported(&body);
+    assert_eq!(
+        csv.lines().count() as i64,
+        total + 1,
+        "the header and every user"
+    );
+    let people: std::collections::BTreeSet<&str> = csv
+        .lines()
+        .filter(|l| l.contains("Person Number"))
+        .collect();
+    assert_eq!(people.len(), 5_000, "each imported user once");
+    // The API's export is the same file, made the same way.
+    let ctx = app::request::Ctx::operator(&app.db, &fx.org_a);
+    let whole = app::customer_users::service::export_csv(&ctx, &cust.customer_id)
+        .await
+        .expect("export");
+    assert_eq!(whole, csv);
 }
 
 /// An import file of `n` distinct people, without licences.

@@ -94,7 +94,7 @@ fn refused(action: String) -> AppError {
 }
 
 fn stale() -> AppError {
-    AppError::stale("application")
+    AppError::stale(crate::key!("error-stale-application"))
 }
 
 async fn load(conn: &mut AnyConnection, org_id: &str, app_id: &str) -> AppResult<AppRow> {

@@ -6,7 +6,9 @@ use crate::applications::{
     ApplicationDetail, CreatedSecret, NewSecret, SecretInfo, DEFAULT_SECRET_DAYS, MAX_SECRET_DAYS,
 };
 use crate::error::AppError;
-use crate::ui::{id_param, FormError, Loaded, OnceSecret, SaveNotice, Saves, Table, TextField};
+use crate::ui::{
+    id_param, Confirm, FormError, Loaded, OnceSecret, SaveNotice, Saves, Table, TextField,
+};
 use crate::users::{PermissionsEditor, RoleSelects, RoleSignals};
 use leptos::prelude::*;
 
@@ -241,7 +243,17 @@ fn Secrets(
             }
         });
     };
-    let revoke = move |secret_id: String| {
+    // The secret the question is about, and the question's state.
+    let revoking = RwSignal::new(None::<(String, String)>);
+    let asking = RwSignal::new(false);
+    let ask = move |secret_id: String, description: String| {
+        revoking.set(Some((secret_id, description)));
+        asking.set(true);
+    };
+    let revoke = move |_| {
+        let Some((secret_id, _)) = revoking.get_untracked() else {
+            return;
+        };
         error.set(None);
         leptos::task::spawn_local(async move {
             let result =
@@ -278,7 +290,17 @@ fn Secrets(
                         }
                     })
             }}
-            <SecretTable secrets=detail.secrets.clone() now=now can_manage=can_manage revoke=revoke/>
+            <SecretTable secrets=detail.secrets.clone() now=now can_manage=can_manage revoke=ask/>
+            <Confirm
+                open=asking
+                testid="revoke-confirm"
+                question=Signal::derive(move || {
+                    let description = revoking.with(|r| r.as_ref().map(|(_, d)| d.clone()).unwrap_or_default());
+                    crate::tr!("applications-revoke-question", description = description)
+                })
+                yes=crate::tr!("applications-revoke-secret")
+                on_yes=Callback::new(revoke)
+            />
             {can_manage
                 .then(|| {
                     view! {
@@ -297,7 +319,7 @@ fn Secrets(
 #[component]
 fn SecretTable<F>(secrets: Vec<SecretInfo>, now: i64, can_manage: bool, revoke: F) -> impl IntoView
 where
-    F: Fn(String) + Copy + Send + Sync + 'static,
+    F: Fn(String, String) + Copy + Send + Sync + 'static,
 {
     if secrets.is_empty() {
         return view! { <p data-testid="no-secrets">{crate::tr!("applications-no-secrets")}</p> }
@@ -317,6 +339,7 @@ where
                 .map(|s| {
                     let status = s.status(now);
                     let sid = s.secret_id.clone();
+                    let description = s.description.clone();
                     let label = crate::tr!("applications-revoke", description = s.description);
                     let status_name = s.status_name(now);
                     view! {
@@ -330,7 +353,7 @@ where
                                 {(can_manage && status == "Active")
                                     .then(|| {
                                         view! {
-                                            <button type="button" class="secondary" on:click=move |_| revoke(sid.clone())>
+                                            <button type="button" class="secondary" on:click=move |_| revoke(sid.clone(), description.clone())>
                                                 {label}
                                             </button>
                                         }

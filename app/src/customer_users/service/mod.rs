@@ -3,17 +3,19 @@
 //! of new users that "Add user" and the CSV import both write through.
 
 mod accounts;
+mod export;
 mod insert;
 mod licences;
 mod lifecycle;
 mod reads;
 
 pub use accounts::{create, reset_password};
+pub use export::{export_csv, export_parts, export_steps};
 pub(crate) use insert::insert_users;
 pub use insert::{NewUserRow, WrittenUser, BATCH};
 pub use licences::manage_licences;
 pub use lifecycle::{delete, purge_expired, restore};
-pub use reads::{export_csv, list};
+pub use reads::list;
 
 use super::{CustomerAdminRole, CustomerUser, CustomerUserStatus, HeldLicence};
 use crate::activity::service::Work;

@@ -1,4 +1,4 @@
-//! Reading customer users: the paged list and the CSV export.
+//! Reading customer users: the paged list.
 
 use super::super::{CustomerUserPage, CustomerUserQuery, CUSTOMER_USER_PAGE_SIZE};
 use super::*;
@@ -102,41 +102,4 @@ pub async fn list(ctx: &Ctx, q: &CustomerUserQuery) -> AppResult<CustomerUserPag
         page: q.page,
         page_size: CUSTOMER_USER_PAGE_SIZE,
     })
-}
-
-/// Every user of a customer (active and deleted) as CSV, cells defused for
-/// spreadsheets.
-#[tracing::instrument(skip_all, fields(org = %ctx.org_id()))]
-pub async fn export_csv(ctx: &Ctx, customer_id: &str) -> AppResult<String> {
-    ctx.require(Capability::CustomerUsersManage)?;
-    let Ctx { db, me, .. } = ctx;
-    let mut conn = db.acquire().await?;
-    require_customer(&mut conn, &me.org_id, customer_id).await?;
-    let rows: Vec<UserRow> = sqlx::query_as(&format!(
-        "select {COLUMNS} from customer_user u where u.customer_id = $1 order by lower(u.display_name), u.customer_user_id"
-    ))
-    .bind(customer_id)
-    .fetch_all(&mut *conn)
-    .await?;
-    let ids: Vec<String> = rows.iter().map(|r| r.customer_user_id.clone()).collect();
-    let mut licences = licences_of(&mut conn, &ids).await?;
-    let mut out =
-        String::from("First name,Last name,Display name,Email,Licences,Admin role,Status\r\n");
-    for r in rows {
-        let u = into_user(r, &mut licences);
-        let products: Vec<String> = u.licences.iter().map(|l| l.product.clone()).collect();
-        let cells = [
-            u.first_name,
-            u.last_name,
-            u.display_name,
-            u.user_name,
-            products.join("; "),
-            u.admin_role.label().to_string(),
-            u.status.key().to_string(),
-        ];
-        let line: Vec<String> = cells.iter().map(|c| crate::csv::cell(c)).collect();
-        out.push_str(&line.join(","));
-        out.push_str("\r\n");
-    }
-    Ok(out)
 }

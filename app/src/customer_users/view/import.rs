@@ -1,12 +1,10 @@
 //! "Import users" from a CSV file.
 
-use crate::customer_users::{import_template, ImportCheck, ImportResult, ImportStep, StepLines};
+use crate::customer_users::{import_template, ImportCheck, ImportResult, ImportStep};
 use crate::error::AppError;
 use crate::ui::{FormError, Table};
 use futures::future::{AbortHandle, Abortable};
-use futures::StreamExt;
 use leptos::prelude::*;
-use leptos::server_fn::codec::TextStream;
 
 /// "Import users": template, validate (nothing written), then import all or
 /// nothing, and the passwords of the users created. Both steps show rows
@@ -53,7 +51,7 @@ pub(super) fn ImportPanel(
             } else {
                 crate::customer_users::validate_customer_user_import(id, text).await
             };
-            match follow(answer, step).await {
+            match crate::progress::follow(answer, |s| step.set(Some(s))).await {
                 Some(ImportStep::Report(c)) => {
                     announcer.say(if c.errors.is_empty() {
                         crate::tr_n!("customer-users-rows-valid", c.rows)
@@ -228,33 +226,6 @@ pub(super) fn ImportPanel(
             }}
         </div>
     }
-}
-
-/// Follows a streamed check or import: each step before the last goes to
-/// `step` (the progress bar), and the last one is returned (`None` when
-/// the answer ended without it).
-async fn follow(
-    answer: Result<TextStream<AppError>, AppError>,
-    step: RwSignal<Option<ImportStep>>,
-) -> Option<ImportStep> {
-    let mut chunks = match answer {
-        Ok(stream) => stream.into_inner(),
-        Err(e) => return Some(ImportStep::Failed(e)),
-    };
-    let mut lines = StepLines::default();
-    while let Some(chunk) = chunks.next().await {
-        let text = match chunk {
-            Ok(text) => text,
-            Err(e) => return Some(ImportStep::Failed(e)),
-        };
-        for next in lines.push(&text) {
-            if next.is_last() {
-                return Some(next);
-            }
-            step.set(Some(next));
-        }
-    }
-    None
 }
 
 /// A step before the last, in words: rows checked, rows written, saving.

@@ -19,7 +19,7 @@ use crate::customer_users::{
 use crate::customers::Customer;
 use crate::error::AppError;
 use crate::subscriptions::Subscription;
-use crate::ui::{Confirm, ErrorMessage, FormError, Loaded, OnceSecret, Pager};
+use crate::ui::{Confirm, Empty, ErrorMessage, ExportButton, FormError, Loaded, OnceSecret, Pager};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use std::collections::BTreeSet;
@@ -109,16 +109,6 @@ pub fn CustomerUsersPage() -> impl IntoView {
     let managing = RwSignal::new(false);
     let importing = RwSignal::new(false);
     let deleting = RwSignal::new(false);
-    let export = move |_| {
-        error.set(None);
-        leptos::task::spawn_local(async move {
-            let id = customer_id.get_untracked();
-            match crate::customer_users::export_customer_users(id).await {
-                Ok(csv) => crate::ui::download("users.csv", &csv),
-                Err(e) => error.set(Some(e)),
-            }
-        });
-    };
     // Lives here, not in the form, so the reload after a creation can't lose it.
     let created = RwSignal::new(None::<CreatedCustomerUser>);
     view! {
@@ -169,9 +159,12 @@ pub fn CustomerUsersPage() -> impl IntoView {
                     <button type="button" class="secondary" on:click=move |_| importing.set(true)>
                         {crate::tr!("customer-users-import-users")}
                     </button>
-                    <button type="button" class="secondary" on:click=export>
-                        {crate::tr!("customer-users-export-csv")}
-                    </button>
+                    <ExportButton
+                        label=crate::tr!("customer-users-export-csv")
+                        filename="users.csv"
+                        start=move || crate::customer_users::export_customer_users(customer_id.get_untracked())
+                        testid="export"
+                    />
                     <button
                         type="button"
                         class="secondary"
@@ -277,15 +270,43 @@ pub fn CustomerUsersPage() -> impl IntoView {
             <Loaded
                 resource=users
                 ok=move |p| {
+                    let rows = if p.users.is_empty() {
+                        let filtered = !(search.get_untracked().is_empty() && licence.get_untracked().is_empty());
+                        let none_yet = if deleted.get_untracked() {
+                            crate::tr!("customer-users-none-deleted")
+                        } else {
+                            crate::tr!("customer-users-none-yet-add")
+                        };
+                        let clear = Callback::new(move |_| {
+                            search.set(String::new());
+                            licence.set(String::new());
+                            page.set(0);
+                        });
+                        view! {
+                            <Empty
+                                testid="no-customer-users"
+                                filtered=filtered
+                                no_match=crate::tr!("customer-users-no-match")
+                                none_yet=none_yet
+                                clear=clear
+                            />
+                        }
+                            .into_any()
+                    } else {
+                        view! {
+                            <UserRows
+                                users=p.users
+                                selected=selected
+                                customer_id=customer_id.get_untracked()
+                                secret=secret
+                                error=error
+                            />
+                        }
+                            .into_any()
+                    };
                     view! {
                                 <Tabs deleted=deleted deleted_count=p.deleted_count show=show_tab/>
-                                <UserRows
-                                    users=p.users
-                                    selected=selected
-                                    customer_id=customer_id.get_untracked()
-                                    secret=secret
-                                    error=error
-                                />
+                                {rows}
                                 <Pager page=page total=p.total page_size=CUSTOMER_USER_PAGE_SIZE/>
                     }
                 }

@@ -14,9 +14,6 @@ pub(super) fn UserRows(
     secret: RwSignal<Option<(String, String)>>,
     error: RwSignal<Option<AppError>>,
 ) -> impl IntoView {
-    if users.is_empty() {
-        return view! { <p data-testid="no-customer-users">{crate::tr!("customer-users-no-match")}</p> }.into_any();
-    }
     let customer_id = StoredValue::new(customer_id);
     view! {
         <Table testid="customer-users" columns=&[crate::key!("customer-users-col-select"), crate::key!("customer-users-col-display-name"), crate::key!("customer-users-col-user-name"), crate::key!("customer-users-col-admin-role"), crate::key!("customer-users-col-licences"), crate::key!("customer-users-col-actions")]>

@@ -117,7 +117,7 @@ fn validation(errors: crate::error::FieldErrors) -> AppResult<()> {
 }
 
 fn stale() -> AppError {
-    AppError::stale("customer")
+    AppError::stale(crate::key!("error-stale-customer"))
 }
 
 /// Sets `set_sql` (with a `?` for each of `values`) on a customer row of

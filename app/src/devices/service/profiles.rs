@@ -185,7 +185,7 @@ pub async fn update_profile(
     let mut work = Work::begin(&ctx.db, &ctx.actor).await?;
     let before = lock(&mut work, ctx.org_id(), profile_id).await?;
     if before.version != version {
-        return Err(AppError::stale("device profile"));
+        return Err(AppError::stale(crate::key!("error-stale-device-profile")));
     }
     let (name, s) = validated(new)?;
     let changes: Vec<FieldChange> = described(&before.name, &before.settings)
@@ -232,7 +232,7 @@ pub async fn delete_profile(ctx: &Ctx, profile_id: &str, version: i64) -> AppRes
     let mut work = Work::begin(&ctx.db, &ctx.actor).await?;
     let profile = lock(&mut work, ctx.org_id(), profile_id).await?;
     if profile.version != version {
-        return Err(AppError::stale("device profile"));
+        return Err(AppError::stale(crate::key!("error-stale-device-profile")));
     }
     if profile.device_count > 0 {
         return Err(AppError::Conflict {

@@ -168,5 +168,5 @@ pub async fn grants_of(db: &Db, org_id: &str, user_id: &str) -> AppResult<Vec<Gr
 }
 
 fn stale() -> AppError {
-    AppError::stale("group")
+    AppError::stale(crate::key!("error-stale-group"))
 }

@@ -82,7 +82,7 @@ pub async fn save_bank_tax(
         .await?;
     let before = load(work.conn(), ctx.org_id()).await?;
     if before.as_ref().map_or(0, |b| b.version) != version {
-        return Err(AppError::stale("bank and tax profile"));
+        return Err(AppError::stale(crate::key!("error-stale-bank-tax")));
     }
     let errors = check_bank_tax(input, before.is_some());
     if !errors.is_empty() {
@@ -130,7 +130,7 @@ pub async fn save_bank_tax(
         .execute(work.conn())
         .await
         // Two first saves at once: the second finds the row the first made.
-        .map_err(|e| or_conflict(e, || AppError::stale("bank and tax profile")))?;
+        .map_err(|e| or_conflict(e, || AppError::stale(crate::key!("error-stale-bank-tax"))))?;
     work.record(
         Operation::IncentiveBankTaxChanged,
         Target::bank_tax_profile(ctx.org_id()),

@@ -381,7 +381,7 @@ async fn begin_on(
     .await?;
     let enrolment = load(work.conn(), ctx, enrolment_id).await?;
     if enrolment.version != version {
-        return Err(AppError::stale("enrolment"));
+        return Err(AppError::stale(crate::key!("error-stale-enrolment")));
     }
     if enrolment.status != EnrolmentStatus::Active {
         return Err(AppError::Conflict {

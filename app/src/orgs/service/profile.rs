@@ -84,7 +84,7 @@ pub async fn set_directory_mode(ctx: &Ctx, version: i64, mode: &str) -> AppResul
     let mut work = Work::begin(&ctx.db, &ctx.actor).await?;
     let before = load(work.conn(), ctx).await?;
     if before.version != version {
-        return Err(AppError::stale("organization profile"));
+        return Err(AppError::stale(crate::key!("error-stale-org-profile")));
     }
     if before.directory_mode == mode {
         return Ok(before);
@@ -143,7 +143,7 @@ pub async fn set_sign_in_policy(
     let mut work = Work::begin(&ctx.db, &ctx.actor).await?;
     let before = load(work.conn(), ctx).await?;
     if before.version != version {
-        return Err(AppError::stale("organization profile"));
+        return Err(AppError::stale(crate::key!("error-stale-org-profile")));
     }
     let old = before.sign_in_policy;
     if old == *policy {
@@ -222,7 +222,7 @@ pub async fn rename(ctx: &Ctx, version: i64, name: &str) -> AppResult<OrgProfile
     let mut work = Work::begin(&ctx.db, &ctx.actor).await?;
     let before = load(work.conn(), ctx).await?;
     if before.version != version {
-        return Err(AppError::stale("organization profile"));
+        return Err(AppError::stale(crate::key!("error-stale-org-profile")));
     }
     if before.name != name {
         sqlx::query("update organization set name = $1, version = version + 1 where org_id = $2")

@@ -6,7 +6,7 @@ use super::{customer_label, list_tickets};
 use crate::access::ui::use_identity;
 use crate::support::{Ticket, TicketKind, TicketPage, TicketQuery, TicketStatus, TICKET_PAGE_SIZE};
 use crate::time::format_local;
-use crate::ui::{FilterSelect, Loaded, Pager, SearchBox, Table};
+use crate::ui::{Empty, FilterSelect, Loaded, Pager, SearchBox, Table};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -84,28 +84,58 @@ fn TicketList(
                 <FilterSelect id="ticket-status" label=crate::tr!("support-status") value=status page=page options=statuses/>
                 <SearchBox id="ticket-search" label=crate::tr!("support-search-titles") value=search page=page/>
             </div>
-            <Loaded resource=tickets ok=move |p| view! { <TicketTable kind=kind tickets=p page=page/> }/>
+            <Loaded
+                resource=tickets
+                ok=move |p| {
+                    if p.tickets.is_empty() {
+                        let filtered = !search.get_untracked().is_empty()
+                            || status.get_untracked() != TicketStatus::Open.key();
+                        let none_yet = if use_identity().can(kind.open_capability()) {
+                            crate::tr!("support-no-open-ticket-open-one")
+                        } else {
+                            crate::tr!("support-no-open-ticket")
+                        };
+                        let clear = Callback::new(move |_| {
+                            status.set(TicketStatus::Open.key().to_string());
+                            search.set(String::new());
+                            page.set(0);
+                        });
+                        return view! {
+                            {p.customer.as_ref().map(|c| view! { <CustomerFilter kind=kind customer=customer_label(c)/> })}
+                            <Empty
+                                testid="no-tickets"
+                                filtered=filtered
+                                no_match=crate::tr!("support-no-ticket-matches")
+                                none_yet=none_yet
+                                clear=clear
+                            />
+                        }
+                            .into_any();
+                    }
+                    view! { <TicketTable kind=kind tickets=p page=page/> }.into_any()
+                }
+            />
         </section>
+    }
+}
+
+/// "Tickets of <customer>. Show all tickets."
+#[component]
+fn CustomerFilter(kind: TicketKind, customer: String) -> impl IntoView {
+    view! {
+        <p data-testid="customer-filter">
+            {crate::tr!("support-tickets-of")} " " <strong>{customer}</strong> ". "
+            <a href=kind.list_href()>{crate::tr!("support-show-all-tickets")}</a>
+        </p>
     }
 }
 
 #[component]
 fn TicketTable(kind: TicketKind, tickets: TicketPage, page: RwSignal<u32>) -> impl IntoView {
-    let filtered = tickets.customer.clone().map(|c| {
-        view! {
-            <p data-testid="customer-filter">
-                {crate::tr!("support-tickets-of")} " " <strong>{customer_label(&c)}</strong> ". "
-                <a href=kind.list_href()>{crate::tr!("support-show-all-tickets")}</a>
-            </p>
-        }
-    });
-    if tickets.tickets.is_empty() {
-        return view! {
-            {filtered}
-            <p data-testid="no-tickets">{crate::tr!("support-no-ticket-matches")}</p>
-        }
-        .into_any();
-    }
+    let filtered = tickets
+        .customer
+        .as_ref()
+        .map(|c| view! { <CustomerFilter kind=kind customer=customer_label(c)/> });
     let columns: &'static [&'static str] = match kind {
         TicketKind::Customer => &[
             crate::key!("support-col-ticket"),

@@ -235,7 +235,7 @@ fn role_changes(before: &RoleSet, after: &RoleSet) -> Vec<FieldChange> {
 }
 
 fn stale() -> AppError {
-    AppError::stale("user")
+    AppError::stale(crate::key!("error-stale-user"))
 }
 
 /// Starts the expiry clock of a user's new temporary password: the

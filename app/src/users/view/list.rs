@@ -4,7 +4,7 @@ use super::bulk::{bulk_allowed, BulkBar, Selection};
 use crate::access::ui::use_identity;
 use crate::access::{Capability, Role};
 use crate::time::format_local;
-use crate::ui::{FilterSelect, Loaded, Pager, SearchBox, Table};
+use crate::ui::{Empty, FilterSelect, Loaded, Pager, SearchBox, Table};
 use crate::users::{PartnerUser, UserQuery, UserStatus, USER_PAGE_SIZE};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -86,6 +86,24 @@ pub fn UsersPage() -> impl IntoView {
     .map(|(v, k)| pair(v, crate::i18n::text(k)))
     .collect::<Vec<_>>();
     let bulk = bulk_allowed();
+    // Every filter at its default: the whole (active) list.
+    let filtered = move || {
+        query.with_untracked(|q| {
+            !(q.search.is_empty()
+                && q.role.is_empty()
+                && q.group.is_empty()
+                && q.partner_id.is_empty()
+                && q.status == "active")
+        })
+    };
+    let clear = Callback::new(move |_| {
+        search.set(String::new());
+        role.set(String::new());
+        group.set(String::new());
+        partner.set(String::new());
+        status.set("active".into());
+        page.set(0);
+    });
     view! {
         <section class="card">
             <h1>{crate::tr!("users-title")}</h1>
@@ -145,10 +163,16 @@ pub fn UsersPage() -> impl IntoView {
                 resource=users
                 ok=move |p| {
                     selection.matching.set(p.total);
+                    if p.users.is_empty() {
+                        let no_match = crate::tr!("users-no-match");
+                        return view! { <Empty testid="no-users" filtered=filtered() no_match=no_match clear=clear/> }
+                            .into_any();
+                    }
                     view! {
                         <UserTable users=p.users selection=bulk.then_some(selection)/>
                         <Pager page=page total=p.total page_size=USER_PAGE_SIZE/>
                     }
+                        .into_any()
                 }
             />
         </section>
@@ -157,9 +181,6 @@ pub fn UsersPage() -> impl IntoView {
 
 #[component]
 fn UserTable(users: Vec<PartnerUser>, selection: Option<Selection>) -> impl IntoView {
-    if users.is_empty() {
-        return view! { <p data-testid="no-users">{crate::tr!("users-no-match")}</p> }.into_any();
-    }
     let columns: &'static [&'static str] = if selection.is_some() {
         &[
             crate::key!("users-col-select"),

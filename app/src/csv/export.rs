@@ -1,0 +1,89 @@
+//! A CSV export as the browser follows it: the answer streams
+//! [`ExportStep`]s ([`crate::progress`]), the file in parts with the rows
+//! sent so far, so the page shows a determinate bar and a Cancel button,
+//! and offers the file once the last part is in.
+
+use crate::error::AppError;
+use crate::progress::{percent, Step};
+use serde::{Deserialize, Serialize};
+
+/// Rows per part of an export (and per query of the server).
+pub const EXPORT_STEP: usize = 2_000;
+
+/// One step of an export.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ExportStep {
+    /// The file has `total` rows (besides its header).
+    Started { total: u64 },
+    /// The next part of the file, and the rows sent so far with it. The
+    /// first part begins with the header.
+    Part { csv: String, rows: u64 },
+    /// Every part was sent.
+    Done,
+    /// It failed; what was sent is not the whole file.
+    Failed(AppError),
+}
+
+impl Step for ExportStep {
+    fn failed(error: AppError) -> Self {
+        ExportStep::Failed(error)
+    }
+
+    fn is_last(&self) -> bool {
+        matches!(self, ExportStep::Done | ExportStep::Failed(_))
+    }
+}
+
+/// What the page keeps of an export under way.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Exported {
+    /// The parts received, in order.
+    pub parts: Vec<String>,
+    /// Rows received so far.
+    pub rows: u64,
+    /// Rows in the whole file (0 until it is known).
+    pub total: u64,
+}
+
+impl Exported {
+    /// Takes in a step before the last.
+    pub fn take(&mut self, step: ExportStep) {
+        match step {
+            ExportStep::Started { total } => self.total = total,
+            ExportStep::Part { csv, rows } => {
+                self.parts.push(csv);
+                self.rows = rows;
+            }
+            ExportStep::Done | ExportStep::Failed(_) => {}
+        }
+    }
+
+    /// How far it is, in percent.
+    pub fn percent(&self) -> u32 {
+        percent(self.rows, self.total)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parts_add_up_to_the_file_and_count_rows() {
+        let mut got = Exported::default();
+        got.take(ExportStep::Started { total: 4 });
+        got.take(ExportStep::Part {
+            csv: "A,B\r\n1,2\r\n".into(),
+            rows: 1,
+        });
+        assert_eq!(got.percent(), 25);
+        got.take(ExportStep::Part {
+            csv: "3,4\r\n5,6\r\n7,8\r\n".into(),
+            rows: 4,
+        });
+        assert_eq!(got.percent(), 100);
+        assert_eq!(got.parts.concat(), "A,B\r\n1,2\r\n3,4\r\n5,6\r\n7,8\r\n");
+        assert!(ExportStep::Done.is_last());
+        assert!(!ExportStep::Started { total: 0 }.is_last());
+    }
+}
