@@ -34,9 +34,27 @@ pub fn cell(value: &str) -> String {
     }
 }
 
+/// Appends one CSV line of `cells` (each through [`cell`]) to `out`.
+pub fn push_row(out: &mut String, cells: &[String]) {
+    for (i, value) in cells.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&cell(value));
+    }
+    out.push_str("\r\n");
+}
+
 #[cfg(test)]
 mod tests {
-    use super::cell;
+    use super::{cell, push_row};
+
+    #[test]
+    fn a_row_is_its_cells_joined_and_ended() {
+        let mut out = String::new();
+        push_row(&mut out, &["a,b".into(), "=1".into(), String::new()]);
+        assert_eq!(out, "\"a,b\",'=1,\r\n");
+    }
 
     #[test]
     fn formulas_are_defused_and_quotes_escaped() {

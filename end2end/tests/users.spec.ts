@@ -1,4 +1,5 @@
 import { test, expect, Browser } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { demoEmail, openHydrated, signIn, signInHome, signOut, unique, nav } from './helpers';
 
 /** As the demo Global admin, adds a user and returns the temporary password. */
@@ -121,6 +122,15 @@ test('an admin changes a role, then finds the change in Activity with before and
   await expect(rows.first()).toContainText('Demo Global admin');
   await expect(rows.first()).toContainText('agent role: Helpdesk agent → Admin agent');
   await expect(rows.first()).toContainText('admin role: (none) → Billing admin');
+
+  // The export takes the same filters and arrives as one file.
+  const downloaded = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  const csv = readFileSync(await (await downloaded).path(), 'utf8').trim().split('\r\n');
+  expect(csv).toHaveLength(2);
+  expect(csv[1]).toContain(name);
+  expect(csv[1]).toContain('Roles changed');
+  await expect(page.getByTestId('export-notice')).toHaveText('Export ready: 1 row.');
 });
 
 test('a search that finds no one says so and offers to clear the filters', async ({ page }) => {

@@ -9,6 +9,8 @@
 //! deletes entries.
 
 mod api;
+#[cfg(feature = "ssr")]
+pub mod export;
 mod model;
 #[cfg(feature = "ssr")]
 pub mod rest;

@@ -14,5 +14,5 @@ crate::rest_routes! {
     ///
     /// `ActivityLogView`.
     GET "/activity/export" export_activity(; query q: ActivityFilter) -> String
-        = |ctx| service::export_csv(&ctx, &q);
+        = |ctx| super::export::export_csv(&ctx, &q);
 }

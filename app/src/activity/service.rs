@@ -292,8 +292,13 @@ pub async fn record_event(db: &Db, actor: &Actor, entry: Entry) -> AppResult<()>
     work.commit().await
 }
 
+/// The columns an [`ActivityRow`] reads.
+pub(super) const ENTRY_COLUMNS: &str =
+    "activity_id, at, actor_kind, actor_id, actor_name, operation, \
+     target_kind, target_id, target_name, customer_id, changes, client_addr";
+
 #[derive(sqlx::FromRow)]
-struct ActivityRow {
+pub(super) struct ActivityRow {
     activity_id: String,
     at: i64,
     actor_kind: String,
@@ -329,7 +334,7 @@ impl From<ActivityRow> for ActivityEntry {
 
 /// The `where` clause and its arguments for a filter, scoped to what `me`
 /// may read.
-fn filter_sql(db: &Db, me: &Identity, f: &ActivityFilter) -> AppResult<Statement> {
+pub(super) fn filter_sql(db: &Db, me: &Identity, f: &ActivityFilter) -> AppResult<Statement> {
     let mut filter = Statement::new(Backend::of(db));
     filter.push("where org_id = ?", [me.org_id.as_str()]);
     if !me.can(Capability::ActivityViewAll) {
@@ -386,11 +391,8 @@ async fn query_entries(
     )
     .fetch_one(db)
     .await?;
-    let mut sql = format!(
-        "select activity_id, at, actor_kind, actor_id, actor_name, operation, target_kind, target_id,
-                target_name, customer_id, changes, client_addr
-         from activity {clause} order by at desc, activity_id desc"
-    );
+    let mut sql =
+        format!("select {ENTRY_COLUMNS} from activity {clause} order by at desc, activity_id desc");
     if let Some((page, size)) = limit {
         sql.push_str(&format!(
             " limit {} offset {}",
@@ -417,30 +419,4 @@ pub async fn list(ctx: &Ctx, f: &ActivityFilter) -> AppResult<ActivityPage> {
         page_size: ACTIVITY_PAGE_SIZE,
         whole_organization: me.can(Capability::ActivityViewAll),
     })
-}
-
-/// The filtered log as CSV (all pages).
-#[tracing::instrument(skip_all, fields(org = %ctx.org_id()))]
-pub async fn export_csv(ctx: &Ctx, f: &ActivityFilter) -> AppResult<String> {
-    ctx.require_login()?;
-    let Ctx { db, me, .. } = ctx;
-    let (entries, _) = query_entries(db, me, f, None).await?;
-    let mut out =
-        String::from("Time (UTC),Operation,Actor,Target kind,Target,Changes,Client address\r\n");
-    for e in entries {
-        let changes: Vec<String> = e.changes.iter().map(FieldChange::describe).collect();
-        let row = [
-            crate::time::format_millis(e.at),
-            e.operation_label(),
-            e.actor_name.clone(),
-            e.target_kind.clone(),
-            e.target_name.clone(),
-            changes.join("; "),
-            e.client_addr.clone().unwrap_or_default(),
-        ];
-        let cells: Vec<String> = row.iter().map(|c| crate::csv::cell(c)).collect();
-        out.push_str(&cells.join(","));
-        out.push_str("\r\n");
-    }
-    Ok(out)
 }

@@ -1,7 +1,6 @@
 use super::{ActivityEntry, ActivityFilter, Operation, ACTIVITY_PAGE_SIZE};
-use crate::error::AppError;
 use crate::time::format_local;
-use crate::ui::{Empty, FormError, Loaded, Pager, Table};
+use crate::ui::{Empty, ExportButton, Loaded, Pager, Table};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -26,17 +25,6 @@ pub fn ActivityPage() -> impl IntoView {
         page: page.get(),
     };
     let entries = Resource::new(filter, super::list_activity);
-    let export_error = RwSignal::new(None::<AppError>);
-    let export = move |_| {
-        let f = filter();
-        export_error.set(None);
-        leptos::task::spawn_local(async move {
-            match super::export_activity(f).await {
-                Ok(csv) => crate::ui::download("activity.csv", &csv),
-                Err(e) => export_error.set(Some(e)),
-            }
-        });
-    };
     let text_filter =
         move |id: &'static str, label: String, sig: RwSignal<String>, kind: &'static str| {
             view! {
@@ -93,11 +81,13 @@ pub fn ActivityPage() -> impl IntoView {
                             }
                         })
                 }}
-                <button type="button" class="secondary" on:click=export>
-                    {crate::tr!("activity-export-csv")}
-                </button>
+                <ExportButton
+                    label=crate::tr!("activity-export-csv")
+                    filename="activity.csv"
+                    start=move || super::export_activity(untrack(filter))
+                    testid="export"
+                />
             </div>
-            <FormError error=export_error fields=&[]/>
             <Loaded
                 resource=entries
                 ok=move |p| {

@@ -64,6 +64,107 @@ impl Exported {
     }
 }
 
+#[cfg(feature = "ssr")]
+pub use server::{stream, Collected, ExportSender, Parts};
+
+#[cfg(feature = "ssr")]
+mod server {
+    use super::ExportStep;
+    use crate::error::{AppError, AppResult};
+    use futures::channel::mpsc;
+    use futures::Future;
+    use leptos::server_fn::codec::TextStream;
+    use std::sync::Mutex;
+
+    /// Gathers an export's parts into one text (the API's file).
+    #[derive(Default)]
+    pub struct Collected(Mutex<String>);
+
+    impl Collected {
+        /// Takes in a step: parts are appended, the rest ignored.
+        pub fn send(&self, step: ExportStep) {
+            if let (ExportStep::Part { csv, .. }, Ok(mut file)) = (step, self.0.lock()) {
+                file.push_str(&csv);
+            }
+        }
+
+        /// The whole file.
+        pub fn into_text(self) -> AppResult<String> {
+            self.0.into_inner().map_err(|_| AppError::Internal)
+        }
+    }
+
+    /// Writes an export's parts to `send`: rows gather until [`Parts::part`]
+    /// sends them; the first part begins with the header.
+    pub struct Parts<'a> {
+        send: &'a (dyn Fn(ExportStep) + Sync),
+        csv: String,
+        rows: u64,
+    }
+
+    impl<'a> Parts<'a> {
+        /// Sends `Started` with the number of rows to come.
+        pub fn start(header: &str, total: i64, send: &'a (dyn Fn(ExportStep) + Sync)) -> Self {
+            send(ExportStep::Started {
+                total: u64::try_from(total).unwrap_or(0),
+            });
+            Parts {
+                send,
+                csv: header.to_string(),
+                rows: 0,
+            }
+        }
+
+        /// Adds a row of cells.
+        pub fn row(&mut self, cells: &[String]) {
+            crate::csv::push_row(&mut self.csv, cells);
+            self.rows += 1;
+        }
+
+        /// Sends the rows added since the last part.
+        pub fn part(&mut self) {
+            (self.send)(ExportStep::Part {
+                csv: std::mem::take(&mut self.csv),
+                rows: self.rows,
+            });
+        }
+
+        /// Ends the file: a file without rows still gets its header.
+        pub fn finish(mut self) {
+            if self.rows == 0 {
+                self.part();
+            }
+        }
+    }
+
+    /// Where an export streamed to the browser sends its steps.
+    pub struct ExportSender(mpsc::UnboundedSender<ExportStep>);
+
+    impl ExportSender {
+        /// Sends a step (dropped if the browser has gone).
+        pub fn send(&self, step: ExportStep) {
+            drop(self.0.unbounded_send(step));
+        }
+    }
+
+    /// The answer of an export the browser follows: the steps `work`
+    /// sends, then `Done` or why it failed ([`crate::progress::stream`]).
+    pub fn stream<W, F>(work: W) -> TextStream<AppError>
+    where
+        W: FnOnce(ExportSender) -> F,
+        F: Future<Output = AppResult<()>> + Send + 'static,
+    {
+        let (tx, rx) = mpsc::unbounded();
+        let work = work(ExportSender(tx));
+        crate::progress::stream(rx, async move {
+            match work.await {
+                Ok(()) => ExportStep::Done,
+                Err(e) => ExportStep::Failed(e),
+            }
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

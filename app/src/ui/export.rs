@@ -50,10 +50,7 @@ where
             match last {
                 Some(ExportStep::Done) => {
                     super::download_parts(filename, &got.parts);
-                    let said = crate::tr!(
-                        "ui-export-done",
-                        rows = crate::i18n::number(got.rows as i64)
-                    );
+                    let said = crate::tr_n!("ui-export-done", got.rows);
                     announcer.say(said.clone());
                     notice.set(Some(said));
                 }

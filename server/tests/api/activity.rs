@@ -360,7 +360,20 @@ async fn visibility_and_export() {
         )
         .await;
     assert_eq!(s, StatusCode::OK);
-    let csv: String = serde_json::from_str(&body).expect("csv string");
+    // Streamed in parts after the number of entries, ending with `Done`.
+    let steps = crate::helpers::steps(&body);
+    let total = steps[0]["Started"]["total"].as_u64().unwrap_or(0);
+    assert!(total >= 12, "{body}");
+    assert_eq!(steps.last(), Some(&json!("Done")), "{body}");
+    let csv: String = steps
+        .iter()
+        .filter_map(|s| s["Part"]["csv"].as_str())
+        .collect();
+    assert_eq!(
+        csv.lines().count() as u64,
+        total + 1,
+        "the header and every entry"
+    );
     assert!(csv.contains("'=HYPERLINK(1)"), "{csv}");
     assert!(!csv.contains(",=HYPERLINK"), "{csv}");
 
@@ -433,4 +446,60 @@ async fn behind_a_trusted_proxy_the_log_keeps_the_proxys_address() {
         .expect("entry");
         assert_eq!(addr.as_deref(), expected, "proxy hops = {hops}");
     }
+}
+
+/// The log's export comes in parts of 2,000 entries, newest first; entries
+/// at the same millisecond are neither lost nor repeated between parts.
+#[tokio::test]
+async fn the_export_comes_in_parts_with_every_entry_once_newest_first() {
+    let app = spawn_app().await;
+    let fx = app.fixture().await;
+    let me = ga(&fx);
+    let cookie = app.session_for(&me.user_id, &fx.org_a).await;
+    let mut tx = app.db.begin().await.expect("transaction");
+    for i in 0..4_500i64 {
+        // Five instants only: a thousand entries share each.
+        sqlx::query(
+            "insert into activity (activity_id, org_id, at, actor_kind, actor_name, operation,
+                                   target_kind, target_name, changes)
+             values ($1, $2, $3, 'user', 'Bulk', 'user-created', 'user', $4, '[]')",
+        )
+        .bind(format!("bulk-{i:05}"))
+        .bind(&fx.org_a)
+        .bind(1_000 + i / 1_000)
+        .bind(format!("Bulk target {i}"))
+        .execute(&mut *tx)
+        .await
+        .expect("entry");
+    }
+    tx.commit().await.expect("commit");
+    let (s, body) = app
+        .call_as(
+            "/api/activity/export",
+            Some(&cookie),
+            &json!({"filter": {"target": "bulk target"}}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK);
+    let steps = crate::helpers::steps(&body);
+    assert_eq!(steps[0], json!({"Started": {"total": 4500}}));
+    let rows: Vec<i64> = steps
+        .iter()
+        .filter_map(|s| s["Part"]["rows"].as_i64())
+        .collect();
+    assert_eq!(rows, [2_000, 4_000, 4_500]);
+    assert_eq!(steps.last(), Some(&json!("Done")));
+    let csv: String = steps
+        .iter()
+        .filter_map(|s| s["Part"]["csv"].as_str())
+        .collect();
+    let targets: Vec<&str> = csv
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split(',').nth(4))
+        .collect();
+    let distinct: std::collections::BTreeSet<&str> = targets.iter().copied().collect();
+    assert_eq!((targets.len(), distinct.len()), (4_500, 4_500));
+    assert_eq!(targets.first(), Some(&"Bulk target 4499"), "newest first");
+    assert_eq!(targets.last(), Some(&"Bulk target 0"));
 }

@@ -6,7 +6,7 @@
 
 use super::*;
 use crate::access::Capability;
-use crate::csv::export::{ExportStep, EXPORT_STEP};
+use crate::csv::export::{stream, Collected, ExportStep, Parts, EXPORT_STEP};
 use crate::customers::service::require_customer;
 use leptos::server_fn::codec::TextStream;
 
@@ -38,15 +38,11 @@ pub async fn export_parts(
             .bind(customer_id)
             .fetch_one(&mut *tx)
             .await?;
-    send(ExportStep::Started {
-        total: u64::try_from(total).unwrap_or(0),
-    });
+    let mut parts = Parts::start(HEADER, total, send);
     let select = format!("select {COLUMNS}, lower(u.display_name) as sort_name from customer_user u where u.customer_id = $1");
     let order =
         format!("order by u.status, lower(u.display_name), u.customer_user_id limit {EXPORT_STEP}");
     let mut after: Option<(String, String, String)> = None;
-    let mut csv = String::from(HEADER);
-    let mut rows = 0u64;
     loop {
         let page: Vec<ExportRow> = match &after {
             None => {
@@ -80,27 +76,21 @@ pub async fn export_parts(
         let mut licences = licences_of(&mut tx, &ids).await?;
         let full = page.len() == EXPORT_STEP;
         for r in page {
-            write_row(&mut csv, into_user(r.user, &mut licences));
-            rows += 1;
+            parts.row(&cells(into_user(r.user, &mut licences)));
         }
-        send(ExportStep::Part {
-            csv: std::mem::take(&mut csv),
-            rows,
-        });
+        parts.part();
         if !full {
             break;
         }
     }
-    if rows == 0 {
-        send(ExportStep::Part { csv, rows });
-    }
+    parts.finish();
     tx.commit().await?;
     Ok(())
 }
 
-fn write_row(out: &mut String, u: CustomerUser) {
+fn cells(u: CustomerUser) -> [String; 7] {
     let products: Vec<String> = u.licences.iter().map(|l| l.product.clone()).collect();
-    let cells = [
+    [
         u.first_name,
         u.last_name,
         u.display_name,
@@ -108,22 +98,14 @@ fn write_row(out: &mut String, u: CustomerUser) {
         products.join("; "),
         u.admin_role.label().to_string(),
         u.status.key().to_string(),
-    ];
-    let line: Vec<String> = cells.iter().map(|c| crate::csv::cell(c)).collect();
-    out.push_str(&line.join(","));
-    out.push_str("\r\n");
+    ]
 }
 
 /// The customer's users as one CSV text (the API's export).
 pub async fn export_csv(ctx: &Ctx, customer_id: &str) -> AppResult<String> {
-    let file = std::sync::Mutex::new(String::new());
-    let send = |step: ExportStep| {
-        if let (ExportStep::Part { csv, .. }, Ok(mut file)) = (step, file.lock()) {
-            file.push_str(&csv);
-        }
-    };
-    export_parts(ctx, customer_id, &send).await?;
-    file.into_inner().map_err(|_| AppError::Internal)
+    let file = Collected::default();
+    export_parts(ctx, customer_id, &|step| file.send(step)).await?;
+    file.into_text()
 }
 
 /// The export as the browser follows it: the steps, streamed. The
@@ -134,13 +116,7 @@ pub async fn export_steps(ctx: Ctx, customer_id: String) -> AppResult<TextStream
     let mut conn = ctx.db.acquire().await?;
     require_customer(&mut conn, ctx.org_id(), &customer_id).await?;
     drop(conn);
-    let (tx, rx) = futures::channel::mpsc::unbounded();
-    let work = async move {
-        let send = move |step| drop(tx.unbounded_send(step));
-        match export_parts(&ctx, &customer_id, &send).await {
-            Ok(()) => ExportStep::Done,
-            Err(e) => ExportStep::Failed(e),
-        }
-    };
-    Ok(crate::progress::stream(rx, work))
+    Ok(stream(move |to| async move {
+        export_parts(&ctx, &customer_id, &|step| to.send(step)).await
+    }))
 }
