@@ -71,13 +71,18 @@ test('the record pages pass axe', async ({ page }) => {
   await page.getByRole('link', { name: 'Users and licences' }).click();
   await expect(page.getByTestId('customer-user-row').first()).toBeVisible();
   await expectNoViolations(page, 'customer users');
-  // The question before a deletion, and the import panel.
+  // The question before a deletion, the licence panel and the import panel.
   await page.getByTestId('customer-user-row').first().getByRole('checkbox').check();
   await page.getByRole('button', { name: 'Delete', exact: true }).click();
   await expect(page.getByRole('alertdialog')).toBeVisible();
   await expectNoViolations(page, 'customer users, the delete question');
   await page.keyboard.press('Escape');
   await expect(page.getByRole('alertdialog')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Manage licences' }).click();
+  await expect(page.getByTestId('manage-licences')).toBeVisible();
+  await expectNoViolations(page, 'customer users, manage licences');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('manage-licences')).toHaveCount(0);
   await page.getByRole('button', { name: 'Import users' }).click();
   await expect(page.getByTestId('import')).toBeVisible();
   await expectNoViolations(page, 'customer users, import');

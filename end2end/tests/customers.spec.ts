@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { demoEmail, openHydrated, reloadHydrated, signInHome, unique, nav } from './helpers';
+import { addCustomerUser, demoEmail, openHydrated, reloadHydrated, signInHome, nav } from './helpers';
 
 test('a Helpdesk agent creates a customer user, resets the password, deletes and restores them with their licence', async ({ page }) => {
   await signInHome(page, demoEmail('helpdesk-agent'));
@@ -21,15 +21,7 @@ test('a Helpdesk agent creates a customer user, resets the password, deletes and
   const available = page.getByTestId('seats').getByTestId('available');
   const before = Number(await available.first().textContent());
 
-  const name = unique('Hana Help');
-  const alias = name.replace(/\s+/g, '.').toLowerCase();
-  await page.getByRole('button', { name: 'Add user' }).click();
-  await page.getByLabel('First name').fill('Hana');
-  await page.getByLabel('Last name').fill('Help');
-  await page.getByLabel('Display name').fill(name);
-  await page.getByLabel('User name').fill(alias);
-  await page.getByLabel(/Microsoft 365 Business Basic/).check();
-  await page.getByRole('button', { name: 'Create user' }).click();
+  const { name, alias } = await addCustomerUser(page, 'Hana', 'Help', [/Microsoft 365 Business Basic/]);
   await expect(page.getByTestId('created-user-name')).toHaveText(`${alias}@northwind.example`);
   await expect(page.getByTestId('secret')).toHaveText(/^[A-Za-z0-9]{4}(-[A-Za-z0-9]{4}){5}$/);
   await expect(available.first()).toHaveText(String(before - 1));

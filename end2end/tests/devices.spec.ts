@@ -146,3 +146,31 @@ test('a Helpdesk agent has no Devices workspace: no link, and a direct call is r
   expect(await call(page, 'devices/customers', { search: '' })).toBe(403);
   expect(await call(page, 'devices/list', { query: { customer_id: 'any' } })).toBe(403);
 });
+
+test('an Admin agent is asked before deleting an unused device profile, and can say no', async ({ page }) => {
+  await signInHome(page, demoEmail('admin-agent'));
+  await nav(page).getByRole('link', { name: 'Device profiles' }).click();
+  const form = page.getByTestId('profile-form');
+  const name = `E2E scratch ${Date.now().toString(36)}`;
+  await form.getByLabel('Profile name').fill(name);
+  await form.getByRole('button', { name: 'Create profile' }).click();
+  await expect(page.getByTestId('saved')).toHaveText('Profile created.');
+  const row = page.getByTestId('profile-row').filter({ hasText: name });
+  const deleteButton = row.getByRole('button', { name: `Delete ${name}` });
+
+  // Cancel keeps it, and the focus goes back to its Delete button.
+  await deleteButton.click();
+  const question = page.getByRole('alertdialog', { name: `Delete ${name}` });
+  await expect(question).toContainText(`Delete the device profile ${name}? No device uses it`);
+  await expect(question.getByRole('button', { name: `Delete ${name}` })).toBeFocused();
+  await question.getByRole('button', { name: 'Cancel' }).click();
+  await expect(question).toHaveCount(0);
+  await expect(deleteButton).toBeFocused();
+  await expect(row).toHaveCount(1);
+
+  // Confirmed, it is gone.
+  await deleteButton.click();
+  await question.getByRole('button', { name: `Delete ${name}` }).click();
+  await expect(page.getByTestId('saved')).toHaveText('Profile deleted.');
+  await expect(row).toHaveCount(0);
+});

@@ -114,3 +114,27 @@ export function totpCode(secret: string, offset = 0): string {
   const n = ((h[o] & 0x7f) << 24) | (h[o + 1] << 16) | (h[o + 2] << 8) | h[o + 3];
   return String(n % 1_000_000).padStart(6, '0');
 }
+
+/**
+ * On a customer's users page, fills the Add user form for `first last`
+ * (a unique display name, its user name made from it), ticks the licences
+ * matching `licences`, and creates the user. Returns the display name and
+ * user name.
+ */
+export async function addCustomerUser(
+  page: Page,
+  first: string,
+  last: string,
+  licences: RegExp[] = [],
+): Promise<{ name: string; alias: string }> {
+  const name = unique(`${first} ${last}`);
+  const alias = name.replace(/\s+/g, '.').toLowerCase();
+  await page.getByRole('button', { name: 'Add user' }).click();
+  await page.getByLabel('First name').fill(first);
+  await page.getByLabel('Last name').fill(last);
+  await page.getByLabel('Display name').fill(name);
+  await page.getByLabel('User name').fill(alias);
+  for (const licence of licences) await page.getByLabel(licence).check();
+  await page.getByRole('button', { name: 'Create user' }).click();
+  return { name, alias };
+}

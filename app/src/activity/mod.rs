@@ -16,6 +16,7 @@ mod model;
 pub mod rest;
 #[cfg(feature = "ssr")]
 pub mod service;
+mod values;
 mod view;
 
 pub use api::*;

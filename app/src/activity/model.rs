@@ -226,21 +226,34 @@ fn field_key(field: &str) -> Option<&'static str> {
         "bank name" => crate::key!("activity-field-bank-name"),
         "VAT registered" => crate::key!("activity-field-vat-registered"),
         "tax country" => crate::key!("activity-field-tax-country"),
+        "skip privacy settings" => crate::key!("activity-field-skip-privacy-settings"),
+        "skip licence terms" => crate::key!("activity-field-skip-licence-terms"),
+        "user account type" => crate::key!("activity-field-user-account-type"),
+        "device name template" => crate::key!("activity-field-device-name-template"),
         _ => return None,
     })
 }
 
 impl FieldChange {
     /// [`FieldChange::describe`] in the reader's language: the field's name
-    /// translated when known (else as recorded); values as recorded.
-    pub fn describe_for_reader(&self) -> String {
-        let field = field_key(&self.field)
-            .map(crate::i18n::text)
-            .unwrap_or_else(|| self.field.clone());
+    /// translated when known (else as recorded), and the values the
+    /// services record as words (statuses, roles, yes/no) translated for a
+    /// record of `target_kind` ([`super::values`]).
+    pub fn describe_for_reader(&self, target_kind: &str) -> String {
+        let field = match field_key(&self.field) {
+            Some(key) => crate::i18n::text(key),
+            None => match self.field.strip_prefix("earnings ") {
+                Some(month) => crate::tr!("activity-field-earnings", month = month),
+                None => self.field.clone(),
+            },
+        };
         if self.secret {
             return crate::tr!("activity-change-secret", field = field);
         }
-        let show = |v: &Option<String>| v.clone().unwrap_or_else(|| crate::tr!("activity-none"));
+        let show = |v: &Option<String>| match v {
+            Some(v) => super::values::value_for_reader(target_kind, &self.field, v),
+            None => crate::tr!("activity-none"),
+        };
         crate::tr!(
             "activity-change",
             field = field,

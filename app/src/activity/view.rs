@@ -146,6 +146,7 @@ fn EntryTable(entries: Vec<ActivityEntry>) -> impl IntoView {
                         let op = e.operation_name();
                         let actor = e.actor_name_for_reader();
                         let target = e.target_name_for_reader();
+                        let kind = e.target_kind.clone();
                         view! {
                             <tr data-testid="activity-row">
                                 <td>{format_local(e.at)}</td>
@@ -157,7 +158,7 @@ fn EntryTable(entries: Vec<ActivityEntry>) -> impl IntoView {
                                         {e
                                             .changes
                                             .iter()
-                                            .map(|c| view! { <li>{c.describe_for_reader()}</li> })
+                                            .map(|c| view! { <li>{c.describe_for_reader(&kind)}</li> })
                                             .collect_view()}
                                     </ul>
                                 </td>

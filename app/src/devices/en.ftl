@@ -84,6 +84,7 @@ devices-edit-profile-aria = Edit { $name }
 devices-edit = Edit
 devices-delete-profile-aria = Delete { $name }
 devices-delete = Delete
+devices-delete-profile-question = Delete the device profile { $name }? No device uses it; its settings are lost, and a new profile would have to be made again.
 devices-profile-in-use = In use: remove it from its devices to delete it
 devices-name-preview = A device with the serial number PF3X9K2L is named { $name }.
 devices-name-preview-empty = Empty: devices keep their maker's name.

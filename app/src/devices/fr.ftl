@@ -84,6 +84,7 @@ devices-edit-profile-aria = Modifier { $name }
 devices-edit = Modifier
 devices-delete-profile-aria = Supprimer { $name }
 devices-delete = Supprimer
+devices-delete-profile-question = Supprimer le profil d'appareil { $name } ? Aucun appareil ne l'utilise ; ses réglages seront perdus et il faudrait recréer un profil.
 devices-profile-in-use = En cours d'utilisation : retirez-le de ses appareils pour le supprimer
 devices-name-preview = Un appareil dont le numéro de série est PF3X9K2L est nommé { $name }.
 devices-name-preview-empty = Vide : les appareils conservent le nom donné par le fabricant.

@@ -73,13 +73,20 @@ pub fn Confirm(
 /// browser object is created on a render thread (a thread-bound value
 /// dropped by another thread would panic).
 #[derive(Clone, Copy)]
-struct FocusBack {
+pub struct FocusBack {
     #[cfg(feature = "hydrate")]
     element: StoredValue<Option<web_sys::HtmlElement>, LocalStorage>,
 }
 
+impl Default for FocusBack {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl FocusBack {
-    fn new() -> Self {
+    /// Nothing noted yet.
+    pub fn new() -> Self {
         Self {
             #[cfg(feature = "hydrate")]
             element: StoredValue::new_local(None),
@@ -87,7 +94,7 @@ impl FocusBack {
     }
 
     /// Notes the element that has the focus now.
-    fn remember(&self) {
+    pub fn remember(&self) {
         #[cfg(feature = "hydrate")]
         {
             use wasm_bindgen::JsCast;
@@ -99,7 +106,7 @@ impl FocusBack {
     }
 
     /// Gives the focus back to the noted element.
-    fn restore(&self) {
+    pub fn restore(&self) {
         #[cfg(feature = "hydrate")]
         if let Some(element) = self.element.get_value() {
             let _ = element.focus();

@@ -1,9 +1,11 @@
-//! "Manage licences" of the selected users, in one step.
+//! "Manage licences" of the selected users, in one step: a panel that
+//! takes the focus when it opens (its first choice) and gives it back to
+//! the button that opened it when it closes (Cancel, Escape, or saved).
 
 use crate::customer_users::LicenceChange;
 use crate::error::AppError;
 use crate::subscriptions::Subscription;
-use crate::ui::FormError;
+use crate::ui::{FocusBack, FormError};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 
@@ -13,7 +15,25 @@ pub(super) fn ManageLicences(
     subs: Vec<Subscription>,
     selected: RwSignal<BTreeSet<String>>,
     done: Callback<String>,
+    /// Closes the panel without a change.
+    cancel: Callback<()>,
 ) -> impl IntoView {
+    let first = NodeRef::<leptos::html::Select>::new();
+    let back = FocusBack::new();
+    Effect::new(move |_| {
+        if let Some(select) = first.get() {
+            back.remember();
+            // The panel is built while its data loads and attached after:
+            // focus once it is in the page.
+            request_animation_frame(move || {
+                let _ = select.focus();
+            });
+        }
+    });
+    let close = move || {
+        back.restore();
+        cancel.run(());
+    };
     // Per subscription: "" (no change), "add" or "remove".
     let choices = RwSignal::new(std::collections::BTreeMap::<String, String>::new());
     let error = RwSignal::new(None::<AppError>);
@@ -39,17 +59,33 @@ pub(super) fn ManageLicences(
         error.set(None);
         leptos::task::spawn_local(async move {
             match crate::customer_users::manage_licences(change).await {
-                Ok(()) => done.run(crate::tr_n!("customer-users-licences-saved", n)),
+                Ok(()) => {
+                    back.restore();
+                    done.run(crate::tr_n!("customer-users-licences-saved", n));
+                }
                 Err(e) => error.set(Some(e)),
             }
         });
     };
     view! {
-        <form class="card" on:submit=save novalidate>
-            <h2>{move || crate::tr_n!("customer-users-manage-licences-of", selected.with(|s| s.len()))}</h2>
+        <form
+            class="card"
+            on:submit=save
+            novalidate
+            aria-labelledby="manage-licences-title"
+            data-testid="manage-licences"
+            on:keydown=move |ev| {
+                if ev.key() == "Escape" {
+                    close();
+                }
+            }
+        >
+            <h2 id="manage-licences-title">{move || crate::tr_n!("customer-users-manage-licences-of", selected.with(|s| s.len()))}</h2>
             {subs
                 .into_iter()
-                .map(|s| {
+                .enumerate()
+                .map(|(i, s)| {
+                    let node = if i == 0 { first } else { NodeRef::new() };
                     let sid = s.subscription_id.clone();
                     let id = format!("lic-{}", s.subscription_id);
                     let label = crate::tr!(
@@ -61,6 +97,7 @@ pub(super) fn ManageLicences(
                         <label for=id.clone()>{label}</label>
                         <select
                             id=id
+                            node_ref=node
                             on:change=move |ev| {
                                 let v = event_target_value(&ev);
                                 let sid = sid.clone();
@@ -79,6 +116,10 @@ pub(super) fn ManageLicences(
             <FormError error=error fields=&[]/>
             <p>
                 <button type="submit">{crate::tr!("customer-users-save-licences")}</button>
+                " "
+                <button type="button" class="secondary" on:click=move |_| close()>
+                    {crate::tr!("ui-cancel")}
+                </button>
             </p>
         </form>
     }

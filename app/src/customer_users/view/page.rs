@@ -261,6 +261,7 @@ pub fn CustomerUsersPage() -> impl IntoView {
                                     notice.set(Some(message));
                                     refresh();
                                 })
+                                cancel=Callback::new(move |_| managing.set(false))
                             />
                         }
                             .into_any()

@@ -6,7 +6,7 @@ use crate::devices::{
 };
 use crate::error::AppError;
 use crate::time::format_local;
-use crate::ui::{FormError, Loaded, SaveNotice, Saves, Table, TextField};
+use crate::ui::{Confirm, FormError, Loaded, SaveNotice, Saves, Table, TextField};
 use leptos::prelude::*;
 
 /// `/device-profiles`.
@@ -46,13 +46,43 @@ fn ProfileTable(
         return view! { <p data-testid="no-profiles">{crate::tr!("devices-no-profiles")}</p> }
             .into_any();
     }
+    // The profile asked about, and whether the question is open.
+    let deleting = RwSignal::new(None::<DeviceProfile>);
+    let asking = RwSignal::new(false);
+    let ask = Callback::new(move |p: DeviceProfile| {
+        deleting.set(Some(p));
+        asking.set(true);
+    });
+    let delete = move |_| {
+        let Some(p) = deleting.get_untracked() else {
+            return;
+        };
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            let result = crate::devices::delete_device_profile(p.profile_id, p.version).await;
+            saves.after(result, crate::key!("devices-profile-deleted"), error);
+        });
+    };
     view! {
         <Table testid="device-profiles" columns=&[crate::key!("devices-col-name"), crate::key!("devices-col-settings"), crate::key!("devices-col-device-name"), crate::key!("devices-col-devices"), crate::key!("devices-col-changed"), crate::key!("devices-col-actions")]>
             {profiles
                 .into_iter()
-                .map(|p| view! { <ProfileRow profile=p editing=editing saves=saves error=error/> })
+                .map(|p| view! { <ProfileRow profile=p editing=editing ask=ask/> })
                 .collect_view()}
         </Table>
+        <Confirm
+            open=asking
+            testid="delete-profile-confirm"
+            question=Signal::derive(move || {
+                let name = deleting.with(|p| p.as_ref().map(|p| p.name.clone()).unwrap_or_default());
+                crate::tr!("devices-delete-profile-question", name = name)
+            })
+            yes=Signal::derive(move || {
+                let name = deleting.with(|p| p.as_ref().map(|p| p.name.clone()).unwrap_or_default());
+                crate::tr!("devices-delete-profile-aria", name = name)
+            })
+            on_yes=Callback::new(delete)
+        />
     }
     .into_any()
 }
@@ -76,19 +106,12 @@ fn summary(s: &ProfileSettings) -> String {
 fn ProfileRow(
     profile: DeviceProfile,
     editing: RwSignal<Option<DeviceProfile>>,
-    saves: Saves,
-    error: RwSignal<Option<AppError>>,
+    /// Asks before deleting this profile.
+    ask: Callback<DeviceProfile>,
 ) -> impl IntoView {
     let p = profile;
     let stored = StoredValue::new(p.clone());
-    let delete = move |_| {
-        error.set(None);
-        let p = stored.get_value();
-        leptos::task::spawn_local(async move {
-            let result = crate::devices::delete_device_profile(p.profile_id, p.version).await;
-            saves.after(result, crate::key!("devices-profile-deleted"), error);
-        });
-    };
+    let delete = move |_| ask.run(stored.get_value());
     let template = if p.settings.device_name_template.is_empty() {
         crate::tr!("devices-makers-name")
     } else {

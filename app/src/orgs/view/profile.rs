@@ -5,7 +5,7 @@ use crate::access::ui::use_identity;
 use crate::access::{Capability, Role};
 use crate::error::AppError;
 use crate::orgs::{check_location, LocationInput, OrgProfile, PartnerLocation};
-use crate::ui::{FormError, Loaded, SaveNotice, Saves, Table, TextField};
+use crate::ui::{Confirm, FormError, Loaded, SaveNotice, Saves, Table, TextField};
 use leptos::prelude::*;
 
 /// `/organization`: the organization profile; editable with `OrgProfileManage`.
@@ -99,13 +99,25 @@ fn LocationTable(locations: Vec<PartnerLocation>, manage: bool, saves: Saves) ->
             .into_any();
     }
     let error = RwSignal::new(None::<AppError>);
-    let remove = move |partner_id: String| {
+    // The location asked about (partner ID, location), and whether the
+    // question is open.
+    let removing = RwSignal::new(None::<(String, String)>);
+    let asking = RwSignal::new(false);
+    let ask = move |partner_id: String, location: String| {
+        removing.set(Some((partner_id, location)));
+        asking.set(true);
+    };
+    let remove = move |_| {
+        let Some((partner_id, _)) = removing.get_untracked() else {
+            return;
+        };
         error.set(None);
         leptos::task::spawn_local(async move {
             let result = crate::orgs::remove_location(partner_id).await;
             saves.after(result, crate::key!("orgs-partner-id-removed"), error);
         });
     };
+    let named = move || removing.get().unwrap_or_default();
     view! {
         <Table testid="locations" columns=&[
             crate::key!("orgs-col-partner-id"),
@@ -118,6 +130,7 @@ fn LocationTable(locations: Vec<PartnerLocation>, manage: bool, saves: Saves) ->
                 .into_iter()
                 .map(|l| {
                     let id = l.partner_id.clone();
+                    let location = l.location.clone();
                     let users_link = format!("/users?partner_id={}", l.partner_id);
                     view! {
                         <tr data-testid="location-row">
@@ -129,7 +142,7 @@ fn LocationTable(locations: Vec<PartnerLocation>, manage: bool, saves: Saves) ->
                                 {manage
                                     .then(|| {
                                         view! {
-                                            <button type="button" class="secondary" on:click=move |_| remove(id.clone())>
+                                            <button type="button" class="secondary" on:click=move |_| ask(id.clone(), location.clone())>
                                                 {crate::tr!("orgs-remove")}
                                             </button>
                                         }
@@ -140,6 +153,16 @@ fn LocationTable(locations: Vec<PartnerLocation>, manage: bool, saves: Saves) ->
                 })
                 .collect_view()}
         </Table>
+        <Confirm
+            open=asking
+            testid="remove-location-confirm"
+            question=Signal::derive(move || {
+                let (partner_id, location) = named();
+                crate::tr!("orgs-remove-question", partner_id = partner_id, location = location)
+            })
+            yes=Signal::derive(move || crate::tr!("orgs-remove-partner-id", partner_id = named().0))
+            on_yes=Callback::new(remove)
+        />
         <FormError error=error fields=&[]/>
     }
     .into_any()
