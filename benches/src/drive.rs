@@ -117,28 +117,41 @@ impl Stats {
 /// Sends `target` on `connections` kept-alive connections for `duration`,
 /// each as soon as the previous answer arrived.
 pub async fn closed(target: &Target, connections: usize, duration: Duration) -> Stats {
-    run(target, connections, duration, None).await
+    run(std::slice::from_ref(target), connections, duration, None).await
+}
+
+/// [`closed`] with a target per connection (connection `i` sends
+/// `targets[i % len]`): several accounts signing in at once, each on its
+/// own connection.
+pub async fn closed_each(targets: &[Target], connections: usize, duration: Duration) -> Stats {
+    run(targets, connections, duration, None).await
 }
 
 /// Sends `target` at `rate` requests per second in total, spread over
 /// `connections` kept-alive connections, for `duration`.
 pub async fn paced(target: &Target, connections: usize, rate: f64, duration: Duration) -> Stats {
     let interval = Duration::from_secs_f64(connections as f64 / rate);
-    run(target, connections, duration, Some(interval)).await
+    run(
+        std::slice::from_ref(target),
+        connections,
+        duration,
+        Some(interval),
+    )
+    .await
 }
 
 async fn run(
-    target: &Target,
+    targets: &[Target],
     connections: usize,
     duration: Duration,
     interval: Option<Duration>,
 ) -> Stats {
-    let target = Arc::new(target.clone());
+    let targets: Vec<Arc<Target>> = targets.iter().cloned().map(Arc::new).collect();
     let start = Instant::now();
     let deadline = start + duration;
     let mut tasks = Vec::new();
     for i in 0..connections {
-        let target = target.clone();
+        let target = targets[i % targets.len()].clone();
         // Paced connections start spread over one interval.
         let offset = interval.map_or(Duration::ZERO, |iv| iv * i as u32 / connections as u32);
         tasks.push(tokio::spawn(connection(

@@ -274,8 +274,13 @@ async fn main() -> ExitCode {
         return ExitCode::FAILURE;
     };
     let idle_mb = memory_mb(pid, "VmRSS:");
+    // RSS is the program's own memory (anonymous) plus the pages of the
+    // binary it has touched (file-backed: clean, shared, reclaimable).
+    let idle_anon_mb = memory_mb(pid, "RssAnon:");
+    let idle_file_mb = memory_mb(pid, "RssFile:");
     println!(
-        "users/list answers {} bytes of JSON; server idle RSS {idle_mb:.1} MB",
+        "users/list answers {} bytes of JSON; server idle RSS {idle_mb:.1} MB \
+         ({idle_anon_mb:.1} MB its own memory, {idle_file_mb:.1} MB pages of the binary)",
         memory.len()
     );
 
@@ -289,11 +294,19 @@ async fn main() -> ExitCode {
     let peer = Target::get(base, "/sql");
     let page = Target::get(addr, "/users").with_cookie(&cookie);
     let roles = Target::get(addr, "/roles").with_cookie(&cookie);
-    let sign_in = Target::post_json(
-        addr,
-        "/api/auth/sign-in",
-        &json!({"email": seed::ADMIN_EMAIL, "password": seed::PASSWORD}),
-    );
+    let sign_in = |i: usize| {
+        Target::post_json(
+            addr,
+            "/api/auth/sign-in",
+            &json!({"email": format!("person{i:05}@bench.example"), "password": seed::PASSWORD}),
+        )
+    };
+    // Sign-ins are measured at saturation: two people per core signing in
+    // at once, each from their own connection, so the hashing threads have
+    // the next password while a sign-in is in HTTP or the database (with
+    // one connection per core they sat idle then). One person per core is
+    // printed too: that is each sign-in's own time.
+    let sign_in_each: Vec<Target> = (0..2 * cores).map(sign_in).collect();
 
     println!("runs:");
     let ceiling = drive::closed(&ceiling, conns, seconds).await;
@@ -309,8 +322,10 @@ async fn main() -> ExitCode {
     print_run("console, /users at 500 requests/s", &paced_page);
     let one_conn = drive::closed(&roles, 1, seconds / 2).await;
     print_run("console, /roles on one kept-alive connection", &one_conn);
-    let sign_ins = drive::closed(&sign_in, cores, seconds).await;
-    print_run("console, sign-in", &sign_ins);
+    let sign_ins_one_each = drive::closed_each(&sign_in_each[..cores], cores, seconds).await;
+    print_run("console, sign-in, one person per core", &sign_ins_one_each);
+    let sign_ins = drive::closed_each(&sign_in_each, 2 * cores, seconds).await;
+    print_run("console, sign-in, two people per core", &sign_ins);
     let argon2 = raw_argon2(cores, seconds);
     println!("  raw argon2id verify on {cores} threads: {argon2:.1}/s");
     let peak_mb = memory_mb(pid, "VmHWM:");
@@ -380,11 +395,18 @@ async fn main() -> ExitCode {
         "well under",
     );
     row(
-        "sign-ins/s per core vs raw argon2id",
+        "sign-ins/s per core vs raw argon2id (two people per core)",
         format!("{:.1}", sign_ins.per_second() / cores as f64),
         format!("{:.1}", argon2 / cores as f64),
         ratio(sign_ins.per_second(), argon2),
         "≥ 90 %",
+    );
+    row(
+        "sign-ins/s per core vs raw argon2id (one person per core)",
+        format!("{:.1}", sign_ins_one_each.per_second() / cores as f64),
+        format!("{:.1}", argon2 / cores as f64),
+        ratio(sign_ins_one_each.per_second(), argon2),
+        "",
     );
     row(
         "server RSS idle (MB)",
@@ -392,6 +414,13 @@ async fn main() -> ExitCode {
         "20".into(),
         String::new(),
         "≤ 20",
+    );
+    row(
+        "of which its own memory / pages of the binary (MB)",
+        format!("{idle_anon_mb:.1} / {idle_file_mb:.1}"),
+        String::new(),
+        String::new(),
+        "",
     );
     row(
         "server RSS peak under the list and page load (MB)",
@@ -414,6 +443,7 @@ async fn main() -> ExitCode {
         + ours_page.errors
         + paced_page.errors
         + one_conn.errors
+        + sign_ins_one_each.errors
         + sign_ins.errors;
     if errors > 0 {
         eprintln!("serve-bench: {errors} requests failed");

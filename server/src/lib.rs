@@ -4,6 +4,7 @@
 //! integration tests build the same router on a fresh database.
 
 pub mod config;
+pub mod memory;
 pub mod page_guard;
 pub mod runtime;
 

@@ -365,6 +365,8 @@ async fn serve(db: app::db::Db, args: ServeArgs) -> Result<(), String> {
                 tracing::warn!(error = %e, "cannot set TCP_NODELAY");
             }
         });
+    server::memory::trim();
+    server::memory::spawn_trimmer();
     println!("Partner Console is listening on http://{}", args.addr);
     let service = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, service)
