@@ -6,7 +6,10 @@
 //! against raw argon2id with the same parameters, and the server's memory.
 //! Prints one table; never judges times.
 //!
+//! Then the million-row command-line import ([`benches::import`]).
+//!
 //! Settings: `PC_BENCH_USERS` (100,000), `PC_BENCH_SECONDS` per run (10),
+//! `PC_BENCH_IMPORT_ROWS` (1,000,000),
 //! `PC_BENCH_CONNECTIONS` (32), `PC_SERVER_BIN` (the release binary under
 //! `$CARGO_TARGET_DIR`).
 
@@ -15,7 +18,7 @@ use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::serve::ListenerExt;
 use benches::drive::{self, Stats, Target};
-use benches::seed;
+use benches::{memory_mb, seed};
 use hyper::body::Bytes;
 use serde_json::{json, Value};
 use sqlx::Row;
@@ -43,19 +46,6 @@ fn env_number(name: &str, default: u64) -> u64 {
 fn free_addr() -> SocketAddr {
     let l = std::net::TcpListener::bind("127.0.0.1:0").expect("a free port");
     l.local_addr().expect("its address")
-}
-
-/// A `/proc/<pid>/status` figure in MB (`VmRSS`, `VmHWM`).
-fn memory_mb(pid: u32, field: &str) -> f64 {
-    std::fs::read_to_string(format!("/proc/{pid}/status"))
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with(field))
-                .and_then(|l| l.split_whitespace().nth(1))
-                .and_then(|kb| kb.parse::<f64>().ok())
-        })
-        .map_or(f64::NAN, |kb| kb / 1024.0)
 }
 
 /// The fair peer's state: the same database and organization.
@@ -330,6 +320,15 @@ async fn main() -> ExitCode {
     println!("  raw argon2id verify on {cores} threads: {argon2:.1}/s");
     let peak_mb = memory_mb(pid, "VmHWM:");
     drop(server);
+    let import_rows = env_number("PC_BENCH_IMPORT_ROWS", 1_000_000) as usize;
+    let import = benches::import::million(&bin, &db, &url, &org, &dir, import_rows).await;
+    println!(
+        "  command-line import of {} rows: {} (peak RSS {:.1} MB); bare multi-row inserts: {}",
+        import.rows,
+        ms(import.import),
+        import.peak_mb,
+        ms(import.bare)
+    );
 
     println!();
     println!("| figure | ours | peer or limit | ratio | goal |");
@@ -435,6 +434,23 @@ async fn main() -> ExitCode {
         String::new(),
         String::new(),
         "",
+    );
+    row(
+        &format!("command-line import of {} rows on SQLite, s", import.rows),
+        format!("{:.1}", import.import.as_secs_f64()),
+        format!("bare multi-row inserts {:.1}", import.bare.as_secs_f64()),
+        format!(
+            "{:.2}×",
+            import.import.as_secs_f64() / import.bare.as_secs_f64()
+        ),
+        "≤ 30 s",
+    );
+    row(
+        "command-line import, peak RSS (MB)",
+        format!("{:.1}", import.peak_mb),
+        "200".into(),
+        String::new(),
+        "≤ 200",
     );
     let _ = std::fs::remove_dir_all(&dir);
     let errors = ceiling.errors

@@ -89,8 +89,9 @@ pub enum Command {
         #[arg(long)]
         month: Option<String>,
     },
-    /// Import customer users from a CSV file (all or nothing); prints each
-    /// user's temporary password as CSV on standard output.
+    /// Import customer users from a CSV file of up to 1,000,000 rows (all or
+    /// nothing), read a buffer at a time; prints each user's temporary
+    /// password as CSV on standard output once the import has committed.
     ImportUsers {
         /// The organization's id or exact name.
         #[arg(long)]

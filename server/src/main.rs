@@ -214,6 +214,7 @@ async fn import_users(
     validate_only: bool,
     file: &std::path::Path,
 ) -> Result<(), String> {
+    use app::customer_users::{import, ImportStep, ImportedUser, CLI_IMPORT_MAX_ROWS};
     let org_id = app::orgs::service::find(db, org)
         .await
         .map_err(|e| e.to_string())?
@@ -222,54 +223,114 @@ async fn import_users(
     let customer_id = app::customers::service::find(&ctx, customer)
         .await
         .map_err(|e| format!("customer {customer:?}: {e}"))?;
-    let bytes = std::fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| "the file is not UTF-8 text; save it as \"CSV UTF-8\"".to_string())?;
-    let check = app::customer_users::import::validate(&ctx, &customer_id, &text)
-        .await
-        .map_err(|e| e.to_string())?;
-    if !check.errors.is_empty() {
+    std::fs::File::open(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+    let input = import::FileInput(file);
+    let bar = indicatif::ProgressBar::new(0);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{msg:8} {bar:40} {pos}/{len} ({elapsed})")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    let progress = |step| match step {
+        ImportStep::Checked { read, size, .. } => {
+            bar.set_message("checked");
+            bar.set_length(size as u64);
+            bar.set_position(read as u64);
+        }
+        ImportStep::Written { rows, total } => {
+            bar.set_message("written");
+            bar.set_length(total as u64);
+            bar.set_position(rows as u64);
+        }
+        _ => {}
+    };
+    let refused = |check: app::customer_users::ImportCheck| {
         for e in &check.errors {
-            eprintln!(
-                "row {}{}: {}",
-                e.row,
-                if e.column.is_empty() {
-                    String::new()
-                } else {
-                    format!(", {}", e.column)
-                },
-                e.reason
-            );
+            let column = if e.column.is_empty() {
+                String::new()
+            } else {
+                format!(", {}", e.column)
+            };
+            eprintln!("row {}{column}: {}", e.row, app::i18n::message(&e.reason));
         }
         if check.more_errors > 0 {
             eprintln!("… and {} more problems", check.more_errors);
         }
-        return Err(format!("{} rows read; nothing was imported", check.rows));
-    }
-    eprintln!("{} rows are valid.", check.rows);
+        format!("{} rows read; nothing was imported", check.rows)
+    };
     if validate_only {
+        let check =
+            import::validate_with(&ctx, &customer_id, &input, CLI_IMPORT_MAX_ROWS, &progress).await;
+        bar.finish_and_clear();
+        let check = check.map_err(|e| e.to_string())?;
+        if !check.errors.is_empty() {
+            return Err(refused(check));
+        }
+        eprintln!("{} rows are valid.", check.rows);
         return Ok(());
     }
-    let bar = indicatif::ProgressBar::new(check.rows as u64);
-    bar.set_style(
-        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} users ({elapsed})")
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-    );
-    let progress = |step| {
-        if let app::customer_users::ImportStep::Written { rows, .. } = step {
-            bar.set_position(rows as u64);
-        }
-    };
-    let result = app::customer_users::import::import(&ctx, &customer_id, &text, &progress)
-        .await
-        .map_err(|e| e.to_string())?;
-    bar.finish();
-    eprintln!(
-        "Imported {} users (in one transaction).",
-        result.users.len()
-    );
-    print!("{}", result.to_csv());
-    Ok(())
+    // The users and their temporary passwords go to a file that has no
+    // name from the start (so nothing is left on disk whatever happens),
+    // and to standard output once the import has committed.
+    let mut passwords = Passwords::new().map_err(|e| format!("temporary file: {e}"))?;
+    let imported = import::import_into(
+        &ctx,
+        &customer_id,
+        &input,
+        CLI_IMPORT_MAX_ROWS,
+        &progress,
+        &mut |user: ImportedUser| passwords.add(&user),
+    )
+    .await;
+    bar.finish_and_clear();
+    let imported = imported.map_err(|e| e.to_string())?.map_err(refused)?;
+    eprintln!("Imported {imported} users (in one transaction).");
+    passwords.print().map_err(|e| {
+        format!("the users were imported, but their passwords could not be printed: {e}")
+    })
+}
+
+/// The imported users' temporary passwords, kept in an unnamed temporary
+/// file until the import commits: a million of them would take more memory
+/// than the rest of the import.
+struct Passwords(std::io::BufWriter<std::fs::File>);
+
+impl Passwords {
+    fn new() -> std::io::Result<Passwords> {
+        let path = std::env::temp_dir().join(format!(
+            "partner-console-import-{}-{}",
+            std::process::id(),
+            app::db::new_id()
+        ));
+        let mut options = std::fs::OpenOptions::new();
+        options.read(true).write(true).create_new(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let file = options.open(&path)?;
+        std::fs::remove_file(&path)?;
+        let mut out = std::io::BufWriter::new(file);
+        std::io::Write::write_all(
+            &mut out,
+            app::customer_users::ImportedUser::CSV_HEADER.as_bytes(),
+        )?;
+        Ok(Passwords(out))
+    }
+
+    fn add(&mut self, user: &app::customer_users::ImportedUser) -> app::error::AppResult<()> {
+        std::io::Write::write_all(&mut self.0, user.csv_row().as_bytes()).map_err(|e| {
+            tracing::error!(error = %e, "cannot keep an imported user's password");
+            app::error::AppError::Internal
+        })
+    }
+
+    fn print(self) -> std::io::Result<()> {
+        use std::io::Seek;
+        let mut file = self.0.into_inner().map_err(|e| e.into_error())?;
+        file.seek(std::io::SeekFrom::Start(0))?;
+        let stdout = std::io::stdout();
+        let mut lock = stdout.lock();
+        std::io::copy(&mut file, &mut lock)?;
+        std::io::Write::flush(&mut lock)
+    }
 }
 
 async fn serve(db: app::db::Db, args: ServeArgs) -> Result<(), String> {

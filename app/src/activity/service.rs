@@ -4,9 +4,10 @@ use super::{
     ActivityEntry, ActivityFilter, ActivityPage, FieldChange, Operation, ACTIVITY_PAGE_SIZE,
 };
 use crate::access::{Capability, Identity};
-use crate::db::{like, new_id, now_millis, Backend, Db, Statement};
+use crate::db::{bind, like, new_id, now_millis, Backend, Db, Prepared, Statement};
 use crate::error::{AppError, AppResult};
 use crate::request::Ctx;
+use sqlx::any::AnyArguments;
 use sqlx::{Any, AnyConnection, Transaction};
 
 /// Who makes a change, and from where.
@@ -188,6 +189,8 @@ pub struct Work {
     tx: Transaction<'static, Any>,
     actor: Actor,
     entries: Vec<Entry>,
+    /// Entries already written by [`Work::flush`].
+    flushed: usize,
 }
 
 impl Work {
@@ -203,6 +206,7 @@ impl Work {
             tx,
             actor: actor.clone(),
             entries: Vec::new(),
+            flushed: 0,
         })
     }
 
@@ -229,60 +233,85 @@ impl Work {
     /// Commits when something was recorded; otherwise (a change that turned
     /// out to change nothing) rolls back.
     pub async fn commit_if_changed(self) -> AppResult<()> {
-        if self.entries.is_empty() {
+        if self.entries.is_empty() && self.flushed == 0 {
             return Ok(());
         }
         self.commit().await
     }
 
+    /// Writes the entries recorded so far, in the transaction: a bulk
+    /// change calls it (or [`Work::run`]) as it goes so that its entries
+    /// don't pile up in memory. They still commit or roll back with the rest.
+    pub async fn flush(&mut self) -> AppResult<()> {
+        let entries = std::mem::take(&mut self.entries);
+        let backend = crate::db::Backend::of_conn(&self.tx);
+        let statements = entry_statements(&self.actor, backend, now_millis(), &entries)?;
+        self.run(statements, entries.len()).await
+    }
+
+    /// Runs statements built beforehand, in the transaction; `entries` is
+    /// how many activity entries they insert ([`entry_statements`]).
+    pub async fn run(&mut self, statements: Vec<Prepared>, entries: usize) -> AppResult<()> {
+        for statement in statements {
+            statement.run(&mut self.tx).await?;
+        }
+        self.flushed += entries;
+        Ok(())
+    }
+
     /// Appends the entries and commits, all or nothing.
     pub async fn commit(mut self) -> AppResult<()> {
-        if self.entries.is_empty() {
+        if self.entries.is_empty() && self.flushed == 0 {
             tracing::error!("a unit of work tried to commit without an activity entry");
             return Err(AppError::Internal);
         }
-        let at = now_millis();
-        let entries = std::mem::take(&mut self.entries);
-        let backend = crate::db::Backend::of_conn(&self.tx);
-        // Multi-row inserts: a bulk change (an import) records thousands of
-        // entries without thousands of round trips.
-        for batch in entries.chunks(1000) {
-            let mut sql = String::from(
-                "insert into activity (activity_id, org_id, at, actor_kind, actor_id, actor_name,
-                     operation, target_kind, target_id, target_name, customer_id, changes, client_addr) values ",
-            );
-            for i in 0..batch.len() {
-                if i > 0 {
-                    sql.push(',');
-                }
-                sql.push_str(&format!("({})", backend.params(i * 13 + 1, 13)));
-            }
-            let mut q = sqlx::query(&sql);
-            for entry in batch {
-                let changes = serde_json::to_string(&entry.changes).map_err(|e| {
-                    tracing::error!(error = %e, "activity changes not serializable");
-                    AppError::Internal
-                })?;
-                q = q
-                    .bind(new_id())
-                    .bind(&self.actor.org_id)
-                    .bind(at)
-                    .bind(self.actor.kind)
-                    .bind(&self.actor.id)
-                    .bind(&self.actor.name)
-                    .bind(entry.operation.key())
-                    .bind(entry.target.kind)
-                    .bind(&entry.target.id)
-                    .bind(&entry.target.name)
-                    .bind(&entry.target.customer_id)
-                    .bind(changes)
-                    .bind(&self.actor.client_addr);
-            }
-            q.execute(&mut *self.tx).await?;
-        }
+        self.flush().await?;
         self.tx.commit().await?;
         Ok(())
     }
+}
+
+/// The multi-row inserts of `entries` done by `actor` at `at`: a bulk change
+/// (an import) records thousands of entries without thousands of round trips.
+pub fn entry_statements(
+    actor: &Actor,
+    backend: Backend,
+    at: i64,
+    entries: &[Entry],
+) -> AppResult<Vec<Prepared>> {
+    let mut out = Vec::new();
+    for batch in entries.chunks(1000) {
+        let mut sql = String::from(
+            "insert into activity (activity_id, org_id, at, actor_kind, actor_id, actor_name,
+                 operation, target_kind, target_id, target_name, customer_id, changes, client_addr) values ",
+        );
+        let mut args = AnyArguments::default();
+        for (i, entry) in batch.iter().enumerate() {
+            if i > 0 {
+                sql.push(',');
+            }
+            sql.push_str(&format!("({})", backend.params(i * 13 + 1, 13)));
+            let changes = serde_json::to_string(&entry.changes).map_err(|e| {
+                tracing::error!(error = %e, "activity changes not serializable");
+                AppError::Internal
+            })?;
+            bind(&mut args, new_id());
+            bind(&mut args, actor.org_id.clone());
+            bind(&mut args, at);
+            bind(&mut args, actor.kind);
+            bind(&mut args, actor.id.clone());
+            bind(&mut args, actor.name.clone());
+            bind(&mut args, entry.operation.key());
+            bind(&mut args, entry.target.kind);
+            bind(&mut args, entry.target.id.clone());
+            bind(&mut args, entry.target.name.clone());
+            bind(&mut args, entry.target.customer_id.clone());
+            bind(&mut args, changes);
+            bind(&mut args, actor.client_addr.clone());
+        }
+        out.push(Prepared::new(sql, args));
+    }
+    Ok(out)
 }
 
 /// Records an event that changes nothing else (a sign-in, a failed sign-in).

@@ -5,6 +5,8 @@
 
 use super::RowError;
 use ::csv::{Reader, ReaderBuilder, StringRecord};
+use std::collections::VecDeque;
+use std::io::Read;
 
 /// What an upload must look like.
 #[derive(Debug, Clone, Copy)]
@@ -84,18 +86,19 @@ impl RowErrors {
     }
 }
 
-/// A file past its header: the rows to read and how many columns the header has.
-pub struct Rows<'t> {
-    reader: Reader<&'t [u8]>,
+/// A file past its header: the rows to read and how many columns the header
+/// has. `R` is where the bytes come from: the text of an upload, or a file
+/// read a buffer at a time (the command line's import), so a file of any
+/// size costs the same memory.
+pub struct Rows<R: Read> {
+    reader: Reader<Breaks<std::io::Chain<std::io::Cursor<Vec<u8>>, R>>>,
     columns: usize,
     /// The file's size in bytes.
     size: usize,
     /// Records read past the header, blank ones included.
     records: usize,
-    /// The text read (past any byte order mark).
-    text: &'t str,
-    /// Bytes of `text` whose line breaks are counted in `breaks`.
-    scanned: usize,
+    /// The byte up to which line breaks are counted in `breaks`.
+    scanned: u64,
     breaks: usize,
     /// Line breaks inside the quoted cells of the records read.
     folded: usize,
@@ -105,19 +108,64 @@ pub struct Rows<'t> {
     done: bool,
 }
 
+/// A reader that notes where the line break bytes (`\r`, `\n`) are among the bytes the CSV reader has taken
+/// but not yet numbered: a few buffers' worth, whatever the file's size.
+struct Breaks<R> {
+    inner: R,
+    /// Bytes handed on so far (past the byte order mark).
+    at: u64,
+    marks: VecDeque<(u64, u8)>,
+}
+
+impl<R: Read> Read for Breaks<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        for (i, b) in buf[..n].iter().enumerate() {
+            if matches!(b, b'\r' | b'\n') {
+                self.marks.push_back((self.at + i as u64, *b));
+            }
+        }
+        self.at += n as u64;
+        Ok(n)
+    }
+}
+
+/// UTF-8's byte order mark, which spreadsheet programs put first.
+const BOM: &[u8] = "\u{FEFF}".as_bytes();
+
 /// Opens `text` past its header; `None` (with the problem added) when the
 /// file can't be used: not UTF-8, empty, or a header other than the layout's.
-pub fn open<'t>(text: &'t str, layout: &Layout, errors: &mut RowErrors) -> Option<Rows<'t>> {
+pub fn open<'t>(text: &'t str, layout: &Layout, errors: &mut RowErrors) -> Option<Rows<&'t [u8]>> {
     if text.contains('\u{FFFD}') {
         errors.add(0, "", crate::msg!("csv-not-utf8"));
         return None;
     }
-    let size = text.len();
-    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    open_reader(text.as_bytes(), text.len(), layout, errors)
+}
+
+/// Opens the file `source` of `size` bytes past its header, like [`open`];
+/// a row that is not UTF-8 is a problem of that row.
+pub fn open_reader<R: Read>(
+    mut source: R,
+    size: usize,
+    layout: &Layout,
+    errors: &mut RowErrors,
+) -> Option<Rows<R>> {
+    // The first bytes, put back unless they are the byte order mark. A
+    // failing read ends here and fails again below, as the header's problem.
+    let mut head = Vec::with_capacity(BOM.len());
+    let _ = (&mut source).take(BOM.len() as u64).read_to_end(&mut head);
+    if head == BOM {
+        head.clear();
+    }
     let mut reader = ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .from_reader(text.as_bytes());
+        .from_reader(Breaks {
+            inner: std::io::Cursor::new(head).chain(source),
+            at: 0,
+            marks: VecDeque::new(),
+        });
     let header: Vec<String> = match reader.records().next() {
         Some(Ok(r)) => r.iter().map(|c| c.trim().to_string()).collect(),
         Some(Err(e)) => {
@@ -153,7 +201,6 @@ pub fn open<'t>(text: &'t str, layout: &Layout, errors: &mut RowErrors) -> Optio
         columns: header.len(),
         size,
         records: 0,
-        text,
         scanned: 0,
         breaks: 0,
         folded: 0,
@@ -162,7 +209,7 @@ pub fn open<'t>(text: &'t str, layout: &Layout, errors: &mut RowErrors) -> Optio
     })
 }
 
-impl Rows<'_> {
+impl<R: Read> Rows<R> {
     /// How many columns the file's header has.
     pub fn columns(&self) -> usize {
         self.columns
@@ -213,16 +260,18 @@ impl Rows<'_> {
                 }
                 Ok(true) => {
                     self.records += 1;
-                    let start = record
-                        .position()
-                        .and_then(|p| usize::try_from(p.byte()).ok())
-                        .unwrap_or(self.scanned);
+                    let start = record.position().map_or(self.scanned, |p| p.byte());
                     let line = self.line_of(start);
                     self.folded += record
                         .iter()
                         .map(|c| c.matches('\n').count())
                         .sum::<usize>();
                     line
+                }
+                Err(e) if matches!(e.kind(), ::csv::ErrorKind::Utf8 { .. }) => {
+                    self.records += 1;
+                    errors.add(self.records + 1, "", crate::msg!("csv-not-utf8"));
+                    continue;
                 }
                 Err(e) => {
                     self.records += 1;
@@ -257,14 +306,21 @@ impl Rows<'_> {
     /// one more than the line breaks before its first character (an empty
     /// line is a row there, not a record here), less those inside quoted
     /// cells (a cell spanning lines is one row).
-    fn line_of(&mut self, start: usize) -> usize {
-        let bytes = self.text.as_bytes();
-        let mut first = start.clamp(self.scanned, bytes.len());
-        while matches!(bytes.get(first), Some(b'\r' | b'\n')) {
-            first += 1;
+    fn line_of(&mut self, start: u64) -> usize {
+        let marks = &mut self.reader.get_mut().marks;
+        let mut first = start.max(self.scanned);
+        while let Some(&(at, byte)) = marks.front() {
+            if at > first {
+                break;
+            }
+            if at == first {
+                first += 1;
+            }
+            if byte == b'\n' {
+                self.breaks += 1;
+            }
+            marks.pop_front();
         }
-        let between = &bytes[self.scanned..first];
-        self.breaks += between.iter().filter(|b| **b == b'\n').count();
         self.scanned = first;
         (self.breaks + 1).saturating_sub(self.folded)
     }
@@ -333,6 +389,71 @@ mod tests {
         assert_eq!((count, seen.len()), (3, 2));
         assert_eq!(seen, all);
         assert_eq!(errors.list()[0].row, 5);
+    }
+
+    /// Hands its bytes one at a time: the smallest reads a file can give.
+    struct Trickle<'a>(&'a [u8]);
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            match (self.0.split_first(), buf.first_mut()) {
+                (Some((b, rest)), Some(slot)) => {
+                    *slot = *b;
+                    self.0 = rest;
+                    Ok(1)
+                }
+                _ => Ok(0),
+            }
+        }
+    }
+
+    #[test]
+    fn a_file_read_a_byte_at_a_time_gives_the_same_rows_and_numbers() {
+        let layout = Layout {
+            max_rows: 10,
+            ..LAYOUT
+        };
+        for (text, count) in [
+            ("\u{FEFF}serial\r\nA\r\n,\r\n\"B\nb\"\r\n\r\n\r\nC,x\r\n", 3),
+            ("Serial\nA\n\nB\n\"C\r\nc\"\nD", 4),
+        ] {
+            fn collect<R: Read>(rows: Option<Rows<R>>, layout: &Layout) -> Vec<(usize, String)> {
+                let mut errors = RowErrors::new(10);
+                let mut seen = Vec::new();
+                if let Some(rows) = rows {
+                    rows.each(layout, &mut errors, |line, record, _| {
+                        seen.push((line, record.get(0).unwrap_or("").to_string()));
+                    });
+                }
+                seen
+            }
+            let mut errors = RowErrors::new(10);
+            let whole = collect(open(text, &layout, &mut errors), &layout);
+            let mut errors = RowErrors::new(10);
+            let rows = open_reader(Trickle(text.as_bytes()), text.len(), &layout, &mut errors);
+            assert!(errors.is_empty(), "{:?}", errors.list());
+            let trickled = collect(rows, &layout);
+            assert_eq!(trickled, whole, "{text:?}");
+            assert_eq!(whole.len(), count, "{whole:?}");
+        }
+    }
+
+    #[test]
+    fn a_row_that_is_not_utf8_is_named() {
+        let bytes = b"Serial\nA\n\xff\xfe\nB\n";
+        let mut errors = RowErrors::new(10);
+        let rows = open_reader(&bytes[..], bytes.len(), &LAYOUT, &mut errors).expect("opens");
+        let mut seen = Vec::new();
+        rows.each(&LAYOUT, &mut errors, |line, _, _| seen.push(line));
+        assert_eq!(seen, [2, 4]);
+        let problems: Vec<_> = errors
+            .list()
+            .iter()
+            .map(|e| (e.row, crate::i18n::message(&e.reason)))
+            .collect();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].0, 3);
+        assert!(problems[0].1.contains("UTF-8"), "{problems:?}");
     }
 
     #[test]

@@ -118,6 +118,7 @@ customer-users-import-too-long = Too long ({ $count } characters; at most { $max
 customer-users-import-row = Row { $row }: { $reason }
 customer-users-import-row-column = Row { $row }, { $column }: { $reason }
 customer-users-import-refused = Nothing was imported: the file has { $count } problem(s). { $first }
+customer-users-import-changed = Nothing was imported: the file changed while it was being imported. Import it again.
 
 # The import file as a whole
 customer-users-csv-wrong-header = Wrong header "{ $found }": expected "{ $expected }" (Licence is optional). Download the template to start from.

@@ -118,6 +118,7 @@ customer-users-import-too-long = Trop long ({ $count } caractères ; au plus { $
 customer-users-import-row = Ligne { $row } : { $reason }
 customer-users-import-row-column = Ligne { $row }, { $column } : { $reason }
 customer-users-import-refused = Rien n'a été importé : le fichier contient { $count } problème(s). { $first }
+customer-users-import-changed = Rien n'a été importé : le fichier a changé pendant l'import. Importez-le de nouveau.
 
 # Le fichier d'import dans son ensemble
 customer-users-csv-wrong-header = En-tête incorrect « { $found } » : attendu « { $expected } » (Licence est facultative ; l'en-tête peut aussi être en français). Téléchargez le modèle pour partir de celui-ci.

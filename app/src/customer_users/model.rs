@@ -322,8 +322,14 @@ pub const IMPORT_HEADER: [&str; 5] = [
 /// the import as well as the English one.
 pub const IMPORT_HEADER_FR: [&str; 5] = ["Prénom", "Nom", "Nom d'affichage", "E-mail", "Licence"];
 
-/// Most rows one import takes.
+/// Most rows one import takes from the browser or the API (the file is one
+/// request body, and the passwords come back in the answer).
 pub const IMPORT_MAX_ROWS: usize = 200_000;
+
+/// Most rows one import takes from the command line, which reads the file a
+/// buffer at a time. On SQLite a million rows hold the write lock for less
+/// than the 60 s other writers wait for it.
+pub const CLI_IMPORT_MAX_ROWS: usize = 1_000_000;
 
 /// The downloadable import template, its header in the reader's language.
 pub fn import_template(domain: &str) -> String {
@@ -374,15 +380,25 @@ pub struct ImportResult {
 impl ImportResult {
     /// The result as CSV (display name, user name, temporary password).
     pub fn to_csv(&self) -> String {
-        let mut out = String::from("Display name,User name,Temporary password\r\n");
+        let mut out = String::from(ImportedUser::CSV_HEADER);
         for u in &self.users {
-            out.push_str(&format!(
-                "{},{},{}\r\n",
-                crate::csv::cell(&u.display_name),
-                crate::csv::cell(&u.user_name),
-                crate::csv::cell(&u.temporary_password)
-            ));
+            out.push_str(&u.csv_row());
         }
         out
+    }
+}
+
+impl ImportedUser {
+    /// The header line of [`ImportResult::to_csv`].
+    pub const CSV_HEADER: &'static str = "Display name,User name,Temporary password\r\n";
+
+    /// This user's line of [`ImportResult::to_csv`].
+    pub fn csv_row(&self) -> String {
+        format!(
+            "{},{},{}\r\n",
+            crate::csv::cell(&self.display_name),
+            crate::csv::cell(&self.user_name),
+            crate::csv::cell(&self.temporary_password)
+        )
     }
 }

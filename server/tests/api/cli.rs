@@ -369,3 +369,127 @@ async fn issue_invoices_issues_each_month_once() {
     assert!(!ok);
     assert!(err.contains("Nobody"), "{err}");
 }
+
+/// The command line reads an import file a buffer at a time, twice (check,
+/// then write); a problem on the last row still writes nothing, and a good
+/// file prints every user's temporary password once the import commits.
+#[tokio::test]
+async fn a_large_file_is_read_in_steps_and_imported_all_or_nothing() {
+    let (url, dir) = crate::helpers::fresh_database().await;
+    let db = app::db::connect(&url).await.expect("db");
+    let org_id = app::orgs::service::create(&db, "Stream Partners")
+        .await
+        .expect("org");
+    let ctx = app::request::Ctx::operator(&db, &org_id);
+    let customer = app::customers::service::create(
+        &ctx,
+        &app::customers::NewCustomer {
+            details: app::customers::CustomerDetails {
+                name: "Stream Customer".into(),
+                ..Default::default()
+            },
+            domain: "stream.example".into(),
+        },
+    )
+    .await
+    .expect("customer");
+    app::subscriptions::service::create(&ctx, &customer.customer_id, "Suite", 500)
+        .await
+        .expect("subscription");
+    // Over 4 steps of the check and 9 batches of the writing; a byte order
+    // mark and CRLF line ends as a spreadsheet saves them.
+    let rows = 9_000;
+    let mut text = String::from("\u{FEFF}First name,Last name,Display name,Email,Licence\r\n");
+    for i in 0..rows {
+        let licence = if i % 20 == 0 { "suite" } else { "" };
+        text.push_str(&format!(
+            "P{i},Stream,P{i} Stream,p{i}@stream.example,{licence}\r\n"
+        ));
+    }
+    let file = dir.0.join("large.csv");
+    let count = || async {
+        let n: i64 =
+            sqlx::query_scalar("select count(*) from customer_user where customer_id = $1")
+                .bind(&customer.customer_id)
+                .fetch_one(&db)
+                .await
+                .expect("count");
+        n
+    };
+    let import = |path: &str| {
+        cli(
+            &url,
+            &[
+                "import-users",
+                "--org",
+                &org_id,
+                "--customer",
+                "stream.example",
+                path,
+            ],
+        )
+    };
+    let path = file.to_string_lossy().into_owned();
+
+    std::fs::write(
+        &file,
+        format!("{text}Last,Row,Last Row,p1@stream.example,\r\n"),
+    )
+    .expect("write");
+    let (ok, out, err) = import(&path);
+    assert!(!ok);
+    assert!(out.is_empty(), "{out}");
+    assert!(
+        err.contains(&format!("row {}, Email:", rows + 2)) && err.contains("nothing was imported"),
+        "{err}"
+    );
+    assert_eq!(count().await, 0);
+
+    std::fs::write(&file, &text).expect("write");
+    let (ok, out, err) = import(&path);
+    assert!(ok, "{err}");
+    assert!(err.contains(&format!("Imported {rows} users")), "{err}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), rows + 1);
+    assert_eq!(lines[0], "Display name,User name,Temporary password");
+    assert!(lines[rows].starts_with(&format!(
+        "P{} Stream,p{}@stream.example,",
+        rows - 1,
+        rows - 1
+    )));
+    let passwords: std::collections::HashSet<&str> = lines[1..]
+        .iter()
+        .filter_map(|l| l.rsplit(',').next())
+        .collect();
+    assert_eq!(passwords.len(), rows, "each user has their own password");
+    assert_eq!(count().await, rows as i64);
+    let (entries, licences): (i64, i64) = (
+        sqlx::query_scalar(
+            "select count(*) from activity where org_id = $1 and operation = 'customer-user-created'",
+        )
+        .bind(&org_id)
+        .fetch_one(&db)
+        .await
+        .expect("entries"),
+        sqlx::query_scalar(
+            "select count(*) from licence l join customer_user u on u.customer_user_id = l.customer_user_id
+             where u.customer_id = $1",
+        )
+        .bind(&customer.customer_id)
+        .fetch_one(&db)
+        .await
+        .expect("licences"),
+    );
+    assert_eq!((entries, licences), (rows as i64, rows as i64 / 20));
+    // The temporary file that held the passwords has no name left.
+    let left = std::fs::read_dir(std::env::temp_dir())
+        .expect("temp dir")
+        .filter_map(Result::ok)
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("partner-console-import-")
+        })
+        .count();
+    assert_eq!(left, 0);
+}

@@ -5,6 +5,7 @@
 
 use super::super::{CustomerAdminRole, HeldLicence, NewCustomerUser, IMPORT_HEADER};
 use super::check::Errors;
+use super::seen::Seen;
 use super::PlannedRow;
 use crate::error::AppResult;
 use crate::subscriptions::Subscription;
@@ -43,7 +44,7 @@ pub(super) struct Plan {
     /// Lower-case product name → its subscription and planned seats.
     by_product: HashMap<String, Seats>,
     /// Lower-case email → the first row that has it.
-    seen: HashMap<String, usize>,
+    seen: Seen,
     rows: Vec<PlannedRow>,
 }
 
@@ -75,14 +76,14 @@ impl Plan {
             existing,
             products,
             by_product,
-            seen: HashMap::new(),
+            seen: Seen::default(),
             rows: Vec::new(),
         })
     }
 
-    /// The rows that passed every check, in file order.
-    pub(super) fn into_rows(self) -> Vec<PlannedRow> {
-        self.rows
+    /// The rows that passed every check since the last call, in file order.
+    pub(super) fn take_rows(&mut self) -> Vec<PlannedRow> {
+        std::mem::take(&mut self.rows)
     }
 
     /// Checks the row at spreadsheet row `line`, adding its problems to
@@ -179,7 +180,7 @@ impl Plan {
             ))
         } else if alias_problem.is_some() {
             alias_problem
-        } else if let Some(first) = self.seen.get(&lower) {
+        } else if let Some(first) = self.seen.first(&lower) {
             Some(crate::msg!(
                 "customer-users-import-email-duplicate",
                 email = email,
@@ -193,7 +194,7 @@ impl Plan {
         } else {
             None
         };
-        self.seen.entry(lower).or_insert(line);
+        self.seen.add(&lower, line);
         reason
     }
 

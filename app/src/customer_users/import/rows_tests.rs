@@ -13,7 +13,7 @@ fn plan(domain: &str) -> Plan {
         existing: HashSet::new(),
         products: Vec::new(),
         by_product: HashMap::new(),
-        seen: HashMap::new(),
+        seen: Default::default(),
         rows: Vec::new(),
     }
 }

@@ -7,6 +7,7 @@
 use super::{import, validate_with};
 use crate::access::Capability;
 use crate::customer_users::ImportStep;
+use crate::customer_users::IMPORT_MAX_ROWS;
 use crate::customers::service::require_customer;
 use crate::error::{AppError, AppResult};
 use crate::request::Ctx;
@@ -22,7 +23,7 @@ pub async fn validate_steps(
 ) -> AppResult<TextStream<AppError>> {
     streamed(ctx, customer_id, |ctx, id, tx| async move {
         let progress = move |step| drop(tx.unbounded_send(step));
-        match validate_with(&ctx, &id, &csv, &progress).await {
+        match validate_with(&ctx, &id, &csv.as_str(), IMPORT_MAX_ROWS, &progress).await {
             Ok(check) => ImportStep::Report(check),
             Err(e) => ImportStep::Failed(e),
         }

@@ -4,11 +4,12 @@
 //! users stay within seconds.
 
 use super::super::{CustomerAdminRole, HeldLicence};
-use crate::activity::service::{Entry, Target, Work};
+use crate::activity::service::{entry_statements, Actor, Entry, Target, Work};
 use crate::activity::{FieldChange, Operation};
 use crate::auth::secrets;
-use crate::db::{new_id, now_millis, Backend};
+use crate::db::{bind, new_id, now_millis, Backend, Prepared};
 use crate::error::AppResult;
+use sqlx::any::AnyArguments;
 
 /// Rows per multi-row `insert`: 11 bound values per user row and 3 per
 /// licence row (SQLite allows 32,766 values per statement, PostgreSQL 65,535).
@@ -46,23 +47,59 @@ pub(crate) async fn insert_users(
     customer_id: &str,
     rows: &[NewUserRow],
 ) -> AppResult<Vec<WrittenUser>> {
-    let key = secrets::server_key_conn(work.conn()).await?;
-    let now = now_millis();
+    let writer = Writer::new(work, org_id, customer_id).await?;
     let mut out = Vec::with_capacity(rows.len());
     for batch in rows.chunks(BATCH) {
-        let written: Vec<WrittenUser> = batch
+        let (_, written) = writer.prepare(batch.to_vec())?.write(work).await?;
+        out.extend(written);
+    }
+    Ok(out)
+}
+
+/// Builds batches of new users of one customer apart from the transaction,
+/// so an import builds the next batch while the database writes this one.
+pub(crate) struct Writer {
+    key: Vec<u8>,
+    backend: Backend,
+    actor: Actor,
+    org_id: String,
+    customer_id: String,
+}
+
+/// Up to [`BATCH`] new users made ready to write: their ids and temporary
+/// passwords, and the statements that write them, their licences and their
+/// activity entries.
+pub(crate) struct UserBatch {
+    rows: Vec<NewUserRow>,
+    written: Vec<WrittenUser>,
+    statements: Vec<Prepared>,
+}
+
+impl Writer {
+    /// A writer for `customer_id`'s new users inside `work` (whose actor
+    /// the entries name).
+    pub(crate) async fn new(work: &mut Work, org_id: &str, customer_id: &str) -> AppResult<Writer> {
+        Ok(Writer {
+            key: secrets::server_key_conn(work.conn()).await?,
+            backend: Backend::of_conn(work.conn()),
+            actor: work.actor().clone(),
+            org_id: org_id.into(),
+            customer_id: customer_id.into(),
+        })
+    }
+
+    /// Makes `rows` (at most [`BATCH`]) ready to write.
+    pub(crate) fn prepare(&self, rows: Vec<NewUserRow>) -> AppResult<UserBatch> {
+        let now = now_millis();
+        let written: Vec<WrittenUser> = rows
             .iter()
             .map(|_| WrittenUser {
                 customer_user_id: new_id(),
                 temporary_password: secrets::new_temporary_password(),
             })
             .collect();
-        let hashes: Vec<String> = written
-            .iter()
-            .map(|w| secrets::keyed_hash(&key, &w.temporary_password))
-            .collect();
-        user_rows(work, org_id, customer_id, batch, &written, &hashes, now).await?;
-        let licences: Vec<(&str, &str)> = batch
+        let mut statements = vec![self.user_rows(&rows, &written, now)];
+        let licences: Vec<(&str, &str)> = rows
             .iter()
             .zip(&written)
             .flat_map(|(row, w)| {
@@ -71,13 +108,84 @@ pub(crate) async fn insert_users(
                     .map(|l| (w.customer_user_id.as_str(), l.subscription_id.as_str()))
             })
             .collect();
-        licence_rows(work, &licences, now).await?;
-        for (row, w) in batch.iter().zip(&written) {
-            work.push(entry(customer_id, row, &w.customer_user_id));
-        }
-        out.extend(written);
+        statements.extend(self.licence_rows(&licences, now));
+        let entries: Vec<Entry> = rows
+            .iter()
+            .zip(&written)
+            .map(|(row, w)| entry(&self.customer_id, row, &w.customer_user_id))
+            .collect();
+        statements.extend(entry_statements(&self.actor, self.backend, now, &entries)?);
+        Ok(UserBatch {
+            rows,
+            written,
+            statements,
+        })
     }
-    Ok(out)
+
+    /// One multi-row insert of `customer_user` rows.
+    fn user_rows(&self, rows: &[NewUserRow], written: &[WrittenUser], now: i64) -> Prepared {
+        let sql = format!(
+            "insert into customer_user (customer_user_id, org_id, customer_id, first_name, last_name, display_name,
+                 user_name, user_name_lower, admin_role, password_hash, must_change_password, status, created_at) values {}",
+            values(self.backend, rows.len(), 11, |p| format!(
+                "({}, {}, {}, {}, {}, {}, {}, {}, {}, {}, 1, 'active', {})",
+                p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10]
+            ))
+        );
+        let mut args = AnyArguments::default();
+        for (row, w) in rows.iter().zip(written) {
+            bind(&mut args, w.customer_user_id.clone());
+            bind(&mut args, self.org_id.clone());
+            bind(&mut args, self.customer_id.clone());
+            bind(&mut args, row.first_name.clone());
+            bind(&mut args, row.last_name.clone());
+            bind(&mut args, row.display_name.clone());
+            bind(&mut args, row.user_name.clone());
+            bind(&mut args, row.user_name.to_lowercase());
+            bind(&mut args, row.admin_role.key());
+            bind(
+                &mut args,
+                secrets::keyed_hash(&self.key, &w.temporary_password),
+            );
+            bind(&mut args, now);
+        }
+        Prepared::new(sql, args)
+    }
+
+    /// Multi-row inserts of held licences, `(customer_user_id, subscription_id)`.
+    fn licence_rows(&self, licences: &[(&str, &str)], now: i64) -> Vec<Prepared> {
+        licences
+            .chunks(BATCH)
+            .map(|chunk| {
+                let sql = format!(
+                    "insert into licence (customer_user_id, subscription_id, released, assigned_at) values {}",
+                    values(self.backend, chunk.len(), 3, |p| format!(
+                        "({}, {}, 0, {})",
+                        p[0], p[1], p[2]
+                    ))
+                );
+                let mut args = AnyArguments::default();
+                for (user, subscription) in chunk {
+                    bind(&mut args, user.to_string());
+                    bind(&mut args, subscription.to_string());
+                    bind(&mut args, now);
+                }
+                Prepared::new(sql, args)
+            })
+            .collect()
+    }
+}
+
+impl UserBatch {
+    /// Writes the batch in `work`; gives back its rows and the users written,
+    /// in the same order.
+    pub(crate) async fn write(
+        self,
+        work: &mut Work,
+    ) -> AppResult<(Vec<NewUserRow>, Vec<WrittenUser>)> {
+        work.run(self.statements, self.rows.len()).await?;
+        Ok((self.rows, self.written))
+    }
 }
 
 /// `(p1, p2, …)` groups of `per_row` placeholders for `rows` rows, comma-separated.
@@ -96,64 +204,6 @@ fn values(
         })
         .collect::<Vec<_>>()
         .join(",")
-}
-
-/// One multi-row insert of `customer_user` rows (at most [`BATCH`]).
-async fn user_rows(
-    work: &mut Work,
-    org_id: &str,
-    customer_id: &str,
-    batch: &[NewUserRow],
-    written: &[WrittenUser],
-    hashes: &[String],
-    now: i64,
-) -> AppResult<()> {
-    let backend = Backend::of_conn(work.conn());
-    let sql = format!(
-        "insert into customer_user (customer_user_id, org_id, customer_id, first_name, last_name, display_name,
-             user_name, user_name_lower, admin_role, password_hash, must_change_password, status, created_at) values {}",
-        values(backend, batch.len(), 11, |p| format!(
-            "({}, {}, {}, {}, {}, {}, {}, {}, {}, {}, 1, 'active', {})",
-            p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10]
-        ))
-    );
-    let mut q = sqlx::query(&sql);
-    for ((row, w), hash) in batch.iter().zip(written).zip(hashes) {
-        q = q
-            .bind(&w.customer_user_id)
-            .bind(org_id)
-            .bind(customer_id)
-            .bind(&row.first_name)
-            .bind(&row.last_name)
-            .bind(&row.display_name)
-            .bind(&row.user_name)
-            .bind(row.user_name.to_lowercase())
-            .bind(row.admin_role.key())
-            .bind(hash)
-            .bind(now);
-    }
-    q.execute(work.conn()).await?;
-    Ok(())
-}
-
-/// Multi-row inserts of held licences, `(customer_user_id, subscription_id)`.
-async fn licence_rows(work: &mut Work, licences: &[(&str, &str)], now: i64) -> AppResult<()> {
-    let backend = Backend::of_conn(work.conn());
-    for chunk in licences.chunks(BATCH) {
-        let sql = format!(
-            "insert into licence (customer_user_id, subscription_id, released, assigned_at) values {}",
-            values(backend, chunk.len(), 3, |p| format!(
-                "({}, {}, 0, {})",
-                p[0], p[1], p[2]
-            ))
-        );
-        let mut q = sqlx::query(&sql);
-        for (user, subscription) in chunk {
-            q = q.bind(*user).bind(*subscription).bind(now);
-        }
-        q.execute(work.conn()).await?;
-    }
-    Ok(())
 }
 
 /// The activity entry of one created user.

@@ -11,7 +11,7 @@ mod reads;
 
 pub use accounts::{create, reset_password};
 pub use export::{export_csv, export_parts, export_steps};
-pub(crate) use insert::insert_users;
+pub(crate) use insert::Writer;
 pub use insert::{NewUserRow, WrittenUser, BATCH};
 pub use licences::manage_licences;
 pub use lifecycle::{delete, purge_expired, restore};
