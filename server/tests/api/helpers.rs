@@ -233,7 +233,7 @@ impl TestApp {
         let email = format!(
             "{}@{}.example",
             name.to_lowercase().replace(' ', "."),
-            &org_id[..8]
+            crate::helpers::unique_part(org_id)
         );
         let new = app::users::NewUser {
             display_name: name.into(),
@@ -730,4 +730,11 @@ impl TestApp {
             contact: contact.user_id,
         }
     }
+}
+
+/// The part of an id that differs between ids made at the same moment (its
+/// last 8 characters: ids are time-ordered UUID v7, whose first characters
+/// are the time), for names and codes a test derives from an id.
+pub fn unique_part(id: &str) -> &str {
+    id.get(id.len().saturating_sub(8)..).unwrap_or(id)
 }

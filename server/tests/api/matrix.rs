@@ -394,7 +394,7 @@ fn cases() -> Vec<Case> {
         Case {
             path: ConvertLead::PATH,
             needs: Needs::AllAndAny(Capability::LeadsManage, &[Capability::CustomersCreate]),
-            body: |ids| json!({"lead_id": ids.lead, "version": 1, "domain": format!("c{}.example", &ids.target[..8])}),
+            body: |ids| json!({"lead_id": ids.lead, "version": 1, "domain": format!("c{}.example", crate::helpers::unique_part(ids.target))}),
             scoped: true,
         },
         Case {
@@ -437,7 +437,7 @@ fn cases() -> Vec<Case> {
             needs: Needs::Cap(Capability::ResellerRegister),
             body: |ids| {
                 json!({"reseller": {"company": "Litware", "country": "France",
-                "contact_email": "var@litware.example", "reseller_id": format!("V{}", &ids.target[..8])}})
+                "contact_email": "var@litware.example", "reseller_id": format!("V{}", crate::helpers::unique_part(ids.target))}})
             },
             scoped: false,
         },
@@ -548,7 +548,7 @@ fn cases() -> Vec<Case> {
             needs: Needs::Cap(Capability::DeviceListsAdd),
             body: |ids| {
                 json!({"customer_id": ids.customer.customer_id, "list": {"name": "Batch",
-                "csv": format!("Device serial number\nA-{}\n", &ids.target[..8])}})
+                "csv": format!("Device serial number\nA-{}\n", crate::helpers::unique_part(ids.target))}})
             },
             scoped: true,
         },
@@ -571,7 +571,7 @@ fn cases() -> Vec<Case> {
             path: CreateDeviceProfile::PATH,
             needs: Needs::Cap(Capability::DeviceProfilesManage),
             body: |ids| {
-                json!({"profile": {"name": format!("New {}", &ids.target[..8]),
+                json!({"profile": {"name": format!("New {}", crate::helpers::unique_part(ids.target)),
                 "settings": {"skip_privacy_settings": true, "user_account_type": "administrator",
                 "device_name_template": "CONTOSO-%SERIAL%"}}})
             },
@@ -582,7 +582,7 @@ fn cases() -> Vec<Case> {
             needs: Needs::Cap(Capability::DeviceProfilesManage),
             body: |ids| {
                 json!({"profile_id": ids.devices.profile_id, "version": 1,
-                "profile": {"name": format!("Renamed {}", &ids.target[..8])}})
+                "profile": {"name": format!("Renamed {}", crate::helpers::unique_part(ids.target))}})
             },
             scoped: true,
         },
@@ -676,7 +676,7 @@ fn cases() -> Vec<Case> {
         Case {
             path: CreateCustomer::PATH,
             needs: Needs::Cap(Capability::CustomersCreate),
-            body: |ids| json!({"customer": {"details": {"name": "Contoso Ltd"}, "domain": format!("c{}.example", &ids.target[..8])}}),
+            body: |ids| json!({"customer": {"details": {"name": "Contoso Ltd"}, "domain": format!("c{}.example", crate::helpers::unique_part(ids.target))}}),
             scoped: false,
         },
         Case {
@@ -835,13 +835,13 @@ fn cases() -> Vec<Case> {
         Case {
             path: CreateGroup::PATH,
             needs: Needs::Cap(Capability::GroupsManage),
-            body: |ids| json!({"name": format!("Group {}", &ids.target[..8]), "access": {"roles": {"agent": "sales-agent"}}}),
+            body: |ids| json!({"name": format!("Group {}", crate::helpers::unique_part(ids.target)), "access": {"roles": {"agent": "sales-agent"}}}),
             scoped: false,
         },
         Case {
             path: RenameGroup::PATH,
             needs: Needs::Cap(Capability::GroupsManage),
-            body: |ids| json!({"group_id": ids.group, "version": 1, "name": format!("Renamed {}", &ids.target[..8])}),
+            body: |ids| json!({"group_id": ids.group, "version": 1, "name": format!("Renamed {}", crate::helpers::unique_part(ids.target))}),
             scoped: true,
         },
         Case {
@@ -911,7 +911,7 @@ fn cases() -> Vec<Case> {
         Case {
             path: AddLocation::PATH,
             needs: Needs::Cap(Capability::OrgProfileManage),
-            body: |ids| json!({"location": {"partner_id": format!("N{}", &ids.target[..8]), "location": "Lyon", "country": "France"}}),
+            body: |ids| json!({"location": {"partner_id": format!("N{}", crate::helpers::unique_part(ids.target)), "location": "Lyon", "country": "France"}}),
             scoped: false,
         },
         Case {
@@ -941,13 +941,13 @@ fn cases() -> Vec<Case> {
         Case {
             path: CreateApplication::PATH,
             needs: Needs::Cap(Capability::ApplicationsManage),
-            body: |ids| json!({"application": {"name": format!("App {}", &ids.target[..8])}}),
+            body: |ids| json!({"application": {"name": format!("App {}", crate::helpers::unique_part(ids.target))}}),
             scoped: false,
         },
         Case {
             path: RenameApplication::PATH,
             needs: Needs::Cap(Capability::ApplicationsManage),
-            body: |ids| json!({"app_id": ids.app.app_id, "version": 1, "name": format!("Renamed {}", &ids.target[..8])}),
+            body: |ids| json!({"app_id": ids.app.app_id, "version": 1, "name": format!("Renamed {}", crate::helpers::unique_part(ids.target))}),
             scoped: true,
         },
         Case {
@@ -1049,7 +1049,7 @@ async fn check(app: &TestApp, fx: &Fixture, case: &Case, who: usize) -> Option<S
     let request = app
         .add_role_request(&fx.org_a, &target.user_id, "sales-agent")
         .await;
-    let location = format!("L{}", &target.user_id[..8]);
+    let location = format!("L{}", crate::helpers::unique_part(&target.user_id));
     app.add_location(&fx.org_a, &location).await;
     let application = app
         .add_application(&fx.org_a, &format!("App of {who}"), RoleSet::default())
@@ -1062,7 +1062,10 @@ async fn check(app: &TestApp, fx: &Fixture, case: &Case, who: usize) -> Option<S
         .add_devices(&fx.org_a, &customer.customer_id, &format!("of {who}"))
         .await;
     let enrolment = app
-        .add_enrolment(&fx.org_a, &format!("E{}", &target.user_id[..8]))
+        .add_enrolment(
+            &fx.org_a,
+            &format!("E{}", crate::helpers::unique_part(&target.user_id)),
+        )
         .await;
     let invoice = app.add_invoice(&fx.org_a).await;
     let ids = Ids {

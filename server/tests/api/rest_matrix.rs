@@ -59,11 +59,11 @@ fn cases() -> Vec<ApiCase> {
             |_| json!({"version": 1, "status": "qualified"}), true),
         case!("POST" "/leads/{lead_id}/convert", Needs::AllAndAny(C::LeadsManage, &[C::CustomersCreate]),
             |ids| format!("/leads/{}/convert", ids.lead),
-            |ids| json!({"version": 1, "domain": format!("c{}.example", &ids.target[..8])}), true),
+            |ids| json!({"version": 1, "domain": format!("c{}.example", crate::helpers::unique_part(ids.target))}), true),
         case!("GET" "/resellers", Needs::Cap(C::ResellerRegister), |_| "/resellers".into(), none, false),
         case!("POST" "/resellers", Needs::Cap(C::ResellerRegister), |_| "/resellers".into(),
             |ids| json!({"company": "Litware", "country": "France", "contact_email": "var@litware.example",
-                         "reseller_id": format!("V{}", &ids.target[..8])}), false),
+                         "reseller_id": format!("V{}", crate::helpers::unique_part(ids.target))}), false),
         case!("GET" "/delegated-admin", Needs::Any(&[C::DelegatedAdminRequest, C::AdministerOnBehalf]),
             |_| "/delegated-admin?status=granted".into(), none, false),
         case!("POST" "/customers/{customer_id}/delegated-admin/answer", Needs::Cap(C::DelegatedAdminRequest),
@@ -119,16 +119,16 @@ fn cases() -> Vec<ApiCase> {
             |_| json!({"csv": "Device serial number,Hardware hash\nV-1,not base64\n"}), true),
         case!("POST" "/customers/{customer_id}/device-lists", Needs::Cap(C::DeviceListsAdd),
             |ids| format!("/customers/{}/device-lists", ids.customer.customer_id),
-            |ids| json!({"name": "Batch", "csv": format!("Device serial number\nA-{}\n", &ids.target[..8])}), true),
+            |ids| json!({"name": "Batch", "csv": format!("Device serial number\nA-{}\n", crate::helpers::unique_part(ids.target))}), true),
         case!("POST" "/customers/{customer_id}/devices/profile", Needs::Cap(C::DeviceProfilesManage),
             |ids| format!("/customers/{}/devices/profile", ids.customer.customer_id),
             |ids| json!({"device_ids": [ids.devices.device_id], "profile_id": ids.devices.profile_id}), true),
         case!("GET" "/device-profiles", Needs::Cap(C::DeviceProfilesManage), |_| "/device-profiles".into(), none, false),
         case!("POST" "/device-profiles", Needs::Cap(C::DeviceProfilesManage), |_| "/device-profiles".into(),
-            |ids| json!({"name": format!("New {}", &ids.target[..8]), "settings": {"skip_licence_terms": true}}), false),
+            |ids| json!({"name": format!("New {}", crate::helpers::unique_part(ids.target)), "settings": {"skip_licence_terms": true}}), false),
         case!("PUT" "/device-profiles/{profile_id}", Needs::Cap(C::DeviceProfilesManage),
             |ids| format!("/device-profiles/{}", ids.devices.profile_id),
-            |ids| json!({"version": 1, "name": format!("Renamed {}", &ids.target[..8])}), true),
+            |ids| json!({"version": 1, "name": format!("Renamed {}", crate::helpers::unique_part(ids.target))}), true),
         case!("DELETE" "/device-profiles/{profile_id}", Needs::Cap(C::DeviceProfilesManage),
             |ids| format!("/device-profiles/{}?version=1", ids.devices.profile_id), none, true),
         case!("GET" "/agreements", Needs::Cap(C::AgreementsView), |_| "/agreements".into(), none, false),
@@ -181,10 +181,10 @@ fn cases() -> Vec<ApiCase> {
         // Groups.
         case!("GET" "/groups", Needs::Any(GROUP_READERS), |_| "/groups".into(), none, false),
         case!("POST" "/groups", Needs::Cap(C::GroupsManage), |_| "/groups".into(),
-            |ids| json!({"name": format!("Group {}", &ids.target[..8]), "access": {"roles": {"agent": "sales-agent"}}}), false),
+            |ids| json!({"name": format!("Group {}", crate::helpers::unique_part(ids.target)), "access": {"roles": {"agent": "sales-agent"}}}), false),
         case!("GET" "/groups/{group_id}", Needs::Any(GROUP_READERS), |ids| format!("/groups/{}", ids.group), none, true),
         case!("PATCH" "/groups/{group_id}", Needs::Cap(C::GroupsManage), |ids| format!("/groups/{}", ids.group),
-            |ids| json!({"version": 1, "name": format!("Renamed {}", &ids.target[..8])}), true),
+            |ids| json!({"version": 1, "name": format!("Renamed {}", crate::helpers::unique_part(ids.target))}), true),
         case!("PUT" "/groups/{group_id}/access", Needs::Cap(C::GroupsManage), |ids| format!("/groups/{}/access", ids.group),
             |_| json!({"version": 1, "access": {"roles": {"agent": "helpdesk-agent"}, "permissions": {"subscriptions": "read"}}}), true),
         case!("DELETE" "/groups/{group_id}", Needs::Cap(C::GroupsManage), |ids| format!("/groups/{}?version=1", ids.group), none, true),
@@ -195,12 +195,12 @@ fn cases() -> Vec<ApiCase> {
         // Applications.
         case!("GET" "/applications", Needs::Cap(C::ApplicationsManage), |_| "/applications".into(), none, false),
         case!("POST" "/applications", Needs::Cap(C::ApplicationsManage), |_| "/applications".into(),
-            |ids| json!({"name": format!("App {}", &ids.target[..8])}), false),
+            |ids| json!({"name": format!("App {}", crate::helpers::unique_part(ids.target))}), false),
         case!("GET" "/applications/{app_id}", Needs::Cap(C::ApplicationsManage),
             |ids| format!("/applications/{}", ids.app.app_id), none, true),
         case!("PATCH" "/applications/{app_id}", Needs::Cap(C::ApplicationsManage),
             |ids| format!("/applications/{}", ids.app.app_id),
-            |ids| json!({"version": 1, "name": format!("Renamed {}", &ids.target[..8])}), true),
+            |ids| json!({"version": 1, "name": format!("Renamed {}", crate::helpers::unique_part(ids.target))}), true),
         case!("PUT" "/applications/{app_id}/access", Needs::Cap(C::ApplicationsManage),
             |ids| format!("/applications/{}/access", ids.app.app_id),
             |_| json!({"version": 1, "access": {"roles": {"agent": "helpdesk-agent"}}}), true),
@@ -225,7 +225,7 @@ fn cases() -> Vec<ApiCase> {
         case!("PUT" "/organization/sign-in-policy", Needs::Cap(C::OrgProfileManage), |_| "/organization/sign-in-policy".into(),
             |_| json!({"version": 1, "policy": {"require_second_factor": false, "temp_password_days": 7}}), false),
         case!("POST" "/organization/locations", Needs::Cap(C::OrgProfileManage), |_| "/organization/locations".into(),
-            |ids| json!({"partner_id": format!("N{}", &ids.target[..8]), "location": "Lyon", "country": "France"}), false),
+            |ids| json!({"partner_id": format!("N{}", crate::helpers::unique_part(ids.target)), "location": "Lyon", "country": "France"}), false),
         case!("PUT" "/organization/locations/{partner_id}", Needs::Cap(C::OrgProfileManage),
             |ids| format!("/organization/locations/{}", ids.location), |_| json!({"location": "Paris HQ", "country": "France"}), true),
         case!("DELETE" "/organization/locations/{partner_id}", Needs::Cap(C::OrgProfileManage),
@@ -233,7 +233,7 @@ fn cases() -> Vec<ApiCase> {
         // Customers.
         case!("GET" "/customers", Needs::Cap(C::CustomersView), |_| "/customers".into(), none, false),
         case!("POST" "/customers", Needs::Cap(C::CustomersCreate), |_| "/customers".into(),
-            |ids| json!({"details": {"name": "Contoso Ltd"}, "domain": format!("c{}.example", &ids.target[..8])}), false),
+            |ids| json!({"details": {"name": "Contoso Ltd"}, "domain": format!("c{}.example", crate::helpers::unique_part(ids.target))}), false),
         case!("GET" "/customers/{customer_id}", Needs::Cap(C::CustomersView),
             |ids| format!("/customers/{}", ids.customer.customer_id), none, true),
         case!("PATCH" "/customers/{customer_id}", Needs::Cap(C::CustomersEditDetails),
@@ -383,7 +383,7 @@ async fn every_role_against_every_api_route() {
             let request = app
                 .add_role_request(&fx.org_a, &target.user_id, "sales-agent")
                 .await;
-            let location = format!("L{}", &target.user_id[..8]);
+            let location = format!("L{}", crate::helpers::unique_part(&target.user_id));
             app.add_location(&fx.org_a, &location).await;
             let other_app = app
                 .add_application(&fx.org_a, &format!("Other {n}"), RoleSet::default())
@@ -395,7 +395,10 @@ async fn every_role_against_every_api_route() {
                 .add_devices(&fx.org_a, &customer.customer_id, &format!("{n}"))
                 .await;
             let enrolment = app
-                .add_enrolment(&fx.org_a, &format!("E{}", &target.user_id[..8]))
+                .add_enrolment(
+                    &fx.org_a,
+                    &format!("E{}", crate::helpers::unique_part(&target.user_id)),
+                )
                 .await;
             let invoice = app.add_invoice(&fx.org_a).await;
             let ids = Ids {
