@@ -213,6 +213,35 @@ impl Backend {
     }
 }
 
+/// `head` followed by `rows` copies of `row`, comma-separated: a multi-row
+/// insert. Each `?` in `row` becomes the backend's next placeholder
+/// ([`Backend::param`]), numbered across the rows. Built in one buffer,
+/// since an import builds one of these per thousand rows.
+pub fn rows_sql(backend: Backend, head: &str, row: &str, rows: usize) -> String {
+    use std::fmt::Write as _;
+    let mut sql = String::with_capacity(head.len() + rows * (row.len() + 8));
+    sql.push_str(head);
+    let mut n = 0;
+    for i in 0..rows {
+        if i > 0 {
+            sql.push(',');
+        }
+        match backend {
+            Backend::Sqlite => sql.push_str(row),
+            Backend::Postgres => {
+                for (k, piece) in row.split('?').enumerate() {
+                    if k > 0 {
+                        n += 1;
+                        let _ = write!(sql, "${n}");
+                    }
+                    sql.push_str(piece);
+                }
+            }
+        }
+    }
+    sql
+}
+
 /// A statement built ahead of its run, owning its SQL and arguments: a bulk
 /// write builds the next one while the database runs this one.
 pub struct Prepared {
@@ -348,5 +377,23 @@ mod tests {
         assert_eq!(lite.args, vec![Arg::from("o"), Arg::Int(5)]);
         assert_eq!(Backend::Postgres.params(3, 2), "$3, $4");
         assert_eq!(Backend::Sqlite.params(3, 2), "?, ?");
+    }
+
+    #[test]
+    fn rows_sql_numbers_placeholders_across_rows() {
+        assert_eq!(
+            rows_sql(
+                Backend::Postgres,
+                "insert into t (a, b) values ",
+                "(?, 1, ?)",
+                3
+            ),
+            "insert into t (a, b) values ($1, 1, $2),($3, 1, $4),($5, 1, $6)"
+        );
+        assert_eq!(
+            rows_sql(Backend::Sqlite, "insert into t (a) values ", "(?)", 2),
+            "insert into t (a) values (?),(?)"
+        );
+        assert_eq!(rows_sql(Backend::Sqlite, "x ", "(?)", 0), "x ");
     }
 }

@@ -4,7 +4,7 @@ use super::{
     ActivityEntry, ActivityFilter, ActivityPage, FieldChange, Operation, ACTIVITY_PAGE_SIZE,
 };
 use crate::access::{Capability, Identity};
-use crate::db::{bind, like, new_id, now_millis, Backend, Db, Prepared, Statement};
+use crate::db::{bind, like, new_id, now_millis, rows_sql, Backend, Db, Prepared, Statement};
 use crate::error::{AppError, AppResult};
 use crate::request::Ctx;
 use sqlx::any::AnyArguments;
@@ -281,16 +281,15 @@ pub fn entry_statements(
 ) -> AppResult<Vec<Prepared>> {
     let mut out = Vec::new();
     for batch in entries.chunks(1000) {
-        let mut sql = String::from(
+        let sql = rows_sql(
+            backend,
             "insert into activity (activity_id, org_id, at, actor_kind, actor_id, actor_name,
                  operation, target_kind, target_id, target_name, customer_id, changes, client_addr) values ",
+            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            batch.len(),
         );
         let mut args = AnyArguments::default();
-        for (i, entry) in batch.iter().enumerate() {
-            if i > 0 {
-                sql.push(',');
-            }
-            sql.push_str(&format!("({})", backend.params(i * 13 + 1, 13)));
+        for entry in batch {
             let changes = serde_json::to_string(&entry.changes).map_err(|e| {
                 tracing::error!(error = %e, "activity changes not serializable");
                 AppError::Internal

@@ -183,12 +183,14 @@ pub fn keyed_hash(key: &[u8], password: &str) -> String {
     format!("{TEMP_PREFIX}{}", hex(&mac.finalize().into_bytes()))
 }
 
-/// A new temporary password: 130 random bits as 26 characters of an
-/// unambiguous alphabet, grouped by four for reading aloud.
+/// A new temporary password: 138 random bits as 24 characters of an
+/// unambiguous alphabet, grouped by four for reading aloud. The bits come
+/// from the thread's CSPRNG (ChaCha, seeded and reseeded from the OS), not
+/// a system call per password: an import makes a million of them.
 pub fn new_temporary_password() -> String {
     const ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789abcdefghjkmnpqrstuvwxyz";
     let mut bytes = [0u8; 32];
-    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    rand::thread_rng().fill_bytes(&mut bytes);
     // 54 symbols ≈ 5.75 bits each; 23 symbols give > 128 bits. Rejection
     // sampling keeps the distribution uniform.
     let mut out = String::new();
@@ -197,7 +199,7 @@ pub fn new_temporary_password() -> String {
     while count < 24 {
         if pool.is_empty() {
             let mut more = [0u8; 32];
-            rand::rngs::OsRng.fill_bytes(&mut more);
+            rand::thread_rng().fill_bytes(&mut more);
             pool.extend_from_slice(&more);
         }
         let b = pool.remove(0);

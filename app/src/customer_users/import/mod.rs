@@ -117,7 +117,10 @@ pub async fn import_into<I: Input>(
     let total = report.rows;
     // The second reading checks the rows again (the transaction holds the
     // customer, so the answers are the same) and writes them a batch at a
-    // time, building each batch while the database writes the one before.
+    // time, building each batch while the database writes the one before:
+    // the writing is a task of its own, so all of a batch's statements run
+    // beside the building (a task dropped mid-batch, by a Cancel, finishes
+    // that statement and drops the transaction: nothing is written).
     let mut writing =
         Checking::start(work.conn(), &me.org_id, customer_id, input, max_rows).await?;
     let writer = Writer::new(&mut work, &me.org_id, customer_id).await?;
@@ -127,11 +130,18 @@ pub async fn import_into<I: Input>(
         .transpose()?;
     let mut written = 0;
     while let Some(batch) = next.take() {
-        let (done, following) = futures::join!(batch.write(&mut work), async {
-            next_rows(&mut writing, &mut left)
-                .map(|rows| writer.prepare(rows))
-                .transpose()
+        let writing_batch = tokio::spawn(async move {
+            let done = batch.write(&mut work).await;
+            (work, done)
         });
+        let following = next_rows(&mut writing, &mut left)
+            .map(|rows| writer.prepare(rows))
+            .transpose();
+        let (back, done) = writing_batch.await.map_err(|e| {
+            tracing::error!(error = %e, "an import batch's writing stopped");
+            AppError::Internal
+        })?;
+        work = back;
         let (rows, users) = done?;
         next = following?;
         written += rows.len();

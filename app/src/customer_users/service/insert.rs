@@ -7,7 +7,7 @@ use super::super::{CustomerAdminRole, HeldLicence};
 use crate::activity::service::{entry_statements, Actor, Entry, Target, Work};
 use crate::activity::{FieldChange, Operation};
 use crate::auth::secrets;
-use crate::db::{bind, new_id, now_millis, Backend, Prepared};
+use crate::db::{bind, new_id, now_millis, rows_sql, Backend, Prepared};
 use crate::error::AppResult;
 use sqlx::any::AnyArguments;
 
@@ -124,13 +124,12 @@ impl Writer {
 
     /// One multi-row insert of `customer_user` rows.
     fn user_rows(&self, rows: &[NewUserRow], written: &[WrittenUser], now: i64) -> Prepared {
-        let sql = format!(
+        let sql = rows_sql(
+            self.backend,
             "insert into customer_user (customer_user_id, org_id, customer_id, first_name, last_name, display_name,
-                 user_name, user_name_lower, admin_role, password_hash, must_change_password, status, created_at) values {}",
-            values(self.backend, rows.len(), 11, |p| format!(
-                "({}, {}, {}, {}, {}, {}, {}, {}, {}, {}, 1, 'active', {})",
-                p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10]
-            ))
+                 user_name, user_name_lower, admin_role, password_hash, must_change_password, status, created_at) values ",
+            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 'active', ?)",
+            rows.len(),
         );
         let mut args = AnyArguments::default();
         for (row, w) in rows.iter().zip(written) {
@@ -157,12 +156,11 @@ impl Writer {
         licences
             .chunks(BATCH)
             .map(|chunk| {
-                let sql = format!(
-                    "insert into licence (customer_user_id, subscription_id, released, assigned_at) values {}",
-                    values(self.backend, chunk.len(), 3, |p| format!(
-                        "({}, {}, 0, {})",
-                        p[0], p[1], p[2]
-                    ))
+                let sql = rows_sql(
+                    self.backend,
+                    "insert into licence (customer_user_id, subscription_id, released, assigned_at) values ",
+                    "(?, ?, 0, ?)",
+                    chunk.len(),
                 );
                 let mut args = AnyArguments::default();
                 for (user, subscription) in chunk {
@@ -186,24 +184,6 @@ impl UserBatch {
         work.run(self.statements, self.rows.len()).await?;
         Ok((self.rows, self.written))
     }
-}
-
-/// `(p1, p2, …)` groups of `per_row` placeholders for `rows` rows, comma-separated.
-fn values(
-    backend: Backend,
-    rows: usize,
-    per_row: usize,
-    shape: impl Fn(&[String]) -> String,
-) -> String {
-    (0..rows)
-        .map(|i| {
-            let p: Vec<String> = (1..=per_row)
-                .map(|k| backend.param(i * per_row + k))
-                .collect();
-            shape(&p)
-        })
-        .collect::<Vec<_>>()
-        .join(",")
 }
 
 /// The activity entry of one created user.
