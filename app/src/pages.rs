@@ -18,6 +18,7 @@ use crate::ui::Frame;
 use crate::*;
 use leptos::prelude::*;
 use leptos_router::LazyRoute;
+
 /// A route type whose view is loaded on demand: with the `split` feature
 /// (release builds, `--split`) its code goes into the WASM module
 /// `$group`, with the other pages of that group. The view function lives

@@ -9,7 +9,7 @@ use crate::activity::service::{Target, Work};
 use crate::activity::{FieldChange, Operation};
 use crate::csv::read::{open, FileMessages, Layout, RowErrors};
 use crate::customers::service::{lock_customer, require_customer};
-use crate::db::{new_id, now_millis, Backend};
+use crate::db::{new_id, now_millis, rows_sql, Backend};
 use crate::devices::{
     device_list_size_problem, list_name_problem, DeviceList, DeviceListCheck, NewDeviceList,
     DEVICE_LIST_HEADER, DEVICE_LIST_MAX_ERRORS, DEVICE_LIST_MAX_ROWS,
@@ -167,13 +167,12 @@ async fn insert_devices(
     batch: &[PlannedDevice],
 ) -> AppResult<()> {
     let backend = Backend::of_conn(work.conn());
-    let values: Vec<String> = (0..batch.len())
-        .map(|i| format!("({})", backend.params(i * 9 + 1, 9)))
-        .collect();
-    let sql = format!(
+    let sql = rows_sql(
+        backend,
         "insert into device (device_id, org_id, customer_id, list_id, serial_number, serial_lower,
-             hardware_hash, manufacturer, model) values {}",
-        values.join(",")
+             hardware_hash, manufacturer, model) values ",
+        "(?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        batch.len(),
     );
     let mut q = sqlx::query(&sql);
     for d in batch {
