@@ -56,7 +56,7 @@ pub mod scim;
 pub mod state;
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
     path, Lazy,
@@ -65,9 +65,16 @@ use leptos_router::{
 /// The HTML document around the app, rendered on the server.
 ///
 /// The reader's language is chosen here, once per page (`i18n`), and its
-/// catalogue script is loaded before the WASM, which reads it.
-pub fn shell(options: LeptosOptions) -> impl IntoView {
+/// catalogue script is loaded before the WASM, which reads it. `bundle` is
+/// the path the built files (`/pkg`) are served under: `/bundle/<hash>` for a
+/// content-hashed copy browsers keep for good, or empty for plain `/pkg`.
+pub fn shell(options: LeptosOptions, bundle: &str) -> impl IntoView {
     let locale = i18n::current();
+    let stylesheet = format!(
+        "{bundle}/{}/{}.css",
+        options.site_pkg_dir, options.output_name
+    );
+    let root = bundle.to_owned();
     provide_context(locale);
     let theme = ui::current_theme().attribute();
     view! {
@@ -78,8 +85,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="color-scheme" content="light dark"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <link id="leptos" rel="stylesheet" href=stylesheet/>
                 <I18nScript locale/>
-                <HydrationScripts options/>
+                <HydrationScripts options root/>
                 <MetaTags/>
             </head>
             <body>
@@ -105,7 +113,6 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
 
     view! {
-        <Stylesheet id="leptos" href="/pkg/partner-console.css"/>
         <Title text="Partner Console"/>
         <Router>
             <main id="main">

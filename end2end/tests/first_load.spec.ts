@@ -85,6 +85,31 @@ test('the sign-in page loads small, hydrates and signs in', async ({ browser }) 
   await context.close();
 });
 
+test('pages load the bundle under its content hash, kept by the browser for good', async ({
+  browser,
+}) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const bundle: { path: string; cache: string }[] = [];
+  page.on('response', (response) => {
+    const path = new URL(response.url()).pathname;
+    if (/\.(wasm|js|css)$/.test(path) && !path.startsWith('/i18n/')) {
+      bundle.push({ path, cache: response.headers()['cache-control'] ?? '' });
+    }
+  });
+  await page.goto('/login');
+  await expect(page.locator('body')).toHaveAttribute('data-hydrated', 'true');
+  await page.waitForLoadState('networkidle');
+  expect(bundle.map((f) => f.path)).toEqual(
+    expect.arrayContaining([expect.stringMatching(/\.wasm$/), expect.stringMatching(/\.css$/)]),
+  );
+  for (const file of bundle) {
+    expect(file.path).toMatch(/^\/bundle\/[0-9a-f]{16}\/pkg\//);
+    expect(file.cache, file.path).toBe('public, max-age=31536000, immutable');
+  }
+  await context.close();
+});
+
 test('the users page loads small by its URL, hydrates, and navigation loads further pages', async ({
   browser,
   page,

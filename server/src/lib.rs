@@ -3,6 +3,7 @@
 //! app. `main.rs` only parses the command line and calls in here; the
 //! integration tests build the same router on a fresh database.
 
+pub mod bundle;
 pub mod config;
 pub mod memory;
 pub mod page_guard;
@@ -66,18 +67,27 @@ pub fn router_with(
     let routes = route_list();
     let ctx_state = state.clone();
     let shell_options = state.leptos_options.clone();
+    let options = &state.leptos_options;
+    let pkg_dir = std::path::Path::new(&*options.site_root).join(&*options.site_pkg_dir);
+    let version = bundle::version(&pkg_dir, &options.output_name);
+    let bundle_root: std::sync::Arc<str> = match &version {
+        Some(hash) => format!("/bundle/{hash}").into(),
+        None => "".into(),
+    };
+    let page_bundle = bundle_root.clone();
+    let fallback_bundle = bundle_root.clone();
     let header = |name: &'static str, value: &'static str| {
         SetResponseHeaderLayer::if_not_present(
             HeaderName::from_static(name),
             HeaderValue::from_static(value),
         )
     };
-    Ok(Router::new()
+    let mut router = Router::new()
         .leptos_routes_with_context(
             &state,
             routes,
             move || provide_context(ctx_state.clone()),
-            move || shell(shell_options.clone()),
+            move || shell(shell_options.clone(), &page_bundle),
         )
         .route(
             "/i18n/{file}",
@@ -87,8 +97,17 @@ pub fn router_with(
         .nest("/api/v1", app::rest::router())
         .nest("/scim/v2", app::scim::router())
         .merge(extra)
-        .nest_service("/pkg", pkg_files(&state.leptos_options))
-        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .nest_service("/pkg", bundle::files(&pkg_dir, bundle::REVALIDATE));
+    if version.is_some() {
+        router = router.nest_service(
+            &format!("{bundle_root}/pkg"),
+            bundle::files(&pkg_dir, bundle::FOREVER),
+        );
+    }
+    Ok(router
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(
+            move |options| shell(options, &fallback_bundle),
+        ))
         .layer(middleware::from_fn_with_state(pool, page_guard::isolate))
         .layer(middleware::from_fn(same_origin_only))
         .layer(middleware::from_fn(request_span))
@@ -106,25 +125,6 @@ pub fn router_with(
         .layer(header("referrer-policy", "same-origin"))
         .layer(header("x-frame-options", "DENY"))
         .with_state(state))
-}
-
-/// The WASM, JS and CSS bundle (`/pkg`): the brotli or gzip copy written by
-/// `cargo leptos build --release --precompress` when the browser accepts it
-/// (`Content-Encoding` set, `Vary: Accept-Encoding`), else the plain file.
-/// The names carry no hash, so browsers revalidate each visit (`no-cache`):
-/// an unchanged file costs a 304 (`Last-Modified`), never a stale bundle
-/// after an upgrade.
-fn pkg_files(options: &LeptosOptions) -> PkgFiles {
-    let dir = std::path::Path::new(&*options.site_root).join(&*options.site_pkg_dir);
-    let files = tower_http::services::ServeDir::new(dir)
-        .precompressed_br()
-        .precompressed_gzip();
-    let set =
-        |name, value| SetResponseHeaderLayer::overriding(name, HeaderValue::from_static(value));
-    tower::ServiceBuilder::new()
-        .layer(set(http::header::CACHE_CONTROL, "no-cache"))
-        .layer(set(http::header::VARY, "accept-encoding"))
-        .service(files)
 }
 
 /// The reader's catalogue script (`app::i18n`). Its name changes with its
@@ -145,12 +145,6 @@ async fn catalogue_script(uri: http::Uri) -> Response {
         None => StatusCode::NOT_FOUND.into_response(),
     }
 }
-
-/// The service type of [`pkg_files`].
-type PkgFiles = tower_http::set_header::SetResponseHeader<
-    tower_http::set_header::SetResponseHeader<tower_http::services::ServeDir, HeaderValue>,
-    HeaderValue,
->;
 
 /// `Cache-Control: no-store` on every server function's answer (some carry
 /// a temporary password, and none is worth keeping in a cache), and, when

@@ -76,12 +76,13 @@ impl RenderPool {
 }
 
 /// True for requests that render a page: reads outside the server
-/// functions (`/api/`) and the built assets (`/pkg/`).
+/// functions (`/api/`) and the built files (`/pkg/`, `/bundle/`).
 fn renders_a_page(req: &Request) -> bool {
     let path = req.uri().path();
     (req.method() == Method::GET || req.method() == Method::HEAD)
         && !path.starts_with("/api/")
         && !path.starts_with("/pkg/")
+        && !path.starts_with("/bundle/")
 }
 
 /// Middleware: renders pages on the page pool within the deadline.

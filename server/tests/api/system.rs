@@ -57,72 +57,166 @@ async fn organization_names_are_validated() {
     assert!(err.field("name").is_some());
 }
 
+/// A site root holding built files, with a database, for the `/pkg` tests.
+struct Site {
+    dir: std::path::PathBuf,
+    db: app::db::Db,
+    _db_dir: crate::helpers::TempDir,
+}
+
+impl Site {
+    async fn new(files: &[(&str, &[u8])]) -> Site {
+        let dir = std::env::temp_dir().join(format!("pc-site-{}", crate::helpers::uuid_like()));
+        std::fs::create_dir_all(dir.join("pkg")).expect("pkg dir");
+        let (url, db_dir) = crate::helpers::fresh_database().await;
+        let site = Site {
+            dir,
+            db: app::db::connect(&url).await.expect("database"),
+            _db_dir: db_dir,
+        };
+        site.write(files);
+        site
+    }
+
+    /// Writes files into `pkg/`.
+    fn write(&self, files: &[(&str, &[u8])]) {
+        for (name, bytes) in files {
+            std::fs::write(self.dir.join("pkg").join(name), bytes).expect("file");
+        }
+    }
+
+    /// A router serving this site, as the server builds it at start.
+    fn router(&self) -> axum::Router {
+        let site_root = self.dir.to_string_lossy().to_string();
+        server::router(app::state::AppState {
+            leptos_options: server::leptos_options(&site_root, ([127, 0, 0, 1], 0).into()),
+            db: self.db.clone(),
+            secure_cookies: false,
+            proxy_hops: 0,
+            api_rate: Default::default(),
+        })
+        .expect("router")
+    }
+}
+
+impl Drop for Site {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// GETs `path` with `headers`: status, headers and body.
+async fn fetch(
+    router: &axum::Router,
+    path: &str,
+    headers: &[(&str, &str)],
+) -> (StatusCode, http::HeaderMap, String) {
+    let mut req = Request::get(path);
+    for (name, value) in headers {
+        req = req.header(*name, *value);
+    }
+    let req = req.body(axum::body::Body::empty()).expect("req");
+    let res = tower::ServiceExt::oneshot(router.clone(), req)
+        .await
+        .expect("response");
+    let status = res.status();
+    let headers = res.headers().clone();
+    let body = axum::body::to_bytes(res.into_body(), 1 << 20)
+        .await
+        .expect("body");
+    (status, headers, String::from_utf8_lossy(&body).into_owned())
+}
+
 /// `/pkg` sends the precompressed copy the browser accepts (brotli first,
 /// then gzip), with `Content-Encoding` and `Vary`; the plain file otherwise;
 /// browsers revalidate (`no-cache`) and an unchanged file costs a 304.
 #[tokio::test]
 async fn the_bundle_is_sent_precompressed_and_revalidated() {
-    let site = std::env::temp_dir().join(format!("pc-site-{}", crate::helpers::uuid_like()));
-    let pkg = site.join("pkg");
-    std::fs::create_dir_all(&pkg).expect("pkg dir");
-    std::fs::write(pkg.join("partner-console.wasm"), b"plain wasm bytes").expect("wasm");
-    std::fs::write(pkg.join("partner-console.wasm.br"), b"brotli").expect("br");
-    std::fs::write(pkg.join("partner-console.wasm.gz"), b"gzip").expect("gz");
-    let (url, _dir) = crate::helpers::fresh_database().await;
-    let db = app::db::connect(&url).await.expect("database");
-    let site_root = site.to_string_lossy().to_string();
-    let router = server::router(app::state::AppState {
-        leptos_options: server::leptos_options(&site_root, ([127, 0, 0, 1], 0).into()),
-        db,
-        secure_cookies: false,
-        proxy_hops: 0,
-        api_rate: Default::default(),
-    })
-    .expect("router");
-    let get = |accept: Option<&'static str>, since: Option<String>| {
-        let router = router.clone();
-        async move {
-            let mut req = Request::get("/pkg/partner-console.wasm");
-            if let Some(a) = accept {
-                req = req.header("accept-encoding", a);
-            }
-            if let Some(s) = since {
-                req = req.header("if-modified-since", s);
-            }
-            let res = tower::ServiceExt::oneshot(
-                router,
-                req.body(axum::body::Body::empty()).expect("req"),
-            )
-            .await
-            .expect("response");
-            let status = res.status();
-            let headers = res.headers().clone();
-            let body = axum::body::to_bytes(res.into_body(), 1 << 20)
-                .await
-                .expect("body");
-            (status, headers, String::from_utf8_lossy(&body).into_owned())
-        }
-    };
-    let (status, headers, body) = get(Some("gzip, deflate, br"), None).await;
+    let site = Site::new(&[
+        ("partner-console.wasm", b"plain wasm bytes"),
+        ("partner-console.wasm.br", b"brotli"),
+        ("partner-console.wasm.gz", b"gzip"),
+    ])
+    .await;
+    let router = site.router();
+    let wasm = "/pkg/partner-console.wasm";
+    let br = ("accept-encoding", "gzip, deflate, br");
+    let (status, headers, body) = fetch(&router, wasm, &[br]).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(body, "brotli");
     assert_eq!(headers["content-encoding"], "br");
     assert_eq!(headers["vary"], "accept-encoding");
     assert_eq!(headers["cache-control"], "no-cache");
     assert_eq!(headers["content-type"], "application/wasm");
-    let (_, headers, body) = get(Some("gzip"), None).await;
+    let (_, headers, body) = fetch(&router, wasm, &[("accept-encoding", "gzip")]).await;
     assert_eq!(
         (body.as_str(), &headers["content-encoding"]),
         ("gzip", &"gzip".parse().expect("value"))
     );
-    let (_, headers, body) = get(None, None).await;
+    let (_, headers, body) = fetch(&router, wasm, &[]).await;
     assert_eq!(body, "plain wasm bytes");
     assert!(headers.get("content-encoding").is_none());
     let modified = headers["last-modified"].to_str().expect("date").to_string();
-    let (status, _, body) = get(Some("br"), Some(modified)).await;
+    let since = ("if-modified-since", modified.as_str());
+    let (status, _, body) = fetch(&router, wasm, &[("accept-encoding", "br"), since]).await;
     assert_eq!(status, StatusCode::NOT_MODIFIED);
     assert!(body.is_empty());
-    let _ = std::fs::remove_dir_all(&site);
+}
+
+/// Pages load the built files from `/bundle/<hash>/pkg/`, named by a hash of
+/// their contents and kept by browsers for a year (`immutable`), still
+/// precompressed; another hash is not served (404), and a new build is a new
+/// hash.
+#[tokio::test]
+async fn pages_load_the_bundle_under_its_hash_kept_for_good() {
+    let site = Site::new(&[
+        ("partner-console.js", b"export default 1"),
+        ("partner-console.wasm", b"plain wasm bytes"),
+        ("partner-console.wasm.br", b"brotli"),
+        ("partner-console.css", b"body{}"),
+    ])
+    .await;
+    let router = site.router();
+    let br = [("accept-encoding", "br")];
+    let (status, _, html) = fetch(&router, "/login", &br).await;
+    assert_eq!(status, StatusCode::OK);
+    let start = html.find("/bundle/").expect("the page names the bundle");
+    let hash: String = html[start + "/bundle/".len()..]
+        .chars()
+        .take_while(|c| c.is_ascii_hexdigit())
+        .collect();
+    assert_eq!(hash.len(), 16, "{html}");
+    let root = format!("/bundle/{hash}/pkg");
+    for file in [
+        "partner-console.js",
+        "partner-console.wasm",
+        "partner-console.css",
+    ] {
+        assert!(html.contains(&format!("{root}/{file}")), "{file} in {html}");
+    }
+    let (status, headers, body) =
+        fetch(&router, &format!("{root}/partner-console.wasm"), &br).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body, "brotli");
+    assert_eq!(headers["content-encoding"], "br");
+    assert_eq!(
+        headers["cache-control"],
+        "public, max-age=31536000, immutable"
+    );
+    let (status, _, body) = fetch(&router, &format!("{root}/partner-console.css"), &br).await;
+    assert_eq!((status, body.as_str()), (StatusCode::OK, "body{}"));
+    let other = "/bundle/0123456789abcdef/pkg/partner-console.css";
+    let (status, _, body) = fetch(&router, other, &br).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(!body.contains("body{}"));
+    let (_, headers, _) = fetch(&router, "/pkg/partner-console.css", &br).await;
+    assert_eq!(headers["cache-control"], "no-cache");
+    site.write(&[("partner-console.wasm", b"the next build")]);
+    let (_, _, html) = fetch(&site.router(), "/login", &br).await;
+    assert!(
+        html.contains("/bundle/") && !html.contains(&root),
+        "a new build, a new hash"
+    );
 }
 
 /// Service health lists every service with its state, open incidents first,
