@@ -14,6 +14,8 @@ use sha2::{Digest, Sha256};
 use std::path::Path;
 use tower_http::set_header::SetResponseHeaderLayer;
 
+/// Where the content-hashed copies live: `<PREFIX>/<hash>/pkg/…`.
+pub const PREFIX: &str = "/bundle";
 /// `Cache-Control` of the content-hashed paths.
 pub const FOREVER: &str = "public, max-age=31536000, immutable";
 /// `Cache-Control` of plain `/pkg`: revalidate each visit (a 304 when unchanged).

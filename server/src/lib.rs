@@ -69,11 +69,9 @@ pub fn router_with(
     let shell_options = state.leptos_options.clone();
     let options = &state.leptos_options;
     let pkg_dir = std::path::Path::new(&*options.site_root).join(&*options.site_pkg_dir);
-    let version = bundle::version(&pkg_dir, &options.output_name);
-    let bundle_root: std::sync::Arc<str> = match &version {
-        Some(hash) => format!("/bundle/{hash}").into(),
-        None => "".into(),
-    };
+    let hashed_root = bundle::version(&pkg_dir, &options.output_name)
+        .map(|hash| format!("{}/{hash}", bundle::PREFIX));
+    let bundle_root: std::sync::Arc<str> = hashed_root.as_deref().unwrap_or_default().into();
     let page_bundle = bundle_root.clone();
     let fallback_bundle = bundle_root.clone();
     let header = |name: &'static str, value: &'static str| {
@@ -98,9 +96,9 @@ pub fn router_with(
         .nest("/scim/v2", app::scim::router())
         .merge(extra)
         .nest_service("/pkg", bundle::files(&pkg_dir, bundle::REVALIDATE));
-    if version.is_some() {
+    if let Some(root) = &hashed_root {
         router = router.nest_service(
-            &format!("{bundle_root}/pkg"),
+            &format!("{root}/pkg"),
             bundle::files(&pkg_dir, bundle::FOREVER),
         );
     }

@@ -82,7 +82,9 @@ fn renders_a_page(req: &Request) -> bool {
     (req.method() == Method::GET || req.method() == Method::HEAD)
         && !path.starts_with("/api/")
         && !path.starts_with("/pkg/")
-        && !path.starts_with("/bundle/")
+        && !path
+            .strip_prefix(crate::bundle::PREFIX)
+            .is_some_and(|rest| rest.starts_with('/'))
 }
 
 /// Middleware: renders pages on the page pool within the deadline.
