@@ -7,6 +7,7 @@ use server::config::{Cli, Command, ServeArgs};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    server::memory::configure();
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
