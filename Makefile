@@ -20,7 +20,7 @@ run:
 	@scripts/setup.sh release
 	cargo leptos build --release --precompress --split --lib-features split
 	@echo "Starting Partner Console on http://127.0.0.1:3000 (demo sign-ins below)."
-	LEPTOS_SITE_ROOT=target/site $(CARGO_TARGET_DIR)/release/partner-console serve --demo
+	LEPTOS_SITE_ROOT=target/site $(CARGO_TARGET_DIR)/server-release/partner-console serve --demo
 
 ## Debug build, one WASM (see app/src/pages.rs for why it is not split).
 build:
@@ -76,7 +76,7 @@ screenshots: setup build
 bench:
 	@scripts/setup.sh
 	cargo run --release -p benches --bin console-bench
-	cargo build --release -p server
+	cargo build --profile server-release -p server
 	cargo run --release -p benches --bin serve-bench
 	scripts/with-postgres.sh cargo run --release -p benches --bin load-bench
 

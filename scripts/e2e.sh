@@ -6,7 +6,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PROFILE="${1:-debug}"
-BIN="${CARGO_TARGET_DIR:-target}/$PROFILE/partner-console"
+# The release server is built with the `server-release` profile (Cargo.toml).
+BIN_DIR=$PROFILE
+[ "$PROFILE" = release ] && BIN_DIR=server-release
+BIN="${CARGO_TARGET_DIR:-target}/$BIN_DIR/partner-console"
 [ -x "$BIN" ] || { echo "e2e: $BIN is missing; build first" >&2; exit 1; }
 
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')

@@ -281,7 +281,7 @@ async fn run() -> Result<bool, String> {
     })?;
     let target = std::env::var("CARGO_TARGET_DIR").unwrap_or_else(|_| "target".into());
     let bin = std::env::var("PC_SERVER_BIN")
-        .unwrap_or_else(|_| format!("{target}/release/partner-console"));
+        .unwrap_or_else(|_| format!("{target}/server-release/partner-console"));
     let seconds = env_number("PC_LOAD_SECONDS", 60);
     let clients = env_number("PC_LOAD_CLIENTS", 8) as usize;
 

@@ -203,7 +203,7 @@ async fn main() -> ExitCode {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let target = std::env::var("CARGO_TARGET_DIR").unwrap_or_else(|_| "target".into());
     let bin = std::env::var("PC_SERVER_BIN")
-        .unwrap_or_else(|_| format!("{target}/release/partner-console"));
+        .unwrap_or_else(|_| format!("{target}/server-release/partner-console"));
 
     let dir = std::env::temp_dir().join(format!("pc-serve-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
@@ -237,7 +237,7 @@ async fn main() -> ExitCode {
     let server = match child {
         Ok(c) => Server(c),
         Err(e) => {
-            eprintln!("serve-bench: cannot start {bin}: {e} (build it with `cargo build --release -p server`)");
+            eprintln!("serve-bench: cannot start {bin}: {e} (build it with `cargo build --profile server-release -p server`)");
             return ExitCode::FAILURE;
         }
     };
