@@ -1,15 +1,19 @@
 import { defineConfig, devices } from '@playwright/test';
 
-// The server is started by scripts/e2e.sh on a free port with a fresh
-// database; BASE_URL tells the tests where it is.
-const baseURL = process.env.BASE_URL ?? 'http://127.0.0.1:3000';
+// scripts/e2e.sh starts one server per worker, each on a free port with a
+// fresh database, and lists them in BASE_URLS. Worker n (its parallel index,
+// set in the worker's environment before it reads this file) sends every
+// request to server n, so the tests on one worker run one after another
+// against one database, as they were written to.
+const servers = (process.env.BASE_URLS ?? process.env.BASE_URL ?? 'http://127.0.0.1:3000').split(',');
+const baseURL = servers[Number(process.env.TEST_PARALLEL_INDEX ?? 0) % servers.length];
 
 export default defineConfig({
   testDir: './tests',
   timeout: 60_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,
-  workers: 1,
+  workers: servers.length,
   retries: 0,
   forbidOnly: true,
   reporter: [['list']],

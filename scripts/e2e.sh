@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Runs the Playwright suite against the real server binary (debug build by
-# default, `release` as $1): a free local port, a fresh SQLite database with
-# demo data, a wait until the server answers, and the server stopped on exit
-# whatever the outcome.
+# default, `release` as $1): $E2E_SERVERS servers (default 2, one per
+# Playwright worker, so the two cores both work), each on a free local port
+# with a fresh SQLite database of demo data and a log of its own, a wait
+# until they answer, and the servers stopped on exit whatever the outcome.
+# A worker sends every request to its own server, so a spec file sees the
+# data of the files run before it on that worker only, as with one worker.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PROFILE="${1:-debug}"
@@ -11,36 +14,50 @@ BIN_DIR=$PROFILE
 [ "$PROFILE" = release ] && BIN_DIR=server-release
 BIN="${CARGO_TARGET_DIR:-target}/$BIN_DIR/partner-console"
 [ -x "$BIN" ] || { echo "e2e: $BIN is missing; build first" >&2; exit 1; }
+SERVERS="${E2E_SERVERS:-2}"
 
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
 WORK=$(mktemp -d)
-LOG="$WORK/server.log"
-export DATABASE_URL="sqlite://$WORK/e2e.db"
-export PC_ADDR="127.0.0.1:$PORT"
-export LEPTOS_SITE_ROOT="target/site"
-export E2E_PROFILE="$PROFILE"
-
-"$BIN" serve --demo >"$LOG" 2>&1 &
-SERVER_PID=$!
+PIDS=()
+URLS=()
+LOGS=()
 cleanup() {
-  kill "$SERVER_PID" 2>/dev/null || true
-  wait "$SERVER_PID" 2>/dev/null || true
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
   rm -rf "$WORK"
 }
 trap cleanup EXIT
 
-for _ in $(seq 1 300); do
-  if ! kill -0 "$SERVER_PID" 2>/dev/null; then
-    echo "e2e: the server exited before answering:" >&2; cat "$LOG" >&2; exit 1
-  fi
-  if curl -fsS -o /dev/null "http://$PC_ADDR/status" 2>/dev/null; then break; fi
-  sleep 0.2
+export LEPTOS_SITE_ROOT="target/site"
+export E2E_PROFILE="$PROFILE"
+for i in $(seq 1 "$SERVERS"); do
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+  log="$WORK/server$i.log"
+  DATABASE_URL="sqlite://$WORK/e2e$i.db" PC_ADDR="127.0.0.1:$port" "$BIN" serve --demo >"$log" 2>&1 &
+  PIDS+=("$!")
+  URLS+=("http://127.0.0.1:$port")
+  LOGS+=("$log")
 done
-curl -fsS -o /dev/null "http://$PC_ADDR/status" || { echo "e2e: no answer on $PC_ADDR" >&2; cat "$LOG" >&2; exit 1; }
-echo "e2e: server up on http://$PC_ADDR (pid $SERVER_PID)"
+
+for i in "${!PIDS[@]}"; do
+  pid=${PIDS[$i]} url=${URLS[$i]} log=${LOGS[$i]}
+  for _ in $(seq 1 300); do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      echo "e2e: the server exited before answering:" >&2; cat "$log" >&2; exit 1
+    fi
+    if curl -fsS -o /dev/null "$url/status" 2>/dev/null; then break; fi
+    sleep 0.2
+  done
+  curl -fsS -o /dev/null "$url/status" || { echo "e2e: no answer on $url" >&2; cat "$log" >&2; exit 1; }
+  echo "e2e: server up on $url (pid $pid)"
+done
+# SCIM conformance and API fuzzing run against the first server.
+PC_ADDR=${URLS[0]#http://}
+LOG=${LOGS[0]}
 
 status=0
-(cd end2end && BASE_URL="http://$PC_ADDR" SERVER_LOG="$LOG" npx playwright test ${E2E_ONLY:-}) || status=$?
+BASE_URLS=$(IFS=,; echo "${URLS[*]}")
+SERVER_LOGS=$(IFS=,; echo "${LOGS[*]}")
+(cd end2end && BASE_URLS="$BASE_URLS" SERVER_LOGS="$SERVER_LOGS" npx playwright test ${E2E_ONLY:-}) || status=$?
 
 # SCIM conformance: scim2-tester (through scim2-cli) against the same server,
 # as the demo's directory-sync application. Every check must succeed.
@@ -82,6 +99,8 @@ if [ -z "${E2E_ONLY:-}" ]; then
 fi
 
 if [ "$status" -ne 0 ]; then
-  echo "e2e: server log (last 50 lines):" >&2; tail -n 50 "$LOG" >&2
+  for log in "${LOGS[@]}"; do
+    echo "e2e: $(basename "$log") (last 50 lines):" >&2; tail -n 50 "$log" >&2
+  done
 fi
 exit "$status"

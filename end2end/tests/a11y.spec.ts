@@ -5,6 +5,10 @@ import { DEMO_PASSWORD, demoEmail, openHydrated, signInHome, nav } from './helpe
 // Every page of every role, opened by its URL once hydrated, passes axe-core
 // (WCAG 2.1 A and AA rules) with no violation; the public pages too, and the
 // signed-in pages in French and in the dark theme.
+//
+// The longest file of the suite, and it only reads: its tests spread over
+// both workers (each worker has its own server) instead of queueing on one.
+test.describe.configure({ mode: 'parallel' });
 
 const ROLES = [
   'global-admin',

@@ -1,10 +1,10 @@
 import { test, expect, Page } from '@playwright/test';
 import { readFileSync } from 'fs';
-import { demoEmail, openHydrated, signInHome, unique, nav } from './helpers';
+import { demoEmail, openHydrated, serverLog, signInHome, unique, nav } from './helpers';
 
 /** The demo directory-sync application's secret, printed once in the server's log. */
 function demoSecret(): string {
-  const log = readFileSync(process.env.SERVER_LOG ?? '', 'utf8');
+  const log = readFileSync(serverLog(), 'utf8');
   const found = log.match(/pcs_[A-Za-z0-9_-]+/);
   if (!found) throw new Error('no demo secret in the server log');
   return found[0];

@@ -42,6 +42,15 @@ export async function signOut(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { name: 'Sign in to Partner Console' })).toBeVisible();
 }
 
+/**
+ * The log of the server this worker talks to (scripts/e2e.sh starts one per
+ * worker and lists their logs in SERVER_LOGS, in the order of BASE_URLS).
+ */
+export function serverLog(): string {
+  const logs = (process.env.SERVER_LOGS ?? process.env.SERVER_LOG ?? '').split(',');
+  return logs[Number(process.env.TEST_PARALLEL_INDEX ?? 0) % logs.length];
+}
+
 /** A name no other test uses. */
 export function unique(prefix: string): string {
   return `${prefix} ${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;

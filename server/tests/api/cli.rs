@@ -262,7 +262,7 @@ async fn operator_commands_work_end_to_end() {
 /// on SQLite, one writer at a time with the busy timeout).
 #[tokio::test]
 async fn migrate_is_safe_from_several_processes_at_once() {
-    let (url, _dir) = crate::helpers::fresh_database().await;
+    let (url, _dir) = crate::helpers::empty_database().await;
     let runs: Vec<_> = (0..4)
         .map(|_| {
             let url = url.clone();

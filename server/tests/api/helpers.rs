@@ -65,11 +65,61 @@ pub fn backend_name() -> &'static str {
     }
 }
 
-/// A fresh, empty database for one test, and a temporary folder (for its
-/// files) removed when dropped. With [`POSTGRES_ENV`] set, a new database
-/// `pc_t_…` on that server (left there: the cluster is throwaway);
-/// otherwise a SQLite file in the folder.
+/// A fresh database for one test, every migration applied, and a temporary
+/// folder (for its files) removed when dropped: a copy of a template
+/// migrated once per test run, which spares each test the migrations. With
+/// [`POSTGRES_ENV`] set, a new database `pc_t_…` made from the template
+/// (left there: the cluster is throwaway); otherwise a copy of a SQLite file.
 pub async fn fresh_database() -> (String, TempDir) {
+    let template = TEMPLATE.get_or_init(migrated_template).await;
+    let (url, dir) = empty_database_from(Some(template)).await;
+    if let Template::Sqlite(path) = template {
+        std::fs::copy(path, dir.0.join("test.db")).expect("copy the template database");
+    }
+    (url, dir)
+}
+
+/// A fresh database with no migration applied yet, for the tests of
+/// migrating itself.
+pub async fn empty_database() -> (String, TempDir) {
+    empty_database_from(None).await
+}
+
+/// The migrated database each test's database is copied from.
+enum Template {
+    /// A database on the PostgreSQL server, by name.
+    Postgres(String),
+    /// A SQLite file.
+    Sqlite(std::path::PathBuf),
+}
+
+static TEMPLATE: tokio::sync::OnceCell<Template> = tokio::sync::OnceCell::const_new();
+
+/// Makes and migrates the template, then closes it: PostgreSQL copies a
+/// database only while nobody is connected to it.
+async fn migrated_template() -> Template {
+    let (url, dir) = empty_database_from(None).await;
+    let db = app::db::connect(&url)
+        .await
+        .expect("migrate the template database");
+    db.close().await;
+    match postgres_admin_url() {
+        Some(_) => {
+            let name = url.rsplit('/').next().unwrap_or_default();
+            Template::Postgres(name.split('?').next().unwrap_or_default().to_string())
+        }
+        None => {
+            // Kept for the whole run (the folder is never dropped).
+            let path = dir.0.join("test.db");
+            std::mem::forget(dir);
+            Template::Sqlite(path)
+        }
+    }
+}
+
+/// A new database (PostgreSQL: copied from `template` when given) and a
+/// new folder; on SQLite the file is left to the caller.
+async fn empty_database_from(template: Option<&Template>) -> (String, TempDir) {
     let unique = uuid_like();
     let dir = std::env::temp_dir().join(format!("pc-test-{unique}"));
     std::fs::create_dir_all(&dir).expect("temp dir");
@@ -83,9 +133,14 @@ pub async fn fresh_database() -> (String, TempDir) {
             let mut conn = sqlx::PgConnection::connect(&admin)
                 .await
                 .expect("connect to PC_TEST_POSTGRES_URL");
-            conn.execute(format!("create database {name}").as_str())
+            let create = match template {
+                Some(Template::Postgres(t)) => format!("create database {name} template {t}"),
+                _ => format!("create database {name}"),
+            };
+            conn.execute(create.as_str())
                 .await
                 .expect("create database");
+            let _ = conn.close().await;
             let (base, query) = admin.split_once('?').unwrap_or((&admin, ""));
             let (server, _) = base.rsplit_once('/').expect("URL with a database");
             let query = if query.is_empty() {
@@ -98,6 +153,31 @@ pub async fn fresh_database() -> (String, TempDir) {
         None => format!("sqlite://{}/test.db", dir.display()),
     };
     (url, TempDir(dir))
+}
+
+/// Runs `check` on every case, four at a time as tasks of the test's
+/// runtime (each case builds its own app and database), and gathers the
+/// failures, in the cases' order, and the number of pairs checked.
+pub async fn check_all<C, F, Fut>(cases: Vec<C>, check: F) -> (Vec<String>, usize)
+where
+    C: Send + 'static,
+    F: Fn(C) -> Fut,
+    Fut: std::future::Future<Output = (Vec<String>, usize)> + Send + 'static,
+{
+    use futures::StreamExt;
+    let results: Vec<_> = futures::stream::iter(cases)
+        .map(|case| tokio::spawn(check(case)))
+        .buffered(4)
+        .collect()
+        .await;
+    let mut failures = Vec::new();
+    let mut pairs = 0;
+    for result in results {
+        let (f, p) = result.expect("a case's check panicked");
+        failures.extend(f);
+        pairs += p;
+    }
+    (failures, pairs)
 }
 
 /// Builds the real router on a fresh database.

@@ -1135,62 +1135,67 @@ async fn check(app: &TestApp, fx: &Fixture, case: &Case, who: usize) -> Option<S
     None
 }
 
-#[tokio::test]
-async fn every_role_against_every_server_function() {
+/// One server function against every caller, then a visitor, on a
+/// database of its own: the failures and the number of pairs checked.
+async fn check_case(case: Case) -> (Vec<String>, usize) {
     let mut failures = Vec::new();
     let mut pairs = 0;
-    for case in cases() {
-        // A fresh database per server function keeps calls independent.
-        let app = spawn_app().await;
-        let fx = app.fixture().await;
-        for who in 0..fx.callers.len() {
-            if let Some(f) = check(&app, &fx, &case, who).await {
-                failures.push(f);
-            }
-            pairs += 1;
-        }
-        // A visitor: public calls answer, every other gets 401.
-        let target = app
-            .add_user(&fx.org_a, "Visitor Target", RoleSet::default())
-            .await;
-        let customer = app.add_customer(&fx.org_a, "Visitor Customer").await;
-        let group = app.add_group(&fx.org_a, "Visitor Group").await;
-        let application = app
-            .add_application(&fx.org_a, "Visitor App", RoleSet::default())
-            .await;
-        let devices = app
-            .add_devices(&fx.org_a, &customer.customer_id, "of the visitor")
-            .await;
-        let ids = Ids {
-            devices: &devices,
-            invoice: "no-invoice",
-            enrolment: "no-enrolment",
-            contact: &target.user_id,
-            ticket: "no-ticket",
-            console_ticket: "no-ticket",
-            lead: "no-lead",
-            totp_code: "000000",
-            session: "no-session",
-            app: &application,
-            target: &target.user_id,
-            me_email: "nobody@example.com",
-            customer: &customer,
-            group: &group,
-            request: &target.user_id,
-            location: "L-visitor",
-            wanted: "incentives-admin",
-        };
-        let (status, body) = app.call_as(case.path, None, &(case.body)(&ids)).await;
-        match case.needs {
-            Needs::Public => {}
-            _ if status != StatusCode::UNAUTHORIZED => failures.push(format!(
-                "visitor → {}: expected 401, got {status}: {body}",
-                case.path
-            )),
-            _ => {}
+    // A fresh database per server function keeps calls independent.
+    let app = spawn_app().await;
+    let fx = app.fixture().await;
+    for who in 0..fx.callers.len() {
+        if let Some(f) = check(&app, &fx, &case, who).await {
+            failures.push(f);
         }
         pairs += 1;
     }
+    // A visitor: public calls answer, every other gets 401.
+    let target = app
+        .add_user(&fx.org_a, "Visitor Target", RoleSet::default())
+        .await;
+    let customer = app.add_customer(&fx.org_a, "Visitor Customer").await;
+    let group = app.add_group(&fx.org_a, "Visitor Group").await;
+    let application = app
+        .add_application(&fx.org_a, "Visitor App", RoleSet::default())
+        .await;
+    let devices = app
+        .add_devices(&fx.org_a, &customer.customer_id, "of the visitor")
+        .await;
+    let ids = Ids {
+        devices: &devices,
+        invoice: "no-invoice",
+        enrolment: "no-enrolment",
+        contact: &target.user_id,
+        ticket: "no-ticket",
+        console_ticket: "no-ticket",
+        lead: "no-lead",
+        totp_code: "000000",
+        session: "no-session",
+        app: &application,
+        target: &target.user_id,
+        me_email: "nobody@example.com",
+        customer: &customer,
+        group: &group,
+        request: &target.user_id,
+        location: "L-visitor",
+        wanted: "incentives-admin",
+    };
+    let (status, body) = app.call_as(case.path, None, &(case.body)(&ids)).await;
+    match case.needs {
+        Needs::Public => {}
+        _ if status != StatusCode::UNAUTHORIZED => failures.push(format!(
+            "visitor → {}: expected 401, got {status}: {body}",
+            case.path
+        )),
+        _ => {}
+    }
+    pairs += 1;
+    (failures, pairs)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_role_against_every_server_function() {
+    let (failures, pairs) = crate::helpers::check_all(cases(), check_case).await;
     println!("authorization matrix: {pairs} (caller, server function) pairs checked");
     assert!(
         failures.is_empty(),

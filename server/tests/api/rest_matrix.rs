@@ -365,103 +365,108 @@ async fn caller_app(app: &TestApp, org: &str, role: Option<Role>, n: usize) -> S
     app.add_application(org, &name, roles).await.secret
 }
 
-#[tokio::test]
-async fn every_role_against_every_api_route() {
+/// One route against an application of every role, and without a secret,
+/// on a database of its own: the failures and the number of pairs checked.
+async fn check_case(case: ApiCase) -> (Vec<String>, usize) {
     let mut failures = Vec::new();
     let mut pairs = 0;
     let roles: Vec<Option<Role>> = Role::ALL.into_iter().map(Some).chain([None]).collect();
-    for case in cases() {
-        let app = spawn_app().await;
-        let fx = app.fixture().await;
-        for (n, role) in roles.iter().enumerate() {
-            let secret = caller_app(&app, &fx.org_a, *role, n).await;
-            let target = app
-                .add_user(&fx.org_a, &format!("Target {n}"), RoleSet::default())
-                .await;
-            let customer = app.add_customer(&fx.org_a, &format!("Customer {n}")).await;
-            let group = app.add_group(&fx.org_a, &format!("Group of {n}")).await;
-            let request = app
-                .add_role_request(&fx.org_a, &target.user_id, "sales-agent")
-                .await;
-            let location = format!("L{}", crate::helpers::unique_part(&target.user_id));
-            app.add_location(&fx.org_a, &location).await;
-            let other_app = app
-                .add_application(&fx.org_a, &format!("Other {n}"), RoleSet::default())
-                .await;
-            let lead = app.add_lead(&fx.org_a, &format!("Lead {n}")).await;
-            let (ticket, console_ticket) =
-                crate::matrix::add_tickets(&app, &fx.org_a, &customer.customer_id).await;
-            let devices = app
-                .add_devices(&fx.org_a, &customer.customer_id, &format!("{n}"))
-                .await;
-            let enrolment = app
-                .add_enrolment(
-                    &fx.org_a,
-                    &format!("E{}", crate::helpers::unique_part(&target.user_id)),
-                )
-                .await;
-            let invoice = app.add_invoice(&fx.org_a).await;
-            let ids = Ids {
-                invoice: &invoice,
-                enrolment: &enrolment.enrolment_id,
-                contact: &enrolment.contact,
-                devices: &devices,
-                ticket: &ticket,
-                console_ticket: &console_ticket,
-                target: &target.user_id,
-                me_email: "",
-                customer: &customer,
-                group: &group,
-                request: &request,
-                location: &location,
-                wanted: wanted(*role),
-                app: &other_app,
-                totp_code: "",
-                session: "",
-                lead: &lead,
-            };
-            let (status, body) = app
-                .api(
-                    case.method,
-                    &(case.path)(&ids),
-                    Some(&secret),
-                    &(case.body)(&ids),
-                )
-                .await;
-            let label = role.map(|r| r.label()).unwrap_or("No role");
-            let what = format!("{label} app → {} {}", case.method, case.route);
-            if allowed(case.needs, *role) {
-                if !status.is_success() {
-                    failures.push(format!("{what}: expected success, got {status}: {body}"));
-                }
-            } else if status != StatusCode::FORBIDDEN {
-                failures.push(format!("{what}: expected 403, got {status}: {body}"));
-            } else {
-                let v: Value = serde_json::from_str(&body).unwrap_or(Value::Null);
-                if v.get("code") != Some(&json!("forbidden"))
-                    || v.as_object().map(|o| o.len()) != Some(2)
-                {
-                    failures.push(format!(
-                        "{what}: 403 body carries more than the error: {body}"
-                    ));
-                }
+    let app = spawn_app().await;
+    let fx = app.fixture().await;
+    for (n, role) in roles.iter().enumerate() {
+        let secret = caller_app(&app, &fx.org_a, *role, n).await;
+        let target = app
+            .add_user(&fx.org_a, &format!("Target {n}"), RoleSet::default())
+            .await;
+        let customer = app.add_customer(&fx.org_a, &format!("Customer {n}")).await;
+        let group = app.add_group(&fx.org_a, &format!("Group of {n}")).await;
+        let request = app
+            .add_role_request(&fx.org_a, &target.user_id, "sales-agent")
+            .await;
+        let location = format!("L{}", crate::helpers::unique_part(&target.user_id));
+        app.add_location(&fx.org_a, &location).await;
+        let other_app = app
+            .add_application(&fx.org_a, &format!("Other {n}"), RoleSet::default())
+            .await;
+        let lead = app.add_lead(&fx.org_a, &format!("Lead {n}")).await;
+        let (ticket, console_ticket) =
+            crate::matrix::add_tickets(&app, &fx.org_a, &customer.customer_id).await;
+        let devices = app
+            .add_devices(&fx.org_a, &customer.customer_id, &format!("{n}"))
+            .await;
+        let enrolment = app
+            .add_enrolment(
+                &fx.org_a,
+                &format!("E{}", crate::helpers::unique_part(&target.user_id)),
+            )
+            .await;
+        let invoice = app.add_invoice(&fx.org_a).await;
+        let ids = Ids {
+            invoice: &invoice,
+            enrolment: &enrolment.enrolment_id,
+            contact: &enrolment.contact,
+            devices: &devices,
+            ticket: &ticket,
+            console_ticket: &console_ticket,
+            target: &target.user_id,
+            me_email: "",
+            customer: &customer,
+            group: &group,
+            request: &request,
+            location: &location,
+            wanted: wanted(*role),
+            app: &other_app,
+            totp_code: "",
+            session: "",
+            lead: &lead,
+        };
+        let (status, body) = app
+            .api(
+                case.method,
+                &(case.path)(&ids),
+                Some(&secret),
+                &(case.body)(&ids),
+            )
+            .await;
+        let label = role.map(|r| r.label()).unwrap_or("No role");
+        let what = format!("{label} app → {} {}", case.method, case.route);
+        if allowed(case.needs, *role) {
+            if !status.is_success() {
+                failures.push(format!("{what}: expected success, got {status}: {body}"));
             }
-            pairs += 1;
-            // Without a secret: 401 with WWW-Authenticate, whatever the route.
-            if n == 0 {
-                let (status, body) = app
-                    .api(case.method, &(case.path)(&ids), None, &(case.body)(&ids))
-                    .await;
-                if status != StatusCode::UNAUTHORIZED || !body.contains("\"unauthenticated\"") {
-                    failures.push(format!(
-                        "no secret → {}: expected 401, got {status}: {body}",
-                        case.route
-                    ));
-                }
-                pairs += 1;
+        } else if status != StatusCode::FORBIDDEN {
+            failures.push(format!("{what}: expected 403, got {status}: {body}"));
+        } else {
+            let v: Value = serde_json::from_str(&body).unwrap_or(Value::Null);
+            if v.get("code") != Some(&json!("forbidden"))
+                || v.as_object().map(|o| o.len()) != Some(2)
+            {
+                failures.push(format!(
+                    "{what}: 403 body carries more than the error: {body}"
+                ));
             }
         }
+        pairs += 1;
+        // Without a secret: 401 with WWW-Authenticate, whatever the route.
+        if n == 0 {
+            let (status, body) = app
+                .api(case.method, &(case.path)(&ids), None, &(case.body)(&ids))
+                .await;
+            if status != StatusCode::UNAUTHORIZED || !body.contains("\"unauthenticated\"") {
+                failures.push(format!(
+                    "no secret → {}: expected 401, got {status}: {body}",
+                    case.route
+                ));
+            }
+            pairs += 1;
+        }
     }
+    (failures, pairs)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_role_against_every_api_route() {
+    let (failures, pairs) = crate::helpers::check_all(cases(), check_case).await;
     println!("API authorization matrix: {pairs} (caller, route) pairs checked");
     assert!(
         failures.is_empty(),
