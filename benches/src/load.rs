@@ -8,6 +8,8 @@
 //! conflict). Afterwards the counter must equal the number of edits that
 //! succeeded: a lost update would leave it short. It prints figures and
 //! exits non-zero on any error or lost update; it never judges times.
+//! Then the million-row command-line import on the same PostgreSQL
+//! (`PC_BENCH_IMPORT_ROWS`), beside bare multi-row inserts.
 //!
 //! Settings: `PC_LOAD_SECONDS` (60), `PC_LOAD_CLIENTS` (8), `PC_SERVER_BIN`
 //! (the release binary under `$CARGO_TARGET_DIR`).
@@ -392,8 +394,35 @@ async fn run() -> Result<bool, String> {
     );
     drop((one, two));
     db.close().await;
+    import_figure(&bin, &url).await?;
     let _ = conn.execute(format!("drop database {name}").as_str()).await;
     Ok(errors == 0 && lost == 0)
+}
+
+/// The million-row command-line import on PostgreSQL (`PC_BENCH_IMPORT_ROWS`
+/// rows, default 1,000,000) into a new organization of the same database,
+/// beside the same rows by bare multi-row inserts ([`benches::import`]).
+async fn import_figure(bin: &str, url: &str) -> Result<(), String> {
+    let rows = env_number("PC_BENCH_IMPORT_ROWS", 1_000_000) as usize;
+    let db = app::db::connect(url).await.map_err(|e| e.to_string())?;
+    let org = app::orgs::service::create(&db, "Import Bench Org")
+        .await
+        .map_err(|e| e.to_string())?;
+    let dir = std::env::temp_dir().join(format!("pc-load-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let figures = benches::import::million(bin, &db, url, &org, &dir, rows).await;
+    println!(
+        "  command-line import of {} rows on PostgreSQL: {:.1} s (peak RSS {:.1} MB); \
+         bare multi-row inserts: {:.1} s ({:.2}×)",
+        figures.rows,
+        figures.import.as_secs_f64(),
+        figures.peak_mb,
+        figures.bare.as_secs_f64(),
+        figures.import.as_secs_f64() / figures.bare.as_secs_f64()
+    );
+    db.close().await;
+    let _ = std::fs::remove_dir_all(&dir);
+    Ok(())
 }
 
 #[tokio::main]
