@@ -7,13 +7,13 @@ import { demoEmail, nav, signInHome } from './helpers';
  * encoded bodies of the WASM, JS and CSS files (brotli); the HTML, the
  * server-function data and the headers are printed beside it. On the release
  * build (split per route, precompressed) the sign-in page must stay within
- * the goal of 250 KB; the users page is held to where it stands (425 KB on
- * 2026-12-06, the goal of 250 KB is not met: README, status). A debug build
+ * the goal of 250 KB; the users page is held to where it stands (408 KB on
+ * 2026-12-07, the goal of 250 KB is not met: README, status). A debug build
  * only prints its figures.
  */
 
 const LIMIT_KB = 250;
-const USERS_LIMIT_KB = 440;
+const USERS_LIMIT_KB = 420;
 const release = process.env.E2E_PROFILE === 'release';
 
 type Sizes = { code: number; other: number; headers: number; files: number; wasm: number };
