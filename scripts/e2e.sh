@@ -57,7 +57,9 @@ LOG=${LOGS[0]}
 status=0
 BASE_URLS=$(IFS=,; echo "${URLS[*]}")
 SERVER_LOGS=$(IFS=,; echo "${LOGS[*]}")
-(cd end2end && BASE_URLS="$BASE_URLS" SERVER_LOGS="$SERVER_LOGS" npx playwright test ${E2E_ONLY:-}) || status=$?
+PW_OUT="$WORK/playwright.out"
+(cd end2end && BASE_URLS="$BASE_URLS" SERVER_LOGS="$SERVER_LOGS" npx playwright test ${E2E_ONLY:-}) 2>&1 \
+  | tee "$PW_OUT" || status=$?
 
 # SCIM conformance: scim2-tester (through scim2-cli) against the same server,
 # as the demo's directory-sync application. Every check must succeed.
@@ -100,7 +102,22 @@ fi
 
 if [ "$status" -ne 0 ]; then
   for log in "${LOGS[@]}"; do
-    echo "e2e: $(basename "$log") (last 50 lines):" >&2; tail -n 50 "$log" >&2
+    echo "e2e: $(basename "$log") (last 20 lines):" >&2; tail -n 20 "$log" >&2
   done
+  # Last, where a shortened CI log still shows it: which tests failed and
+  # the first lines of each failure.
+  if grep -qE '^ +[0-9]+ (failed|flaky)' "$PW_OUT" 2>/dev/null; then
+    echo "e2e: Playwright failures (first lines of each):" >&2
+    awk '/^  [0-9]+ (failed|flaky|passed|skipped)/{exit} /^  [0-9]+\) /{n=0; on=1}
+         on { if (n++ < 25) print }' "$PW_OUT" \
+      | grep -vE '^ +at |^$' | head -n 120 >&2
+    sed -n '/^ *[0-9]* failed/,$p' "$PW_OUT" >&2
+  fi
+fi
+# A test that failed once and passed on its retry (playwright.config.ts)
+# does not fail the run, but is named here, last, to be looked into.
+if grep -qE '^ +[0-9]+ flaky' "$PW_OUT" 2>/dev/null; then
+  echo "e2e: flaky (failed, then passed on the retry):" >&2
+  sed -n '/^ *[0-9]* flaky/,/^ *[0-9]* passed/p' "$PW_OUT" >&2
 fi
 exit "$status"
