@@ -1,12 +1,14 @@
-//! CSV shared by every export and upload: writing cells here, reading an
-//! uploaded file in [`read`] (server only), the steps of an export as the
-//! browser follows it in [`export`].
+//! CSV shared by every export and upload: writing cells here, receiving an
+//! uploaded file in [`upload`] and reading it in [`read`] (server only), the
+//! steps of an export as the browser follows it in [`export`].
 
 use serde::{Deserialize, Serialize};
 
 pub mod export;
 #[cfg(feature = "ssr")]
 pub mod read;
+#[cfg(feature = "ssr")]
+pub mod upload;
 
 /// One problem in an uploaded file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -166,9 +166,10 @@ pub async fn import_bench(db: &app::db::Db, org: &str, db_path: Option<String>) 
         "the file must be valid"
     );
     let start = Instant::now();
-    let result = app::customer_users::import::import(&ctx, &cust.customer_id, &csv, &|_| {})
-        .await
-        .expect("import");
+    let result =
+        app::customer_users::import::import(&ctx, &cust.customer_id, &csv.as_str(), &|_| {})
+            .await
+            .expect("import");
     let import = start.elapsed();
     assert_eq!(result.users.len(), rows);
 
@@ -512,7 +513,7 @@ mod isolation {
         let result = app::customer_users::import::import(
             &ctx_a,
             &customer.customer_id,
-            &csv,
+            &csv.as_str(),
             &move |step| {
                 if let app::customer_users::ImportStep::Written { rows, .. } = step {
                     written.written.store(rows, Ordering::SeqCst);

@@ -212,6 +212,9 @@ fn too_large() -> Response {
 /// memory than a declared body.
 async fn body_size_by_route(req: Request, next: Next) -> Response {
     let path = req.uri().path();
+    if let Some(refused) = not_an_upload(&req) {
+        return refused;
+    }
     if path.starts_with("/api/customer-users/import")
         || (path.starts_with("/api/v1/customers/") && path.contains("/users/import"))
     {
@@ -241,6 +244,34 @@ async fn body_size_by_route(req: Request, next: Next) -> Response {
             }
         }
     }
+}
+
+/// The import's server functions take the file as multipart form data
+/// ([`app::csv::upload`]); any other body is bad input, refused here before
+/// the server function would fail to find its boundary.
+fn not_an_upload(req: &Request) -> Option<Response> {
+    let path = req.uri().path();
+    if path != "/api/customer-users/import" && path != "/api/customer-users/import-validate" {
+        return None;
+    }
+    let content_type = req
+        .headers()
+        .get(http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    if app::csv::upload::is_multipart(content_type) {
+        return None;
+    }
+    let error = app::csv::upload::not_multipart();
+    let body = serde_json::to_string(&error).unwrap_or_default();
+    Some(
+        (
+            error.status(),
+            [(http::header::CONTENT_TYPE, "application/json")],
+            body,
+        )
+            .into_response(),
+    )
 }
 
 /// Refuses state-changing requests a browser sends from another site: the

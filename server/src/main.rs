@@ -297,17 +297,7 @@ struct Passwords(std::io::BufWriter<std::fs::File>);
 
 impl Passwords {
     fn new() -> std::io::Result<Passwords> {
-        let path = std::env::temp_dir().join(format!(
-            "partner-console-import-{}-{}",
-            std::process::id(),
-            app::db::new_id()
-        ));
-        let mut options = std::fs::OpenOptions::new();
-        options.read(true).write(true).create_new(true);
-        #[cfg(unix)]
-        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-        let file = options.open(&path)?;
-        std::fs::remove_file(&path)?;
+        let file = app::csv::upload::unnamed_file()?;
         let mut out = std::io::BufWriter::new(file);
         std::io::Write::write_all(
             &mut out,

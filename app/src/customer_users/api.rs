@@ -3,7 +3,7 @@ use super::{
     RestoreOutcome,
 };
 use crate::error::AppError;
-use leptos::server_fn::codec::TextStream;
+use leptos::server_fn::codec::{MultipartData, TextStream};
 
 crate::session_server_fns! {
     /// `CustomerUsersManage`: a page of a customer's users (or of the deleted ones).
@@ -32,36 +32,37 @@ crate::session_server_fns! {
 
 }
 
-/// `CustomerUsersManage`: checks an import file (CSV text); writes nothing.
+/// `CustomerUsersManage`: checks an import file; writes nothing. The file
+/// comes as multipart form data, `customer_id` then the file in `csv`
+/// ([`upload_form`](crate::ui::upload_form)), sent from disk as it is read.
 /// Streams [`ImportStep`](super::ImportStep) lines: rows checked as they go, then the report.
 #[leptos::server(
     endpoint = "customer-users/import-validate",
-    input = leptos::server_fn::codec::Json,
+    input = leptos::server_fn::codec::MultipartFormData,
     output = leptos::server_fn::codec::StreamingText
 )]
 pub async fn validate_customer_user_import(
-    customer_id: String,
-    csv: String,
+    upload: MultipartData,
 ) -> Result<TextStream<AppError>, AppError> {
     let ctx = crate::request::from_session().await?;
-    super::import::validate_steps(ctx, customer_id, csv).await
+    super::import::validate_steps(ctx, upload).await
 }
 
 /// `CustomerUsersManage`: imports every row in one transaction, or nothing.
+/// The file comes as for [`validate_customer_user_import`].
 /// Streams [`ImportStep`](super::ImportStep) lines: rows checked, then written, then the users
 /// created with each temporary password, once. Closing the response
 /// before the commit cancels it.
 #[leptos::server(
     endpoint = "customer-users/import",
-    input = leptos::server_fn::codec::Json,
+    input = leptos::server_fn::codec::MultipartFormData,
     output = leptos::server_fn::codec::StreamingText
 )]
 pub async fn import_customer_users(
-    customer_id: String,
-    csv: String,
+    upload: MultipartData,
 ) -> Result<TextStream<AppError>, AppError> {
     let ctx = crate::request::from_session().await?;
-    super::import::import_steps(ctx, customer_id, csv).await
+    super::import::import_steps(ctx, upload).await
 }
 
 /// `CustomerUsersManage`: the customer's users as CSV, streamed in parts.

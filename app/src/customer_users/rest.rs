@@ -88,7 +88,7 @@ crate::rest_routes! {
     ///
     /// `CustomerUsersCreate` (and `CustomerUsersLicences` for licences).
     POST "/customers/{customer_id}/users/import" import_customer_users(customer_id; body b: CsvBody) -> ImportResult
-        = |ctx| import::import(&ctx, &customer_id, &b.csv, &|_| {});
+        = |ctx| import::import(&ctx, &customer_id, &b.csv.as_str(), &|_| {});
     /// The customer's users as CSV text.
     ///
     /// `CustomerUsersView`.

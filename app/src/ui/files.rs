@@ -41,20 +41,54 @@ fn js_sys_array(parts: &[impl AsRef<str>]) -> wasm_bindgen::JsValue {
     array.into()
 }
 
+/// The file chosen in the `<input type=file>` with this id (browser only).
+#[cfg(feature = "hydrate")]
+fn chosen_file(input_id: &str) -> Result<web_sys::File, String> {
+    use wasm_bindgen::JsCast;
+    let input = leptos::prelude::document()
+        .get_element_by_id(input_id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .ok_or_else(|| crate::tr!("ui-file-missing"))?;
+    input
+        .files()
+        .and_then(|f| f.get(0))
+        .ok_or_else(|| crate::tr!("ui-file-choose"))
+}
+
+/// A form of the text `fields`, then the file chosen in the
+/// `<input type=file>` with the id `input_id` as `file_field`, to send as
+/// multipart form data: the browser reads the file from disk as it sends
+/// it, so the page never holds it (browser only).
+pub fn upload_form(
+    fields: &[(&str, &str)],
+    file_field: &str,
+    input_id: &str,
+) -> Result<web_sys::FormData, String> {
+    #[cfg(feature = "hydrate")]
+    {
+        let file = chosen_file(input_id)?;
+        let unreadable = |_| crate::tr!("ui-file-unreadable");
+        let form = web_sys::FormData::new().map_err(unreadable)?;
+        for (name, value) in fields {
+            form.append_with_str(name, value).map_err(unreadable)?;
+        }
+        form.append_with_blob_and_filename(file_field, &file, &file.name())
+            .map_err(unreadable)?;
+        Ok(form)
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = (fields, file_field, input_id);
+        Err(crate::tr!("ui-file-in-browser"))
+    }
+}
+
 /// The text of the file chosen in the `<input type=file>` with this id
 /// (browser only).
 pub async fn read_chosen_file(input_id: &str) -> Result<String, String> {
     #[cfg(feature = "hydrate")]
     {
-        use wasm_bindgen::JsCast;
-        let input = leptos::prelude::document()
-            .get_element_by_id(input_id)
-            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .ok_or_else(|| crate::tr!("ui-file-missing"))?;
-        let file = input
-            .files()
-            .and_then(|f| f.get(0))
-            .ok_or_else(|| crate::tr!("ui-file-choose"))?;
+        let file = chosen_file(input_id)?;
         let text = wasm_bindgen_futures::JsFuture::from(file.text())
             .await
             .map_err(|_| crate::tr!("ui-file-unreadable"))?;

@@ -496,21 +496,15 @@ impl TestApp {
         (secret, code)
     }
 
-    /// Calls a server function with a JSON body, as the holder of `cookie`.
+    /// Calls a server function with a JSON body (multipart form data for
+    /// an upload, see [`encode_body`]), as the holder of `cookie`.
     pub async fn call_as(
         &self,
         path: &str,
         cookie: Option<&str>,
         body: &serde_json::Value,
     ) -> (StatusCode, String) {
-        let mut req = Request::post(path)
-            .header("content-type", "application/json")
-            .header("accept", "application/json");
-        if let Some(c) = cookie {
-            req = req.header("cookie", c);
-        }
-        self.send(req.body(Body::from(body.to_string())).expect("request"))
-            .await
+        self.send(upload_request(path, cookie, body)).await
     }
 }
 
@@ -817,4 +811,50 @@ impl TestApp {
 /// are the time), for names and codes a test derives from an id.
 pub fn unique_part(id: &str) -> &str {
     id.get(id.len().saturating_sub(8)..).unwrap_or(id)
+}
+
+/// The server functions that take a file as multipart form data, as the
+/// import page sends it.
+pub const UPLOADS: [&str; 2] = [
+    "/api/customer-users/import",
+    "/api/customer-users/import-validate",
+];
+
+/// The content type and body of a call to `path` with the fields of
+/// `body`: JSON as it is, or for an [`UPLOADS`] path multipart form data,
+/// the text fields first and the file (`csv`) last, as the page sends them.
+pub fn encode_body(path: &str, body: &serde_json::Value) -> (String, String) {
+    if !UPLOADS.contains(&path) {
+        return ("application/json".into(), body.to_string());
+    }
+    const BOUNDARY: &str = "partner-console-test-boundary";
+    let fields = body.as_object().cloned().unwrap_or_default();
+    let text = |v: &serde_json::Value| v.as_str().map(str::to_string).unwrap_or(v.to_string());
+    let mut out = String::new();
+    for (name, value) in fields.iter().filter(|(n, _)| n.as_str() != "csv") {
+        out.push_str(&format!(
+            "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{}\r\n",
+            text(value)
+        ));
+    }
+    if let Some(csv) = fields.get("csv") {
+        out.push_str(&format!(
+            "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"csv\"; filename=\"users.csv\"\r\nContent-Type: text/csv\r\n\r\n{}\r\n",
+            text(csv)
+        ));
+    }
+    out.push_str(&format!("--{BOUNDARY}--\r\n"));
+    (format!("multipart/form-data; boundary={BOUNDARY}"), out)
+}
+
+/// A POST of `body` to the server function at `path` ([`encode_body`]).
+pub fn upload_request(path: &str, cookie: Option<&str>, body: &serde_json::Value) -> Request<Body> {
+    let (content_type, body) = encode_body(path, body);
+    let mut req = Request::post(path)
+        .header("content-type", content_type)
+        .header("accept", "application/json");
+    if let Some(c) = cookie {
+        req = req.header("cookie", c);
+    }
+    req.body(Body::from(body)).expect("request")
 }

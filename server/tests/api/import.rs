@@ -120,10 +120,6 @@ async fn bad_files_get_clear_errors() {
         ("First name,Last name,Display name,Email\n", "no user rows"),
         ("", "empty"),
         (
-            "First name,Last name,Display name,Email\nA,B,C,caf\u{FFFD}@importers.example\n",
-            "not UTF-8",
-        ),
-        (
             "First name,Last name,Display name,Email\nA,B,C,c@importers.example,extra,more\n",
             "has 6 columns",
         ),
@@ -137,6 +133,24 @@ async fn bad_files_get_clear_errors() {
         let r = reasons(&check).join(" / ");
         assert!(r.contains(expected), "{csv:?}: {r}");
     }
+    // The page sends the file's bytes as they are on disk: a row that is
+    // not UTF-8 (here Latin-1) is that row's problem.
+    let path = "/api/customer-users/import-validate";
+    let csv = "First name,Last name,Display name,Email\nA,B,C,a@importers.example\nA,B,C,caf\u{FFFD}@importers.example\n";
+    let (content_type, body) =
+        crate::helpers::encode_body(path, &json!({"customer_id": cust.customer_id, "csv": csv}));
+    // é is one byte, E9, in Latin-1.
+    let parts: Vec<&[u8]> = body.split('\u{FFFD}').map(str::as_bytes).collect();
+    let latin1 = parts.join(&0xE9);
+    let request = http::Request::post(path)
+        .header("content-type", content_type)
+        .header("cookie", &cookie)
+        .body(axum::body::Body::from(latin1))
+        .expect("request");
+    let (s, body) = app.send(request).await;
+    assert_eq!(s, StatusCode::OK, "{body}");
+    let r = reasons(&last_step(&body)["Report"]).join(" / ");
+    assert!(r.starts_with("3||The file is not UTF-8 text"), "{r}");
     let long = format!(
         "First name,Last name,Display name,Email\n{},B,C,c@importers.example\n",
         "x".repeat(5000)
@@ -376,19 +390,16 @@ async fn a_file_with_the_french_templates_header_imports_like_the_english_one() 
 /// free for the next import at once.
 #[tokio::test]
 async fn closing_the_answer_mid_import_writes_nothing() {
-    use axum::body::Body;
     use futures::StreamExt;
     use tower::ServiceExt;
     let (app, _fx, cust, cookie) = setup().await;
     let before = users(&app, &cust).await;
     let csv = people(5_000);
-    let request = http::Request::post("/api/customer-users/import")
-        .header("content-type", "application/json")
-        .header("cookie", &cookie)
-        .body(Body::from(
-            json!({"customer_id": cust.customer_id, "csv": csv}).to_string(),
-        ))
-        .expect("request");
+    let request = crate::helpers::upload_request(
+        "/api/customer-users/import",
+        Some(&cookie),
+        &json!({"customer_id": cust.customer_id, "csv": csv}),
+    );
     let answer = app.router.clone().oneshot(request).await.expect("answer");
     assert_eq!(answer.status(), StatusCode::OK);
     let mut body = answer.into_body().into_data_stream();
@@ -493,4 +504,56 @@ fn people(n: usize) -> String {
         ));
     }
     csv
+}
+
+/// The import's server functions take the file as multipart form data, the
+/// customer's id first: any other body, or the fields out of order, is bad
+/// input that names what is missing, and nothing is written.
+#[tokio::test]
+async fn an_upload_in_another_form_is_bad_input_that_says_what_to_send() {
+    use axum::body::Body;
+    let (app, _fx, cust, cookie) = setup().await;
+    let before = users(&app, &cust).await;
+    let csv = people(3);
+    for what in ["import", "import-validate"] {
+        let path = format!("/api/customer-users/{what}");
+        let json = http::Request::post(&path)
+            .header("content-type", "application/json")
+            .header("cookie", &cookie)
+            .body(Body::from(
+                json!({"customer_id": cust.customer_id, "csv": csv}).to_string(),
+            ))
+            .expect("request");
+        let (s, body) = app.send(json).await;
+        assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{path}: {body}");
+        assert!(body.contains("upload-not-multipart"), "{path}: {body}");
+        for content_type in ["multipart/form-data", "multipart/form-data; boundary="] {
+            let bare = http::Request::post(&path)
+                .header("content-type", content_type)
+                .header("cookie", &cookie)
+                .body(Body::from("--x--\r\n"))
+                .expect("request");
+            let (s, body) = app.send(bare).await;
+            assert_eq!(
+                s,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "{path} {content_type}: {body}"
+            );
+        }
+        // The file before the customer's id.
+        let (content_type, body) = crate::helpers::encode_body(
+            &path,
+            &json!({"csv": csv, "customer_id": cust.customer_id}),
+        );
+        let swapped = body.replacen("name=\"customer_id\"", "name=\"other\"", 1);
+        let request = http::Request::post(&path)
+            .header("content-type", content_type)
+            .header("cookie", &cookie)
+            .body(Body::from(swapped))
+            .expect("request");
+        let (s, body) = app.send(request).await;
+        assert!(s.is_client_error(), "{path}: {s} {body}");
+        assert!(body.contains("customer_id"), "{path}: {body}");
+    }
+    assert_eq!(users(&app, &cust).await, before, "nothing is written");
 }

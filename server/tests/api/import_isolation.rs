@@ -215,13 +215,17 @@ async fn another_organizations_sign_ins_and_edits_succeed_during_a_large_import(
 
     let start = Instant::now();
     let written = progress.clone();
-    let result =
-        app::customer_users::import::import(&ctx_a, &customer.customer_id, &csv, &move |step| {
+    let result = app::customer_users::import::import(
+        &ctx_a,
+        &customer.customer_id,
+        &csv.as_str(),
+        &move |step| {
             if let app::customer_users::ImportStep::Written { rows, .. } = step {
                 written.written.store(rows, Ordering::SeqCst);
             }
-        })
-        .await;
+        },
+    )
+    .await;
     progress.done.store(true, Ordering::SeqCst);
     let import_time = start.elapsed();
     let mut sign_ins = Vec::new();

@@ -54,8 +54,12 @@ pub fn http(
         req.push_str(&format!("Cookie: {c}\r\n"));
     }
     if let Some(body) = json {
+        let (content_type, body) = match serde_json::from_str(body) {
+            Ok(value) => crate::helpers::encode_body(path, &value),
+            Err(_) => ("application/json".into(), body.to_string()),
+        };
         req.push_str(&format!(
-            "Content-Type: application/json\r\nAccept: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+            "Content-Type: {content_type}\r\nAccept: application/json\r\nContent-Length: {}\r\n\r\n{body}",
             body.len()
         ));
     } else {

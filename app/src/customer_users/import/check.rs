@@ -66,6 +66,17 @@ impl<'t> Input for &'t str {
     }
 }
 
+/// A file the browser uploaded, kept in a temporary file as it arrived.
+impl Input for crate::csv::upload::Spooled {
+    type Reader = BufReader<crate::csv::upload::FromStart>;
+    fn start(&self) -> std::io::Result<(Self::Reader, usize)> {
+        Ok((
+            BufReader::with_capacity(64 * 1024, self.reader()?),
+            self.size(),
+        ))
+    }
+}
+
 /// A file on disk, read a buffer at a time (the command line's import).
 pub struct FileInput<'p>(pub &'p Path);
 

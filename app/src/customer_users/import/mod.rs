@@ -60,19 +60,20 @@ pub async fn validate_with<I: Input>(
     Ok(checking.finish())
 }
 
-/// Imports every row in one transaction, or nothing when any row is bad.
-/// `progress` hears how far the check and the writing are.
-pub async fn import(
+/// Imports every row of a text or an uploaded file in one transaction, or
+/// nothing when any row is bad. `progress` hears how far the check and the
+/// writing are.
+pub async fn import<I: Input>(
     ctx: &Ctx,
     customer_id: &str,
-    text: &str,
+    input: &I,
     progress: &Progress<'_>,
 ) -> AppResult<ImportResult> {
     let mut users = Vec::new();
     import_into(
         ctx,
         customer_id,
-        &text,
+        input,
         IMPORT_MAX_ROWS,
         progress,
         &mut |user| {

@@ -1,29 +1,27 @@
-//! The check and the import as the browser runs them: a response that
-//! streams [`ImportStep`]s as the rows are checked and written, and ends
-//! with the report or the result ([`crate::progress::stream`]). When the
-//! page cancels (closes the response) the work is dropped with its open
-//! transaction, and nothing is written.
+//! The check and the import as the browser runs them: the file arrives as
+//! multipart form data and is kept in a temporary file as it comes
+//! ([`crate::csv::upload`]), then a response streams [`ImportStep`]s as the
+//! rows are checked and written, and ends with the report or the result
+//! ([`crate::progress::stream`]). When the page cancels (closes the
+//! response) the work is dropped with its open transaction, and nothing is
+//! written.
 
 use super::{import, validate_with};
 use crate::access::Capability;
-use crate::customer_users::ImportStep;
-use crate::customer_users::IMPORT_MAX_ROWS;
+use crate::csv::upload::{Form, Spooled};
+use crate::customer_users::{ImportStep, IMPORT_MAX_ROWS};
 use crate::customers::service::require_customer;
 use crate::error::{AppError, AppResult};
 use crate::request::Ctx;
 use futures::channel::mpsc;
 use futures::Future;
-use leptos::server_fn::codec::TextStream;
+use leptos::server_fn::codec::{MultipartData, TextStream};
 
-/// The check of an import file, step by step, ending with its report.
-pub async fn validate_steps(
-    ctx: Ctx,
-    customer_id: String,
-    csv: String,
-) -> AppResult<TextStream<AppError>> {
-    streamed(ctx, customer_id, |ctx, id, tx| async move {
+/// The check of an uploaded import file, step by step, ending with its report.
+pub async fn validate_steps(ctx: Ctx, upload: MultipartData) -> AppResult<TextStream<AppError>> {
+    streamed(ctx, upload, |ctx, id, file, tx| async move {
         let progress = move |step| drop(tx.unbounded_send(step));
-        match validate_with(&ctx, &id, &csv.as_str(), IMPORT_MAX_ROWS, &progress).await {
+        match validate_with(&ctx, &id, &file, IMPORT_MAX_ROWS, &progress).await {
             Ok(check) => ImportStep::Report(check),
             Err(e) => ImportStep::Failed(e),
         }
@@ -31,21 +29,17 @@ pub async fn validate_steps(
     .await
 }
 
-/// The import of a file, step by step, ending with the users created (or
-/// the reason nothing was).
-pub async fn import_steps(
-    ctx: Ctx,
-    customer_id: String,
-    csv: String,
-) -> AppResult<TextStream<AppError>> {
-    streamed(ctx, customer_id, |ctx, id, tx| async move {
+/// The import of an uploaded file, step by step, ending with the users
+/// created (or the reason nothing was).
+pub async fn import_steps(ctx: Ctx, upload: MultipartData) -> AppResult<TextStream<AppError>> {
+    streamed(ctx, upload, |ctx, id, file, tx| async move {
         let progress = move |step: ImportStep| {
             if let ImportStep::Written { rows, total } = step {
                 tracing::debug!("import: {rows} of {total} rows written, not yet committed");
             }
             drop(tx.unbounded_send(step));
         };
-        match import(&ctx, &id, &csv, &progress).await {
+        match import(&ctx, &id, &file, &progress).await {
             Ok(result) => ImportStep::Imported(result),
             Err(e) => ImportStep::Failed(e),
         }
@@ -53,22 +47,29 @@ pub async fn import_steps(
     .await
 }
 
-/// Checks what must hold first, then streams the steps `work` sends and
-/// the one it ends with.
-async fn streamed<W, F>(ctx: Ctx, customer_id: String, work: W) -> AppResult<TextStream<AppError>>
+/// Checks what must hold first, receives the file, then streams the steps
+/// `work` sends and the one it ends with. The form's fields come in order:
+/// `customer_id`, then the file in `csv`.
+async fn streamed<W, F>(ctx: Ctx, upload: MultipartData, work: W) -> AppResult<TextStream<AppError>>
 where
-    W: FnOnce(Ctx, String, mpsc::UnboundedSender<ImportStep>) -> F,
+    W: FnOnce(Ctx, String, Spooled, mpsc::UnboundedSender<ImportStep>) -> F,
     F: Future<Output = ImportStep> + Send + 'static,
 {
+    ctx.require(Capability::CustomerUsersManage)?;
+    let mut form = Form::new(upload)?;
+    let customer_id = form.text("customer_id").await?;
     ready(&ctx, &customer_id).await?;
+    let file = form.file("csv").await?;
     let (tx, rx) = mpsc::unbounded();
-    Ok(crate::progress::stream(rx, work(ctx, customer_id, tx)))
+    Ok(crate::progress::stream(
+        rx,
+        work(ctx, customer_id, file, tx),
+    ))
 }
 
-/// What must hold before the response starts, so that it gets its status:
-/// the capability, and a customer of the caller's organization.
+/// What must hold before the file is received and the response starts, so
+/// that it gets its status: a customer of the caller's organization.
 async fn ready(ctx: &Ctx, customer_id: &str) -> AppResult<()> {
-    ctx.require(Capability::CustomerUsersManage)?;
     let mut conn = ctx.db.acquire().await?;
     require_customer(&mut conn, ctx.org_id(), customer_id).await?;
     Ok(())

@@ -41,15 +41,15 @@ pub(super) fn ImportPanel(
         let (handle, registration) = AbortHandle::new_pair();
         cancel.set_value(Some(handle));
         let work = async move {
-            let text = match crate::ui::read_chosen_file("import-file").await {
-                Ok(text) => text,
+            let id = customer_id.get_value();
+            let form = match crate::ui::upload_form(&[("customer_id", &id)], "csv", "import-file") {
+                Ok(form) => form,
                 Err(p) => return problem.set(Some(p)),
             };
-            let id = customer_id.get_value();
             let answer = if importing {
-                crate::customer_users::import_customer_users(id, text).await
+                crate::customer_users::import_customer_users(form.into()).await
             } else {
-                crate::customer_users::validate_customer_user_import(id, text).await
+                crate::customer_users::validate_customer_user_import(form.into()).await
             };
             match crate::progress::follow(answer, |s| step.set(Some(s))).await {
                 Some(ImportStep::Report(c)) => {
