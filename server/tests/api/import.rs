@@ -557,3 +557,45 @@ async fn an_upload_in_another_form_is_bad_input_that_says_what_to_send() {
     }
     assert_eq!(users(&app, &cust).await, before, "nothing is written");
 }
+
+/// An upload over the import limit is refused whether its length is
+/// declared (413 before reading) or not (the file is cut off where it
+/// passes the limit: 422 naming the file), never a server error, and
+/// nothing of it is written.
+#[tokio::test]
+async fn an_upload_over_the_limit_is_refused_and_writes_nothing() {
+    use axum::body::{Body, Bytes};
+    let (app, _fx, cust, cookie) = setup().await;
+    let before = users(&app, &cust).await;
+    let path = "/api/customer-users/import";
+    let (content_type, head) = crate::helpers::encode_body(
+        path,
+        &json!({"customer_id": cust.customer_id, "csv": people(1)}),
+    );
+    // The form up to the file's last row, then rows past the limit.
+    let cut = head.rfind("\r\n--").expect("the form's end");
+    let head = Bytes::from(head[..cut].to_string());
+    let rows = Bytes::from("A,B,Padding Row,padding@importers.example\n".repeat(1_500));
+    let blocks = server::MAX_IMPORT_BYTES / rows.len() + 1;
+    let stream = futures::stream::iter(
+        std::iter::once(head)
+            .chain(std::iter::repeat_n(rows, blocks))
+            .map(Ok::<_, std::convert::Infallible>),
+    );
+    let request = http::Request::post(path)
+        .header("content-type", &content_type)
+        .header("cookie", &cookie)
+        .body(Body::from_stream(stream))
+        .expect("request");
+    let (s, body) = app.send(request).await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert!(body.contains("upload-cut"), "{body}");
+    let declared = http::Request::post(path)
+        .header("content-type", &content_type)
+        .header("content-length", (server::MAX_IMPORT_BYTES + 1).to_string())
+        .header("cookie", &cookie)
+        .body(Body::from(vec![b' '; server::MAX_IMPORT_BYTES + 1]))
+        .expect("request");
+    assert_eq!(app.send(declared).await.0, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(users(&app, &cust).await, before, "nothing is written");
+}
