@@ -40,6 +40,153 @@ async fn customer(db: &app::db::Db, org: &str, domain: &str, seats: i64) -> (Str
     (c.customer_id, sub.subscription_id)
 }
 
+/// A CSV file of `rows` users at `domain`, each with a "Suite" licence.
+fn write_file(dir: &Path, domain: &str, rows: usize) -> std::path::PathBuf {
+    use std::io::Write;
+    let file = dir.join(format!("{domain}.csv"));
+    let mut out = std::io::BufWriter::new(std::fs::File::create(&file).expect("file"));
+    out.write_all(b"First name,Last name,Display name,Email,Licence\n")
+        .expect("write");
+    for i in 0..rows {
+        writeln!(out, "First{i},Last{i},Person {i},person{i}@{domain},Suite").expect("write");
+    }
+    out.flush().expect("write");
+    file
+}
+
+/// What the API import bench measured.
+pub struct ApiFigures {
+    pub rows: usize,
+    /// From the first byte sent to the answer's last byte read.
+    pub import: Duration,
+    /// The server's largest resident memory while it ran, in MB.
+    pub server_peak_mb: f64,
+    /// The server's resident memory just before, in MB.
+    pub server_before_mb: f64,
+    /// The file sent and the answer read, in MB.
+    pub file_mb: f64,
+    pub answer_mb: f64,
+}
+
+/// Imports `rows` generated users into a new customer of `org` through the
+/// running server at `addr` (process `pid`): the file is sent as `text/csv`
+/// as it is read from disk, with an application's secret, and the answer
+/// (every user's temporary password) read to its end; the server's
+/// resident memory is sampled every 20 ms meanwhile.
+pub async fn through_api(
+    db: &app::db::Db,
+    org: &str,
+    addr: std::net::SocketAddr,
+    pid: u32,
+    dir: &Path,
+    rows: usize,
+) -> ApiFigures {
+    use http_body_util::BodyExt;
+    let (customer_id, _) = customer(db, org, "api-million.example", rows as i64).await;
+    let file = write_file(dir, "api-million.example", rows);
+    let file_mb = std::fs::metadata(&file).expect("file").len() as f64 / 1e6;
+    let ctx = app::request::Ctx::operator(db, org);
+    let script = app::applications::service::create(
+        &ctx,
+        &app::applications::NewApplication {
+            name: "Bench importer".into(),
+            access: app::access::Access {
+                roles: app::access::RoleSet {
+                    agent: Some(app::access::Role::AdminAgent),
+                    ..Default::default()
+                },
+                permissions: Default::default(),
+            },
+            directory_sync: false,
+        },
+    )
+    .await
+    .expect("application");
+
+    let server_before_mb = crate::memory_mb(pid, "VmRSS:");
+    let sampling = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
+    let sampler = {
+        let sampling = sampling.clone();
+        std::thread::spawn(move || {
+            let mut peak: f64 = 0.0;
+            while sampling.load(std::sync::atomic::Ordering::Relaxed) {
+                let rss = crate::memory_mb(pid, "VmRSS:");
+                if rss.is_finite() {
+                    peak = peak.max(rss);
+                }
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            peak
+        })
+    };
+    let start = Instant::now();
+    let stream = tokio::net::TcpStream::connect(addr).await.expect("connect");
+    let (mut sender, conn) =
+        hyper::client::conn::http1::handshake(hyper_util::rt::TokioIo::new(stream))
+            .await
+            .expect("handshake");
+    tokio::spawn(conn);
+    let chunks = file_frames(tokio::fs::File::open(&file).await.expect("open"));
+    let request = hyper::Request::post(format!("/api/v1/customers/{customer_id}/users/import"))
+        .header("host", addr.to_string())
+        .header("authorization", format!("Bearer {}", script.secret.secret))
+        .header("content-type", "text/csv")
+        .body(http_body_util::StreamBody::new(chunks))
+        .expect("request");
+    let res = sender.send_request(request).await.expect("the answer");
+    let status = res.status();
+    let mut body = res.into_body();
+    let mut answer = 0usize;
+    let mut head = Vec::new();
+    while let Some(frame) = body.frame().await {
+        if let Ok(data) = frame.expect("the answer's body").into_data() {
+            if head.len() < 300 {
+                head.extend_from_slice(&data[..data.len().min(300)]);
+            }
+            answer += data.len();
+        }
+    }
+    let import = start.elapsed();
+    sampling.store(false, std::sync::atomic::Ordering::Relaxed);
+    let server_peak_mb = sampler.join().expect("sampler");
+    let _ = std::fs::remove_file(&file);
+    if !status.is_success() {
+        panic!(
+            "the API import failed: {status} {}",
+            String::from_utf8_lossy(&head)
+        );
+    }
+    ApiFigures {
+        rows,
+        import,
+        server_peak_mb,
+        server_before_mb,
+        file_mb,
+        answer_mb: answer as f64 / 1e6,
+    }
+}
+
+/// A file's bytes as body frames of 64 KiB, read as they are sent.
+fn file_frames(
+    file: tokio::fs::File,
+) -> impl futures::Stream<Item = Result<hyper::body::Frame<hyper::body::Bytes>, std::io::Error>> {
+    futures::stream::unfold(file, |mut file| async move {
+        use tokio::io::AsyncReadExt;
+        let mut buf = vec![0; 64 * 1024];
+        match file.read(&mut buf).await {
+            Ok(0) => None,
+            Ok(n) => {
+                buf.truncate(n);
+                Some((
+                    Ok(hyper::body::Frame::data(hyper::body::Bytes::from(buf))),
+                    file,
+                ))
+            }
+            Err(e) => Some((Err(e), file)),
+        }
+    })
+}
+
 /// Imports `rows` generated users into a new customer of `org` with the
 /// server binary `bin` on `db_url`, then the bare inserts of the same rows.
 pub async fn million(
@@ -52,21 +199,7 @@ pub async fn million(
 ) -> Figures {
     let seats = rows as i64;
     customer(db, org, "million.example", seats).await;
-    let file = dir.join("million.csv");
-    {
-        use std::io::Write;
-        let mut out = std::io::BufWriter::new(std::fs::File::create(&file).expect("file"));
-        out.write_all(b"First name,Last name,Display name,Email,Licence\n")
-            .expect("write");
-        for i in 0..rows {
-            writeln!(
-                out,
-                "First{i},Last{i},Person {i},person{i}@million.example,Suite"
-            )
-            .expect("write");
-        }
-        out.flush().expect("write");
-    }
+    let file = write_file(dir, "million.example", rows);
     let passwords = std::fs::File::create(dir.join("million-passwords.csv")).expect("file");
     let start = Instant::now();
     let mut child = Command::new(bin)

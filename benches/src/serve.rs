@@ -6,7 +6,9 @@
 //! against raw argon2id with the same parameters, and the server's memory.
 //! Prints one table; never judges times.
 //!
-//! Then the million-row command-line import ([`benches::import`]).
+//! Then the million-row import through the API (the file sent as
+//! `text/csv`, the answer read whole) and from the command line
+//! ([`benches::import`]).
 //!
 //! Settings: `PC_BENCH_USERS` (100,000), `PC_BENCH_SECONDS` per run (10),
 //! `PC_BENCH_IMPORT_ROWS` (1,000,000),
@@ -319,8 +321,19 @@ async fn main() -> ExitCode {
     let argon2 = raw_argon2(cores, seconds);
     println!("  raw argon2id verify on {cores} threads: {argon2:.1}/s");
     let peak_mb = memory_mb(pid, "VmHWM:");
-    drop(server);
     let import_rows = env_number("PC_BENCH_IMPORT_ROWS", 1_000_000) as usize;
+    let api = benches::import::through_api(&db, &org, addr, pid, &dir, import_rows).await;
+    println!(
+        "  API import of {} rows sent as text/csv ({:.1} MB; answer {:.1} MB): {} \
+         (server RSS {:.1} MB before, {:.1} MB at most during it)",
+        api.rows,
+        api.file_mb,
+        api.answer_mb,
+        ms(api.import),
+        api.server_before_mb,
+        api.server_peak_mb
+    );
+    drop(server);
     let import = benches::import::million(&bin, &db, &url, &org, &dir, import_rows).await;
     println!(
         "  command-line import of {} rows: {} (peak RSS {:.1} MB); bare multi-row inserts: {}",
@@ -448,6 +461,26 @@ async fn main() -> ExitCode {
     row(
         "command-line import, peak RSS (MB)",
         format!("{:.1}", import.peak_mb),
+        "200".into(),
+        String::new(),
+        "≤ 200",
+    );
+    row(
+        &format!(
+            "API import of {} rows (text/csv in, every password out), s",
+            api.rows
+        ),
+        format!("{:.1}", api.import.as_secs_f64()),
+        format!("command-line import {:.1}", import.import.as_secs_f64()),
+        format!(
+            "{:.2}×",
+            api.import.as_secs_f64() / import.import.as_secs_f64()
+        ),
+        "",
+    );
+    row(
+        "API import, server RSS peak during it (MB)",
+        format!("{:.1}", api.server_peak_mb),
         "200".into(),
         String::new(),
         "≤ 200",

@@ -215,7 +215,7 @@ async fn import_users(
     validate_only: bool,
     file: &std::path::Path,
 ) -> Result<(), String> {
-    use app::customer_users::{import, ImportStep, ImportedUser, CLI_IMPORT_MAX_ROWS};
+    use app::customer_users::{import, ImportStep, ImportedUser, LARGE_IMPORT_MAX_ROWS};
     let org_id = app::orgs::service::find(db, org)
         .await
         .map_err(|e| e.to_string())?
@@ -260,7 +260,8 @@ async fn import_users(
     };
     if validate_only {
         let check =
-            import::validate_with(&ctx, &customer_id, &input, CLI_IMPORT_MAX_ROWS, &progress).await;
+            import::validate_with(&ctx, &customer_id, &input, LARGE_IMPORT_MAX_ROWS, &progress)
+                .await;
         bar.finish_and_clear();
         let check = check.map_err(|e| e.to_string())?;
         if !check.errors.is_empty() {
@@ -277,7 +278,7 @@ async fn import_users(
         &ctx,
         &customer_id,
         &input,
-        CLI_IMPORT_MAX_ROWS,
+        LARGE_IMPORT_MAX_ROWS,
         &progress,
         &mut |user: ImportedUser| passwords.add(&user),
     )

@@ -58,26 +58,12 @@ impl Form {
     /// The next field, which must be the file field `name`, written to a
     /// temporary file with no name as it arrives.
     pub async fn file(&mut self, name: &str) -> AppResult<Spooled> {
-        use tokio::io::AsyncWriteExt;
         let mut field = self.next(name).await?;
-        let mut out = tokio::fs::File::from_std(unnamed_file().map_err(|e| {
-            tracing::error!(error = %e, "no temporary file for an upload");
-            AppError::Internal
-        })?);
-        let mut size = 0;
-        let write_failed = |e: std::io::Error| {
-            tracing::error!(error = %e, "an upload's temporary file cannot be written");
-            AppError::Internal
-        };
+        let mut spool = Spool::new()?;
         while let Some(chunk) = field.chunk().await.map_err(cut)? {
-            out.write_all(&chunk).await.map_err(write_failed)?;
-            size += chunk.len();
+            spool.write(&chunk).await?;
         }
-        out.flush().await.map_err(write_failed)?;
-        Ok(Spooled {
-            file: out.into_std().await,
-            size,
-        })
+        spool.finish().await
     }
 
     async fn next(&mut self, name: &str) -> AppResult<multer::Field<'static>> {
@@ -112,6 +98,50 @@ pub fn unnamed_file() -> std::io::Result<File> {
     let file = options.open(&path)?;
     std::fs::remove_file(&path)?;
     Ok(file)
+}
+
+/// A file being received: written as it arrives to a temporary file that
+/// has no name from the start.
+pub struct Spool {
+    out: tokio::fs::File,
+    size: usize,
+}
+
+impl Spool {
+    /// An empty file.
+    pub fn new() -> AppResult<Spool> {
+        let file = unnamed_file().map_err(|e| {
+            tracing::error!(error = %e, "no temporary file for an upload");
+            AppError::Internal
+        })?;
+        Ok(Spool {
+            out: tokio::fs::File::from_std(file),
+            size: 0,
+        })
+    }
+
+    /// Adds the next bytes of the file.
+    pub async fn write(&mut self, bytes: &[u8]) -> AppResult<()> {
+        use tokio::io::AsyncWriteExt;
+        self.out.write_all(bytes).await.map_err(write_failed)?;
+        self.size += bytes.len();
+        Ok(())
+    }
+
+    /// The whole file, to be read from its start.
+    pub async fn finish(mut self) -> AppResult<Spooled> {
+        use tokio::io::AsyncWriteExt;
+        self.out.flush().await.map_err(write_failed)?;
+        Ok(Spooled {
+            file: self.out.into_std().await,
+            size: self.size,
+        })
+    }
+}
+
+fn write_failed(e: std::io::Error) -> AppError {
+    tracing::error!(error = %e, "an upload's temporary file cannot be written");
+    AppError::Internal
 }
 
 /// An uploaded file kept in a temporary file, read from its start as

@@ -3,8 +3,9 @@
 
 use super::{
     import, service, CreatedCustomerUser, CustomerUserPage, ImportCheck, ImportResult,
-    LicenceChange, NewCustomerUser, RestoreOutcome,
+    LicenceChange, NewCustomerUser, RestoreOutcome, LARGE_IMPORT_MAX_ROWS,
 };
+use crate::rest::{CsvFile, LargeAnswer};
 use serde::Deserialize;
 use utoipa::ToSchema;
 
@@ -38,12 +39,6 @@ pub struct LicenceUpdate {
     pub add: Vec<String>,
     #[serde(default)]
     pub remove: Vec<String>,
-}
-
-/// A CSV file's text (columns as in the console's template).
-#[derive(Debug, Deserialize, ToSchema)]
-pub struct CsvBody {
-    pub csv: String,
 }
 
 crate::rest_routes! {
@@ -80,15 +75,18 @@ crate::rest_routes! {
         = |ctx| service::restore(&ctx, &customer_id, &b.user_ids);
     /// Check a CSV import without writing anything: each row's errors.
     ///
-    /// `CustomerUsersCreate`.
-    POST "/customers/{customer_id}/users/import-validate" validate_customer_user_import(customer_id; body b: CsvBody) -> ImportCheck
-        = |ctx| async { import::validate(&ctx, &customer_id, &b.csv).await.map(import::in_words) };
+    /// `CustomerUsersCreate`. Send the file as `text/csv` (any size up to
+    /// 1,000,000 rows and 128 MiB) or as JSON `{"csv": "…"}` (up to 64 MiB).
+    POST "/customers/{customer_id}/users/import-validate" validate_customer_user_import(customer_id; file b: CsvFile) -> ImportCheck
+        = |ctx| async { import::validate_with(&ctx, &customer_id, &b.0, LARGE_IMPORT_MAX_ROWS, &|_| {}).await.map(import::in_words) };
     /// Import users from CSV, all or nothing; the answer lists each user's
     /// temporary password.
     ///
     /// `CustomerUsersCreate` (and `CustomerUsersLicences` for licences).
-    POST "/customers/{customer_id}/users/import" import_customer_users(customer_id; body b: CsvBody) -> ImportResult
-        = |ctx| import::import(&ctx, &customer_id, &b.csv.as_str(), &|_| {});
+    /// Send the file as `text/csv` (any size up to 1,000,000 rows and
+    /// 128 MiB) or as JSON `{"csv": "…"}` (up to 64 MiB).
+    POST "/customers/{customer_id}/users/import" import_customer_users(customer_id; file b: CsvFile) -> LargeAnswer<ImportResult>
+        = |ctx| import::import_answer(&ctx, &customer_id, &b.0);
     /// The customer's users as CSV text.
     ///
     /// `CustomerUsersView`.

@@ -12,8 +12,8 @@
 /// ```
 ///
 /// Path parameters are named before the `;`, bound as `String`s; the input
-/// is `query name: Type` (the query string) or `body name: Type` (JSON), or
-/// absent. An optional `fresh |ctx| call` after the call gives the current
+/// is `query name: Type` (the query string), `body name: Type` (JSON),
+/// `file name: CsvFile` (a CSV file, [`crate::rest::csv_file`]), or absent. An optional `fresh |ctx| call` after the call gives the current
 /// record that a 409 for a stale version carries.
 #[macro_export]
 macro_rules! rest_routes {
@@ -50,7 +50,7 @@ macro_rules! rest_routes {
                                 $(let $p: String = path.take(stringify!($p))?;)*
                                 let _ = &path;
                                 $crate::rest_routes!(@unused body $($kind)?);
-                                $(let $arg: $input = $crate::rest::input(stringify!($kind), &parts, body).await?;)?
+                                $(let $arg: $input = $crate::rest_routes!(@read $kind, &parts, body).await?;)?
                                 let result: $crate::error::AppResult<$ret> = $call.await;
                                 $(if let Err(e) = &result {
                                     if e.is_stale() {
@@ -71,6 +71,9 @@ macro_rules! rest_routes {
     (@kind) => { $crate::rest::InputKind::None };
     (@kind query) => { $crate::rest::InputKind::Query };
     (@kind body) => { $crate::rest::InputKind::Body };
+    (@kind file) => { $crate::rest::InputKind::File };
+    (@read file, $parts:expr, $body:expr) => { $crate::rest::csv_file($parts, $body) };
+    (@read $kind:ident, $parts:expr, $body:expr) => { $crate::rest::input(stringify!($kind), $parts, $body) };
     (@ty) => { $crate::rest::NoInput };
     (@ty $t:ty) => { $t };
 }

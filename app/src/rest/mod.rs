@@ -17,8 +17,8 @@ pub mod reply;
 pub mod throttle;
 
 pub use caller::caller;
-pub use input::{input, PathArgs};
-pub use reply::{reply, ApiError};
+pub use input::{csv_file, input, CsvBody, CsvFile, PathArgs};
+pub use reply::{reply, Answer, ApiError, LargeAnswer};
 
 use crate::state::AppState;
 use axum::routing::MethodRouter;
@@ -33,6 +33,8 @@ pub enum InputKind {
     Query,
     /// A JSON body.
     Body,
+    /// A CSV file: a `text/csv` body, or JSON `{"csv": "…"}`.
+    File,
 }
 
 /// A schema and the named schemas it refers to.

@@ -110,6 +110,21 @@ fn operation(
                     .build(),
             ));
         }
+        InputKind::File => {
+            named.extend(input_named);
+            let text = utoipa::openapi::ObjectBuilder::new()
+                .schema_type(utoipa::openapi::schema::Type::String)
+                .description(Some(
+                    "The CSV file itself, sent as it is read: any size up to the import's limits.",
+                ));
+            op = op.request_body(Some(
+                RequestBodyBuilder::new()
+                    .required(Some(Required::True))
+                    .content("text/csv", Content::new(Some(text)))
+                    .content("application/json", Content::new(Some(input)))
+                    .build(),
+            ));
+        }
     }
     let (output, output_named) = (route.output_schema)();
     named.extend(output_named);

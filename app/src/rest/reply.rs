@@ -6,6 +6,7 @@ use crate::error::{AppError, AppResult, FieldErrors};
 use axum::response::{IntoResponse, Response};
 use http::{HeaderValue, StatusCode};
 use serde::Serialize;
+use std::marker::PhantomData;
 
 /// An API failure: status, code, message and what helps fix it.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
@@ -138,9 +139,135 @@ impl IntoResponse for ApiError {
 }
 
 /// The answer of a handler: 200 with the JSON value, or the error.
-pub fn reply<T: Serialize>(result: Result<T, ApiError>) -> Response {
+pub fn reply<T: Answer>(result: Result<T, ApiError>) -> Response {
     match result {
-        Ok(value) => axum::Json(value).into_response(),
+        Ok(value) => value.answer(),
         Err(e) => e.into_response(),
+    }
+}
+
+/// What a handler answers with on success.
+pub trait Answer {
+    /// The 200 response.
+    fn answer(self) -> Response;
+}
+
+impl<T: Serialize> Answer for T {
+    fn answer(self) -> Response {
+        axum::Json(self).into_response()
+    }
+}
+
+/// A JSON answer too large to hold in memory (a million imported users
+/// with their passwords): `{"<field>": [items…]}`, written to a temporary
+/// file that has no name as the items come, and sent from there. Its
+/// schema is `T`'s.
+pub struct LargeAnswer<T> {
+    out: std::io::BufWriter<std::fs::File>,
+    items: usize,
+    shape: PhantomData<fn() -> T>,
+}
+
+impl<T> LargeAnswer<T> {
+    /// An answer whose one field `field` is an array of the items pushed.
+    pub fn list_in(field: &str) -> AppResult<LargeAnswer<T>> {
+        let file = crate::csv::upload::unnamed_file().map_err(|e| {
+            tracing::error!(error = %e, "no temporary file for an answer");
+            AppError::Internal
+        })?;
+        let mut answer = LargeAnswer {
+            out: std::io::BufWriter::new(file),
+            items: 0,
+            shape: PhantomData,
+        };
+        let start = serde_json::to_string(field).map_err(|_| AppError::Internal)?;
+        answer.write(format!("{{{start}:[").as_bytes())?;
+        Ok(answer)
+    }
+
+    /// Adds the next item of the array.
+    pub fn push(&mut self, item: &impl Serialize) -> AppResult<()> {
+        let json = serde_json::to_vec(item).map_err(|e| {
+            tracing::error!(error = %e, "an answer's item cannot be written as JSON");
+            AppError::Internal
+        })?;
+        if self.items > 0 {
+            self.write(b",")?;
+        }
+        self.write(&json)?;
+        self.items += 1;
+        Ok(())
+    }
+
+    fn write(&mut self, bytes: &[u8]) -> AppResult<()> {
+        std::io::Write::write_all(&mut self.out, bytes).map_err(|e| {
+            tracing::error!(error = %e, "an answer's temporary file cannot be written");
+            AppError::Internal
+        })
+    }
+
+    /// The whole file, from its start, and its length.
+    fn into_file(mut self) -> std::io::Result<(std::fs::File, u64)> {
+        use std::io::{Seek, Write};
+        self.out.write_all(b"]}")?;
+        let mut file = self.out.into_inner().map_err(|e| e.into_error())?;
+        let len = file.stream_position()?;
+        file.seek(std::io::SeekFrom::Start(0))?;
+        Ok((file, len))
+    }
+}
+
+impl<T> Answer for LargeAnswer<T> {
+    fn answer(self) -> Response {
+        let (file, len) = match self.into_file() {
+            Ok(done) => done,
+            Err(e) => {
+                tracing::error!(error = %e, "an answer's temporary file cannot be read");
+                return ApiError::from(AppError::Internal).into_response();
+            }
+        };
+        let chunks =
+            futures::stream::unfold(Some(tokio::fs::File::from_std(file)), |file| async move {
+                use tokio::io::AsyncReadExt;
+                let mut file = file?;
+                let mut buf = vec![0; 64 * 1024];
+                match file.read(&mut buf).await {
+                    Ok(0) => None,
+                    Ok(n) => {
+                        buf.truncate(n);
+                        Some((Ok(axum::body::Bytes::from(buf)), Some(file)))
+                    }
+                    Err(e) => Some((Err(e), None)),
+                }
+            });
+        let mut res = axum::body::Body::from_stream(chunks).into_response();
+        let headers = res.headers_mut();
+        headers.insert(
+            http::header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        );
+        headers.insert(http::header::CONTENT_LENGTH, HeaderValue::from(len));
+        res
+    }
+}
+
+impl<T: utoipa::PartialSchema> utoipa::PartialSchema for LargeAnswer<T> {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        T::schema()
+    }
+}
+
+impl<T: utoipa::ToSchema> utoipa::ToSchema for LargeAnswer<T> {
+    fn name() -> std::borrow::Cow<'static, str> {
+        T::name()
+    }
+
+    fn schemas(
+        schemas: &mut Vec<(
+            String,
+            utoipa::openapi::RefOr<utoipa::openapi::schema::Schema>,
+        )>,
+    ) {
+        T::schemas(schemas)
     }
 }

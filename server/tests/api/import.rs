@@ -27,7 +27,8 @@ async fn validate(app: &TestApp, cookie: &str, cust: &CustomerFx, csv: &str) -> 
     report
 }
 
-async fn users(app: &TestApp, cust: &CustomerFx) -> i64 {
+/// How many users the customer has, deleted ones included.
+pub(crate) async fn users(app: &TestApp, cust: &CustomerFx) -> i64 {
     sqlx::query_scalar("select count(*) from customer_user where customer_id = $1")
         .bind(&cust.customer_id)
         .fetch_one(&app.db)
@@ -496,7 +497,8 @@ async fn the_export_comes_in_parts_that_add_up_to_the_whole_file() {
 }
 
 /// An import file of `n` distinct people, without licences.
-fn people(n: usize) -> String {
+/// A file of `n` users of `importers.example`, without licences.
+pub(crate) fn people(n: usize) -> String {
     let mut csv = String::from("First name,Last name,Display name,Email\n");
     for i in 0..n {
         csv.push_str(&format!(

@@ -11,6 +11,7 @@ mod devices;
 mod groups;
 mod helpers;
 mod import;
+mod import_api;
 mod import_isolation;
 mod incentives;
 mod languages;

@@ -17,12 +17,15 @@ pub use check::{FileInput, Input, FILE_MESSAGES};
 pub use stream::{import_steps, validate_steps};
 
 use super::service::{Writer, BATCH};
-use super::{ImportCheck, ImportResult, ImportStep, ImportedUser, IMPORT_MAX_ROWS};
+use super::{
+    ImportCheck, ImportResult, ImportStep, ImportedUser, IMPORT_MAX_ROWS, LARGE_IMPORT_MAX_ROWS,
+};
 use crate::access::Capability;
 use crate::activity::service::Work;
 use crate::customers::service::lock_customer;
 use crate::error::{AppError, AppResult};
 use crate::request::Ctx;
+use crate::rest::LargeAnswer;
 use check::Checking;
 
 /// Where the check and the import say how far they are: rows checked, rows
@@ -84,6 +87,28 @@ pub async fn import<I: Input>(
     .await?
     .map_err(|report| refusal(&report))?;
     Ok(ImportResult { users })
+}
+
+/// [`import`] of a file of up to [`LARGE_IMPORT_MAX_ROWS`] rows, as the API
+/// answers it: the users and their passwords are kept in a temporary file
+/// until the import commits, then sent from there.
+pub async fn import_answer<I: Input>(
+    ctx: &Ctx,
+    customer_id: &str,
+    input: &I,
+) -> AppResult<LargeAnswer<ImportResult>> {
+    let mut answer = LargeAnswer::list_in("users")?;
+    import_into(
+        ctx,
+        customer_id,
+        input,
+        LARGE_IMPORT_MAX_ROWS,
+        &|_| {},
+        &mut |user| answer.push(&user),
+    )
+    .await?
+    .map_err(|report| refusal(&report))?;
+    Ok(answer)
 }
 
 /// Imports a text or a file of at most `max_rows` rows in one transaction,
