@@ -54,7 +54,7 @@ fn write_file(dir: &Path, domain: &str, rows: usize) -> std::path::PathBuf {
     file
 }
 
-/// What the API import bench measured.
+/// What an import through the running server measured.
 pub struct ApiFigures {
     pub rows: usize,
     /// From the first byte sent to the answer's last byte read.
@@ -69,10 +69,10 @@ pub struct ApiFigures {
 }
 
 /// Imports `rows` generated users into a new customer of `org` through the
-/// running server at `addr` (process `pid`): the file is sent as `text/csv`
-/// as it is read from disk, with an application's secret, and the answer
-/// (every user's temporary password) read to its end; the server's
-/// resident memory is sampled every 20 ms meanwhile.
+/// running server at `addr` (process `pid`) as a script does: the file is
+/// sent as `text/csv` as it is read from disk, with an application's
+/// secret, and the answer (every user's temporary password) read to its
+/// end.
 pub async fn through_api(
     db: &app::db::Db,
     org: &str,
@@ -81,10 +81,8 @@ pub async fn through_api(
     dir: &Path,
     rows: usize,
 ) -> ApiFigures {
-    use http_body_util::BodyExt;
     let (customer_id, _) = customer(db, org, "api-million.example", rows as i64).await;
     let file = write_file(dir, "api-million.example", rows);
-    let file_mb = std::fs::metadata(&file).expect("file").len() as f64 / 1e6;
     let ctx = app::request::Ctx::operator(db, org);
     let script = app::applications::service::create(
         &ctx,
@@ -102,7 +100,65 @@ pub async fn through_api(
     )
     .await
     .expect("application");
+    let request = hyper::Request::post(format!("/api/v1/customers/{customer_id}/users/import"))
+        .header("authorization", format!("Bearer {}", script.secret.secret))
+        .header("content-type", "text/csv");
+    let figures = send_file(rows, addr, pid, request, "", &file, "").await;
+    let _ = std::fs::remove_file(&file);
+    figures
+}
 
+/// Imports `rows` generated users into a new customer of `org` through the
+/// running server at `addr` (process `pid`) as the page does: the file is
+/// sent as multipart form data after the customer's id, with a session
+/// `cookie`, and the answer (the steps, then the users created in parts)
+/// read to its end.
+pub async fn through_page(
+    db: &app::db::Db,
+    org: &str,
+    addr: std::net::SocketAddr,
+    pid: u32,
+    cookie: &str,
+    dir: &Path,
+    rows: usize,
+) -> ApiFigures {
+    let (customer_id, _) = customer(db, org, "page-million.example", rows as i64).await;
+    let file = write_file(dir, "page-million.example", rows);
+    let boundary = "pc-bench-boundary";
+    let head = format!(
+        "--{boundary}\r\ncontent-disposition: form-data; name=\"customer_id\"\r\n\r\n{customer_id}\r\n\
+         --{boundary}\r\ncontent-disposition: form-data; name=\"csv\"; filename=\"users.csv\"\r\n\
+         content-type: text/csv\r\n\r\n"
+    );
+    let tail = format!("\r\n--{boundary}--\r\n");
+    let request = hyper::Request::post("/api/customer-users/import")
+        .header("cookie", cookie)
+        .header("accept", "application/json")
+        .header(
+            "content-type",
+            format!("multipart/form-data; boundary={boundary}"),
+        );
+    let figures = send_file(rows, addr, pid, request, &head, &file, &tail).await;
+    let _ = std::fs::remove_file(&file);
+    figures
+}
+
+/// Sends `head`, the file of `rows` rows, then `tail` as the body of `request` on a new
+/// connection, reads the answer to its end, and samples the server's
+/// resident memory every 20 ms meanwhile. Panics on an answer other than
+/// 200, or a page's answer that does not end with the import.
+async fn send_file(
+    rows: usize,
+    addr: std::net::SocketAddr,
+    pid: u32,
+    request: http::request::Builder,
+    head: &str,
+    file: &Path,
+    tail: &str,
+) -> ApiFigures {
+    use futures::StreamExt;
+    use http_body_util::BodyExt;
+    let file_mb = std::fs::metadata(file).expect("file").len() as f64 / 1e6;
     let server_before_mb = crate::memory_mb(pid, "VmRSS:");
     let sampling = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
     let sampler = {
@@ -126,35 +182,39 @@ pub async fn through_api(
             .await
             .expect("handshake");
     tokio::spawn(conn);
-    let chunks = file_frames(tokio::fs::File::open(&file).await.expect("open"));
-    let request = hyper::Request::post(format!("/api/v1/customers/{customer_id}/users/import"))
+    let frame = |text: &str| {
+        Ok::<_, std::io::Error>(hyper::body::Frame::data(hyper::body::Bytes::from(
+            text.to_string(),
+        )))
+    };
+    let body = futures::stream::iter([frame(head)])
+        .chain(file_frames(
+            tokio::fs::File::open(file).await.expect("open"),
+        ))
+        .chain(futures::stream::iter([frame(tail)]));
+    let request = request
         .header("host", addr.to_string())
-        .header("authorization", format!("Bearer {}", script.secret.secret))
-        .header("content-type", "text/csv")
-        .body(http_body_util::StreamBody::new(chunks))
+        .body(http_body_util::StreamBody::new(body))
         .expect("request");
     let res = sender.send_request(request).await.expect("the answer");
     let status = res.status();
     let mut body = res.into_body();
     let mut answer = 0usize;
-    let mut head = Vec::new();
+    let mut ends = Vec::new();
     while let Some(frame) = body.frame().await {
         if let Ok(data) = frame.expect("the answer's body").into_data() {
-            if head.len() < 300 {
-                head.extend_from_slice(&data[..data.len().min(300)]);
-            }
             answer += data.len();
+            ends.extend_from_slice(&data);
+            let keep = ends.len().saturating_sub(300);
+            ends.drain(..keep);
         }
     }
     let import = start.elapsed();
     sampling.store(false, std::sync::atomic::Ordering::Relaxed);
     let server_peak_mb = sampler.join().expect("sampler");
-    let _ = std::fs::remove_file(&file);
-    if !status.is_success() {
-        panic!(
-            "the API import failed: {status} {}",
-            String::from_utf8_lossy(&head)
-        );
+    let ends = String::from_utf8_lossy(&ends);
+    if !status.is_success() || ends.contains("\"Failed\"") {
+        panic!("the import failed: {status} …{ends}");
     }
     ApiFigures {
         rows,

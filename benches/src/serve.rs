@@ -197,6 +197,20 @@ fn print_run(label: &str, s: &Stats) {
     );
 }
 
+/// One import through the running server, in a line.
+fn print_import(what: &str, how: &str, f: &benches::import::ApiFigures) {
+    println!(
+        "  {what} of {} rows {how} ({:.1} MB; answer {:.1} MB): {} \
+         (server RSS {:.1} MB before, {:.1} MB at most during it)",
+        f.rows,
+        f.file_mb,
+        f.answer_mb,
+        ms(f.import),
+        f.server_before_mb,
+        f.server_peak_mb
+    );
+}
+
 #[tokio::main]
 async fn main() -> ExitCode {
     let users = env_number("PC_BENCH_USERS", 100_000) as usize;
@@ -323,16 +337,10 @@ async fn main() -> ExitCode {
     let peak_mb = memory_mb(pid, "VmHWM:");
     let import_rows = env_number("PC_BENCH_IMPORT_ROWS", 1_000_000) as usize;
     let api = benches::import::through_api(&db, &org, addr, pid, &dir, import_rows).await;
-    println!(
-        "  API import of {} rows sent as text/csv ({:.1} MB; answer {:.1} MB): {} \
-         (server RSS {:.1} MB before, {:.1} MB at most during it)",
-        api.rows,
-        api.file_mb,
-        api.answer_mb,
-        ms(api.import),
-        api.server_before_mb,
-        api.server_peak_mb
-    );
+    print_import("API import", "sent as text/csv", &api);
+    let page_import =
+        benches::import::through_page(&db, &org, addr, pid, &cookie, &dir, import_rows).await;
+    print_import("page's import", "uploaded as the page does", &page_import);
     drop(server);
     let import = benches::import::million(&bin, &db, &url, &org, &dir, import_rows).await;
     println!(
@@ -465,26 +473,28 @@ async fn main() -> ExitCode {
         String::new(),
         "≤ 200",
     );
-    row(
-        &format!(
-            "API import of {} rows (text/csv in, every password out), s",
-            api.rows
-        ),
-        format!("{:.1}", api.import.as_secs_f64()),
-        format!("command-line import {:.1}", import.import.as_secs_f64()),
-        format!(
-            "{:.2}×",
-            api.import.as_secs_f64() / import.import.as_secs_f64()
-        ),
-        "",
-    );
-    row(
-        "API import, server RSS peak during it (MB)",
-        format!("{:.1}", api.server_peak_mb),
-        "200".into(),
-        String::new(),
-        "≤ 200",
-    );
+    for (what, how, f) in [
+        ("API import", "text/csv in", &api),
+        ("page's import", "upload in", &page_import),
+    ] {
+        row(
+            &format!("{what} of {} rows ({how}, every password out), s", f.rows),
+            format!("{:.1}", f.import.as_secs_f64()),
+            format!("command-line import {:.1}", import.import.as_secs_f64()),
+            format!(
+                "{:.2}×",
+                f.import.as_secs_f64() / import.import.as_secs_f64()
+            ),
+            "",
+        );
+        row(
+            &format!("{what}, server RSS peak during it (MB)"),
+            format!("{:.1}", f.server_peak_mb),
+            "200".into(),
+            String::new(),
+            "≤ 200",
+        );
+    }
     let _ = std::fs::remove_dir_all(&dir);
     let errors = ceiling.errors
         + peer.errors

@@ -108,7 +108,15 @@ test('a Sales agent imports a CSV with one bad row, fixes the file, and imports'
   // Said to screen readers too, through the page's live region.
   await expect(page.getByRole('status').filter({ hasText: '2 users imported' })).toHaveCount(1);
   await expect(panel.getByTestId('imported')).toContainText(`ivy.${tag}@fabrikam.example`);
-  await expect(panel.getByRole('button', { name: 'Download passwords (CSV)' })).toBeVisible();
+  // The passwords file: every user created, with the password the table shows.
+  const passwordsFile = page.waitForEvent('download');
+  await panel.getByRole('button', { name: 'Download passwords (CSV)' }).click();
+  const passwords = readFileSync(await (await passwordsFile).path(), 'utf8').split('\r\n');
+  expect(passwords[0]).toBe('Display name,User name,Temporary password');
+  expect(passwords.filter((line) => line !== '')).toHaveLength(3);
+  const ivyPassword = await panel.getByTestId('imported').getByRole('row')
+    .filter({ hasText: `ivy.${tag}@fabrikam.example` }).locator('code').textContent();
+  expect(passwords).toContain(`Ivy Import ${tag},ivy.${tag}@fabrikam.example,${ivyPassword}`);
 
   await page.getByLabel('Filter by name').fill(tag);
   await expect(page.getByTestId('customer-user-row')).toHaveCount(2);

@@ -215,7 +215,7 @@ async fn import_users(
     validate_only: bool,
     file: &std::path::Path,
 ) -> Result<(), String> {
-    use app::customer_users::{import, ImportStep, ImportedUser, LARGE_IMPORT_MAX_ROWS};
+    use app::customer_users::{import, ImportStep, ImportedUser, IMPORT_MAX_ROWS};
     let org_id = app::orgs::service::find(db, org)
         .await
         .map_err(|e| e.to_string())?
@@ -260,8 +260,7 @@ async fn import_users(
     };
     if validate_only {
         let check =
-            import::validate_with(&ctx, &customer_id, &input, LARGE_IMPORT_MAX_ROWS, &progress)
-                .await;
+            import::validate_with(&ctx, &customer_id, &input, IMPORT_MAX_ROWS, &progress).await;
         bar.finish_and_clear();
         let check = check.map_err(|e| e.to_string())?;
         if !check.errors.is_empty() {
@@ -273,56 +272,39 @@ async fn import_users(
     // The users and their temporary passwords go to a file that has no
     // name from the start (so nothing is left on disk whatever happens),
     // and to standard output once the import has committed.
-    let mut passwords = Passwords::new().map_err(|e| format!("temporary file: {e}"))?;
+    let mut kept = import::kept::Kept::new().map_err(|e| format!("temporary file: {e}"))?;
     let imported = import::import_into(
         &ctx,
         &customer_id,
         &input,
-        LARGE_IMPORT_MAX_ROWS,
+        IMPORT_MAX_ROWS,
         &progress,
-        &mut |user: ImportedUser| passwords.add(&user),
+        &mut |user: ImportedUser| kept.add(&user),
     )
     .await;
     bar.finish_and_clear();
     let imported = imported.map_err(|e| e.to_string())?.map_err(refused)?;
     eprintln!("Imported {imported} users (in one transaction).");
-    passwords.print().map_err(|e| {
+    print_passwords(kept).map_err(|e| {
         format!("the users were imported, but their passwords could not be printed: {e}")
     })
 }
 
-/// The imported users' temporary passwords, kept in an unnamed temporary
-/// file until the import commits: a million of them would take more memory
-/// than the rest of the import.
-struct Passwords(std::io::BufWriter<std::fs::File>);
-
-impl Passwords {
-    fn new() -> std::io::Result<Passwords> {
-        let file = app::csv::upload::unnamed_file()?;
-        let mut out = std::io::BufWriter::new(file);
-        std::io::Write::write_all(
-            &mut out,
-            app::customer_users::ImportedUser::CSV_HEADER.as_bytes(),
-        )?;
-        Ok(Passwords(out))
+/// The imported users and their temporary passwords as CSV on standard
+/// output.
+fn print_passwords(kept: app::customer_users::import::kept::Kept) -> Result<(), String> {
+    use std::io::Write;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let write = |e: std::io::Error| e.to_string();
+    out.write_all(app::customer_users::ImportedUser::CSV_HEADER.as_bytes())
+        .map_err(write)?;
+    for part in kept.parts(1_000).map_err(|e| e.to_string())? {
+        for user in part.map_err(|e| e.to_string())? {
+            out.write_all(user.csv_row().as_bytes()).map_err(write)?;
+        }
     }
-
-    fn add(&mut self, user: &app::customer_users::ImportedUser) -> app::error::AppResult<()> {
-        std::io::Write::write_all(&mut self.0, user.csv_row().as_bytes()).map_err(|e| {
-            tracing::error!(error = %e, "cannot keep an imported user's password");
-            app::error::AppError::Internal
-        })
-    }
-
-    fn print(self) -> std::io::Result<()> {
-        use std::io::Seek;
-        let mut file = self.0.into_inner().map_err(|e| e.into_error())?;
-        file.seek(std::io::SeekFrom::Start(0))?;
-        let stdout = std::io::stdout();
-        let mut lock = stdout.lock();
-        std::io::copy(&mut file, &mut lock)?;
-        std::io::Write::flush(&mut lock)
-    }
+    out.flush().map_err(write)
 }
 
 async fn serve(db: app::db::Db, args: ServeArgs) -> Result<(), String> {

@@ -322,16 +322,12 @@ pub const IMPORT_HEADER: [&str; 5] = [
 /// the import as well as the English one.
 pub const IMPORT_HEADER_FR: [&str; 5] = ["Prénom", "Nom", "Nom d'affichage", "E-mail", "Licence"];
 
-/// Most rows one import takes from the browser: the passwords come back in
-/// the page's answer, held whole in the page.
-pub const IMPORT_MAX_ROWS: usize = 200_000;
-
-/// Most rows one import takes from the command line or the API: both read
-/// the file a buffer at a time (the API's from a temporary file) and keep the
-/// passwords in a temporary file until the import commits. On SQLite a
-/// million rows hold the write lock for less than the 60 s other writers
-/// wait for it.
-pub const LARGE_IMPORT_MAX_ROWS: usize = 1_000_000;
+/// Most rows one import takes, from the browser, the API or the command
+/// line: each reads the file a buffer at a time from disk and keeps the
+/// users created, with their passwords, in a temporary file until the
+/// import commits. On SQLite a million rows hold the write lock for less
+/// than the 60 s other writers wait for it.
+pub const IMPORT_MAX_ROWS: usize = 1_000_000;
 
 /// The downloadable import template, its header in the reader's language.
 pub fn import_template(domain: &str) -> String {

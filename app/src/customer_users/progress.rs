@@ -2,13 +2,16 @@
 //! stream of [`ImportStep`]s ([`crate::progress`]), so the page shows rows
 //! checked and written as they go and ends with the report or the result.
 
-use super::{ImportCheck, ImportResult};
+use super::{ImportCheck, ImportedUser};
 use crate::error::AppError;
 use crate::progress::{percent, Step};
 use serde::{Deserialize, Serialize};
 
 /// Rows checked between two reports (and between two yields of the server).
 pub const CHECK_STEP: usize = 2_000;
+
+/// Users created per [`ImportStep::Users`] part.
+pub const USERS_PART: usize = 2_000;
 
 /// One step of a check or an import.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -26,8 +29,15 @@ pub enum ImportStep {
     /// The check is over (the end of a validation, or of an import refused
     /// for its rows): every problem found.
     Report(ImportCheck),
-    /// The import is committed: every user created, with the passwords.
-    Imported(ImportResult),
+    /// The import is committed; the next part of the users it created, with
+    /// their temporary passwords, in file order: `sent` of `total` so far.
+    Users {
+        part: Vec<ImportedUser>,
+        sent: usize,
+        total: usize,
+    },
+    /// The import is committed and every user created has been sent.
+    Imported { users: usize },
     /// It failed; nothing was written.
     Failed(AppError),
 }
@@ -40,7 +50,7 @@ impl Step for ImportStep {
     fn is_last(&self) -> bool {
         matches!(
             self,
-            ImportStep::Report(_) | ImportStep::Imported(_) | ImportStep::Failed(_)
+            ImportStep::Report(_) | ImportStep::Imported { .. } | ImportStep::Failed(_)
         )
     }
 }
@@ -53,6 +63,7 @@ impl ImportStep {
             ImportStep::Checked { read, size, .. } => Some(percent(*read as u64, *size as u64)),
             ImportStep::Written { rows, total } => Some(percent(*rows as u64, *total as u64)),
             ImportStep::Saving => Some(100),
+            ImportStep::Users { sent, total, .. } => Some(percent(*sent as u64, *total as u64)),
             _ => None,
         }
     }
@@ -76,6 +87,13 @@ mod tests {
         assert_eq!(checked.percent(), Some(25));
         assert_eq!(written.percent(), Some(25));
         assert_eq!(ImportStep::Saving.percent(), Some(100));
+        let received = ImportStep::Users {
+            part: Vec::new(),
+            sent: 3000,
+            total: 4000,
+        };
+        assert_eq!(received.percent(), Some(75));
+        assert!(!received.is_last() && ImportStep::Imported { users: 4000 }.is_last());
         let failed = ImportStep::Failed(AppError::Internal);
         assert!(failed.is_last() && !ImportStep::Saving.is_last());
         assert_eq!(failed.percent(), None);

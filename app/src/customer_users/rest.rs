@@ -3,7 +3,7 @@
 
 use super::{
     import, service, CreatedCustomerUser, CustomerUserPage, ImportCheck, ImportResult,
-    LicenceChange, NewCustomerUser, RestoreOutcome, LARGE_IMPORT_MAX_ROWS,
+    LicenceChange, NewCustomerUser, RestoreOutcome, IMPORT_MAX_ROWS,
 };
 use crate::rest::{CsvFile, LargeAnswer};
 use serde::Deserialize;
@@ -78,7 +78,7 @@ crate::rest_routes! {
     /// `CustomerUsersCreate`. Send the file as `text/csv` (any size up to
     /// 1,000,000 rows and 128 MiB) or as JSON `{"csv": "…"}` (up to 64 MiB).
     POST "/customers/{customer_id}/users/import-validate" validate_customer_user_import(customer_id; file b: CsvFile) -> ImportCheck
-        = |ctx| async { import::validate_with(&ctx, &customer_id, &b.0, LARGE_IMPORT_MAX_ROWS, &|_| {}).await.map(import::in_words) };
+        = |ctx| async { import::validate_with(&ctx, &customer_id, &b.0, IMPORT_MAX_ROWS, &|_| {}).await.map(import::in_words) };
     /// Import users from CSV, all or nothing; the answer lists each user's
     /// temporary password.
     ///

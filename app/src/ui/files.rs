@@ -8,28 +8,61 @@ pub fn download(filename: &str, text: &str) {
 /// Offers the file made of `parts`, in order, as a download (browser only).
 pub fn download_parts(filename: &str, parts: &[impl AsRef<str>]) {
     #[cfg(feature = "hydrate")]
-    {
-        use wasm_bindgen::JsCast;
-        let parts = js_sys_array(parts);
-        let opts = web_sys::BlobPropertyBag::new();
-        opts.set_type("text/csv;charset=utf-8");
-        let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else {
-            return;
-        };
-        let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-            return;
-        };
-        if let Ok(a) = leptos::prelude::document().create_element("a") {
-            if let Ok(a) = a.dyn_into::<web_sys::HtmlAnchorElement>() {
-                a.set_href(&url);
-                a.set_download(filename);
-                a.click();
-            }
-        }
-        let _ = web_sys::Url::revoke_object_url(&url);
-    }
+    offer(filename, js_sys_array(parts));
     #[cfg(not(feature = "hydrate"))]
     let _ = (filename, parts);
+}
+
+/// Offers the file made of the strings in the array `parts` as a download.
+#[cfg(feature = "hydrate")]
+fn offer(filename: &str, parts: wasm_bindgen::JsValue) {
+    use wasm_bindgen::JsCast;
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type("text/csv;charset=utf-8");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Ok(a) = leptos::prelude::document().create_element("a") {
+        if let Ok(a) = a.dyn_into::<web_sys::HtmlAnchorElement>() {
+            a.set_href(&url);
+            a.set_download(filename);
+            a.click();
+        }
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// A file received in parts, each kept as a browser string outside the
+/// page's WASM memory until the file is downloaded (a million imported
+/// users' passwords are tens of megabytes).
+#[derive(Default)]
+pub struct PartsFile {
+    #[cfg(feature = "hydrate")]
+    parts: Vec<wasm_bindgen::JsValue>,
+}
+
+impl PartsFile {
+    /// Adds the next part.
+    pub fn push(&mut self, text: &str) {
+        #[cfg(feature = "hydrate")]
+        self.parts.push(wasm_bindgen::JsValue::from_str(text));
+        #[cfg(not(feature = "hydrate"))]
+        let _ = text;
+    }
+
+    /// Offers the parts, in order, as one file (browser only).
+    pub fn download(&self, filename: &str) {
+        #[cfg(feature = "hydrate")]
+        offer(
+            filename,
+            self.parts.iter().collect::<js_sys::Array>().into(),
+        );
+        #[cfg(not(feature = "hydrate"))]
+        let _ = filename;
+    }
 }
 
 #[cfg(feature = "hydrate")]

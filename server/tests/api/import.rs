@@ -27,6 +27,15 @@ async fn validate(app: &TestApp, cookie: &str, cust: &CustomerFx, csv: &str) -> 
     report
 }
 
+/// The users a streamed import created, from its parts after the commit.
+pub(crate) fn imported(body: &str) -> Vec<Value> {
+    steps(body)
+        .iter()
+        .filter_map(|s| s["Users"]["part"].as_array().cloned())
+        .flatten()
+        .collect()
+}
+
 /// How many users the customer has, deleted ones included.
 pub(crate) async fn users(app: &TestApp, cust: &CustomerFx) -> i64 {
     sqlx::query_scalar("select count(*) from customer_user where customer_id = $1")
@@ -213,16 +222,15 @@ async fn import_is_all_or_nothing_and_returns_passwords() {
         .collect();
     assert_eq!(
         names,
-        ["Checked", "Written", "Saving", "Imported"],
+        ["Checked", "Written", "Saving", "Users", "Imported"],
         "{body}"
     );
     assert_eq!(steps(&body)[1]["Written"], json!({"rows": 2, "total": 2}));
-    let result = last_step(&body)["Imported"].clone();
-    assert_eq!(result["users"].as_array().map(Vec::len), Some(2));
+    assert_eq!(last_step(&body)["Imported"], json!({"users": 2}));
+    let created = imported(&body);
+    assert_eq!(created.len(), 2);
     assert_eq!(
-        result["users"][0]["temporary_password"]
-            .as_str()
-            .map(str::len),
+        created[0]["temporary_password"].as_str().map(str::len),
         Some(29)
     );
     assert_eq!(users(&app, &cust).await, before + 2);
@@ -433,6 +441,57 @@ async fn streamed(app: &TestApp, cookie: &str, cust: &CustomerFx, what: &str, cs
         .await;
     assert_eq!(s, StatusCode::OK, "{body}");
     body
+}
+
+/// The page's import sends the users it created, with their passwords,
+/// only once the import has committed, in parts of 2,000 in file order,
+/// each saying how many are sent of how many; the last step counts them.
+#[tokio::test]
+async fn the_page_gets_the_users_created_in_parts_after_the_commit() {
+    let (app, _fx, cust, cookie) = setup().await;
+    let before = users(&app, &cust).await;
+    let body = streamed(&app, &cookie, &cust, "import", &people(5_000)).await;
+    let steps = steps(&body);
+    let saving = steps
+        .iter()
+        .position(|s| s == "Saving")
+        .expect("the commit is announced");
+    let parts: Vec<(usize, &Value)> = steps
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.get("Users").is_some())
+        .collect();
+    assert!(parts.iter().all(|(i, _)| *i > saving), "{body}");
+    let counts: Vec<(usize, u64, u64)> = parts
+        .iter()
+        .map(|(_, s)| {
+            let u = &s["Users"];
+            (
+                u["part"].as_array().map_or(0, Vec::len),
+                u["sent"].as_u64().unwrap_or(0),
+                u["total"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    assert_eq!(
+        counts,
+        [
+            (2_000, 2_000, 5_000),
+            (2_000, 4_000, 5_000),
+            (1_000, 5_000, 5_000)
+        ]
+    );
+    assert_eq!(last_step(&body)["Imported"], json!({"users": 5_000}));
+    let created = imported(&body);
+    let names: Vec<String> = created
+        .iter()
+        .map(|u| u["user_name"].as_str().unwrap_or("").to_string())
+        .collect();
+    let expected: Vec<String> = (0..5_000)
+        .map(|i| format!("person.number{i}@importers.example"))
+        .collect();
+    assert_eq!(names, expected, "every user once, in file order");
+    assert_eq!(users(&app, &cust).await, before + 5_000);
 }
 
 /// The steps of the browser's export of the customer's users.

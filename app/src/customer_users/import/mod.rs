@@ -7,6 +7,7 @@
 //! within seconds.
 
 mod check;
+pub mod kept;
 mod rows;
 mod seen;
 mod stream;
@@ -17,9 +18,7 @@ pub use check::{FileInput, Input, FILE_MESSAGES};
 pub use stream::{import_steps, validate_steps};
 
 use super::service::{Writer, BATCH};
-use super::{
-    ImportCheck, ImportResult, ImportStep, ImportedUser, IMPORT_MAX_ROWS, LARGE_IMPORT_MAX_ROWS,
-};
+use super::{ImportCheck, ImportResult, ImportStep, ImportedUser, IMPORT_MAX_ROWS};
 use crate::access::Capability;
 use crate::activity::service::Work;
 use crate::customers::service::lock_customer;
@@ -89,7 +88,7 @@ pub async fn import<I: Input>(
     Ok(ImportResult { users })
 }
 
-/// [`import`] of a file of up to [`LARGE_IMPORT_MAX_ROWS`] rows, as the API
+/// [`import`] of a file of up to [`IMPORT_MAX_ROWS`] rows, as the API
 /// answers it: the users and their passwords are kept in a temporary file
 /// until the import commits, then sent from there.
 pub async fn import_answer<I: Input>(
@@ -102,7 +101,7 @@ pub async fn import_answer<I: Input>(
         ctx,
         customer_id,
         input,
-        LARGE_IMPORT_MAX_ROWS,
+        IMPORT_MAX_ROWS,
         &|_| {},
         &mut |user| answer.push(&user),
     )

@@ -6,10 +6,11 @@
 //! response) the work is dropped with its open transaction, and nothing is
 //! written.
 
-use super::{import, validate_with};
+use super::kept::Kept;
+use super::{import_into, refusal, validate_with};
 use crate::access::Capability;
 use crate::csv::upload::{Form, Spooled};
-use crate::customer_users::{ImportStep, IMPORT_MAX_ROWS};
+use crate::customer_users::{ImportStep, IMPORT_MAX_ROWS, USERS_PART};
 use crate::customers::service::require_customer;
 use crate::error::{AppError, AppResult};
 use crate::request::Ctx;
@@ -29,20 +30,49 @@ pub async fn validate_steps(ctx: Ctx, upload: MultipartData) -> AppResult<TextSt
     .await
 }
 
-/// The import of an uploaded file, step by step, ending with the users
-/// created (or the reason nothing was).
+/// The import of an uploaded file, step by step: rows checked and written,
+/// the commit, then the users created with their temporary passwords in
+/// parts (kept in a temporary file until the commit, so a million of them
+/// take no more memory than a thousand), ending with how many.
 pub async fn import_steps(ctx: Ctx, upload: MultipartData) -> AppResult<TextStream<AppError>> {
     streamed(ctx, upload, |ctx, id, file, tx| async move {
-        let progress = move |step: ImportStep| {
+        let send = move |step: ImportStep| drop(tx.unbounded_send(step));
+        let progress = |step: ImportStep| {
             if let ImportStep::Written { rows, total } = step {
                 tracing::debug!("import: {rows} of {total} rows written, not yet committed");
             }
-            drop(tx.unbounded_send(step));
+            send(step);
         };
-        match import(&ctx, &id, &file, &progress).await {
-            Ok(result) => ImportStep::Imported(result),
-            Err(e) => ImportStep::Failed(e),
+        let mut kept = match Kept::new() {
+            Ok(kept) => kept,
+            Err(e) => return ImportStep::Failed(e),
+        };
+        let imported = import_into(&ctx, &id, &file, IMPORT_MAX_ROWS, &progress, &mut |user| {
+            kept.add(&user)
+        })
+        .await;
+        match imported {
+            Ok(Ok(_)) => {}
+            Ok(Err(report)) => return ImportStep::Failed(refusal(&report)),
+            Err(e) => return ImportStep::Failed(e),
         }
+        let total = kept.len();
+        let parts = match kept.parts(USERS_PART) {
+            Ok(parts) => parts,
+            Err(e) => return ImportStep::Failed(e),
+        };
+        let mut sent = 0;
+        for part in parts {
+            let part = match part {
+                Ok(part) => part,
+                Err(e) => return ImportStep::Failed(e),
+            };
+            sent += part.len();
+            send(ImportStep::Users { part, sent, total });
+            // The answer takes this part before the next is read.
+            tokio::task::yield_now().await;
+        }
+        ImportStep::Imported { users: sent }
     })
     .await
 }

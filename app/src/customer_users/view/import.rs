@@ -1,10 +1,13 @@
 //! "Import users" from a CSV file.
 
-use crate::customer_users::{import_template, ImportCheck, ImportResult, ImportStep};
+use crate::customer_users::{import_template, ImportCheck, ImportStep, ImportedUser};
 use crate::error::AppError;
-use crate::ui::{FormError, Table};
+use crate::ui::{FormError, PartsFile, Table};
 use futures::future::{AbortHandle, Abortable};
 use leptos::prelude::*;
+
+/// Users created shown on the page; the download has them all.
+const SHOWN: usize = 1_000;
 
 /// "Import users": template, validate (nothing written), then import all or
 /// nothing, and the passwords of the users created. Both steps show rows
@@ -18,7 +21,10 @@ pub(super) fn ImportPanel(
     let customer_id = StoredValue::new(customer_id);
     let template = import_template(&domain);
     let check = RwSignal::new(None::<ImportCheck>);
-    let result = RwSignal::new(None::<ImportResult>);
+    // The users created: how many, and the first ones to show; every one
+    // with its password is in `passwords`, for the download.
+    let result = RwSignal::new(None::<(usize, Vec<ImportedUser>)>);
+    let passwords = StoredValue::new_local(PartsFile::default());
     let error = RwSignal::new(None::<AppError>);
     let problem = RwSignal::new(None::<String>);
     let notice = RwSignal::new(None::<String>);
@@ -51,7 +57,27 @@ pub(super) fn ImportPanel(
             } else {
                 crate::customer_users::validate_customer_user_import(form.into()).await
             };
-            match crate::progress::follow(answer, |s| step.set(Some(s))).await {
+            let mut file = PartsFile::default();
+            file.push(ImportedUser::CSV_HEADER);
+            let mut shown = Vec::new();
+            let each = |s| match s {
+                ImportStep::Users { part, sent, total } => {
+                    let mut text = String::new();
+                    for user in &part {
+                        text.push_str(&user.csv_row());
+                    }
+                    file.push(&text);
+                    let room = SHOWN.saturating_sub(shown.len());
+                    shown.extend(part.into_iter().take(room));
+                    step.set(Some(ImportStep::Users {
+                        part: Vec::new(),
+                        sent,
+                        total,
+                    }));
+                }
+                s => step.set(Some(s)),
+            };
+            match crate::progress::follow(answer, each).await {
                 Some(ImportStep::Report(c)) => {
                     announcer.say(if c.errors.is_empty() {
                         crate::tr_n!("customer-users-rows-valid", c.rows)
@@ -64,9 +90,10 @@ pub(super) fn ImportPanel(
                     });
                     check.set(Some(c));
                 }
-                Some(ImportStep::Imported(r)) => {
-                    announcer.say(crate::tr_n!("customer-users-imported", r.users.len()));
-                    result.set(Some(r));
+                Some(ImportStep::Imported { users }) => {
+                    announcer.say(crate::tr_n!("customer-users-imported", users));
+                    passwords.set_value(file);
+                    result.set(Some((users, shown)));
                     done.run(());
                 }
                 Some(ImportStep::Failed(e)) => error.set(Some(e)),
@@ -139,7 +166,7 @@ pub(super) fn ImportPanel(
                         class="secondary"
                         data-testid="import-cancel"
                         on:click=stop
-                        disabled=move || step.with(|s| matches!(s, Some(ImportStep::Saving)))
+                        disabled=move || step.with(|s| matches!(s, Some(ImportStep::Saving | ImportStep::Users { .. })))
                     >
                         {crate::tr!("customer-users-import-cancel")}
                     </button>
@@ -191,25 +218,25 @@ pub(super) fn ImportPanel(
             {move || {
                 result
                     .get()
-                    .map(|r| {
-                        let csv = r.to_csv();
+                    .map(|(count, shown)| {
                         view! {
-                            <h3 data-testid="import-result">{crate::tr_n!("customer-users-imported", r.users.len())}</h3>
+                            <h3 data-testid="import-result">{crate::tr_n!("customer-users-imported", count)}</h3>
                             <p>
                                 {crate::tr!("customer-users-copy-passwords")}
                                 " "
                                 <button
                                     type="button"
-                                    on:click=move |_| crate::ui::download("imported-users.csv", &csv)
+                                    on:click=move |_| passwords.with_value(|f| f.download("imported-users.csv"))
                                 >
                                     {crate::tr!("customer-users-download-passwords")}
                                 </button>
                             </p>
+                            {(count > shown.len()).then(|| view! {
+                                <p data-testid="imported-shown">{crate::tr!("customer-users-imported-shown", shown = crate::i18n::number(shown.len() as i64), count = crate::i18n::number(count as i64))}</p>
+                            })}
                             <Table testid="imported" columns=&[crate::key!("customer-users-col-display-name"), crate::key!("customer-users-col-user-name"), crate::key!("customer-users-col-temporary-password")]>
-                                    {r
-                                        .users
+                                    {shown
                                         .into_iter()
-                                        .take(1000)
                                         .map(|u| {
                                             view! {
                                                 <tr>
@@ -244,6 +271,12 @@ fn progress_text(step: &ImportStep) -> String {
             percent = percent
         ),
         ImportStep::Saving => crate::tr!("customer-users-import-saving"),
+        ImportStep::Users { sent, total, .. } => crate::tr!(
+            "customer-users-import-receiving",
+            rows = crate::i18n::number(*sent as i64),
+            total = crate::i18n::number(*total as i64),
+            percent = percent
+        ),
         _ => String::new(),
     }
 }
