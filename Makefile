@@ -10,7 +10,7 @@ export LEPTOS_OUTPUT_NAME := partner-console
 CARGO_TARGET_DIR ?= $(HOME)/.cache/partner-console/target
 export CARGO_TARGET_DIR
 
-.PHONY: setup run build build-release test lint unit e2e e2e-release screenshots bench fmt clean
+.PHONY: setup run build build-release test lint unit site e2e e2e-release screenshots bench fmt clean
 
 setup:
 	@scripts/setup.sh
@@ -32,7 +32,7 @@ build-release:
 
 ## Every check CI runs: format, lints (server and WASM builds), unit and
 ## integration tests, then the Playwright suite against the real server.
-test: setup lint unit build e2e
+test: setup lint unit site e2e
 
 lint:
 	cargo fmt --all -- --check
@@ -43,14 +43,25 @@ lint:
 	cargo fetch --locked
 	cargo deny --offline check bans licenses sources
 
-## The API tests run twice: on SQLite, then on a throwaway PostgreSQL
-## cluster (the second run reuses the test binary, so it costs its run time).
+## The unit and API tests, built in one cargo call (the two crates'
+## test builds share their dependencies' features, so `app` is compiled
+## once for both and the two cores share the work: 117 s instead of 216 s
+## in a fresh clone). They run twice: on SQLite, then on a throwaway
+## PostgreSQL cluster (the same package selection reuses the build, so the
+## second run costs its run time).
+UNIT = cargo test -p app -p server --features app/ssr -- --show-output
 unit:
-	cargo test -p app --features ssr
-	@echo "== unit: API tests on SQLite"
-	cargo test -p server -- --show-output
-	@echo "== unit: API tests on PostgreSQL (scripts/with-postgres.sh)"
-	scripts/with-postgres.sh cargo test -p server -- --show-output
+	@echo "== unit: unit tests and API tests on SQLite"
+	$(UNIT)
+	@echo "== unit: unit tests and API tests on PostgreSQL (scripts/with-postgres.sh)"
+	scripts/with-postgres.sh $(UNIT)
+
+## What the Playwright run needs besides the server: the WASM, script and
+## styles. The server is the binary `make unit` built (the same sources;
+## `cargo leptos build` would build it again with other dependency
+## features, 119 s more).
+site:
+	cargo leptos build --frontend-only
 
 e2e:
 	scripts/e2e.sh debug

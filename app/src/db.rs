@@ -75,6 +75,30 @@ pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
     Ok(pool)
 }
 
+/// Gives back the page cache of every idle SQLite connection
+/// (`pragma shrink_memory`): a connection that wrote a large import keeps
+/// up to its 64 MiB cache filled until it closes, long after the import.
+/// Connections in use are left alone; a no-op on PostgreSQL, whose cache
+/// lives in its own server.
+pub async fn release_idle_caches(db: &Db) {
+    if Backend::of(db) != Backend::Sqlite {
+        return;
+    }
+    // Held together, so each idle connection is taken once.
+    let mut idle = Vec::new();
+    for _ in 0..db.num_idle() {
+        match db.try_acquire() {
+            Some(conn) => idle.push(conn),
+            None => break,
+        }
+    }
+    for conn in &mut idle {
+        if let Err(e) = conn.execute("pragma shrink_memory").await {
+            tracing::warn!(error = %e, "cannot release an idle connection's page cache");
+        }
+    }
+}
+
 /// Waits for the exclusive lock on `<database file>.migrate-lock` (none for
 /// an in-memory database); released when the returned file is dropped.
 async fn migration_lock(url: &str) -> Result<Option<std::fs::File>, sqlx::Error> {

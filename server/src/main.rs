@@ -372,6 +372,7 @@ async fn serve(db: app::db::Db, args: ServeArgs) -> Result<(), String> {
         }
     });
     let leptos_options = server::leptos_options(&args.site_root, args.addr);
+    server::memory::spawn_trimmer(db.clone());
     let state = AppState {
         leptos_options,
         db,
@@ -401,7 +402,6 @@ async fn serve(db: app::db::Db, args: ServeArgs) -> Result<(), String> {
             }
         });
     server::memory::trim();
-    server::memory::spawn_trimmer();
     println!("Partner Console is listening on http://{}", args.addr);
     let service = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, service)

@@ -52,13 +52,16 @@ pub fn trim() {
     }
 }
 
-/// Trims every [`EVERY`], on a blocking thread (a trim walks every arena).
-pub fn spawn_trimmer() {
-    tokio::spawn(async {
+/// Every [`EVERY`]: releases the idle database connections' page caches
+/// ([`app::db::release_idle_caches`]), then trims, on a blocking thread (a
+/// trim walks every arena).
+pub fn spawn_trimmer(db: app::db::Db) {
+    tokio::spawn(async move {
         let mut tick = tokio::time::interval(EVERY);
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             tick.tick().await;
+            app::db::release_idle_caches(&db).await;
             let _ = tokio::task::spawn_blocking(trim).await;
         }
     });
@@ -104,6 +107,45 @@ mod tests {
         assert!(
             after < before + 8 * 1024,
             "freed blocks stayed resident: {before} KiB before, {after} KiB after"
+        );
+    }
+
+    /// A connection that read 40 MB of rows keeps them in its page cache
+    /// (64 MiB allowed) after it goes back to the pool; releasing the idle
+    /// connections' caches and trimming gives that memory back.
+    #[tokio::test(flavor = "current_thread")]
+    async fn an_idle_connections_page_cache_is_given_back() {
+        use sqlx::Executor;
+        super::configure();
+        let dir = std::env::temp_dir().join(format!("pc-cache-{}", app::db::new_id()));
+        std::fs::create_dir_all(&dir).expect("temporary folder");
+        let db = app::db::connect(&format!("sqlite://{}/t.db", dir.display()))
+            .await
+            .expect("database");
+        let mut conn = db.acquire().await.expect("connection");
+        conn.execute(
+            "create table big(x text); \
+             with recursive n(i) as (select 1 union all select i + 1 from n where i < 40000) \
+             insert into big select hex(randomblob(500)) from n",
+        )
+        .await
+        .expect("40 MB of rows");
+        let read: i64 = sqlx::query_scalar("select sum(length(x)) from big")
+            .fetch_one(&mut *conn)
+            .await
+            .expect("read them");
+        assert_eq!(read, 40_000_000);
+        drop(conn);
+        super::trim();
+        let cached = rss_anon_kib();
+        app::db::release_idle_caches(&db).await;
+        super::trim();
+        let released = rss_anon_kib();
+        db.close().await;
+        let _ = std::fs::remove_dir_all(&dir);
+        assert!(
+            released + 25 * 1024 < cached,
+            "the idle connection kept its cache: {cached} KiB before, {released} KiB after"
         );
     }
 }
