@@ -28,9 +28,10 @@ async function expectNoViolations(page: Page, what: string): Promise<void> {
   // Only the violations are read: axe then keeps one node per passing or
   // inapplicable rule instead of every one, which saves a part of its time
   // on every page (the rules run and judge every node all the same).
+  // `options` replaces the builder's options, so it comes before the tags.
   const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .options({ resultTypes: ['violations'] })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();
   const found = results.violations.map(
     (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join('\n    ')}`,

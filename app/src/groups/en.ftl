@@ -32,6 +32,7 @@ groups-cancel = Cancel
 groups-no-member = No member yet.
 groups-col-name = Name
 groups-col-email = Email
+groups-col-actions = Actions
 groups-remove-member = Remove { $name }
 
 # Messages from the server

@@ -32,6 +32,7 @@ groups-cancel = Annuler
 groups-no-member = Aucun membre pour l'instant.
 groups-col-name = Nom
 groups-col-email = Adresse e-mail
+groups-col-actions = Actions
 groups-remove-member = Retirer { $name }
 
 # Messages du serveur

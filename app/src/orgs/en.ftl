@@ -22,6 +22,7 @@ orgs-col-partner-id = Partner ID
 orgs-col-location = Location
 orgs-col-country = Country
 orgs-col-users = Users
+orgs-col-actions = Actions
 orgs-remove = Remove
 orgs-remove-question = Remove partner ID { $partner_id } ({ $location })? No user is associated with it; you can add it again later.
 orgs-remove-partner-id = Remove { $partner_id }

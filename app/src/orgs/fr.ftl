@@ -22,6 +22,7 @@ orgs-col-partner-id = ID partenaire
 orgs-col-location = Emplacement
 orgs-col-country = Pays
 orgs-col-users = Utilisateurs
+orgs-col-actions = Actions
 orgs-remove = Supprimer
 orgs-remove-question = Supprimer l'ID partenaire { $partner_id } ({ $location }) ? Aucun utilisateur n'y est associé ; vous pourrez l'ajouter de nouveau.
 orgs-remove-partner-id = Supprimer { $partner_id }

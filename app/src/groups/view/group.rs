@@ -240,7 +240,7 @@ where
             .into_any();
     }
     view! {
-        <Table testid="members" columns=&[crate::key!("groups-col-name"), crate::key!("groups-col-email"), ""]>
+        <Table testid="members" columns=&[crate::key!("groups-col-name"), crate::key!("groups-col-email"), crate::key!("groups-col-actions")]>
             {members
                 .into_iter()
                 .map(|m| {

@@ -124,7 +124,7 @@ fn LocationTable(locations: Vec<PartnerLocation>, manage: bool, saves: Saves) ->
             crate::key!("orgs-col-location"),
             crate::key!("orgs-col-country"),
             crate::key!("orgs-col-users"),
-            "",
+            crate::key!("orgs-col-actions"),
         ]>
             {locations
                 .into_iter()
