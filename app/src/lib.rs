@@ -86,6 +86,7 @@ pub fn shell(options: LeptosOptions, bundle: &str) -> impl IntoView {
                 <meta name="color-scheme" content="light dark"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <link id="leptos" rel="stylesheet" href=stylesheet/>
+                <script nonce=leptos::nonce::use_nonce() inner_html=ui::EARLY_SUBMIT_SCRIPT></script>
                 <I18nScript locale/>
                 <HydrationScripts options root/>
                 <MetaTags/>

@@ -18,6 +18,8 @@ test('two people save the same customer: the second gets a conflict and the late
   await a.getByLabel('Domain', { exact: true }).fill(domain);
   await a.getByRole('button', { name: 'Create', exact: true }).click();
   await expect(a.getByTestId('customer-name')).toHaveText(name);
+  // The new customer's page is a full page load: let its code take over.
+  await expect(a.locator('body')).toHaveAttribute('data-hydrated', 'true');
   const url = a.url();
 
   // Both have the same version open.

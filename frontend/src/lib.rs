@@ -7,5 +7,6 @@
 pub fn hydrate() {
     _ = console_log::init_with_level(log::Level::Warn);
     console_error_panic_hook::set_once();
+    app::ui::remember_early_input();
     leptos::mount::hydrate_lazy(app::App);
 }

@@ -20,7 +20,9 @@ pub fn FieldError(error: RwSignal<Option<AppError>>, field: &'static str) -> imp
 }
 
 /// A labelled text input bound to a signal, with the field's message from
-/// the last error under it. `id` is also the input's form name.
+/// the last error under it. `id` is also the input's form name. The
+/// server-rendered input carries the value too, so it shows before the
+/// page's code has loaded.
 #[component]
 pub fn TextField(
     id: &'static str,
@@ -43,6 +45,7 @@ pub fn TextField(
             disabled=!enabled
             required=required
             autocomplete=autocomplete
+            value=value.get_untracked()
             prop:value=move || value.get()
             on:input=move |ev| value.set(event_target_value(&ev))
         />

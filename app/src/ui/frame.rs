@@ -12,9 +12,12 @@ use super::ErrorMessage;
 /// Sets `data-hydrated="true"` on `<body>` once the WASM has taken over the
 /// page. End-to-end tests wait for it before they click: clicks made before
 /// hydration are lost. Each route's view calls it (`pages`), so with the WASM
-/// split it waits for the page's own chunk, not only the shell.
+/// split it waits for the page's own chunk, not only the shell. What the
+/// person typed or sent before then is given to the page first
+/// ([`super::replay_early_input`]).
 pub fn mark_hydrated() {
     Effect::new(move |_| {
+        super::replay_early_input();
         if let Some(body) = document().body() {
             let _ = body.set_attribute("data-hydrated", "true");
         }

@@ -2,6 +2,7 @@
 //! fields and error messages, the copy button, pager, table and files.
 
 mod confirm;
+mod early;
 mod empty;
 mod export;
 mod fields;
@@ -12,6 +13,7 @@ mod theme;
 mod widgets;
 
 pub use confirm::*;
+pub use early::*;
 pub use empty::*;
 pub use export::*;
 pub use fields::*;
