@@ -37,7 +37,12 @@ fn main() -> ExitCode {
 }
 
 async fn run(cli: Cli) -> Result<(), String> {
-    let db = app::db::connect(&cli.database_url)
+    // The command line's import is the process's one job: a larger cache.
+    let cache = match cli.command {
+        Some(Command::ImportUsers { .. }) => app::db::BULK_CACHE_KIB,
+        _ => app::db::SERVER_CACHE_KIB,
+    };
+    let db = app::db::connect_with_cache(&cli.database_url, cache)
         .await
         .map_err(|e| format!("cannot open the database {}: {e}", cli.database_url))?;
     match cli.command.unwrap_or(Command::Serve(ServeArgs::default())) {
