@@ -24,6 +24,7 @@ run:
 
 ## Debug build, one WASM (see app/src/pages.rs for why it is not split).
 build:
+	@scripts/setup.sh build
 	cargo leptos build
 
 build-release:
@@ -57,11 +58,12 @@ unit:
 	scripts/with-postgres.sh $(UNIT)
 
 ## What the Playwright run needs besides the server: the WASM, script and
-## styles. The server is the binary `make unit` built (the same sources;
-## `cargo leptos build` would build it again with other dependency
-## features, 119 s more).
+## styles, the same files `cargo leptos build --frontend-only` makes, built
+## without cargo-leptos (scripts/site.sh). The server is the binary
+## `make unit` built (the same sources; `cargo leptos build` would build it
+## again with other dependency features, 119 s more).
 site:
-	cargo leptos build --frontend-only
+	scripts/site.sh
 
 e2e:
 	scripts/e2e.sh debug
@@ -77,7 +79,7 @@ e2e-release: build-release
 
 ## Refreshes the README's pictures (docs/screenshots/*.png) from the real
 ## server in Chromium: end2end/tests/screenshots.spec.ts.
-screenshots: setup build
+screenshots: build
 	SCREENSHOTS=1 E2E_ONLY=tests/screenshots.spec.ts scripts/e2e.sh debug
 
 ## Server-side timings (release build, in process); the release server

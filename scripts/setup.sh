@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs every tool the build and the tests use, idempotently: each step is
 # skipped when the tool is already present at the right version.
-#   scripts/setup.sh          tools for debug builds and tests
-#   scripts/setup.sh release  also wasm-opt (needed by release builds)
+#   scripts/setup.sh          tools for the tests (`make test`)
+#   scripts/setup.sh build    also cargo-leptos (`make build`, `make screenshots`)
+#   scripts/setup.sh release  also cargo-leptos and wasm-opt (`make run`)
 #
 # On a new machine the cargo tools compile (CPU) while the Debian, npm and
 # PyPI packages download and unpack in the background (network and disk);
@@ -82,6 +83,11 @@ packages() {
 
 RELEASE=0
 [ "${1:-}" = "release" ] && RELEASE=1
+# cargo-leptos is for `cargo leptos build` only: the tests' site is built
+# by scripts/site.sh (the same files), which saves a new machine's
+# `make test` the 10 minutes cargo-leptos takes to compile.
+LEPTOS=$RELEASE
+[ "${1:-}" = "build" ] && LEPTOS=1
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   step "rust target wasm32-unknown-unknown"
@@ -108,8 +114,9 @@ fast_install() {
 CL_ROOT="$TOOLS/cargo-leptos-$CARGO_LEPTOS_VERSION-split"
 CL_SHA256=e327ec89b787be9b9a041205067498657e06e28df721edbd108c364e7b473ccb
 CL_PATCH=scripts/cargo-leptos.lock.patch
-if ! "$CL_ROOT/bin/cargo-leptos" --version 2>/dev/null | grep -q " $CARGO_LEPTOS_VERSION\$" ||
-   ! cmp -s "$CL_PATCH" "$CL_ROOT/lock.patch"; then
+if [ "$LEPTOS" = 1 ] && {
+     ! "$CL_ROOT/bin/cargo-leptos" --version 2>/dev/null | grep -q " $CARGO_LEPTOS_VERSION\$" ||
+     ! cmp -s "$CL_PATCH" "$CL_ROOT/lock.patch"; }; then
   step "cargo-leptos $CARGO_LEPTOS_VERSION with $CL_PATCH (a few minutes, once per machine)"
   CL_SRC=$(mktemp -d)
   curl -sSfL -o "$CL_SRC/cl.crate" \
