@@ -25,8 +25,9 @@ pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/partner-console.db";
 pub const SERVER_CACHE_KIB: u32 = 32 * 1024;
 
 /// The page cache of a process that runs one bulk job (the command line's
-/// import): 64 MiB, since a million rows into a large database ran 27 s
-/// with it and 31-37 s with 32 MiB, well within its memory.
+/// import): 64 MiB, which its memory affords (162 MB at most for a million
+/// rows). Against 32 MiB it ran 31.6-32.0 s to 31.4-37.4 s in the same
+/// day's runs: within their noise, so kept as it was measured before.
 pub const BULK_CACHE_KIB: u32 = 64 * 1024;
 
 /// Opens the server's pool ([`SERVER_CACHE_KIB`]); see [`connect_with_cache`].
