@@ -10,13 +10,24 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TARGET="${CARGO_TARGET_DIR:-target}"
-SITE=target/site
-PKG=$SITE/pkg
-NAME=partner-console
 
-export LEPTOS_OUTPUT_NAME=$NAME LEPTOS_SITE_ROOT=$SITE LEPTOS_SITE_PKG_DIR=pkg \
-  LEPTOS_SITE_ADDR=127.0.0.1:3000 LEPTOS_RELOAD_PORT=3001 LEPTOS_LIB_DIR=frontend \
-  LEPTOS_BIN_DIR=server LEPTOS_JS_MINIFY=false LEPTOS_HASH_FILES=false
+# One place for the site's settings: [[workspace.metadata.leptos]] in Cargo.toml.
+leptos() {
+  awk -v key="$1" '/^\[\[workspace.metadata.leptos\]\]/ { on = 1; next }
+    /^\[/ { on = 0 }
+    on && $1 == key { gsub(/"/, "", $3); print $3; exit }' Cargo.toml
+}
+NAME=$(leptos name)
+SITE=$(leptos site-root)
+PKG_DIR=$(leptos site-pkg-dir)
+PKG=$SITE/$PKG_DIR
+for v in "$NAME" "$SITE" "$PKG_DIR" "$(leptos site-addr)" "$(leptos reload-port)" "$(leptos style-file)" "$(leptos assets-dir)"; do
+  [ -n "$v" ] || { echo "site: a setting is missing from Cargo.toml's [[workspace.metadata.leptos]]" >&2; exit 1; }
+done
+
+export LEPTOS_OUTPUT_NAME=$NAME LEPTOS_SITE_ROOT=$SITE LEPTOS_SITE_PKG_DIR=$PKG_DIR \
+  LEPTOS_SITE_ADDR=$(leptos site-addr) LEPTOS_RELOAD_PORT=$(leptos reload-port) \
+  LEPTOS_LIB_DIR=frontend LEPTOS_BIN_DIR=server LEPTOS_JS_MINIFY=false LEPTOS_HASH_FILES=false
 # cargo-leptos builds the WASM in a target folder of its own; so does this.
 cargo build --package=frontend --lib --target-dir="$TARGET/front" \
   --target=wasm32-unknown-unknown --no-default-features
@@ -25,6 +36,6 @@ mkdir -p "$PKG"
 wasm-bindgen --target=web --out-name=$NAME --out-dir="$PKG" \
   "$TARGET/front/wasm32-unknown-unknown/debug/frontend.wasm"
 mv -f "$PKG/${NAME}_bg.wasm" "$PKG/$NAME.wasm"
-node scripts/style.cjs style/main.css "$PKG/$NAME.css"
-cp -R public/. "$SITE/"
+node scripts/style.cjs "$(leptos style-file)" "$PKG/$NAME.css"
+cp -R "$(leptos assets-dir)/." "$SITE/"
 echo "site: $PKG/$NAME.{wasm,js,css} built"
