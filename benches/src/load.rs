@@ -9,7 +9,8 @@
 //! succeeded: a lost update would leave it short. It prints figures and
 //! exits non-zero on any error or lost update; it never judges times.
 //! Then the million-row command-line import on the same PostgreSQL
-//! (`PC_BENCH_IMPORT_ROWS`), beside bare multi-row inserts.
+//! (`PC_BENCH_IMPORT_ROWS`), beside bare multi-row inserts and a bare
+//! `COPY` of the same rows.
 //!
 //! Settings: `PC_LOAD_SECONDS` (60), `PC_LOAD_CLIENTS` (8), `PC_SERVER_BIN`
 //! (the release binary under `$CARGO_TARGET_DIR`).
@@ -411,14 +412,17 @@ async fn import_figure(bin: &str, url: &str) -> Result<(), String> {
     let dir = std::env::temp_dir().join(format!("pc-load-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
     let figures = benches::import::million(bin, &db, url, &org, &dir, rows).await;
+    let copy = benches::import::bare_copy(&db, url, &org, rows).await;
+    let import = figures.import.as_secs_f64();
     println!(
-        "  command-line import of {} rows on PostgreSQL: {:.1} s (peak RSS {:.1} MB); \
-         bare multi-row inserts: {:.1} s ({:.2}×)",
+        "  command-line import of {} rows on PostgreSQL: {import:.1} s (peak RSS {:.1} MB); \
+         bare multi-row inserts: {:.1} s ({:.2}×); bare COPY: {:.1} s ({:.2}×)",
         figures.rows,
-        figures.import.as_secs_f64(),
         figures.peak_mb,
         figures.bare.as_secs_f64(),
-        figures.import.as_secs_f64() / figures.bare.as_secs_f64()
+        import / figures.bare.as_secs_f64(),
+        copy.as_secs_f64(),
+        import / copy.as_secs_f64()
     );
     db.close().await;
     let _ = std::fs::remove_dir_all(&dir);

@@ -253,6 +253,57 @@ async fn import_is_all_or_nothing_and_returns_passwords() {
     );
 }
 
+/// The import writes in bulk (on PostgreSQL as one JSON text a batch), so
+/// quotes, backslashes, accents and other scripts must arrive as typed, in
+/// the rows, their licences and the activity entries.
+#[tokio::test]
+async fn names_with_quotes_backslashes_and_accents_are_written_as_typed() {
+    let (app, _fx, cust, cookie) = setup().await;
+    let display = r#"Zoë "Z" O'Brien \ Ünal 山田"#;
+    let csv = format!(
+        "First name,Last name,Display name,Email,Licence\n\
+         \"Zoë \"\"Z\"\"\",O'Brien \\,\"{}\",zoe@importers.example,Suite\n",
+        display.replace('"', "\"\"")
+    );
+    let body = streamed(&app, &cookie, &cust, "import", &csv).await;
+    assert_eq!(last_step(&body)["Imported"], json!({"users": 1}), "{body}");
+    let (first, last, shown, id): (String, String, String, String) = sqlx::query_as(
+        "select first_name, last_name, display_name, customer_user_id from customer_user
+         where customer_id = $1 and user_name_lower = 'zoe@importers.example'",
+    )
+    .bind(&cust.customer_id)
+    .fetch_one(&app.db)
+    .await
+    .expect("the user");
+    assert_eq!(
+        (first.as_str(), last.as_str(), shown.as_str()),
+        (r#"Zoë "Z""#, r"O'Brien \", display)
+    );
+    let licences: i64 = sqlx::query_scalar(
+        "select count(*) from licence where customer_user_id = $1 and subscription_id = $2",
+    )
+    .bind(&id)
+    .bind(&cust.subscription_id)
+    .fetch_one(&app.db)
+    .await
+    .expect("licences");
+    assert_eq!(licences, 1);
+    let (target, changes): (String, String) =
+        sqlx::query_as("select target_name, changes from activity where target_id = $1")
+            .bind(&id)
+            .fetch_one(&app.db)
+            .await
+            .expect("the entry");
+    assert_eq!(target, display);
+    let changes: Value = serde_json::from_str(&changes).expect("changes");
+    assert!(
+        changes
+            .as_array()
+            .is_some_and(|c| c.iter().any(|c| c["after"] == display)),
+        "{changes}"
+    );
+}
+
 #[tokio::test]
 async fn a_large_import_fits_in_the_body_limit() {
     let (app, _fx, cust, cookie) = setup().await;
