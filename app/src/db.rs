@@ -6,9 +6,6 @@
 //! schema relies on: ids are random UUID text, times are `bigint` unix
 //! milliseconds, flags are `bigint` 0/1, placeholders are `$1`, `$2`, ….
 
-mod bulk;
-
-pub use bulk::{BulkInsert, Col, Val};
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{ConnectOptions, Executor};
 use std::str::FromStr;
@@ -297,11 +294,6 @@ impl Prepared {
     /// `sql` with `args` bound in order.
     pub fn new(sql: String, args: sqlx::any::AnyArguments<'static>) -> Prepared {
         Prepared { sql, args }
-    }
-
-    /// Its SQL.
-    pub fn sql(&self) -> &str {
-        &self.sql
     }
 
     /// Runs it on `conn`.

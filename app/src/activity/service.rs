@@ -4,9 +4,10 @@ use super::{
     ActivityEntry, ActivityFilter, ActivityPage, FieldChange, Operation, ACTIVITY_PAGE_SIZE,
 };
 use crate::access::{Capability, Identity};
-use crate::db::{like, new_id, now_millis, Backend, BulkInsert, Col, Db, Prepared, Statement};
+use crate::db::{bind, like, new_id, now_millis, rows_sql, Backend, Db, Prepared, Statement};
 use crate::error::{AppError, AppResult};
 use crate::request::Ctx;
+use sqlx::any::AnyArguments;
 use sqlx::{Any, AnyConnection, Transaction};
 
 /// Who makes a change, and from where.
@@ -280,49 +281,37 @@ pub fn entry_statements(
 ) -> AppResult<Vec<Prepared>> {
     let mut out = Vec::new();
     for batch in entries.chunks(1000) {
-        let mut insert = BulkInsert::new(backend, "activity", ENTRY_INSERT_COLUMNS);
+        let sql = rows_sql(
+            backend,
+            "insert into activity (activity_id, org_id, at, actor_kind, actor_id, actor_name,
+                 operation, target_kind, target_id, target_name, customer_id, changes, client_addr) values ",
+            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            batch.len(),
+        );
+        let mut args = AnyArguments::default();
         for entry in batch {
             let changes = serde_json::to_string(&entry.changes).map_err(|e| {
                 tracing::error!(error = %e, "activity changes not serializable");
                 AppError::Internal
             })?;
-            insert.push(&[
-                new_id().as_str().into(),
-                (&actor.org_id).into(),
-                at.into(),
-                actor.kind.into(),
-                actor.id.as_ref().into(),
-                (&actor.name).into(),
-                entry.operation.key().into(),
-                entry.target.kind.into(),
-                (&entry.target.id).into(),
-                (&entry.target.name).into(),
-                entry.target.customer_id.as_ref().into(),
-                changes.as_str().into(),
-                actor.client_addr.as_ref().into(),
-            ]);
+            bind(&mut args, new_id());
+            bind(&mut args, actor.org_id.clone());
+            bind(&mut args, at);
+            bind(&mut args, actor.kind);
+            bind(&mut args, actor.id.clone());
+            bind(&mut args, actor.name.clone());
+            bind(&mut args, entry.operation.key());
+            bind(&mut args, entry.target.kind);
+            bind(&mut args, entry.target.id.clone());
+            bind(&mut args, entry.target.name.clone());
+            bind(&mut args, entry.target.customer_id.clone());
+            bind(&mut args, changes);
+            bind(&mut args, actor.client_addr.clone());
         }
-        out.extend(insert.finish());
+        out.push(Prepared::new(sql, args));
     }
     Ok(out)
 }
-
-/// The columns of a new `activity` row.
-const ENTRY_INSERT_COLUMNS: &[Col] = &[
-    Col::Text("activity_id"),
-    Col::Text("org_id"),
-    Col::Int("at"),
-    Col::Text("actor_kind"),
-    Col::Text("actor_id"),
-    Col::Text("actor_name"),
-    Col::Text("operation"),
-    Col::Text("target_kind"),
-    Col::Text("target_id"),
-    Col::Text("target_name"),
-    Col::Text("customer_id"),
-    Col::Text("changes"),
-    Col::Text("client_addr"),
-];
 
 /// Records an event that changes nothing else (a sign-in, a failed sign-in).
 pub async fn record_event(db: &Db, actor: &Actor, entry: Entry) -> AppResult<()> {

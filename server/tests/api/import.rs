@@ -253,7 +253,7 @@ async fn import_is_all_or_nothing_and_returns_passwords() {
     );
 }
 
-/// The import writes in bulk (on PostgreSQL as one JSON text a batch), so
+/// The import writes in bulk (multi-row statements with bound values), so
 /// quotes, backslashes, accents and other scripts must arrive as typed, in
 /// the rows, their licences and the activity entries.
 #[tokio::test]

@@ -7,12 +7,12 @@ use super::super::{CustomerAdminRole, HeldLicence};
 use crate::activity::service::{entry_statements, Actor, Entry, Target, Work};
 use crate::activity::{FieldChange, Operation};
 use crate::auth::secrets;
-use crate::db::{new_id, now_millis, Backend, BulkInsert, Col, Prepared};
+use crate::db::{bind, new_id, now_millis, rows_sql, Backend, Prepared};
 use crate::error::AppResult;
+use sqlx::any::AnyArguments;
 
-/// Rows per multi-row `insert`: on SQLite 11 bound values per user row and
-/// 3 per licence row (it allows 32,766 values per statement); on PostgreSQL
-/// one JSON text ([`BulkInsert`]).
+/// Rows per multi-row `insert`: 11 bound values per user row and 3 per
+/// licence row (SQLite allows 32,766 values per statement, PostgreSQL 65,535).
 pub const BATCH: usize = 1000;
 
 /// A new user whose fields, user name and seats have been checked: ready to
@@ -98,8 +98,7 @@ impl Writer {
                 temporary_password: secrets::new_temporary_password(),
             })
             .collect();
-        let mut statements: Vec<Prepared> =
-            self.user_rows(&rows, &written, now).into_iter().collect();
+        let mut statements = vec![self.user_rows(&rows, &written, now)];
         let licences: Vec<(&str, &str)> = rows
             .iter()
             .zip(&written)
@@ -124,71 +123,56 @@ impl Writer {
     }
 
     /// One multi-row insert of `customer_user` rows.
-    fn user_rows(
-        &self,
-        rows: &[NewUserRow],
-        written: &[WrittenUser],
-        now: i64,
-    ) -> Option<Prepared> {
-        let mut insert = BulkInsert::new(self.backend, "customer_user", USER_COLUMNS);
+    fn user_rows(&self, rows: &[NewUserRow], written: &[WrittenUser], now: i64) -> Prepared {
+        let sql = rows_sql(
+            self.backend,
+            "insert into customer_user (customer_user_id, org_id, customer_id, first_name, last_name, display_name,
+                 user_name, user_name_lower, admin_role, password_hash, must_change_password, status, created_at) values ",
+            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 'active', ?)",
+            rows.len(),
+        );
+        let mut args = AnyArguments::default();
         for (row, w) in rows.iter().zip(written) {
-            let hash = secrets::keyed_hash(&self.key, &w.temporary_password);
-            insert.push(&[
-                (&w.customer_user_id).into(),
-                (&self.org_id).into(),
-                (&self.customer_id).into(),
-                (&row.first_name).into(),
-                (&row.last_name).into(),
-                (&row.display_name).into(),
-                (&row.user_name).into(),
-                row.user_name.to_lowercase().as_str().into(),
-                row.admin_role.key().into(),
-                (&hash).into(),
-                now.into(),
-            ]);
+            bind(&mut args, w.customer_user_id.clone());
+            bind(&mut args, self.org_id.clone());
+            bind(&mut args, self.customer_id.clone());
+            bind(&mut args, row.first_name.clone());
+            bind(&mut args, row.last_name.clone());
+            bind(&mut args, row.display_name.clone());
+            bind(&mut args, row.user_name.clone());
+            bind(&mut args, row.user_name.to_lowercase());
+            bind(&mut args, row.admin_role.key());
+            bind(
+                &mut args,
+                secrets::keyed_hash(&self.key, &w.temporary_password),
+            );
+            bind(&mut args, now);
         }
-        insert.finish()
+        Prepared::new(sql, args)
     }
 
     /// Multi-row inserts of held licences, `(customer_user_id, subscription_id)`.
     fn licence_rows(&self, licences: &[(&str, &str)], now: i64) -> Vec<Prepared> {
         licences
             .chunks(BATCH)
-            .filter_map(|chunk| {
-                let mut insert = BulkInsert::new(self.backend, "licence", LICENCE_COLUMNS);
+            .map(|chunk| {
+                let sql = rows_sql(
+                    self.backend,
+                    "insert into licence (customer_user_id, subscription_id, released, assigned_at) values ",
+                    "(?, ?, 0, ?)",
+                    chunk.len(),
+                );
+                let mut args = AnyArguments::default();
                 for (user, subscription) in chunk {
-                    insert.push(&[(*user).into(), (*subscription).into(), now.into()]);
+                    bind(&mut args, user.to_string());
+                    bind(&mut args, subscription.to_string());
+                    bind(&mut args, now);
                 }
-                insert.finish()
+                Prepared::new(sql, args)
             })
             .collect()
     }
 }
-
-/// The columns of a new `customer_user` row.
-const USER_COLUMNS: &[Col] = &[
-    Col::Text("customer_user_id"),
-    Col::Text("org_id"),
-    Col::Text("customer_id"),
-    Col::Text("first_name"),
-    Col::Text("last_name"),
-    Col::Text("display_name"),
-    Col::Text("user_name"),
-    Col::Text("user_name_lower"),
-    Col::Text("admin_role"),
-    Col::Text("password_hash"),
-    Col::Fixed("must_change_password", "1"),
-    Col::Fixed("status", "'active'"),
-    Col::Int("created_at"),
-];
-
-/// The columns of a new `licence` row.
-const LICENCE_COLUMNS: &[Col] = &[
-    Col::Text("customer_user_id"),
-    Col::Text("subscription_id"),
-    Col::Fixed("released", "0"),
-    Col::Int("assigned_at"),
-];
 
 impl UserBatch {
     /// Writes the batch in `work`; gives back its rows and the users written,

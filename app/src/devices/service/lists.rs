@@ -9,7 +9,7 @@ use crate::activity::service::{Target, Work};
 use crate::activity::{FieldChange, Operation};
 use crate::csv::read::{open, FileMessages, Layout, RowErrors};
 use crate::customers::service::{lock_customer, require_customer};
-use crate::db::{new_id, now_millis, Backend, BulkInsert, Col};
+use crate::db::{new_id, now_millis, rows_sql, Backend};
 use crate::devices::{
     device_list_size_problem, list_name_problem, DeviceList, DeviceListCheck, NewDeviceList,
     DEVICE_LIST_HEADER, DEVICE_LIST_MAX_ERRORS, DEVICE_LIST_MAX_ROWS,
@@ -167,38 +167,29 @@ async fn insert_devices(
     batch: &[PlannedDevice],
 ) -> AppResult<()> {
     let backend = Backend::of_conn(work.conn());
-    let mut insert = BulkInsert::new(backend, "device", DEVICE_COLUMNS);
+    let sql = rows_sql(
+        backend,
+        "insert into device (device_id, org_id, customer_id, list_id, serial_number, serial_lower,
+             hardware_hash, manufacturer, model) values ",
+        "(?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        batch.len(),
+    );
+    let mut q = sqlx::query(&sql);
     for d in batch {
-        insert.push(&[
-            new_id().as_str().into(),
-            org_id.into(),
-            customer_id.into(),
-            list_id.into(),
-            (&d.serial_number).into(),
-            (&d.serial_lower).into(),
-            d.hardware_hash.as_ref().into(),
-            (&d.manufacturer).into(),
-            (&d.model).into(),
-        ]);
+        q = q
+            .bind(new_id())
+            .bind(org_id)
+            .bind(customer_id)
+            .bind(list_id)
+            .bind(&d.serial_number)
+            .bind(&d.serial_lower)
+            .bind(&d.hardware_hash)
+            .bind(&d.manufacturer)
+            .bind(&d.model);
     }
-    if let Some(statement) = insert.finish() {
-        statement.run(work.conn()).await?;
-    }
+    q.execute(work.conn()).await?;
     Ok(())
 }
-
-/// The columns of a new `device` row.
-const DEVICE_COLUMNS: &[Col] = &[
-    Col::Text("device_id"),
-    Col::Text("org_id"),
-    Col::Text("customer_id"),
-    Col::Text("list_id"),
-    Col::Text("serial_number"),
-    Col::Text("serial_lower"),
-    Col::Text("hardware_hash"),
-    Col::Text("manufacturer"),
-    Col::Text("model"),
-];
 
 /// "Nothing was added", with the count of problems and the first one.
 fn refusal(report: &DeviceListCheck) -> AppError {
