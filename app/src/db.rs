@@ -30,6 +30,15 @@ pub const SERVER_CACHE_KIB: u32 = 32 * 1024;
 /// day's runs: within their noise, so kept as it was measured before.
 pub const BULK_CACHE_KIB: u32 = 64 * 1024;
 
+/// The page size of a new SQLite file, in bytes: the command line's
+/// million-row import took 19.7-23.9 s with 8 KiB pages against 28.1-28.3 s
+/// with SQLite's default 4 KiB (16 KiB: 19.7-21.0 s), the same binary and
+/// file run by run on this machine kind; fewer, fuller pages mean fewer
+/// splits of the indexes the rows land all over (user names, display
+/// names) and fewer frames in the write-ahead log. 8 KiB rather than 16
+/// keeps small transactions' log writes small (PostgreSQL's page size too).
+pub const PAGE_SIZE: u32 = 8192;
+
 /// Opens the server's pool ([`SERVER_CACHE_KIB`]); see [`connect_with_cache`].
 pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
     connect_with_cache(url, SERVER_CACHE_KIB).await
@@ -57,6 +66,10 @@ pub async fn connect_with_cache(url: &str, cache_kib: u32) -> Result<Db, sqlx::E
         .after_connect(move |conn, _meta| {
             Box::pin(async move {
                 if sqlite {
+                    // A new file gets pages of 8 KiB before anything is
+                    // written (an existing file keeps its own).
+                    let pages = format!("pragma page_size = {PAGE_SIZE}");
+                    conn.execute(pages.as_str()).await?;
                     // WAL lets readers work while one writer commits; the busy
                     // timeout makes a second writer wait instead of failing.
                     conn.execute("pragma journal_mode = wal").await?;
