@@ -7,7 +7,7 @@
 //! milliseconds, flags are `bigint` 0/1, placeholders are `$1`, `$2`, ….
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
-use sqlx::{ConnectOptions, Executor};
+use sqlx::{ConnectOptions, Connection, Executor};
 use std::str::FromStr;
 use std::time::Duration;
 
@@ -39,6 +39,15 @@ pub const BULK_CACHE_KIB: u32 = 64 * 1024;
 /// keeps small transactions' log writes small (PostgreSQL's page size too).
 pub const PAGE_SIZE: u32 = 8192;
 
+/// How long a connection must have been idle before the pool checks it
+/// (a ping) on its way out. sqlx checks every connection it hands out by
+/// default: on SQLite a round trip to the connection's worker thread, on
+/// PostgreSQL one to the server, before every statement run on the pool.
+/// A connection in steady use was working a moment ago; one idle this long
+/// may have been closed by a PostgreSQL restart or a proxy, and is then
+/// replaced instead of failing the request that drew it.
+pub const CHECK_AFTER_IDLE: Duration = Duration::from_secs(1);
+
 /// Opens the server's pool ([`SERVER_CACHE_KIB`]); see [`connect_with_cache`].
 pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
     connect_with_cache(url, SERVER_CACHE_KIB).await
@@ -63,6 +72,15 @@ pub async fn connect_with_cache(url: &str, cache_kib: u32) -> Result<Db, sqlx::E
         // lock and their requests for a connection. They must wait, never
         // fail (SPEC §6), so both limits sit well above the longest import.
         .acquire_timeout(Duration::from_secs(if sqlite { 60 } else { 10 }))
+        .test_before_acquire(false)
+        .before_acquire(|conn, meta| {
+            Box::pin(async move {
+                if meta.idle_for >= CHECK_AFTER_IDLE {
+                    conn.ping().await?;
+                }
+                Ok(true)
+            })
+        })
         .after_connect(move |conn, _meta| {
             Box::pin(async move {
                 if sqlite {

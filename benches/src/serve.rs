@@ -63,13 +63,15 @@ struct Peer {
 /// policy or activity around it.
 async fn same_sql(State(p): State<Peer>) -> axum::response::Response {
     let result: Result<Value, sqlx::Error> = async {
+        // One connection for the three statements, as the console does.
+        let mut conn = p.db.acquire().await?;
         let total: Option<i64> = sqlx::query_scalar(
             "select cast(sum(n) as bigint) from user_count \
              where org_id = $1 and ($2 = '' or status = $2)",
         )
         .bind(&p.org)
         .bind("active")
-        .fetch_one(&p.db)
+        .fetch_one(&mut *conn)
         .await?;
         let rows = sqlx::query(
             "select user_id, display_name, email, status, agent_role, admin_role, \
@@ -80,7 +82,7 @@ async fn same_sql(State(p): State<Peer>) -> axum::response::Response {
         )
         .bind(&p.org)
         .bind("active")
-        .fetch_all(&p.db)
+        .fetch_all(&mut *conn)
         .await?;
         let mut users = Vec::new();
         let mut ids = Vec::new();
@@ -115,7 +117,7 @@ async fn same_sql(State(p): State<Peer>) -> axum::response::Response {
             for id in &ids {
                 q = q.bind(id);
             }
-            q.fetch_all(&p.db).await?;
+            q.fetch_all(&mut *conn).await?;
         }
         Ok(json!({ "users": users, "total": total.unwrap_or(0), "page": 0, "page_size": 25 }))
     }

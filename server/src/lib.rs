@@ -84,7 +84,10 @@ pub fn router_with(
         .leptos_routes_with_context(
             &state,
             routes,
-            move || provide_context(ctx_state.clone()),
+            move || {
+                provide_context(ctx_state.clone());
+                app::request::provide_identity_memo();
+            },
             move || shell(shell_options.clone(), &page_bundle),
         )
         .route(

@@ -2,7 +2,7 @@
 
 use super::secrets::{self, dummy_hash, token_hash};
 use super::throttle;
-use crate::access::{Identity, Permissions, Role, RoleSet};
+use crate::access::{Access, GroupGrant, Identity, Permissions, Role, RoleSet};
 use crate::activity::service::{record_event, Actor, Entry, Target, Work};
 use crate::activity::{FieldChange, Operation};
 use crate::db::{now_millis, Db};
@@ -44,27 +44,67 @@ struct SessionRow {
     has_factor: i64,
     last_seen_at: i64,
     expires_at: i64,
+    /// One of the user's groups (a row per group; none: `None`).
+    group_id: Option<String>,
+    group_name: Option<String>,
+    group_agent_role: Option<String>,
+    group_admin_role: Option<String>,
+    group_incentives_role: Option<String>,
+    group_permissions: Option<String>,
+}
+
+impl SessionRow {
+    /// The group this row carries, with what it gives, if any.
+    fn grant(&mut self) -> Option<GroupGrant> {
+        Some(GroupGrant {
+            group_id: self.group_id.take()?,
+            name: self.group_name.take().unwrap_or_default(),
+            access: Access {
+                roles: role_set(
+                    self.group_agent_role.as_deref(),
+                    self.group_admin_role.as_deref(),
+                    self.group_incentives_role.as_deref(),
+                ),
+                permissions: Permissions::decode(
+                    self.group_permissions.as_deref().unwrap_or_default(),
+                ),
+            },
+        })
+    }
 }
 
 /// The identity behind a session token, if the session is alive and its user
-/// active. Roles are read fresh, so changes apply on the next request.
+/// active. Roles and groups are read fresh, so changes apply on the next
+/// request: one statement, a row per group the user is in (one row for
+/// none), since each statement is a round trip to the database (on SQLite,
+/// to the connection's thread).
 pub async fn identity_for_token(db: &Db, token: &str) -> AppResult<Option<Identity>> {
     let hash = token_hash(token);
-    let row: Option<SessionRow> = sqlx::query_as(
+    let rows: Vec<SessionRow> = sqlx::query_as(
         r#"select u.user_id, u.org_id, o.name as org_name, u.display_name, u.email,
                   u.agent_role, u.admin_role, u.incentives_role, u.permissions,
                   u.must_change_password, s.last_seen_at, s.expires_at, o.directory_mode,
                   o.require_second_factor,
-                  case when u.totp_secret is null then 0 else 1 end as has_factor
+                  case when u.totp_secret is null then 0 else 1 end as has_factor,
+                  g.group_id, g.name as group_name, g.agent_role as group_agent_role,
+                  g.admin_role as group_admin_role,
+                  g.incentives_role as group_incentives_role,
+                  g.permissions as group_permissions
            from session s
            join app_user u on u.user_id = s.user_id
            join organization o on o.org_id = u.org_id
-           where s.token_hash = $1 and u.status = 'active'"#,
+           left join group_member m on m.user_id = u.user_id
+           left join user_group g on g.group_id = m.group_id and g.org_id = u.org_id
+           where s.token_hash = $1 and u.status = 'active'
+           order by g.name_lower"#,
     )
     .bind(&hash)
-    .fetch_optional(db)
+    .fetch_all(db)
     .await?;
-    let Some(row) = row else { return Ok(None) };
+    let mut rows = rows.into_iter();
+    let Some(mut row) = rows.next() else {
+        return Ok(None);
+    };
     let now = now_millis();
     if now >= row.expires_at || now - row.last_seen_at >= IDLE_TIMEOUT_MS {
         sqlx::query("delete from session where token_hash = $1")
@@ -87,7 +127,11 @@ pub async fn identity_for_token(db: &Db, token: &str) -> AppResult<Option<Identi
         row.admin_role.as_deref(),
         row.incentives_role.as_deref(),
     );
-    let groups = crate::groups::service::grants_of(db, &row.org_id, &row.user_id).await?;
+    let groups: Vec<GroupGrant> = row
+        .grant()
+        .into_iter()
+        .chain(rows.filter_map(|mut r| r.grant()))
+        .collect();
     let synced = row.directory_mode == "synced";
     Ok(Some(
         Identity::new(

@@ -13,6 +13,7 @@ mod session;
 pub use context::Ctx;
 pub use session::{
     challenge_cookie_name, challenge_token, client, client_addr, client_addr_of, cookie, cookie_in,
-    current_identity, from_session, session_cookie_name, session_token, set_challenge_cookie,
-    set_cookie, set_session_cookie, SECURE_SESSION_COOKIE, SESSION_COOKIE,
+    current_identity, from_session, provide_identity_memo, session_cookie_name, session_token,
+    set_challenge_cookie, set_cookie, set_session_cookie, IdentityMemo, SECURE_SESSION_COOKIE,
+    SESSION_COOKIE,
 };

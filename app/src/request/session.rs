@@ -1,5 +1,5 @@
 //! Building a [`Ctx`] from a browser session: the cookie, the client's
-//! address, the identity loaded from the database on every call.
+//! address, the identity loaded from the database once per request.
 
 use super::Ctx;
 use crate::access::Identity;
@@ -114,14 +114,34 @@ pub fn client_addr_of(parts: &http::request::Parts, proxy_hops: usize) -> Option
     }
 }
 
+/// The identity one request has loaded, kept until that request ends: a
+/// server-rendered page's resources (the frame's identity, the page's lists
+/// and filters) each build a context, and all but the first take it from
+/// here instead of the database. The server provides a new one for every
+/// request, page or server function ([`provide_identity_memo`]); a change
+/// to the user's roles or session applies from the next request on.
+#[derive(Clone, Default)]
+pub struct IdentityMemo(std::sync::Arc<tokio::sync::OnceCell<Option<Identity>>>);
+
+/// Gives the current request its own [`IdentityMemo`] (called by the
+/// server's per-request context).
+pub fn provide_identity_memo() {
+    provide_context(IdentityMemo::default());
+}
+
 /// The signed-in identity, if any (a password change may still be pending),
-/// with its session token and the database.
+/// with its session token and the database: read from the database on the
+/// request's first call, from its [`IdentityMemo`] after that.
 pub async fn current_identity() -> AppResult<Option<(Identity, String, Db)>> {
     let state = app_state()?;
     let Some(token) = session_token() else {
         return Ok(None);
     };
-    let me = crate::auth::service::identity_for_token(&state.db, &token).await?;
+    let load = || crate::auth::service::identity_for_token(&state.db, &token);
+    let me = match use_context::<IdentityMemo>() {
+        Some(memo) => memo.0.get_or_try_init(load).await?.clone(),
+        None => load().await?,
+    };
     Ok(me.map(|me| (me, token, state.db)))
 }
 

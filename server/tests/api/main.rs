@@ -19,6 +19,7 @@ mod leads;
 mod matrix;
 mod pages;
 mod replicas;
+mod request;
 mod resellers;
 mod rest;
 mod rest_matrix;

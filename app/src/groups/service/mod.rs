@@ -18,7 +18,6 @@ pub use reads::{get, list, memberships};
 use super::{Group, GroupActions};
 use crate::access::{Access, Capability, GroupGrant, Identity, Permissions};
 use crate::auth::service::role_set;
-use crate::db::Db;
 use crate::error::{AppError, AppResult};
 use sqlx::AnyConnection;
 
@@ -153,19 +152,6 @@ impl GrantRow {
 const GRANTS: &str = "select m.user_id, g.group_id, g.name, g.agent_role, g.admin_role,
         g.incentives_role, g.permissions
    from group_member m join user_group g on g.group_id = m.group_id";
-
-/// The groups a user belongs to, with what each gives (read on every
-/// request, so a change to a group applies to the next one).
-pub async fn grants_of(db: &Db, org_id: &str, user_id: &str) -> AppResult<Vec<GroupGrant>> {
-    let rows: Vec<GrantRow> = sqlx::query_as(&format!(
-        "{GRANTS} where m.user_id = $1 and g.org_id = $2 order by g.name_lower"
-    ))
-    .bind(user_id)
-    .bind(org_id)
-    .fetch_all(db)
-    .await?;
-    Ok(rows.into_iter().map(|r| r.into_grant().1).collect())
-}
 
 fn stale() -> AppError {
     AppError::stale(crate::key!("error-stale-group"))

@@ -22,22 +22,23 @@ pub async fn list(ctx: &Ctx, q: &UserQuery) -> AppResult<UserPage> {
         _ => return Err(AppError::invalid("sort", crate::msg!("users-choose-sort"))),
     };
     let clause = filter.sql();
+    // One connection for the count, the page and its groups.
+    let mut conn = db.acquire().await?;
     let total = if narrows(q) {
         sqlx::query_scalar_with(
             &format!("select count(*) from app_user {clause}"),
             filter.arguments(),
         )
-        .fetch_one(db)
+        .fetch_one(&mut *conn)
         .await?
     } else {
-        stored_count(ctx, q).await?
+        stored_count(&mut conn, ctx.org_id(), q).await?
     };
     let sql = format!(
         "select {COLUMNS} from app_user {clause} order by {order} limit {USER_PAGE_SIZE} offset {}",
         u64::from(q.page) * u64::from(USER_PAGE_SIZE)
     );
     let query = sqlx::query_as_with::<_, UserRow, _>(&sql, filter.arguments());
-    let mut conn = db.acquire().await?;
     let rows = query.fetch_all(&mut *conn).await?;
     let ids: Vec<String> = rows.iter().map(|r| r.user_id.clone()).collect();
     let mut groups = crate::groups::service::memberships(&mut conn, &me.org_id, &ids).await?;
@@ -67,7 +68,11 @@ fn narrows(q: &UserQuery) -> bool {
 /// The organization's users in the query's status (active by default, or
 /// all), from the counts the database keeps (`user_count`, migration 0020):
 /// one lookup whatever the organization's size.
-async fn stored_count(ctx: &Ctx, q: &UserQuery) -> AppResult<i64> {
+async fn stored_count(
+    conn: &mut sqlx::AnyConnection,
+    org_id: &str,
+    q: &UserQuery,
+) -> AppResult<i64> {
     let status = if q.status == "all" {
         None
     } else {
@@ -77,9 +82,9 @@ async fn stored_count(ctx: &Ctx, q: &UserQuery) -> AppResult<i64> {
         "select cast(sum(n) as bigint) from user_count
           where org_id = $1 and ($2 = '' or status = $2)",
     )
-    .bind(ctx.org_id())
+    .bind(org_id)
     .bind(status.map_or("", UserStatus::key))
-    .fetch_one(&ctx.db)
+    .fetch_one(conn)
     .await?;
     Ok(n.unwrap_or(0))
 }
