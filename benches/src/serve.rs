@@ -20,7 +20,7 @@ use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::serve::ListenerExt;
 use benches::drive::{self, Stats, Target};
-use benches::{memory_mb, seed};
+use benches::{cpu_seconds, memory_mb, seed};
 use hyper::body::Bytes;
 use serde_json::{json, Value};
 use sqlx::Row;
@@ -188,6 +188,12 @@ fn ratio(ours: f64, peer: f64) -> String {
     format!("{:.0} %", 100.0 * ours / peer)
 }
 
+/// CPU milliseconds per answered call: less at the mercy of the load
+/// generator and the baselines sharing the cores than requests per second.
+fn per_call_ms(cpu_seconds: f64, s: &Stats) -> f64 {
+    1000.0 * cpu_seconds / s.ok.max(1) as f64
+}
+
 fn print_run(label: &str, s: &Stats) {
     println!(
         "  {label}: {} requests, {} errors, {}, p50 {}, p99 {}",
@@ -321,10 +327,17 @@ async fn main() -> ExitCode {
     print_run("bare axum, the JSON from memory", &ceiling);
     let peer = drive::closed(&peer, conns, seconds).await;
     print_run("bare axum, the same SQL through sqlx", &peer);
+    let cpu_before = cpu_seconds(pid);
     let ours_list = drive::closed(&list, conns, seconds).await;
+    let list_cpu = per_call_ms(cpu_seconds(pid) - cpu_before, &ours_list);
     print_run("console, users/list server function", &ours_list);
+    let cpu_before = cpu_seconds(pid);
     let ours_page = drive::closed(&page, conns, seconds).await;
+    let page_cpu = per_call_ms(cpu_seconds(pid) - cpu_before, &ours_page);
     print_run("console, /users server-rendered", &ours_page);
+    println!(
+        "  the server's CPU time per call: users/list {list_cpu:.3} ms, /users {page_cpu:.3} ms"
+    );
     let load_mb = memory_mb(pid, "VmHWM:");
     let paced_page = drive::paced(&page, conns, 500.0, seconds).await;
     print_run("console, /users at 500 requests/s", &paced_page);
@@ -390,6 +403,13 @@ async fn main() -> ExitCode {
             ours_list.p50.as_secs_f64() / peer.p50.as_secs_f64(),
             ours_list.p99.as_secs_f64() / peer.p99.as_secs_f64()
         ),
+        "",
+    );
+    row(
+        "server CPU per call, users/list / /users page",
+        format!("{list_cpu:.3} ms / {page_cpu:.3} ms"),
+        String::new(),
+        String::new(),
         "",
     );
     row(
