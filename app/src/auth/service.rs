@@ -2,7 +2,7 @@
 
 use super::secrets::{self, dummy_hash, token_hash};
 use super::throttle;
-use crate::access::{Access, GroupGrant, Identity, Permissions, Role, RoleSet};
+use crate::access::{GroupGrant, Identity, Permissions, Role, RoleSet};
 use crate::activity::service::{record_event, Actor, Entry, Target, Work};
 use crate::activity::{FieldChange, Operation};
 use crate::db::{now_millis, Db};
@@ -56,20 +56,16 @@ struct SessionRow {
 impl SessionRow {
     /// The group this row carries, with what it gives, if any.
     fn grant(&mut self) -> Option<GroupGrant> {
-        Some(GroupGrant {
-            group_id: self.group_id.take()?,
-            name: self.group_name.take().unwrap_or_default(),
-            access: Access {
-                roles: role_set(
-                    self.group_agent_role.as_deref(),
-                    self.group_admin_role.as_deref(),
-                    self.group_incentives_role.as_deref(),
-                ),
-                permissions: Permissions::decode(
-                    self.group_permissions.as_deref().unwrap_or_default(),
-                ),
-            },
-        })
+        Some(crate::groups::service::grant(
+            self.group_id.take()?,
+            self.group_name.take().unwrap_or_default(),
+            [
+                &self.group_agent_role,
+                &self.group_admin_role,
+                &self.group_incentives_role,
+            ],
+            self.group_permissions.as_deref().unwrap_or_default(),
+        ))
     }
 }
 

@@ -130,22 +130,31 @@ struct GrantRow {
 
 impl GrantRow {
     fn into_grant(self) -> (String, GroupGrant) {
-        let access = Access {
-            roles: role_set(
-                self.agent_role.as_deref(),
-                self.admin_role.as_deref(),
-                self.incentives_role.as_deref(),
-            ),
-            permissions: Permissions::decode(&self.permissions),
-        };
-        (
-            self.user_id,
-            GroupGrant {
-                group_id: self.group_id,
-                name: self.name,
-                access,
-            },
-        )
+        let grant = grant(
+            self.group_id,
+            self.name,
+            [&self.agent_role, &self.admin_role, &self.incentives_role],
+            &self.permissions,
+        );
+        (self.user_id, grant)
+    }
+}
+
+/// What being in a group gives, from its stored columns: its name, its
+/// agent, admin and incentives roles, and its encoded permissions.
+pub fn grant(
+    group_id: String,
+    name: String,
+    [agent, admin, incentives]: [&Option<String>; 3],
+    permissions: &str,
+) -> GroupGrant {
+    GroupGrant {
+        group_id,
+        name,
+        access: Access {
+            roles: role_set(agent.as_deref(), admin.as_deref(), incentives.as_deref()),
+            permissions: Permissions::decode(permissions),
+        },
     }
 }
 
