@@ -25,6 +25,8 @@ apt_missing() {
   # PostgreSQL server binaries: `make unit` runs the API tests on a throwaway
   # cluster too (scripts/with-postgres.sh).
   compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || pkgs+=(postgresql)
+  # The linker .cargo/config.toml names for the project's own builds.
+  command -v mold >/dev/null || pkgs+=(mold)
   local probe
   probe=$(mktemp -d)
   python3 -m venv "$probe/venv" >/dev/null 2>&1 || pkgs+=(python3-venv)
@@ -99,11 +101,16 @@ packages >"$PKG_LOG" 2>&1 &
 PKG_PID=$!
 trap 'kill "$PKG_PID" 2>/dev/null || true; rm -f "$PKG_LOG"' EXIT
 
-# The cargo tools below set lto = "fat" and codegen-units = 1 for their own
-# release builds, which on two cores costs more than half of their build time
-# for no gain a build script would notice; these settings override theirs.
+# The cargo tools below are built from $HOME, away from the project's
+# .cargo/config.toml: its linker (mold) may still be downloading alongside.
+tool_install() {
+  (cd "$HOME" && cargo install "$@")
+}
+# They set lto = "fat" and codegen-units = 1 for their own release builds,
+# which on two cores costs more than half of their build time for no gain a
+# build script would notice; these settings override theirs.
 fast_install() {
-  CARGO_PROFILE_RELEASE_LTO=off CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 cargo install "$@"
+  CARGO_PROFILE_RELEASE_LTO=off CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 tool_install "$@"
 }
 
 # cargo-leptos, built from its crates.io source with its lock file moved to
@@ -135,7 +142,7 @@ WB_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, "");
 if ! wasm-bindgen --version 2>/dev/null | grep -q " $WB_VERSION\$"; then
   step "wasm-bindgen-cli $WB_VERSION"
   CARGO_RESOLVER_INCOMPATIBLE_RUST_VERSIONS=fallback \
-    cargo install wasm-bindgen-cli --version "$WB_VERSION" --force
+    tool_install wasm-bindgen-cli --version "$WB_VERSION" --force
 fi
 
 # The dependency policy check (deny.toml), offline.
