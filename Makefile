@@ -34,6 +34,11 @@ build-release:
 ## Every check CI runs: format, lints (server and WASM builds), unit and
 ## integration tests, then the Playwright suite against the real server.
 test: setup lint unit site e2e
+# Without incremental compilation: a clone the build cache has not seen
+# (as in CI) can't reuse its data and only pays for writing it; the test
+# build of the workspace crates took 1 min 35 s instead of 1 min 57 s
+# (2026-12-07). `make unit`, `make lint` and plain cargo keep it.
+test: export CARGO_INCREMENTAL = 0
 
 lint:
 	cargo fmt --all -- --check
