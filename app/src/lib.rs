@@ -93,6 +93,8 @@ pub fn shell(options: LeptosOptions, bundle: &str) -> impl IntoView {
             </head>
             <body>
                 <App/>
+                // After the app, outside what the WASM hydrates.
+                <ui::PageLoading/>
             </body>
         </html>
     }

@@ -11,8 +11,9 @@
 //! The `split` feature (`make run`, `make build-release`) turns it on. Debug
 //! builds, and so `make test`, leave it off: the same types in one WASM.
 //! Split, the previous page stays on screen while the next page's chunk
-//! downloads, a window the suite's steps were not written for (they read
-//! the page right after a click); `make e2e-release` runs them split.
+//! downloads, marked busy under a loading bar (`ui::PageLoading`), a
+//! window the suite's steps were not written for (they read the page
+//! right after a click); `make e2e-release` runs them split.
 
 use crate::ui::Frame;
 use crate::*;
@@ -48,10 +49,12 @@ macro_rules! lazy_page {
             }
 
             async fn view(_this: Self) -> AnyView {
+                let _loading = crate::ui::page_code();
                 $module::view().await
             }
 
             async fn preload() {
+                let _loading = crate::ui::page_code();
                 $module::preload().await
             }
         }

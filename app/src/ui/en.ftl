@@ -1,6 +1,7 @@
 # Shared pieces: the frame, loading, pager, copy button, files.
 
 ui-loading = Loading…
+ui-page-loading = Loading the page…
 ui-nav-main = Main
 ui-sign-out = Sign out
 ui-copy = Copy

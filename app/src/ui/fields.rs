@@ -83,6 +83,7 @@ pub fn SearchBox(
             <input
                 id=id
                 type="search"
+                value=value.get_untracked()
                 prop:value=move || value.get()
                 on:input=move |ev| {
                     value.set(event_target_value(&ev));
@@ -116,7 +117,10 @@ pub fn FilterSelect(
             >
                 {options
                     .into_iter()
-                    .map(|(v, l)| view! { <option value=v>{l}</option> })
+                    .map(|(v, l)| {
+                        let key = v.clone();
+                        view! { <option value=v selected=move || value.get() == key>{l}</option> }
+                    })
                     .collect_view()}
             </select>
         </div>

@@ -1,6 +1,7 @@
 # Éléments communs : le cadre, le chargement, la pagination, la copie, les fichiers.
 
 ui-loading = Chargement…
+ui-page-loading = Chargement de la page…
 ui-nav-main = Principale
 ui-sign-out = Se déconnecter
 ui-copy = Copier

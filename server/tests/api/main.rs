@@ -18,6 +18,7 @@ mod languages;
 mod leads;
 mod matrix;
 mod pages;
+mod prerender;
 mod replicas;
 mod request;
 mod resellers;

@@ -234,6 +234,7 @@ fn ProfileForm(
                 <label class="check">
                     <input
                         type="checkbox"
+                        checked=skip_privacy.get_untracked()
                         prop:checked=move || skip_privacy.get()
                         on:change=move |ev| skip_privacy.set(event_target_checked(&ev))
                     />
@@ -242,6 +243,7 @@ fn ProfileForm(
                 <label class="check">
                     <input
                         type="checkbox"
+                        checked=skip_terms.get_untracked()
                         prop:checked=move || skip_terms.get()
                         on:change=move |ev| skip_terms.set(event_target_checked(&ev))
                     />
@@ -255,7 +257,7 @@ fn ProfileForm(
                 >
                     {AccountType::ALL
                         .into_iter()
-                        .map(|a| view! { <option value=a.key()>{a.name()}</option> })
+                        .map(|a| view! { <option value=a.key() selected=move || account.get() == a.key()>{a.name()}</option> })
                         .collect_view()}
                 </select>
                 <TextField id="device_name_template" label=crate::tr!("devices-name-template") value=template error=error/>

@@ -87,6 +87,7 @@ fn BankTaxForm(profile: BankTaxProfile, saves: Saves) -> impl IntoView {
                 <input
                     type="checkbox"
                     id="vat_registered"
+                    checked=vat.get_untracked()
                     prop:checked=move || vat.get()
                     on:change=move |ev| vat.set(event_target_checked(&ev))
                 />

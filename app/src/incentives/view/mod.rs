@@ -31,7 +31,10 @@ fn SelectField(
         <select id=id prop:value=move || value.get() on:change=move |ev| value.set(event_target_value(&ev))>
             {options
                 .into_iter()
-                .map(|(v, l)| view! { <option value=v>{l}</option> })
+                .map(|(v, l)| {
+                    let key = v.clone();
+                    view! { <option value=v selected=move || value.get() == key>{l}</option> }
+                })
                 .collect_view()}
         </select>
         <FieldError error=error field=field/>

@@ -44,6 +44,7 @@ pub fn SignInPolicyForm(
                     type="checkbox"
                     id="require_second_factor"
                     disabled=!manage
+                    checked=required.get_untracked()
                     prop:checked=move || required.get()
                     on:change=move |ev| required.set(event_target_checked(&ev))
                 />
@@ -60,6 +61,7 @@ pub fn SignInPolicyForm(
                 min="1"
                 max="90"
                 disabled=!manage
+                value=days.get_untracked()
                 prop:value=move || days.get()
                 on:input=move |ev| days.set(event_target_value(&ev))
             />
