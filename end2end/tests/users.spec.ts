@@ -107,6 +107,9 @@ test('an admin changes a role, then finds the change in Activity with before and
   await page.getByLabel('Search name or email').fill(name);
   await page.getByRole('link', { name }).click();
   await expect(page.getByTestId('user-name')).toHaveText(name);
+  // Saving the roles the user already has changes nothing, and says so.
+  await page.getByRole('button', { name: 'Save roles' }).click();
+  await expect(page.getByTestId('saved')).toHaveText('Nothing to save: no field was changed.');
   await page.getByLabel('Agent role').selectOption({ label: 'Admin agent' });
   await page.getByLabel('Admin role').selectOption({ label: 'Billing admin' });
   await page.getByRole('button', { name: 'Save roles' }).click();

@@ -172,3 +172,5 @@ mod tests {
         assert!(domain_problem("-x.example").is_some());
     }
 }
+
+crate::versioned!(Customer);

@@ -173,6 +173,8 @@ fn CustomerEditor(customer: Customer, saves: Saves) -> impl IntoView {
     let address = RwSignal::new(d.address.clone());
     let error = RwSignal::new(None::<AppError>);
     let after = move |r: Result<Customer, AppError>, message| saves.after(r, message, error);
+    let after_edit =
+        move |r: Result<Customer, AppError>, message| saves.after_edit(r, version, message, error);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let details = CustomerDetails {
@@ -182,7 +184,7 @@ fn CustomerEditor(customer: Customer, saves: Saves) -> impl IntoView {
             address: address.get_untracked(),
         };
         leptos::task::spawn_local(async move {
-            after(
+            after_edit(
                 super::update_customer(id.get_value(), version, details).await,
                 crate::key!("customers-details-saved"),
             );
@@ -200,7 +202,7 @@ fn CustomerEditor(customer: Customer, saves: Saves) -> impl IntoView {
             tax_id: b_tax.get_untracked(),
         };
         leptos::task::spawn_local(async move {
-            after(
+            after_edit(
                 super::update_customer_billing(id.get_value(), version, b).await,
                 crate::key!("customers-billing-saved"),
             );

@@ -96,3 +96,5 @@ pub fn check_group_name(name: &str) -> FieldErrors {
     }
     errors
 }
+
+crate::versioned!(Group);

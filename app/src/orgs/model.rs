@@ -81,3 +81,5 @@ pub fn check_location(input: &LocationInput) -> FieldErrors {
     }
     errors
 }
+
+crate::versioned!(OrgProfile);

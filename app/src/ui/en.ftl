@@ -2,6 +2,7 @@
 
 ui-loading = Loading…
 ui-page-loading = Loading the page…
+ui-nothing-changed = Nothing to save: no field was changed.
 ui-nav-main = Main
 ui-sign-out = Sign out
 ui-copy = Copy

@@ -2,6 +2,7 @@
 
 ui-loading = Chargement…
 ui-page-loading = Chargement de la page…
+ui-nothing-changed = Rien à enregistrer : aucun champ n'a été modifié.
 ui-nav-main = Principale
 ui-sign-out = Se déconnecter
 ui-copy = Copier

@@ -61,6 +61,43 @@ impl Saves {
             Err(e) => error.set(Some(e)),
         }
     }
+
+    /// Follows the save of an edit made from the record's version `sent`,
+    /// as [`Saves::after`]; but a record that comes back at that same
+    /// version was left as it was (the services write and record nothing
+    /// when no field changes), and the notice says so instead of `message`.
+    pub fn after_edit<T: Versioned>(
+        self,
+        result: Result<T, AppError>,
+        sent: i64,
+        message: &'static str,
+        error: RwSignal<Option<AppError>>,
+    ) {
+        let message = match &result {
+            Ok(record) if record.version() == sent => crate::key!("ui-nothing-changed"),
+            _ => message,
+        };
+        self.after(result, message, error);
+    }
+}
+
+/// A record saved with optimistic concurrency: its version goes up with
+/// every change.
+pub trait Versioned {
+    /// The record's version.
+    fn version(&self) -> i64;
+}
+
+/// Implements [`Versioned`] for records with a `version` field.
+#[macro_export]
+macro_rules! versioned {
+    ($($t:ty),* $(,)?) => {$(
+        impl $crate::ui::Versioned for $t {
+            fn version(&self) -> i64 {
+                self.version
+            }
+        }
+    )*};
 }
 
 impl Default for Saves {

@@ -312,3 +312,5 @@ mod tests {
         assert!(email_problem("a@b@example.com").is_some());
     }
 }
+
+crate::versioned!(PartnerUser);

@@ -62,7 +62,7 @@ fn GroupEditor(
         leptos::task::spawn_local(async move {
             let result =
                 crate::groups::rename_group(id.get_value(), version, name.get_untracked()).await;
-            saves.after(result, crate::key!("groups-renamed"), name_error);
+            saves.after_edit(result, version, crate::key!("groups-renamed"), name_error);
         });
     };
     let roles = RoleSignals::new(g.access.roles);
@@ -77,7 +77,12 @@ fn GroupEditor(
         };
         leptos::task::spawn_local(async move {
             let result = crate::groups::set_group_access(id.get_value(), version, access).await;
-            saves.after(result, crate::key!("groups-access-saved"), access_error);
+            saves.after_edit(
+                result,
+                version,
+                crate::key!("groups-access-saved"),
+                access_error,
+            );
         });
     };
     let member_error = RwSignal::new(None::<AppError>);

@@ -33,7 +33,7 @@ pub fn SignInPolicyForm(
         };
         leptos::task::spawn_local(async move {
             let result = crate::orgs::set_sign_in_policy(version, policy).await;
-            saves.after(result, crate::key!("orgs-policy-saved"), error);
+            saves.after_edit(result, version, crate::key!("orgs-policy-saved"), error);
         });
     };
     view! {

@@ -34,7 +34,12 @@ fn ProfileEditor(profile: OrgProfile, saves: Saves) -> impl IntoView {
         name_error.set(None);
         leptos::task::spawn_local(async move {
             let result = crate::orgs::rename_org(version, name.get_untracked()).await;
-            saves.after(result, crate::key!("orgs-profile-saved"), name_error);
+            saves.after_edit(
+                result,
+                version,
+                crate::key!("orgs-profile-saved"),
+                name_error,
+            );
         });
     };
     let directory = if profile.directory_mode == "synced" {

@@ -25,7 +25,12 @@ pub(super) fn PermissionsCard(user: PartnerUser, saves: Saves) -> impl IntoView 
         leptos::task::spawn_local(async move {
             let result =
                 crate::users::set_user_permissions(id.get_value(), version, permissions).await;
-            saves.after(result, crate::key!("users-permissions-saved"), error);
+            saves.after_edit(
+                result,
+                version,
+                crate::key!("users-permissions-saved"),
+                error,
+            );
         });
     };
     view! {

@@ -64,7 +64,12 @@ fn UserEditor(user: PartnerUser, saves: Saves, lookups: Lookups) -> impl IntoVie
         details_error.set(None);
         leptos::task::spawn_local(async move {
             let result = crate::users::update_user(id.get_value(), version, details).await;
-            saves.after(result, crate::key!("users-details-saved"), details_error);
+            saves.after_edit(
+                result,
+                version,
+                crate::key!("users-details-saved"),
+                details_error,
+            );
         });
     };
     // Roles form.
@@ -76,7 +81,12 @@ fn UserEditor(user: PartnerUser, saves: Saves, lookups: Lookups) -> impl IntoVie
         roles_error.set(None);
         leptos::task::spawn_local(async move {
             let result = crate::users::set_user_roles(id.get_value(), version, roles).await;
-            saves.after(result, crate::key!("users-roles-saved"), roles_error);
+            saves.after_edit(
+                result,
+                version,
+                crate::key!("users-roles-saved"),
+                roles_error,
+            );
         });
     };
     // Reset password and remove.
