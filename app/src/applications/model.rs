@@ -173,6 +173,8 @@ pub fn check_new_secret(secret: &NewSecret) -> FieldErrors {
     errors
 }
 
+crate::versioned!(Application);
+
 #[cfg(test)]
 mod tests {
     use super::*;

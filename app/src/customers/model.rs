@@ -160,6 +160,8 @@ pub fn domain_problem(domain: &str) -> Option<&'static str> {
     }
 }
 
+crate::versioned!(Customer);
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -172,5 +174,3 @@ mod tests {
         assert!(domain_problem("-x.example").is_some());
     }
 }
-
-crate::versioned!(Customer);

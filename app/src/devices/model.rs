@@ -294,6 +294,8 @@ pub fn check_profile(p: &NewDeviceProfile) -> FieldErrors {
     errors
 }
 
+crate::versioned!(DeviceProfile);
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -167,6 +167,8 @@ pub fn check_bank_tax(input: &BankTaxInput, has_account: bool) -> FieldErrors {
     errors
 }
 
+crate::versioned!(BankTaxProfile);
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -298,6 +298,8 @@ pub fn email_problem(email: &str) -> Option<&'static str> {
     }
 }
 
+crate::versioned!(PartnerUser);
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -312,5 +314,3 @@ mod tests {
         assert!(email_problem("a@b@example.com").is_some());
     }
 }
-
-crate::versioned!(PartnerUser);

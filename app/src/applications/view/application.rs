@@ -55,7 +55,12 @@ fn ApplicationEditor(
                 name.get_untracked(),
             )
             .await;
-            saves.after(result, crate::key!("applications-renamed"), name_error);
+            saves.after_edit(
+                result,
+                version,
+                crate::key!("applications-renamed"),
+                name_error,
+            );
         });
     };
     let roles = RoleSignals::new(a.access.roles);

@@ -209,7 +209,7 @@ fn ProfileForm(
                     if result.is_ok() || result.as_ref().is_err_and(AppError::is_stale) {
                         cleared.set(None);
                     }
-                    saves.after(result, crate::key!("devices-profile-saved"), error);
+                    saves.after_edit(result, version, crate::key!("devices-profile-saved"), error);
                 }
                 None => {
                     let result = crate::devices::create_device_profile(profile).await;

@@ -53,7 +53,12 @@ fn BankTaxForm(profile: BankTaxProfile, saves: Saves) -> impl IntoView {
         error.set(None);
         leptos::task::spawn_local(async move {
             let result = crate::incentives::save_bank_tax_profile(version, input).await;
-            saves.after(result, crate::key!("incentives-bank-tax-saved"), error);
+            saves.after_edit(
+                result,
+                version,
+                crate::key!("incentives-bank-tax-saved"),
+                error,
+            );
         });
     };
     let saved = if has_account {
