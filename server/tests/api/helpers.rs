@@ -212,6 +212,58 @@ async fn spawn_app_full(
 ) -> TestApp {
     let (url, dir) = fresh_database().await;
     let db = app::db::connect(&url).await.expect("database");
+    app_on(db, url, dir, proxy_hops, secure_cookies, api_rate)
+}
+
+/// Where the cases of a long check (the authorization matrices) get their
+/// app: each case makes organizations of its own and a new router (so its
+/// own in-memory limits and throttles). On PostgreSQL the cases share one
+/// database, its connections warm: a database per case cost more than the
+/// cases (copying the template and starting backends for a new database
+/// took most of the CPU). On SQLite each case keeps a database of its own:
+/// a file copy is cheap, and cases sharing a file wait on its one writer
+/// (the matrices took twice as long).
+#[derive(Clone)]
+pub struct CaseApps(Option<(app::db::Db, String)>);
+
+impl CaseApps {
+    /// The shared database on PostgreSQL, nothing yet on SQLite.
+    pub async fn new() -> Self {
+        if postgres_admin_url().is_none() {
+            return Self(None);
+        }
+        let (url, _dir) = fresh_database().await;
+        let db = app::db::connect(&url).await.expect("database");
+        Self(Some((db, url)))
+    }
+
+    /// The app for one case.
+    pub async fn app(&self) -> TestApp {
+        let Some((db, url)) = &self.0 else {
+            return spawn_app().await;
+        };
+        let dir = std::env::temp_dir().join(format!("pc-test-{}", uuid_like()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        app_on(
+            db.clone(),
+            url.clone(),
+            TempDir(dir),
+            0,
+            false,
+            Default::default(),
+        )
+    }
+}
+
+/// The real router on `db`.
+fn app_on(
+    db: app::db::Db,
+    url: String,
+    dir: TempDir,
+    proxy_hops: usize,
+    secure_cookies: bool,
+    api_rate: app::rest::throttle::RateLimit,
+) -> TestApp {
     let options = server::leptos_options("target/site", ([127, 0, 0, 1], 0).into());
     let router = server::router(AppState {
         leptos_options: options,

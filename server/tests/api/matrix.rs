@@ -1135,13 +1135,13 @@ async fn check(app: &TestApp, fx: &Fixture, case: &Case, who: usize) -> Option<S
     None
 }
 
-/// One server function against every caller, then a visitor, on a
-/// database of its own: the failures and the number of pairs checked.
-async fn check_case(case: Case) -> (Vec<String>, usize) {
+/// One server function against every caller, then a visitor, in
+/// organizations of its own: the failures and the number of pairs checked.
+async fn check_case(case: Case, app: TestApp) -> (Vec<String>, usize) {
     let mut failures = Vec::new();
     let mut pairs = 0;
-    // A fresh database per server function keeps calls independent.
-    let app = spawn_app().await;
+    // New organizations (and a new router) per server function keep calls
+    // independent.
     let fx = app.fixture().await;
     for who in 0..fx.callers.len() {
         if let Some(f) = check(&app, &fx, &case, who).await {
@@ -1195,7 +1195,12 @@ async fn check_case(case: Case) -> (Vec<String>, usize) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_role_against_every_server_function() {
-    let (failures, pairs) = crate::helpers::check_all(cases(), check_case).await;
+    let apps = crate::helpers::CaseApps::new().await;
+    let (failures, pairs) = crate::helpers::check_all(cases(), |case| {
+        let apps = apps.clone();
+        async move { check_case(case, apps.app().await).await }
+    })
+    .await;
     println!("authorization matrix: {pairs} (caller, server function) pairs checked");
     assert!(
         failures.is_empty(),

@@ -366,12 +366,12 @@ async fn caller_app(app: &TestApp, org: &str, role: Option<Role>, n: usize) -> S
 }
 
 /// One route against an application of every role, and without a secret,
-/// on a database of its own: the failures and the number of pairs checked.
-async fn check_case(case: ApiCase) -> (Vec<String>, usize) {
+/// in organizations of its own: the failures and the number of pairs
+/// checked.
+async fn check_case(case: ApiCase, app: TestApp) -> (Vec<String>, usize) {
     let mut failures = Vec::new();
     let mut pairs = 0;
     let roles: Vec<Option<Role>> = Role::ALL.into_iter().map(Some).chain([None]).collect();
-    let app = spawn_app().await;
     let fx = app.fixture().await;
     for (n, role) in roles.iter().enumerate() {
         let secret = caller_app(&app, &fx.org_a, *role, n).await;
@@ -466,7 +466,12 @@ async fn check_case(case: ApiCase) -> (Vec<String>, usize) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_role_against_every_api_route() {
-    let (failures, pairs) = crate::helpers::check_all(cases(), check_case).await;
+    let apps = crate::helpers::CaseApps::new().await;
+    let (failures, pairs) = crate::helpers::check_all(cases(), |case| {
+        let apps = apps.clone();
+        async move { check_case(case, apps.app().await).await }
+    })
+    .await;
     println!("API authorization matrix: {pairs} (caller, route) pairs checked");
     assert!(
         failures.is_empty(),
