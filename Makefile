@@ -33,19 +33,7 @@ build-release:
 
 ## Every check CI runs: format, lints (server and WASM builds), unit and
 ## integration tests, then the Playwright suite against the real server.
-## The site (the tests' WASM) builds alongside the lints and the unit
-## tests: its compile of `app` keeps about one core busy, and the server's
-## builds leave part of the second idle (30-50 s less in a warm run,
-## 2026-12-08). Its output follows theirs; a failure of either fails the
-## run, and a failed lint or unit run stops the site build.
-SITE_LOG = $(CARGO_TARGET_DIR)/site-build.log
-test: setup
-	@mkdir -p $(CARGO_TARGET_DIR); scripts/site.sh >$(SITE_LOG) 2>&1 & site=$$!; \
-	  status=0; $(MAKE) --no-print-directory lint unit || status=$$?; \
-	  if [ $$status -ne 0 ]; then pkill -P $$site; kill $$site; wait $$site; exit $$status; fi; \
-	  echo "== site: the tests' WASM, script and styles (scripts/site.sh, built alongside)"; \
-	  wait $$site || status=$$?; cat $(SITE_LOG); exit $$status
-	@$(MAKE) --no-print-directory e2e
+test: setup lint unit site e2e
 # Without incremental compilation: a clone the build cache has not seen
 # (as in CI) can't reuse its data and only pays for writing it; the test
 # build of the workspace crates took 1 min 35 s instead of 1 min 57 s
