@@ -87,11 +87,14 @@ if [ -z "${E2E_ONLY:-}" ]; then
   ST="${PC_TOOLS_DIR:-$HOME/.cache/partner-console/tools}/st-venv/bin/schemathesis"
   ST_OUT="$WORK/schemathesis.out"
   st_status=0
-  timeout 600 "$ST" run "http://$PC_ADDR/api/v1/openapi.json" \
+  # Run in the throwaway folder: schemathesis keeps a cache of the crashes
+  # it found (`.schemathesis/`) in the folder it runs in, which would carry
+  # state from one run to the next and dirty the clone.
+  (cd "$WORK" && timeout 600 "$ST" run "http://$PC_ADDR/api/v1/openapi.json" \
     -H "Authorization: Bearer $SECRET" --max-examples 10 -w 1 --seed "${ST_SEED:-1}" \
     --phases examples,coverage,fuzzing \
     -c not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance \
-    >"$ST_OUT" 2>&1 || st_status=$?
+    >"$ST_OUT" 2>&1) || st_status=$?
   cases=$(grep -oE '[0-9]+ generated, [0-9]+ passed' "$ST_OUT" | tail -n 1 || true)
   if [ "$st_status" -ne 0 ] || [ -z "$cases" ]; then
     echo "e2e: API fuzzing failed:" >&2; cat "$ST_OUT" >&2; status=1
