@@ -187,13 +187,14 @@ pub async fn customer_invoices(ctx: &Ctx, customer_id: &str) -> AppResult<Vec<Cu
 /// The subscriptions of the organization in placeholder `org` with seats,
 /// each with the price it is billed at: the offer it was bought on, or else
 /// its product's monthly offer ([`PRICE`] is null when the product is not
-/// on the price list).
+/// on the price list). The product is found whatever the case of the name
+/// (subscriptions added before names were stored as the list spells them).
 fn priced_subscriptions(org: &str) -> String {
     format!(
         "from subscription s
            join customer c on c.customer_id = s.customer_id
            left join offer bought on bought.offer_id = s.offer_id
-           left join product p on p.name = s.product
+           left join product p on lower(p.name) = lower(s.product)
            left join offer listed on listed.product_id = p.product_id and listed.term = 'monthly'
           where s.org_id = {org} and s.seats > 0"
     )

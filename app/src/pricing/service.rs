@@ -99,7 +99,7 @@ pub async fn customer_offers(ctx: &Ctx, customer_id: &str) -> AppResult<Vec<Offe
     require_customer(&mut conn, ctx.org_id(), customer_id).await?;
     let rows: Vec<OfferRow> = sqlx::query_as(&format!(
         "select {OFFER_COLUMNS} from offer o join product p on p.product_id = o.product_id
-          where not exists (select 1 from subscription s where s.customer_id = $1 and s.product = p.name)
+          where not exists (select 1 from subscription s where s.customer_id = $1 and lower(s.product) = lower(p.name))
           order by {OFFER_ORDER}"
     ))
     .bind(customer_id)

@@ -9,3 +9,4 @@ subscriptions-enter-seats = Enter a number of seats from 0 to 1,000,000.
 subscriptions-the-subscription = The subscription
 subscriptions-seats-assigned = { $assigned } seats of { $product } are assigned; remove licences before going below that.
 subscriptions-choose-licences = Choose licences from this customer's subscriptions.
+subscriptions-customer-already-has = This customer already has { $product }; change that subscription's seats instead.

@@ -9,3 +9,4 @@ subscriptions-enter-seats = Saisissez un nombre de postes compris entre 0 et 1 0
 subscriptions-the-subscription = L'abonnement
 subscriptions-seats-assigned = { $assigned } postes de { $product } sont attribués ; retirez des licences avant de descendre en dessous.
 subscriptions-choose-licences = Choisissez des licences parmi les abonnements de ce client.
+subscriptions-customer-already-has = Ce client possède déjà { $product } ; modifiez plutôt le nombre de postes de cet abonnement.

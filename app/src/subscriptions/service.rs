@@ -89,8 +89,11 @@ pub async fn create(
 /// Inserts a subscription of a customer already checked to be in `org_id`
 /// (as [`create`] and buying an offer do), and records it in `work`: the
 /// one path of every new subscription. `offer_id` names the offer it was
-/// bought on, if any. A second subscription to a product is refused by the
-/// unique index (409 on `product`).
+/// bought on, if any. A product of the price list is stored under the
+/// list's name whatever the case it was typed in (so it is billed at its
+/// price), and a second subscription to a product, in any case, is refused
+/// (409 on `product`): checked under the customer's lock, so two at once
+/// can't both pass, and by the unique index for the same spelling.
 pub async fn insert(
     work: &mut Work,
     org_id: &str,
@@ -99,6 +102,26 @@ pub async fn insert(
     seats: i64,
     offer_id: Option<&str>,
 ) -> AppResult<Subscription> {
+    lock_customer(work.conn(), org_id, customer_id).await?;
+    let listed: Option<String> =
+        sqlx::query_scalar("select name from product where lower(name) = lower($1)")
+            .bind(product)
+            .fetch_optional(work.conn())
+            .await?;
+    let product = listed.as_deref().unwrap_or(product);
+    let held: Option<String> = sqlx::query_scalar(
+        "select product from subscription where customer_id = $1 and lower(product) = lower($2)",
+    )
+    .bind(customer_id)
+    .bind(product)
+    .fetch_optional(work.conn())
+    .await?;
+    if let Some(held) = held {
+        return Err(AppError::Conflict {
+            field: "product".into(),
+            message: crate::msg!("subscriptions-customer-already-has", product = held),
+        });
+    }
     let id = new_id();
     sqlx::query(
         "insert into subscription (subscription_id, org_id, customer_id, product, seats, offer_id, created_at)

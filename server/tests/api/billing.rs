@@ -561,3 +561,78 @@ async fn the_monthly_run_issues_missing_invoices_once() {
         .expect("again")
         .is_empty());
 }
+
+/// One subscription per product whatever the case of its name: a product
+/// of the price list typed in another case is stored (and billed) under
+/// the list's name, a second one in any case is a conflict on `product`
+/// and its offers are no longer offered; a name off the list is one
+/// product in any case too; and a subscription stored earlier in another
+/// case is still billed at its product's price.
+#[tokio::test]
+async fn a_product_is_one_subscription_and_billed_whatever_the_case() {
+    use app::subscriptions::service as subscriptions;
+    let app = spawn_app().await;
+    let org = app::orgs::service::create(&app.db, "Billing Partners")
+        .await
+        .expect("org");
+    let admin = ctx_as(&app, &org, Role::AdminAgent);
+    let fabrikam = customer(&admin, "Fabrikam", "fabrikam.example").await;
+
+    let typed = subscriptions::create(&admin, &fabrikam, "microsoft 365 e3", 10)
+        .await
+        .expect("by name, in lower case");
+    assert_eq!(typed.product, "Microsoft 365 E3", "the price list's name");
+    for again in ["MICROSOFT 365 E3", "Microsoft 365 E3"] {
+        let e = subscriptions::create(&admin, &fabrikam, again, 1)
+            .await
+            .expect_err("a second subscription to the product");
+        assert_eq!(e.status(), StatusCode::CONFLICT, "{again}");
+        assert_eq!(
+            e.field("product").as_deref(),
+            Some("This customer already has Microsoft 365 E3; change that subscription's seats instead."),
+        );
+    }
+    let offers = pricing::customer_offers(&admin, &fabrikam)
+        .await
+        .expect("offers");
+    assert_eq!(offers.len(), 14, "E3's two offers are gone: {offers:?}");
+    assert!(offers.iter().all(|o| o.product != "Microsoft 365 E3"));
+    let bought = pricing::buy(&admin, &fabrikam, &purchase("m365-e3-monthly", 5))
+        .await
+        .expect_err("the product is held");
+    assert_eq!(bought.status(), StatusCode::CONFLICT);
+    assert!(bought.field("offer_id").is_some(), "{bought:?}");
+
+    subscriptions::create(&admin, &fabrikam, "Homegrown Suite", 3)
+        .await
+        .expect("off the list");
+    let e = subscriptions::create(&admin, &fabrikam, "homegrown suite", 3)
+        .await
+        .expect_err("the same name in another case");
+    assert_eq!(e.status(), StatusCode::CONFLICT);
+    let held = app::subscriptions::service::list(&admin, &fabrikam)
+        .await
+        .expect("list");
+    let names: Vec<&str> = held.iter().map(|s| s.product.as_str()).collect();
+    assert_eq!(names, ["Homegrown Suite", "Microsoft 365 E3"]);
+
+    // Stored in another case before names were stored as the list spells
+    // them: billed at the product's monthly price all the same.
+    let contoso = customer(&admin, "Contoso", "contoso.example").await;
+    sqlx::query(
+        "insert into subscription (subscription_id, org_id, customer_id, product, seats, created_at)
+         values ('sub-older', $1, $2, 'microsoft 365 e5', 2, 1)",
+    )
+    .bind(&org)
+    .bind(&contoso)
+    .execute(&app.db)
+    .await
+    .expect("an older subscription");
+    let issued = billing::issue(&admin, &last_month()).await.expect("issued");
+    let invoice = billing::get(&admin, &issued.invoice.invoice_id)
+        .await
+        .expect("invoice");
+    let s = &invoice.summary;
+    assert_eq!((s.lines, s.unbilled_subscriptions), (2, 1), "{s:?}");
+    assert_eq!(s.total_cents, 10 * 4_320 + 2 * 6_840);
+}
