@@ -334,7 +334,15 @@ pub async fn sign_in_from(
             break;
         }
     }
-    if candidates.is_empty() {
+    // A failed sign-in costs one argon2id check whoever the email names: an
+    // unknown email, an account with a temporary password (checked by a
+    // keyed hash in microseconds) or one the directory gave no password
+    // would otherwise answer faster than an account with a chosen password,
+    // and tell which emails have accounts.
+    if needs_dummy_check(
+        matched.is_some(),
+        candidates.iter().map(|c| c.password_hash.as_str()),
+    ) {
         let _ = secrets::verify_off_thread(dummy_hash(), password, &key).await;
     }
     let Some(user) = matched else {
@@ -540,4 +548,36 @@ pub async fn change_password(ctx: &Ctx, current: &str, new: &str) -> AppResult<(
         vec![FieldChange::secret("password")],
     );
     work.commit().await
+}
+
+/// Whether a sign-in must run one argon2id check on a dummy hash so it
+/// takes as long as one against a chosen password: when it failed and no
+/// hash it checked was an argon2id one.
+fn needs_dummy_check<'a>(matched: bool, mut hashes: impl Iterator<Item = &'a str>) -> bool {
+    !matched && !hashes.any(|h| h.starts_with("$argon2"))
+}
+
+#[cfg(test)]
+mod timing_tests {
+    use super::needs_dummy_check;
+
+    #[test]
+    fn a_failed_sign_in_without_an_argon2_check_gets_the_dummy_one() {
+        let argon = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA";
+        let temporary = "hmac-sha256$abc";
+        assert!(
+            needs_dummy_check(false, std::iter::empty()),
+            "unknown email"
+        );
+        assert!(
+            needs_dummy_check(false, [temporary].into_iter()),
+            "temporary password"
+        );
+        assert!(needs_dummy_check(false, ["!"].into_iter()), "no password");
+        assert!(!needs_dummy_check(false, [temporary, argon].into_iter()));
+        assert!(
+            !needs_dummy_check(true, [temporary].into_iter()),
+            "signed in"
+        );
+    }
 }

@@ -54,5 +54,6 @@ customers-control-characters = Remove the control characters (tabs, line breaks,
 customers-enter-domain = Enter a domain like fabrikam.example.
 customers-acceptance-date-format = Enter the acceptance date as YYYY-MM-DD.
 customers-acceptance-date-future = The acceptance date can't be in the future.
-customers-billing-too-long = Use at most 300 characters (64 for the tax ID).
+customers-billing-too-long = Use at most 300 characters.
+customers-tax-id-too-long = Use at most 64 characters for the tax ID.
 customers-the-customer = The customer

@@ -54,5 +54,6 @@ customers-control-characters = Supprimez les caractères de contrôle (tabulatio
 customers-enter-domain = Saisissez un domaine tel que fabrikam.example.
 customers-acceptance-date-format = Saisissez la date d'acceptation au format AAAA-MM-JJ.
 customers-acceptance-date-future = La date d'acceptation ne peut pas être dans le futur.
-customers-billing-too-long = Utilisez au plus 300 caractères (64 pour le numéro fiscal).
+customers-billing-too-long = Utilisez au plus 300 caractères.
+customers-tax-id-too-long = Utilisez au plus 64 caractères pour le numéro fiscal.
 customers-the-customer = Le client

@@ -168,6 +168,14 @@ pub async fn pending_count(db: &Db, me: &Identity) -> AppResult<i64> {
     Ok(pending(db, me).await?.len() as i64)
 }
 
+/// "Already answered", naming the answer.
+fn already_answered(status: RequestStatus) -> AppError {
+    AppError::Conflict {
+        field: "status".into(),
+        message: crate::msg!("role-requests-already-answered", status = status.name()),
+    }
+}
+
 /// Approves (giving the role at once) or declines a pending request.
 #[tracing::instrument(skip_all, fields(org = %ctx.org_id()))]
 pub async fn decide(
@@ -186,16 +194,7 @@ pub async fn decide(
         });
     }
     if request.status != RequestStatus::Pending {
-        return Err(AppError::Conflict {
-            field: "status".into(),
-            message: crate::msg!(
-                "role-requests-already-answered",
-                status = request.status.name()
-            ),
-        });
-    }
-    if approve {
-        crate::users::service::give_role(&mut work, ctx, &request.user_id, request.role).await?;
+        return Err(already_answered(request.status));
     }
     let status = if approve {
         RequestStatus::Approved
@@ -203,7 +202,11 @@ pub async fn decide(
         RequestStatus::Declined
     };
     let comment = (!comment.is_empty()).then_some(comment);
-    sqlx::query(
+    // The answer first, and only while the request is pending: of two
+    // admins answering at once, the second one's update waits for the
+    // first to commit (PostgreSQL), then finds the request answered and
+    // gives no role.
+    let done = sqlx::query(
         "update role_request set status = $1, decided_at = $2, decided_by_name = $3, decision_comment = $4
           where request_id = $5 and org_id = $6 and status = 'pending'",
     )
@@ -215,6 +218,13 @@ pub async fn decide(
     .bind(ctx.org_id())
     .execute(work.conn())
     .await?;
+    if done.rows_affected() != 1 {
+        let now = load(work.conn(), ctx.org_id(), request_id).await?;
+        return Err(already_answered(now.status));
+    }
+    if approve {
+        crate::users::service::give_role(&mut work, ctx, &request.user_id, request.role).await?;
+    }
     let mut changes = vec![FieldChange::new(
         "requested role",
         None,

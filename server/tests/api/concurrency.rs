@@ -216,3 +216,61 @@ async fn the_second_save_from_one_version_is_a_conflict() {
     let now = subs.iter().find(|s| s.subscription_id == sid).expect("sub");
     assert_eq!((now.seats, now.version), (8, first.version));
 }
+
+/// Groups and the organization's profile: two changes saved at once from
+/// the version both editors opened, one wins and the other is a conflict
+/// (on PostgreSQL both used to read the version before either wrote, and
+/// the second silently undid the first: a group's Global admin role taken
+/// away by an editor who may not take it, two-step verification turned
+/// off again by a save of the password days).
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn groups_and_the_profile_keep_the_first_of_two_saves_from_one_version() {
+    use app::access::{Access, Role, RoleSet};
+    let app = crate::helpers::spawn_app().await;
+    let fx = app.fixture().await;
+    let ctx = Ctx::operator(&app.db, &fx.org_a);
+    for round in 0..5 {
+        let group =
+            app::groups::service::create(&ctx, &format!("Race {round}"), &Access::default())
+                .await
+                .expect("group");
+        let saves = [Role::SalesAgent, Role::HelpdeskAgent].map(|role| {
+            let (c, id) = (ctx.clone(), group.group_id.clone());
+            tokio::spawn(async move {
+                let access = Access {
+                    roles: RoleSet {
+                        agent: Some(role),
+                        ..RoleSet::default()
+                    },
+                    ..Access::default()
+                };
+                app::groups::service::set_access(&c, &id, 1, &access).await
+            })
+        });
+        let mut saved = 0;
+        for save in saves {
+            match save.await.expect("task") {
+                Ok(_) => saved += 1,
+                Err(e) => assert!(e.is_stale(), "{e:?}"),
+            }
+        }
+        assert_eq!(saved, 1, "round {round}: exactly one group save wins");
+
+        let profile = app::orgs::service::profile(&ctx).await.expect("profile");
+        let renames = ["Left", "Right"].map(|name| {
+            let c = ctx.clone();
+            let name = format!("{name} {round}");
+            tokio::spawn(
+                async move { app::orgs::service::rename(&c, profile.version, &name).await },
+            )
+        });
+        let mut renamed = 0;
+        for rename in renames {
+            match rename.await.expect("task") {
+                Ok(_) => renamed += 1,
+                Err(e) => assert!(e.is_stale(), "{e:?}"),
+            }
+        }
+        assert_eq!(renamed, 1, "round {round}: exactly one rename wins");
+    }
+}

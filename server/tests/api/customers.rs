@@ -466,3 +466,43 @@ async fn the_kept_customer_user_counts_match_the_rows() {
     )
     .await;
 }
+
+/// A billing field too long is refused under its own field: the tax ID's
+/// problem under the tax ID, the address's under the address; nothing saved.
+#[tokio::test]
+async fn a_billing_value_too_long_is_named_by_its_field() {
+    use app::customers::BillingInfo;
+    let app = spawn_app().await;
+    let fx = app.fixture().await;
+    let customer = app.add_customer(&fx.org_a, "Long Values Co").await;
+    let ctx = app::request::Ctx::operator(&app.db, &fx.org_a);
+    let cases = [
+        (
+            BillingInfo {
+                tax_id: "T".repeat(65),
+                ..BillingInfo::default()
+            },
+            "tax_id",
+            "Use at most 64 characters for the tax ID.",
+        ),
+        (
+            BillingInfo {
+                billing_address: "A".repeat(301),
+                ..BillingInfo::default()
+            },
+            "billing_address",
+            "Use at most 300 characters.",
+        ),
+    ];
+    for (billing, field, message) in cases {
+        let e = app::customers::service::update_billing(&ctx, &customer.customer_id, 1, &billing)
+            .await
+            .expect_err("too long");
+        assert_eq!(e.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(e.field(field).as_deref(), Some(message), "{e:?}");
+    }
+    let now = app::customers::service::get(&ctx, &customer.customer_id)
+        .await
+        .expect("customer");
+    assert_eq!(now.version, 1, "nothing saved");
+}

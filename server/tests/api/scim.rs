@@ -650,3 +650,52 @@ async fn every_role_against_every_scim_endpoint() {
         failures.join("\n")
     );
 }
+
+/// A directory application that is a User management admin can't bring
+/// back, rename or delete a Global admin, also one who is Global admin only
+/// through a group (only direct Global admins were spared before).
+#[tokio::test]
+async fn a_user_management_directory_leaves_a_group_global_admin_alone() {
+    let (app, org, s) = setup().await;
+    let id = new_user(&app, &s, "gga@contoso.example", "Group GA", true, None).await;
+    for sql in [
+        "insert into user_group (group_id, org_id, name, name_lower, admin_role, permissions, created_at)
+         values ('g-admins', $1, 'Admins', 'admins', 'global-admin', '', 1)",
+        "insert into group_member (group_id, user_id, org_id, added_at) values ('g-admins', $2, $1, 1)",
+        "update app_user set status = 'removed', removed_at = 1 where user_id = $2 and org_id = $1",
+    ] {
+        sqlx::query(sql)
+            .bind(&org)
+            .bind(&id)
+            .execute(&app.db)
+            .await
+            .expect(sql);
+    }
+    let on = json!({"schemas": [PATCH], "Operations": [{"op": "Replace", "path": "active", "value": true}]});
+    let (status, v) = app
+        .scim("PATCH", &format!("/Users/{id}"), Some(&s), &on, &[])
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "{v}");
+    let rename = json!({"schemas": [USER], "userName": "gga@contoso.example", "displayName": "Renamed", "active": false});
+    let (status, v) = app
+        .scim("PUT", &format!("/Users/{id}"), Some(&s), &rename, &[])
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "{v}");
+    let (status, v) = app
+        .scim(
+            "DELETE",
+            &format!("/Users/{id}"),
+            Some(&s),
+            &Value::Null,
+            &[],
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "{v}");
+    let (status, name): (String, String) =
+        sqlx::query_as("select status, display_name from app_user where user_id = $1")
+            .bind(&id)
+            .fetch_one(&app.db)
+            .await
+            .expect("user");
+    assert_eq!((status.as_str(), name.as_str()), ("removed", "Group GA"));
+}

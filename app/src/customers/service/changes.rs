@@ -156,10 +156,16 @@ pub async fn update_billing(
             return Err(AppError::invalid("billing_email", p));
         }
     }
-    if address.chars().count() > 300 || tax.chars().count() > 64 {
+    if address.chars().count() > 300 {
         return Err(AppError::invalid(
             "billing_address",
             crate::msg!("customers-billing-too-long"),
+        ));
+    }
+    if tax.chars().count() > 64 {
+        return Err(AppError::invalid(
+            "tax_id",
+            crate::msg!("customers-tax-id-too-long"),
         ));
     }
     update_row(

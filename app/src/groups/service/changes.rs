@@ -50,6 +50,19 @@ async fn begin_on_access(ctx: &Ctx, group_id: &str, version: i64) -> AppResult<(
     Ok((work, row))
 }
 
+/// An update made from the version the caller saw changed one row, or the
+/// group was changed meanwhile: on PostgreSQL two changes from the same
+/// version both read it before either writes, and the second one's update,
+/// which waits for the first to commit, then finds another version (409
+/// instead of overwriting the first change).
+fn claimed(rows: u64) -> AppResult<()> {
+    if rows == 1 {
+        Ok(())
+    } else {
+        Err(stale())
+    }
+}
+
 fn access_error(what: String) -> AppError {
     AppError::Forbidden { action: what }
 }
@@ -111,16 +124,18 @@ pub async fn rename(ctx: &Ctx, group_id: &str, version: i64, name: &str) -> AppR
         return Ok(row.into_group(&ctx.me));
     }
     name_taken(&mut work, ctx.org_id(), &name, group_id).await?;
-    sqlx::query(
+    let done = sqlx::query(
         "update user_group set name = $1, name_lower = $2, version = version + 1
-          where group_id = $3 and org_id = $4",
+          where group_id = $3 and org_id = $4 and version = $5",
     )
     .bind(&name)
     .bind(name.to_lowercase())
     .bind(group_id)
     .bind(ctx.org_id())
+    .bind(version)
     .execute(work.conn())
     .await?;
+    claimed(done.rows_affected())?;
     work.record(
         Operation::GroupRenamed,
         Target::group(group_id, &name),
@@ -156,10 +171,10 @@ pub async fn set_access(
     if changes.is_empty() {
         return Ok(row.into_group(&ctx.me));
     }
-    sqlx::query(
+    let done = sqlx::query(
         "update user_group set agent_role = $1, admin_role = $2, incentives_role = $3,
                 permissions = $4, version = version + 1
-          where group_id = $5 and org_id = $6",
+          where group_id = $5 and org_id = $6 and version = $7",
     )
     .bind(access.roles.agent.map(Role::key))
     .bind(access.roles.admin.map(Role::key))
@@ -167,8 +182,10 @@ pub async fn set_access(
     .bind(access.permissions.encode())
     .bind(group_id)
     .bind(ctx.org_id())
+    .bind(version)
     .execute(work.conn())
     .await?;
+    claimed(done.rows_affected())?;
     work.record(
         Operation::GroupAccessChanged,
         Target::group(group_id, &row.name),
@@ -183,6 +200,18 @@ pub async fn set_access(
 #[tracing::instrument(skip_all, fields(org = %ctx.org_id()))]
 pub async fn delete(ctx: &Ctx, group_id: &str, version: i64) -> AppResult<()> {
     let (mut work, row) = begin_on_access(ctx, group_id, version).await?;
+    // The version first: of two changes from the same version, the second
+    // waits here for the first to commit, then finds it gone.
+    let done = sqlx::query(
+        "update user_group set version = version + 1
+          where group_id = $1 and org_id = $2 and version = $3",
+    )
+    .bind(group_id)
+    .bind(ctx.org_id())
+    .bind(version)
+    .execute(work.conn())
+    .await?;
+    claimed(done.rows_affected())?;
     for sql in [
         "delete from group_member where group_id = $1 and org_id = $2",
         "delete from user_group where group_id = $1 and org_id = $2",

@@ -89,13 +89,16 @@ pub async fn set_directory_mode(ctx: &Ctx, version: i64, mode: &str) -> AppResul
     if before.directory_mode == mode {
         return Ok(before);
     }
-    sqlx::query(
-        "update organization set directory_mode = $1, version = version + 1 where org_id = $2",
+    let done = sqlx::query(
+        "update organization set directory_mode = $1, version = version + 1
+          where org_id = $2 and version = $3",
     )
     .bind(mode)
     .bind(ctx.org_id())
+    .bind(version)
     .execute(work.conn())
     .await?;
+    claimed(done.rows_affected())?;
     work.record(
         Operation::OrganizationUpdated,
         Target::organization(ctx.org_id(), &before.name),
@@ -149,16 +152,18 @@ pub async fn set_sign_in_policy(
     if old == *policy {
         return Ok(before);
     }
-    sqlx::query(
+    let done = sqlx::query(
         "update organization set require_second_factor = $1, temp_password_days = $2,
                 version = version + 1
-         where org_id = $3",
+         where org_id = $3 and version = $4",
     )
     .bind(i64::from(policy.require_second_factor))
     .bind(policy.temp_password_days)
     .bind(ctx.org_id())
+    .bind(version)
     .execute(work.conn())
     .await?;
+    claimed(done.rows_affected())?;
     let yes_no = |b: bool| if b { "yes" } else { "no" }.to_string();
     let mut changes = Vec::new();
     if old.require_second_factor != policy.require_second_factor {
@@ -225,11 +230,16 @@ pub async fn rename(ctx: &Ctx, version: i64, name: &str) -> AppResult<OrgProfile
         return Err(AppError::stale(crate::key!("error-stale-org-profile")));
     }
     if before.name != name {
-        sqlx::query("update organization set name = $1, version = version + 1 where org_id = $2")
-            .bind(name)
-            .bind(ctx.org_id())
-            .execute(work.conn())
-            .await?;
+        let done = sqlx::query(
+            "update organization set name = $1, version = version + 1
+              where org_id = $2 and version = $3",
+        )
+        .bind(name)
+        .bind(ctx.org_id())
+        .bind(version)
+        .execute(work.conn())
+        .await?;
+        claimed(done.rows_affected())?;
         work.record(
             Operation::OrganizationUpdated,
             Target::organization(ctx.org_id(), name),
@@ -376,4 +386,17 @@ pub async fn remove_location(ctx: &Ctx, partner_id: &str) -> AppResult<OrgProfil
     let after = load(work.conn(), ctx).await?;
     work.commit_if_changed().await?;
     Ok(after)
+}
+
+/// An update made from the version the caller saw changed one row, or the
+/// profile was changed meanwhile: on PostgreSQL two saves from the same
+/// version both read it before either writes, and the second one's update,
+/// which waits for the first to commit, then finds another version (409
+/// instead of overwriting the first save).
+fn claimed(rows: u64) -> AppResult<()> {
+    if rows == 1 {
+        Ok(())
+    } else {
+        Err(AppError::stale(crate::key!("error-stale-org-profile")))
+    }
 }

@@ -40,7 +40,7 @@ pub async fn bulk(ctx: &Ctx, target: &BulkTarget, action: &BulkAction) -> AppRes
     };
     let mut result = BulkResult::default();
     for id in &ids {
-        let (row, actions) = row_and_actions(&mut work, ctx, id).await?;
+        let (row, actions, _) = row_and_actions(&mut work, ctx, id).await?;
         let outcome = match (action, &group) {
             (BulkAction::AddToGroup(_) | BulkAction::RemoveFromGroup(_), Some(group)) => {
                 let user = brief(work.conn(), ctx.org_id(), id).await?;
@@ -190,7 +190,7 @@ async fn remove(
 /// same checks as a bulk assignment, but a refusal fails the call.
 pub async fn give_role(work: &mut Work, ctx: &Ctx, user_id: &str, role: Role) -> AppResult<()> {
     lock_org(work.conn(), ctx.org_id()).await?;
-    let (row, actions) = row_and_actions(work, ctx, user_id).await?;
+    let (row, actions, _) = row_and_actions(work, ctx, user_id).await?;
     if row.roles().has(role) {
         return Ok(());
     }

@@ -5,7 +5,7 @@
 
 use super::changes::remove_row;
 use super::{forbidden, lock_org, row_and_actions, stale};
-use crate::access::{Capability, Role};
+use crate::access::Capability;
 use crate::activity::service::{Target, Work};
 use crate::activity::{FieldChange, Operation};
 use crate::db::{new_id, now_millis};
@@ -157,9 +157,9 @@ pub async fn update_from_directory(
     if version.is_some_and(|v| v != before.version) {
         return Err(stale());
     }
-    let (row, actions) = row_and_actions(&mut work, ctx, user_id).await?;
+    let (row, actions, may_act) = row_and_actions(&mut work, ctx, user_id).await?;
     let was_active = row.status() == UserStatus::Active;
-    if !ctx.me.may_act_on(row.roles().has(Role::GlobalAdmin)) {
+    if !may_act {
         return Err(forbidden("change this user".into()));
     }
     if was_active && !user.active {
@@ -243,8 +243,8 @@ pub async fn delete_from_directory(ctx: &Ctx, user_id: &str) -> AppResult<()> {
     let mut work = Work::begin(&ctx.db, &ctx.actor).await?;
     lock_org(work.conn(), ctx.org_id()).await?;
     load(work.conn(), ctx.org_id(), user_id).await?;
-    let (row, actions) = row_and_actions(&mut work, ctx, user_id).await?;
-    if !ctx.me.may_act_on(row.roles().has(Role::GlobalAdmin)) {
+    let (row, actions, may_act) = row_and_actions(&mut work, ctx, user_id).await?;
+    if !may_act {
         return Err(forbidden("delete this user".into()));
     }
     if row.status() == UserStatus::Active {

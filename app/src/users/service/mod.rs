@@ -271,21 +271,24 @@ async fn begin_on_user(
     if lock {
         lock_org(work.conn(), ctx.org_id()).await?;
     }
-    let (row, actions) = row_and_actions(&mut work, ctx, user_id).await?;
+    let (row, actions, _) = row_and_actions(&mut work, ctx, user_id).await?;
     Ok((work, row, actions))
 }
 
-/// A user's row in `work` and what the caller may do to it.
+/// A user's row in `work`, what the caller may do to it, and whether the
+/// caller may act on it at all whatever its status (only a Global admin
+/// acts on a Global admin, by role or through a group).
 async fn row_and_actions(
     work: &mut Work,
     ctx: &Ctx,
     user_id: &str,
-) -> AppResult<(UserRow, UserActions)> {
+) -> AppResult<(UserRow, UserActions, bool)> {
     let (row, groups) = load_with_groups(work.conn(), ctx.org_id(), user_id).await?;
+    let is_global_admin = global_admin(&row.roles(), &groups);
     let actions = ctx.me.actions_on(
         &row.user_id,
-        global_admin(&row.roles(), &groups),
+        is_global_admin,
         row.status() == UserStatus::Active,
     );
-    Ok((row, actions))
+    Ok((row, actions, ctx.me.may_act_on(is_global_admin)))
 }

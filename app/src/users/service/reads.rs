@@ -18,7 +18,7 @@ pub async fn list(ctx: &Ctx, q: &UserQuery) -> AppResult<UserPage> {
         "" | "name" => "lower(display_name), user_id",
         "email" => "email_lower, user_id",
         "created" => "created_at desc, user_id",
-        "last-sign-in" => "last_sign_in_at desc, user_id",
+        "last-sign-in" => "last_sign_in_at is null, last_sign_in_at desc, user_id",
         _ => return Err(AppError::invalid("sort", crate::msg!("users-choose-sort"))),
     };
     let clause = filter.sql();
