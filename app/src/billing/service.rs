@@ -156,8 +156,14 @@ pub async fn customer_invoices(ctx: &Ctx, customer_id: &str) -> AppResult<Vec<Cu
         "select i.invoice_id, i.month, i.currency, {LINE_COLUMNS}
            from invoice_line l join invoice i on i.invoice_id = l.invoice_id
           where i.org_id = $1 and l.customer_id = $2
-          order by i.month desc, l.product
-          limit 5000"
+            and i.invoice_id in (
+                select i2.invoice_id from invoice i2
+                 where i2.org_id = $1
+                   and exists (select 1 from invoice_line l2
+                                where l2.invoice_id = i2.invoice_id and l2.customer_id = $2)
+                 order by i2.month desc
+                 limit {MAX_INVOICES})
+          order by i.month desc, l.product"
     ))
     .bind(ctx.org_id())
     .bind(customer_id)

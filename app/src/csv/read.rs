@@ -268,18 +268,19 @@ impl<R: Read> Rows<R> {
                         .sum::<usize>();
                     line
                 }
-                Err(e) if matches!(e.kind(), ::csv::ErrorKind::Utf8 { .. }) => {
-                    self.records += 1;
-                    errors.add(self.records + 1, "", crate::msg!("csv-not-utf8"));
-                    continue;
-                }
                 Err(e) => {
                     self.records += 1;
-                    errors.add(
-                        self.records + 1,
-                        "",
-                        crate::msg!("csv-row-unreadable", problem = e),
-                    );
+                    // The row where the record starts, as for a good one
+                    // (blank lines before it count).
+                    let line = e
+                        .position()
+                        .map_or(self.records + 1, |p| self.line_of(p.byte()));
+                    let problem = if matches!(e.kind(), ::csv::ErrorKind::Utf8 { .. }) {
+                        crate::msg!("csv-not-utf8")
+                    } else {
+                        crate::msg!("csv-row-unreadable", problem = e)
+                    };
+                    errors.add(line, "", problem);
                     continue;
                 }
             };
@@ -454,6 +455,18 @@ mod tests {
         assert_eq!(problems.len(), 1, "{problems:?}");
         assert_eq!(problems[0].0, 3);
         assert!(problems[0].1.contains("UTF-8"), "{problems:?}");
+    }
+
+    #[test]
+    fn a_row_that_is_not_utf8_after_a_blank_line_is_named_by_its_row() {
+        let bytes = b"Serial\n\nA\n\xff\xfe\nB\n";
+        let mut errors = RowErrors::new(10);
+        let rows = open_reader(&bytes[..], bytes.len(), &LAYOUT, &mut errors).expect("opens");
+        let mut seen = Vec::new();
+        rows.each(&LAYOUT, &mut errors, |line, _, _| seen.push(line));
+        assert_eq!(seen, [3, 5]);
+        let rows: Vec<usize> = errors.list().iter().map(|e| e.row).collect();
+        assert_eq!(rows, [4], "the row a spreadsheet shows");
     }
 
     #[test]

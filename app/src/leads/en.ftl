@@ -37,3 +37,5 @@ leads-notes-too-long = Use at most 2,000 characters.
 leads-the-lead = The lead
 leads-already-customer = This lead is already a customer.
 leads-choose-status = Choose new, qualified or lost (a lead becomes a customer by converting it).
+leads-status-not-allowed = A lead goes from new to qualified or lost, from qualified to lost, and from lost back to new.
+leads-reopen-to-convert = Reopen this lost lead before converting it.

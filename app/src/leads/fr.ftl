@@ -37,3 +37,5 @@ leads-notes-too-long = Utilisez au plus 2 000 caractères.
 leads-the-lead = Le prospect
 leads-already-customer = Ce prospect est déjà client.
 leads-choose-status = Choisissez nouveau, qualifié ou perdu (un prospect devient client lorsqu'on le convertit).
+leads-status-not-allowed = Un prospect passe de nouveau à qualifié ou perdu, de qualifié à perdu, et de perdu à nouveau.
+leads-reopen-to-convert = Rouvrez ce prospect perdu avant de le convertir.

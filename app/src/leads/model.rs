@@ -33,6 +33,22 @@ pub struct NewLead {
 /// The statuses a person sets by hand (conversion sets `converted`).
 pub const SETTABLE_STATUSES: [&str; 3] = ["new", "qualified", "lost"];
 
+/// Whether a lead in status `from` may be set to `to` by hand, as the page
+/// offers it: a new lead is qualified or marked lost, a qualified one marked
+/// lost, a lost one reopened (new).
+pub fn may_set_status(from: &str, to: &str) -> bool {
+    matches!(
+        (from, to),
+        ("new", "qualified" | "lost") | ("qualified", "lost") | ("lost", "new")
+    )
+}
+
+/// Whether a lead in `status` may be converted into a customer: a new or
+/// qualified one (a lost one is reopened first).
+pub fn may_convert(status: &str) -> bool {
+    matches!(status, "new" | "qualified")
+}
+
 /// The words people read for a lead status, in the reader's language.
 pub fn lead_status_label(status: &str) -> String {
     crate::i18n::text(match status {

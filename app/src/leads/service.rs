@@ -1,6 +1,6 @@
 //! Customer leads (server only).
 
-use super::{check_lead, Lead, NewLead, SETTABLE_STATUSES};
+use super::{check_lead, may_convert, may_set_status, Lead, NewLead, SETTABLE_STATUSES};
 use crate::access::Capability;
 use crate::activity::service::{Target, Work};
 use crate::activity::{FieldChange, Operation};
@@ -151,6 +151,12 @@ pub async fn set_status(ctx: &Ctx, lead_id: &str, version: i64, status: &str) ->
     if before.status == status {
         return Ok(before);
     }
+    if !may_set_status(&before.status, status) {
+        return Err(AppError::Conflict {
+            field: "status".into(),
+            message: crate::msg!("leads-status-not-allowed"),
+        });
+    }
     sqlx::query(
         "update customer_lead set status = $1, version = version + 1 where org_id = $2 and lead_id = $3",
     )
@@ -182,6 +188,12 @@ pub async fn convert(ctx: &Ctx, lead_id: &str, version: i64, domain: &str) -> Ap
     ctx.require(Capability::CustomersCreate)?;
     let mut work = Work::begin(&ctx.db, &ctx.actor).await?;
     let lead = begin_on(&mut work, ctx, lead_id, version).await?;
+    if !may_convert(&lead.status) {
+        return Err(AppError::Conflict {
+            field: "status".into(),
+            message: crate::msg!("leads-reopen-to-convert"),
+        });
+    }
     let new = NewCustomer {
         details: CustomerDetails {
             name: lead.company.clone(),

@@ -110,7 +110,10 @@ pub async fn customer_offers(ctx: &Ctx, customer_id: &str) -> AppResult<Vec<Offe
 }
 
 /// One offer, priced.
-async fn load_offer(conn: &mut AnyConnection, offer_id: &str) -> AppResult<Option<Offer>> {
+pub(crate) async fn load_offer(
+    conn: &mut AnyConnection,
+    offer_id: &str,
+) -> AppResult<Option<Offer>> {
     let row: Option<OfferRow> = sqlx::query_as(&format!(
         "select {OFFER_COLUMNS} from offer o join product p on p.product_id = o.product_id
           where o.offer_id = $1"

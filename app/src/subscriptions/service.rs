@@ -158,7 +158,8 @@ pub async fn insert(
 }
 
 /// Changes a subscription's seats, if it is still at `version`; never below
-/// the seats in use.
+/// the seats in use, and within the bounds of the offer it was bought on
+/// (or 0).
 #[tracing::instrument(skip_all, fields(org = %ctx.org_id()))]
 pub async fn set_seats(
     ctx: &Ctx,
@@ -186,14 +187,22 @@ pub async fn set_seats(
         .ok_or_else(|| AppError::not_found(crate::msg!("subscriptions-the-subscription")))?;
     // Seats are read again under the customer's lock (see `lock_customer`).
     lock_customer(work.conn(), &me.org_id, &customer_id).await?;
-    let (product, before, current): (String, i64, i64) = sqlx::query_as(
-        "select product, seats, version from subscription where subscription_id = $1",
+    let (product, before, current, offer_id): (String, i64, i64, Option<String>) = sqlx::query_as(
+        "select product, seats, version, offer_id from subscription where subscription_id = $1",
     )
     .bind(subscription_id)
     .fetch_one(work.conn())
     .await?;
     if current != version {
         return Err(AppError::stale(crate::key!("error-stale-subscription")));
+    }
+    // Bought on an offer: its seat bounds hold for later changes too (0
+    // still ends the subscription's billing).
+    if let (Some(offer_id), true) = (offer_id, seats != 0) {
+        let offer = crate::pricing::service::load_offer(work.conn(), &offer_id).await?;
+        if let Some(problem) = offer.and_then(|o| crate::pricing::seats_problem(&o, seats)) {
+            return Err(AppError::invalid("seats", problem));
+        }
     }
     let assigned: i64 = sqlx::query_scalar(
         "select count(*) from licence where subscription_id = $1 and released = 0",

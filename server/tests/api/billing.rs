@@ -48,6 +48,16 @@ async fn customer(ctx: &Ctx, name: &str, domain: &str) -> String {
     .customer_id
 }
 
+/// A new organization's Admin agent and its customer Fabrikam's id.
+async fn admin_and_fabrikam(app: &TestApp) -> (Ctx, String) {
+    let org = app::orgs::service::create(&app.db, "Billing Partners")
+        .await
+        .expect("org");
+    let admin = ctx_as(app, &org, Role::AdminAgent);
+    let fabrikam = customer(&admin, "Fabrikam", "fabrikam.example").await;
+    (admin, fabrikam)
+}
+
 fn purchase(offer_id: &str, seats: i64) -> NewPurchase {
     NewPurchase {
         offer_id: offer_id.into(),
@@ -572,11 +582,7 @@ async fn the_monthly_run_issues_missing_invoices_once() {
 async fn a_product_is_one_subscription_and_billed_whatever_the_case() {
     use app::subscriptions::service as subscriptions;
     let app = spawn_app().await;
-    let org = app::orgs::service::create(&app.db, "Billing Partners")
-        .await
-        .expect("org");
-    let admin = ctx_as(&app, &org, Role::AdminAgent);
-    let fabrikam = customer(&admin, "Fabrikam", "fabrikam.example").await;
+    let (admin, fabrikam) = admin_and_fabrikam(&app).await;
 
     let typed = subscriptions::create(&admin, &fabrikam, "microsoft 365 e3", 10)
         .await
@@ -623,7 +629,7 @@ async fn a_product_is_one_subscription_and_billed_whatever_the_case() {
         "insert into subscription (subscription_id, org_id, customer_id, product, seats, created_at)
          values ('sub-older', $1, $2, 'microsoft 365 e5', 2, 1)",
     )
-    .bind(&org)
+    .bind(admin.org_id())
     .bind(&contoso)
     .execute(&app.db)
     .await
@@ -635,4 +641,38 @@ async fn a_product_is_one_subscription_and_billed_whatever_the_case() {
     let s = &invoice.summary;
     assert_eq!((s.lines, s.unbilled_subscriptions), (2, 1), "{s:?}");
     assert_eq!(s.total_cents, 10 * 4_320 + 2 * 6_840);
+}
+
+/// A subscription bought on an offer keeps the offer's seat bounds when
+/// its seats change later (0, the end of its billing, still goes); one
+/// added by name has only the general bounds.
+#[tokio::test]
+async fn seats_changed_later_stay_within_the_offer_bought() {
+    use app::subscriptions::service as subscriptions;
+    let app = spawn_app().await;
+    let (admin, fabrikam) = admin_and_fabrikam(&app).await;
+    let bought = pricing::buy(&admin, &fabrikam, &purchase("m365-e3-annual", 5))
+        .await
+        .expect("bought");
+    let e = subscriptions::set_seats(&admin, &bought.subscription_id, bought.version, 1)
+        .await
+        .expect_err("under the offer's 5");
+    assert_eq!(e.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let message = e.field("seats").unwrap_or_default();
+    assert!(message.contains("Microsoft 365 E3"), "{message}");
+    let zero = subscriptions::set_seats(&admin, &bought.subscription_id, bought.version, 0)
+        .await
+        .expect("0 ends it");
+    let six = subscriptions::set_seats(&admin, &bought.subscription_id, zero.version, 6)
+        .await
+        .expect("within the bounds");
+    assert_eq!(six.seats, 6);
+
+    let named = subscriptions::create(&admin, &fabrikam, "Homegrown Suite", 3)
+        .await
+        .expect("by name");
+    let one = subscriptions::set_seats(&admin, &named.subscription_id, named.version, 1)
+        .await
+        .expect("no offer, no offer bounds");
+    assert_eq!(one.seats, 1);
 }

@@ -113,6 +113,32 @@ async fn delete_and_restore_bring_back_licences_where_seats_are_free() {
     .await;
     assert_eq!(page["total"], 0);
     assert_eq!(page["deleted_count"], 2);
+    // On the deleted tab the licence filters see the licences the rows show
+    // (those released with the user).
+    let ids = |page: &Value| -> Vec<String> {
+        page["users"]
+            .as_array()
+            .map(|u| {
+                u.iter()
+                    .filter_map(|u| u["customer_user_id"].as_str().map(String::from))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    for (licence, holds) in [(cust.subscription_id.as_str(), true), ("none", false)] {
+        let page = ok(
+            &app,
+            &c,
+            "/api/customer-users/list",
+            json!({"query": {"customer_id": cust.customer_id, "deleted": true, "licence": licence}}),
+        )
+        .await;
+        assert_eq!(
+            ids(&page).contains(&cust.user_id),
+            holds,
+            "{licence}: {page}"
+        );
+    }
     // … fill every seat with new users …
     for i in 0..5 {
         ok(
@@ -180,10 +206,13 @@ async fn purge_removes_only_users_deleted_more_than_30_days_ago() {
         .execute(&app.db)
         .await
         .expect("age");
-    let purged = app::customer_users::service::purge_expired(&app.db, now)
-        .await
-        .expect("purge");
-    assert_eq!(purged, 1);
+    // Two purges at once (two replicas' daily tasks): the user goes once,
+    // with one entry.
+    let (a, b) = tokio::join!(
+        app::customer_users::service::purge_expired(&app.db, now),
+        app::customer_users::service::purge_expired(&app.db, now)
+    );
+    assert_eq!(a.expect("purge") + b.expect("purge"), 1);
     let left: i64 =
         sqlx::query_scalar("select count(*) from customer_user where customer_user_id in ($1, $2)")
             .bind(&old.deleted_user_id)
@@ -505,4 +534,89 @@ async fn a_billing_value_too_long_is_named_by_its_field() {
         .await
         .expect("customer");
     assert_eq!(now.version, 1, "nothing saved");
+}
+
+/// "Manage licences" records, for each user, what changed for that user:
+/// a product removed only from those who held it, added only to those who
+/// lacked it; a user it changed nothing for gets no entry.
+#[tokio::test]
+async fn manage_licences_records_only_what_changed_for_each_user() {
+    use app::customer_users::{LicenceChange, NewCustomerUser};
+    let app = spawn_app().await;
+    let fx = app.fixture().await;
+    let cust = app.add_customer(&fx.org_a, "Per User Co").await;
+    let ctx = app::request::Ctx::operator(&app.db, &fx.org_a);
+    let bo = app::customer_users::service::create(
+        &ctx,
+        &cust.customer_id,
+        &NewCustomerUser {
+            first_name: "Bo".into(),
+            last_name: "Plain".into(),
+            display_name: "Bo Plain".into(),
+            alias: "bo".into(),
+            admin_role: Default::default(),
+            licences: vec![],
+        },
+    )
+    .await
+    .expect("user")
+    .user
+    .customer_user_id;
+    let entries = |id: String| {
+        let db = app.db.clone();
+        async move {
+            sqlx::query_as::<_, (String,)>(
+                "select changes from activity
+                  where operation = 'customer-user-licences-changed' and target_id = $1
+                  order by at, activity_id",
+            )
+            .bind(id)
+            .fetch_all(&db)
+            .await
+            .expect("entries")
+            .into_iter()
+            .map(|(c,)| c)
+            .collect::<Vec<String>>()
+        }
+    };
+    let both = vec![cust.user_id.clone(), bo.clone()];
+    let change = |add: bool| LicenceChange {
+        customer_id: cust.customer_id.clone(),
+        user_ids: both.clone(),
+        add: if add {
+            vec![cust.subscription_id.clone()]
+        } else {
+            vec![]
+        },
+        remove: if add {
+            vec![]
+        } else {
+            vec![cust.subscription_id.clone()]
+        },
+    };
+    // Only the first user held the Suite.
+    app::customer_users::service::manage_licences(&ctx, &change(false))
+        .await
+        .expect("removed");
+    let first = entries(cust.user_id.clone()).await;
+    assert_eq!(first.len(), 1, "{first:?}");
+    assert!(
+        first[0].contains("licences removed") && first[0].contains("Suite"),
+        "{first:?}"
+    );
+    assert!(entries(bo.clone()).await.is_empty(), "Bo held nothing");
+    // Now neither holds it: both get it, each with an entry.
+    app::customer_users::service::manage_licences(&ctx, &change(true))
+        .await
+        .expect("added");
+    assert_eq!(entries(cust.user_id.clone()).await.len(), 2);
+    let bo_entries = entries(bo.clone()).await;
+    assert_eq!(bo_entries.len(), 1);
+    assert!(bo_entries[0].contains("licences added"), "{bo_entries:?}");
+    // Given again: nothing changes, nothing is recorded.
+    app::customer_users::service::manage_licences(&ctx, &change(true))
+        .await
+        .expect("again");
+    assert_eq!(entries(bo).await.len(), 1);
+    assert_eq!(entries(cust.user_id.clone()).await.len(), 2);
 }

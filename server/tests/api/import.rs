@@ -711,3 +711,23 @@ async fn an_upload_over_the_limit_is_refused_and_writes_nothing() {
     assert_eq!(app.send(declared).await.0, StatusCode::PAYLOAD_TOO_LARGE);
     assert_eq!(users(&app, &cust).await, before, "nothing is written");
 }
+
+/// An imported user's name is the alias as typed at the customer's domain
+/// as "Add user" writes it, whatever the case the file gave the domain in.
+#[tokio::test]
+async fn an_imported_user_name_gets_the_customers_domain_as_add_user_writes_it() {
+    let (app, _fx, cust, cookie) = setup().await;
+    let csv = "First name,Last name,Display name,Email,Licence\n\
+               Jane,Doe,Jane Doe,Jane.Doe@IMPORTERS.Example,\n";
+    let body = streamed(&app, &cookie, &cust, "import", csv).await;
+    assert_eq!(last_step(&body)["Imported"], json!({"users": 1}), "{body}");
+    let name: String = sqlx::query_scalar(
+        "select user_name from customer_user
+          where customer_id = $1 and user_name_lower = 'jane.doe@importers.example'",
+    )
+    .bind(&cust.customer_id)
+    .fetch_one(&app.db)
+    .await
+    .expect("the user");
+    assert_eq!(name, "Jane.Doe@importers.example");
+}

@@ -137,3 +137,61 @@ async fn a_sales_agent_qualifies_a_lead_and_converts_it_into_a_customer() {
         assert!(ops.iter().any(|o| o == op), "{op} missing from {ops:?}");
     }
 }
+
+/// The server keeps the steps the page offers: a lost lead is reopened
+/// before it is qualified or converted, a qualified one doesn't go back to
+/// new; each refusal is a 409 on `status` that changes nothing.
+#[tokio::test]
+async fn a_lead_moves_only_by_the_steps_the_page_offers() {
+    use app::leads::service as leads;
+    let app = spawn_app().await;
+    let org = app::orgs::service::create(&app.db, "Lead Partners")
+        .await
+        .expect("org");
+    let ctx = app::request::Ctx::operator(&app.db, &org);
+    let lead = leads::create(
+        &ctx,
+        &app::leads::NewLead {
+            company: "Lost Cause Ltd".into(),
+            contact_name: "Lu".into(),
+            contact_email: "lu@lost.example".into(),
+            notes: String::new(),
+        },
+    )
+    .await
+    .expect("lead");
+    let lost = leads::set_status(&ctx, &lead.lead_id, lead.version, "lost")
+        .await
+        .expect("new to lost");
+    let refused = [
+        leads::set_status(&ctx, &lead.lead_id, lost.version, "qualified")
+            .await
+            .map(|_| ()),
+        leads::convert(&ctx, &lead.lead_id, lost.version, "lost.example")
+            .await
+            .map(|_| ()),
+    ];
+    for e in refused {
+        let e = e.expect_err("refused from lost");
+        assert_eq!(e.status(), StatusCode::CONFLICT, "{e:?}");
+        assert!(e.field("status").is_some(), "{e:?}");
+    }
+    let reopened = leads::set_status(&ctx, &lead.lead_id, lost.version, "new")
+        .await
+        .expect("reopened");
+    let qualified = leads::set_status(&ctx, &lead.lead_id, reopened.version, "qualified")
+        .await
+        .expect("qualified");
+    let e = leads::set_status(&ctx, &lead.lead_id, qualified.version, "new")
+        .await
+        .expect_err("qualified doesn't go back to new");
+    assert_eq!(e.status(), StatusCode::CONFLICT);
+    let now = leads::get(&ctx, &lead.lead_id).await.expect("lead");
+    assert_eq!(
+        (now.status.as_str(), now.version),
+        ("qualified", qualified.version)
+    );
+    leads::convert(&ctx, &lead.lead_id, qualified.version, "lost.example")
+        .await
+        .expect("a qualified lead converts");
+}

@@ -122,7 +122,9 @@ impl Plan {
                 first_name: user.first_name,
                 last_name: user.last_name,
                 display_name: user.display_name,
-                user_name: email.into(),
+                // The alias as typed and the customer's domain as "Add user"
+                // writes it, whatever the case the file gave the domain in.
+                user_name: format!("{}{}", user.alias, self.suffix),
                 admin_role,
                 licences: licence.into_iter().collect(),
             });

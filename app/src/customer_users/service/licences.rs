@@ -9,17 +9,19 @@ use crate::customer_users::CustomerUserStatus;
 use crate::db::now_millis;
 use crate::error::{AppError, AppResult};
 use crate::request::Ctx;
+use std::collections::HashMap;
 
-/// Takes one seat of each subscription for each user, inside `work`;
-/// refuses, naming the product and the shortfall, when seats run out.
+/// Takes one seat of each subscription for each user who doesn't hold it
+/// yet, inside `work`; refuses, naming the product and the shortfall, when
+/// seats run out. Returns the products each user was given, by user id.
 pub(super) async fn assign(
     work: &mut Work,
     customer_id: &str,
     user_ids: &[String],
     subscription_ids: &[String],
-) -> AppResult<Vec<String>> {
+) -> AppResult<HashMap<String, Vec<String>>> {
     let subs = crate::subscriptions::service::list_on(work.conn(), customer_id).await?;
-    let mut products = Vec::new();
+    let mut given: HashMap<String, Vec<String>> = HashMap::new();
     for sid in subscription_ids {
         let sub = crate::subscriptions::service::find_in(&subs, sid)?;
         // Users who don't hold it yet (a released row of a deleted user is not "held").
@@ -63,10 +65,13 @@ pub(super) async fn assign(
             .bind(now_millis())
             .execute(work.conn())
             .await?;
+            given
+                .entry(uid.clone())
+                .or_default()
+                .push(sub.product.clone());
         }
-        products.push(sub.product.clone());
     }
-    Ok(products)
+    Ok(given)
 }
 
 /// "Manage licences": adds and removes licences for several users in one step.
@@ -95,46 +100,67 @@ pub async fn manage_licences(ctx: &Ctx, change: &LicenceChange) -> AppResult<()>
             .find(|s| &s.subscription_id == sid)
             .map(|s| s.product.clone())
     };
-    let mut removed = Vec::new();
+    // Per user, what they held and lost: each entry says what changed for
+    // that user, and a user it changed nothing for gets none.
+    let mut removed: HashMap<String, Vec<String>> = HashMap::new();
     for sid in &change.remove {
         let name = product(sid).ok_or_else(|| {
             AppError::invalid("licences", crate::msg!("subscriptions-choose-licences"))
         })?;
         for r in &rows {
+            let held = sqlx::query(
+                "delete from licence where customer_user_id = $1 and subscription_id = $2 and released = 0",
+            )
+            .bind(&r.customer_user_id)
+            .bind(sid)
+            .execute(work.conn())
+            .await?;
+            // A licence kept from before a deletion, not given back at the
+            // restore for want of a seat, goes too.
             sqlx::query("delete from licence where customer_user_id = $1 and subscription_id = $2")
                 .bind(&r.customer_user_id)
                 .bind(sid)
                 .execute(work.conn())
                 .await?;
+            if held.rows_affected() > 0 {
+                removed
+                    .entry(r.customer_user_id.clone())
+                    .or_default()
+                    .push(name.clone());
+            }
         }
-        removed.push(name);
     }
     let ids: Vec<String> = rows.iter().map(|r| r.customer_user_id.clone()).collect();
-    let added = assign(&mut work, &change.customer_id, &ids, &change.add).await?;
-    let mut changes = Vec::new();
-    if !added.is_empty() {
-        changes.push(FieldChange::new(
-            "licences added",
-            None,
-            Some(added.join(", ")),
-        ));
-    }
-    if !removed.is_empty() {
-        changes.push(FieldChange::new(
-            "licences removed",
-            Some(removed.join(", ")),
-            None,
-        ));
-    }
-    if changes.is_empty() {
-        return Ok(());
-    }
+    let mut added = assign(&mut work, &change.customer_id, &ids, &change.add).await?;
+    let mut recorded = false;
     for r in &rows {
+        let mut changes = Vec::new();
+        if let Some(products) = added.remove(&r.customer_user_id) {
+            changes.push(FieldChange::new(
+                "licences added",
+                None,
+                Some(products.join(", ")),
+            ));
+        }
+        if let Some(products) = removed.remove(&r.customer_user_id) {
+            changes.push(FieldChange::new(
+                "licences removed",
+                Some(products.join(", ")),
+                None,
+            ));
+        }
+        if changes.is_empty() {
+            continue;
+        }
         work.record(
             Operation::CustomerUserLicencesChanged,
             Target::customer_user(&change.customer_id, &r.customer_user_id, &r.display_name),
-            changes.clone(),
+            changes,
         );
+        recorded = true;
+    }
+    if !recorded {
+        return Ok(());
     }
     work.commit().await
 }

@@ -167,14 +167,29 @@ pub async fn purge_expired(db: &Db, now: i64) -> AppResult<usize> {
     for (org, users) in by_org {
         let mut work = Work::begin(db, &Actor::operator(&org)).await?;
         for (customer, user, name) in users {
-            sqlx::query("delete from licence where customer_user_id = $1")
-                .bind(&user)
-                .execute(work.conn())
-                .await?;
-            sqlx::query("delete from customer_user where customer_user_id = $1")
-                .bind(&user)
-                .execute(work.conn())
-                .await?;
+            // Checked again in the transaction: a user restored meanwhile
+            // stays, and one another replica purged meanwhile is neither
+            // deleted nor recorded twice.
+            sqlx::query(
+                "delete from licence where customer_user_id = $1
+                   and exists (select 1 from customer_user where customer_user_id = $1
+                                  and status = 'deleted' and deleted_at < $2)",
+            )
+            .bind(&user)
+            .bind(cutoff)
+            .execute(work.conn())
+            .await?;
+            let done = sqlx::query(
+                "delete from customer_user where customer_user_id = $1
+                   and status = 'deleted' and deleted_at < $2",
+            )
+            .bind(&user)
+            .bind(cutoff)
+            .execute(work.conn())
+            .await?;
+            if done.rows_affected() != 1 {
+                continue;
+            }
             work.record(
                 Operation::CustomerUserPurged,
                 Target::customer_user(&customer, &user, &name),
@@ -182,7 +197,8 @@ pub async fn purge_expired(db: &Db, now: i64) -> AppResult<usize> {
             );
             purged += 1;
         }
-        work.commit().await?;
+        // Nothing left to purge when another replica was first.
+        work.commit_if_changed().await?;
     }
     Ok(purged)
 }

@@ -52,15 +52,19 @@ pub async fn list(ctx: &Ctx, q: &CustomerUserQuery) -> AppResult<CustomerUserPag
     }
     match q.licence.as_str() {
         "" => {}
+        // A deleted user's licences are the ones released with them, as the
+        // rows show them (`licences_of`).
         "none" => clause.push_str(
-            " and not exists (select 1 from licence l where l.customer_user_id = u.customer_user_id and l.released = 0)",
+            " and not exists (select 1 from licence l where l.customer_user_id = u.customer_user_id
+               and l.released = case when u.status = 'deleted' then 1 else 0 end)",
         ),
         sub => {
             args.push(sub.to_string());
             let n = args.len();
             clause.push_str(&format!(
                 " and exists (select 1 from licence l where l.customer_user_id = u.customer_user_id
-                   and l.released = 0 and l.subscription_id = ${n})"
+                   and l.released = case when u.status = 'deleted' then 1 else 0 end
+                   and l.subscription_id = ${n})"
             ));
         }
     }
