@@ -1,6 +1,6 @@
 //! `/leads`: the leads, with their actions, and the form to add one.
 
-use super::{check_lead, lead_status_label, Lead, NewLead};
+use super::{check_lead, lead_status_label, may_convert, may_set_status, Lead, NewLead};
 use crate::error::AppError;
 use crate::time::format_local;
 use crate::ui::{go_to, FormError, Loaded, SaveNotice, Saves, Table, TextField};
@@ -67,17 +67,20 @@ fn LeadRow(lead: Lead, saves: Saves) -> impl IntoView {
             .clone()
             .map(|c| view! { <a href=format!("/customers/{c}")>{crate::tr!("leads-open-customer")}</a> }.into_any())
             .unwrap_or_else(|| ().into_any()),
-        "lost" => view! {
-            <button type="button" class="secondary" on:click=move |_| set("new")>{crate::tr!("leads-reopen")}</button>
-        }
-        .into_any(),
+        // The steps the server allows (`may_set_status`, `may_convert`).
+        status if !may_convert(status) => may_set_status(status, "new")
+            .then(|| view! {
+                <button type="button" class="secondary" on:click=move |_| set("new")>{crate::tr!("leads-reopen")}</button>
+            })
+            .into_any(),
         status => {
             let domain_id = format!("domain-{}", lead.lead_id);
             let label = crate::tr!("leads-domain-for", company = company);
             view! {
-                {(status == "new")
+                {may_set_status(status, "qualified")
                     .then(|| view! { <button type="button" class="secondary" on:click=move |_| set("qualified")>{crate::tr!("leads-qualify")}</button> " " })}
-                <button type="button" class="secondary" on:click=move |_| set("lost")>{crate::tr!("leads-mark-lost")}</button>
+                {may_set_status(status, "lost")
+                    .then(|| view! { <button type="button" class="secondary" on:click=move |_| set("lost")>{crate::tr!("leads-mark-lost")}</button> })}
                 <form class="inline-form" on:submit=convert novalidate>
                     <label for=domain_id.clone() class="visually-hidden">{label}</label>
                     <input

@@ -521,3 +521,41 @@ async fn last_sign_in_order_puts_those_who_never_signed_in_last() {
         .unwrap_or_default();
     assert_eq!(names, ["Order Late", "Order Early", "Order Never"]);
 }
+
+/// The admins a person may ask for a role include those who are Global
+/// admin through a group, once each, with the highest role they hold.
+#[tokio::test]
+async fn the_admins_to_ask_include_global_admins_through_a_group() {
+    let app = spawn_app().await;
+    let fx = app.fixture().await;
+    let grouped = app
+        .add_user(&fx.org_a, "Grouped Admin", RoleSet::default())
+        .await;
+    for sql in [
+        "insert into user_group (group_id, org_id, name, name_lower, admin_role, permissions, created_at)
+         values ('g-ask', $1, 'Askable', 'askable', 'global-admin', '', 1)",
+        "insert into group_member (group_id, user_id, org_id, added_at) values ('g-ask', $2, $1, 1)",
+    ] {
+        sqlx::query(sql)
+            .bind(&fx.org_a)
+            .bind(&grouped.user_id)
+            .execute(&app.db)
+            .await
+            .expect(sql);
+    }
+    let plain = by_role(&fx, Role::SalesAgent);
+    let c = cookie(&app, &fx, &plain).await;
+    let (s, body) = app.call_as("/api/users/admins", Some(&c), &json!({})).await;
+    assert_eq!(s, StatusCode::OK, "{body}");
+    let admins: Value = serde_json::from_str(&body).expect("admins");
+    let found: Vec<&Value> = admins
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter(|a| a["display_name"] == "Grouped Admin")
+                .collect()
+        })
+        .unwrap_or_default();
+    assert_eq!(found.len(), 1, "{admins}");
+    assert_eq!(found[0]["role"], "Global admin");
+}

@@ -110,10 +110,21 @@ pub async fn admins(ctx: &Ctx) -> AppResult<Vec<AdminContact>> {
         email: String,
         admin_role: String,
     }
+    // By role or through a group, each person once with the highest of
+    // the two ('global-admin' sorts after 'account-admin').
     let rows: Vec<Row> = sqlx::query_as(
-        "select display_name, email, admin_role from app_user
-         where org_id = $1 and status = 'active' and admin_role in ('global-admin', 'account-admin')
-         order by admin_role desc, lower(display_name)",
+        "select display_name, email, max(admin_role) as admin_role from (
+           select user_id, display_name, email, admin_role from app_user
+            where org_id = $1 and status = 'active' and admin_role in ('global-admin', 'account-admin')
+           union all
+           select u.user_id, u.display_name, u.email, g.admin_role
+             from user_group g
+             join group_member m on m.group_id = g.group_id
+             join app_user u on u.user_id = m.user_id
+            where g.org_id = $1 and u.status = 'active' and g.admin_role in ('global-admin', 'account-admin')
+         ) held
+         group by user_id, display_name, email
+         order by max(admin_role) desc, lower(display_name)",
     )
     .bind(&me.org_id)
     .fetch_all(db)
