@@ -112,7 +112,8 @@ test('a Sales agent imports a CSV with one bad row, fixes the file, and imports'
   const passwordsFile = page.waitForEvent('download');
   await panel.getByRole('button', { name: 'Download passwords (CSV)' }).click();
   const passwords = readFileSync(await (await passwordsFile).path(), 'utf8').split('\r\n');
-  expect(passwords[0]).toBe('Display name,User name,Temporary password');
+  // A byte order mark first, so spreadsheet programs read the file as UTF-8.
+  expect(passwords[0]).toBe('\uFEFFDisplay name,User name,Temporary password');
   expect(passwords.filter((line) => line !== '')).toHaveLength(3);
   const ivyPassword = await panel.getByTestId('imported').getByRole('row')
     .filter({ hasText: `ivy.${tag}@fabrikam.example` }).locator('code').textContent();
@@ -129,7 +130,7 @@ test('a Sales agent imports a CSV with one bad row, fixes the file, and imports'
   const download = await downloaded;
   expect(download.suggestedFilename()).toBe('users.csv');
   const csv = readFileSync(await download.path(), 'utf8');
-  expect(csv.startsWith('First name,Last name,Display name,Email,Licences,Admin role,Status\r\n')).toBe(true);
+  expect(csv.startsWith('\uFEFFFirst name,Last name,Display name,Email,Licences,Admin role,Status\r\n')).toBe(true);
   expect(csv).toContain(`Ivy,Import,Ivy Import ${tag},ivy.${tag}@fabrikam.example,Microsoft 365 E3,None,active`);
   await expect(page.getByTestId('export-notice')).toHaveText(/^Export ready: [\d,]+ rows\.$/);
 });

@@ -114,7 +114,7 @@ test('an Incentives admin enrols a partner ID, migrates it, edits the bank and t
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download CSV' }).click();
   const csv = readFileSync(await (await download).path(), 'utf8');
-  expect(csv.split('\r\n')[0]).toBe('Month,Program,Partner ID,Contact,Amount,Currency');
+  expect(csv.split('\r\n')[0]).toBe('\uFEFFMonth,Program,Partner ID,Contact,Amount,Currency');
   expect(csv).toContain('Deployment Accelerator,4567891,Demo Incentives admin');
 });
 

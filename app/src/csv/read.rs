@@ -130,6 +130,20 @@ impl<R: Read> Read for Breaks<R> {
     }
 }
 
+/// How much of a file is read to find its header line's separator.
+const HEADER_PEEK: usize = 4096;
+
+/// The separator of a file whose header line is `head`: a semicolon when
+/// it has more of them than commas, else a comma.
+fn separator(head: &[u8]) -> u8 {
+    let count = |c: u8| head.iter().filter(|&&b| b == c).count();
+    if count(b';') > count(b',') {
+        b';'
+    } else {
+        b','
+    }
+}
+
 /// UTF-8's byte order mark, which spreadsheet programs put first.
 const BOM: &[u8] = "\u{FEFF}".as_bytes();
 
@@ -158,9 +172,20 @@ pub fn open_reader<R: Read>(
     if head == BOM {
         head.clear();
     }
+    // The header line, to see which separator the file uses: spreadsheets
+    // set to French (and other languages with a decimal comma) save CSV
+    // with semicolons.
+    let mut byte = [0u8; 1];
+    while !head.contains(&b'\n') && head.len() < HEADER_PEEK {
+        match source.read(&mut byte) {
+            Ok(1) => head.push(byte[0]),
+            _ => break,
+        }
+    }
     let mut reader = ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
+        .delimiter(separator(&head))
         .from_reader(Breaks {
             inner: std::io::Cursor::new(head).chain(source),
             at: 0,
@@ -467,6 +492,22 @@ mod tests {
         assert_eq!(seen, [3, 5]);
         let rows: Vec<usize> = errors.list().iter().map(|e| e.row).collect();
         assert_eq!(rows, [4], "the row a spreadsheet shows");
+    }
+
+    #[test]
+    fn a_file_saved_with_semicolons_reads_like_one_with_commas() {
+        for text in [
+            "Numéro;Remarque\r\nA;x, y\r\n\r\nB;\"z;w\"\r\n",
+            "\u{FEFF}Serial;Note\nA;x, y\n\nB;\"z;w\"\n",
+        ] {
+            let (seen, errors) = read(text);
+            assert!(errors.is_empty(), "{text:?}: {:?}", errors.list());
+            assert_eq!(seen, vec![(2, "A".into()), (4, "B".into())], "{text:?}");
+        }
+        // A comma file whose cells hold semicolons stays a comma file.
+        let (seen, errors) = read("Serial,Note\nA,\"x; y; z\"\n");
+        assert!(errors.is_empty(), "{:?}", errors.list());
+        assert_eq!(seen, vec![(2, "A".into())]);
     }
 
     #[test]

@@ -13,10 +13,15 @@ pub fn download_parts(filename: &str, parts: &[impl AsRef<str>]) {
     let _ = (filename, parts);
 }
 
-/// Offers the file made of the strings in the array `parts` as a download.
+/// Offers the file made of the strings in the array `parts` as a download,
+/// after a byte order mark: spreadsheet programs then read it as UTF-8
+/// (accented names, the French template's header) instead of their
+/// system's code page, and the console's uploads skip it.
 #[cfg(feature = "hydrate")]
 fn offer(filename: &str, parts: wasm_bindgen::JsValue) {
     use wasm_bindgen::JsCast;
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str("\u{FEFF}"))
+        .concat(&js_sys::Array::from(&parts));
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type("text/csv;charset=utf-8");
     let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else {
