@@ -130,6 +130,12 @@ impl<R: Read> Read for Breaks<R> {
     }
 }
 
+/// The line breaks inside a cell: line feeds, and carriage returns that no
+/// line feed follows.
+fn line_breaks(cell: &str) -> usize {
+    cell.matches('\n').count() + cell.matches('\r').count() - cell.matches("\r\n").count()
+}
+
 /// How much of a file is read to find its header line's separator.
 const HEADER_PEEK: usize = 4096;
 
@@ -287,10 +293,7 @@ impl<R: Read> Rows<R> {
                     self.records += 1;
                     let start = record.position().map_or(self.scanned, |p| p.byte());
                     let line = self.line_of(start);
-                    self.folded += record
-                        .iter()
-                        .map(|c| c.matches('\n').count())
-                        .sum::<usize>();
+                    self.folded += record.iter().map(line_breaks).sum::<usize>();
                     line
                 }
                 Err(e) => {
@@ -342,10 +345,14 @@ impl<R: Read> Rows<R> {
             if at == first {
                 first += 1;
             }
-            if byte == b'\n' {
+            marks.pop_front();
+            // A line ends at a line feed, or at a carriage return that no
+            // line feed follows (old Mac files); the bytes up to the
+            // record's start have been read, so the next mark is known.
+            let lone_cr = byte == b'\r' && marks.front() != Some(&(at + 1, b'\n'));
+            if byte == b'\n' || lone_cr {
                 self.breaks += 1;
             }
-            marks.pop_front();
         }
         self.scanned = first;
         (self.breaks + 1).saturating_sub(self.folded)
@@ -492,6 +499,16 @@ mod tests {
         assert_eq!(seen, [3, 5]);
         let rows: Vec<usize> = errors.list().iter().map(|e| e.row).collect();
         assert_eq!(rows, [4], "the row a spreadsheet shows");
+    }
+
+    #[test]
+    fn a_file_with_old_mac_line_ends_numbers_its_rows() {
+        let (seen, errors) = read("Serial\rA\r\rB,\"x\ry\"\r");
+        assert!(errors.is_empty(), "{:?}", errors.list());
+        assert_eq!(seen, vec![(2, "A".into()), (4, "B".into())]);
+        let (_, errors) = read("Serial\rA\rB\rC\r");
+        let rows: Vec<usize> = errors.list().iter().map(|e| e.row).collect();
+        assert_eq!(rows, [4], "the third row is one too many, on row 4");
     }
 
     #[test]

@@ -274,3 +274,62 @@ async fn groups_and_the_profile_keep_the_first_of_two_saves_from_one_version() {
         assert_eq!(renamed, 1, "round {round}: exactly one rename wins");
     }
 }
+
+/// A role request approved and declined at once is answered once: the
+/// answer that wins is the request's status, and the role is held exactly
+/// when it was approved (five rounds, a new person each).
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_role_request_answered_twice_at_once_is_answered_once() {
+    use app::access::{Identity, Role, RoleSet};
+    use app::role_requests::RequestStatus;
+    let app = crate::helpers::spawn_app().await;
+    let fx = app.fixture().await;
+    let admin = Ctx::operator(&app.db, &fx.org_a);
+    for round in 0..5 {
+        let asker = app
+            .add_user(&fx.org_a, &format!("Asker {round}"), RoleSet::default())
+            .await;
+        let me = Identity::new(
+            asker.user_id.clone(),
+            fx.org_a.clone(),
+            "Org A".into(),
+            asker.name.clone(),
+            asker.email.clone(),
+            RoleSet::default(),
+            false,
+        );
+        let request = app::role_requests::service::create(
+            &Ctx::for_identity(&app.db, me),
+            Role::SalesAgent,
+            "I sell",
+        )
+        .await
+        .expect("request");
+        let answers = [true, false].map(|approve| {
+            let (c, id) = (admin.clone(), request.request_id.clone());
+            tokio::spawn(
+                async move { app::role_requests::service::decide(&c, &id, approve, "").await },
+            )
+        });
+        let mut decided = Vec::new();
+        for answer in answers {
+            match answer.await.expect("task") {
+                Ok(r) => decided.push(r.status),
+                Err(e) => assert_eq!(e.status(), StatusCode::CONFLICT, "{e:?}"),
+            }
+        }
+        assert_eq!(decided.len(), 1, "round {round}: one answer wins");
+        let agent: Option<String> =
+            sqlx::query_scalar("select agent_role from app_user where user_id = $1")
+                .bind(&asker.user_id)
+                .fetch_one(&app.db)
+                .await
+                .expect("user");
+        assert_eq!(
+            agent.as_deref() == Some("sales-agent"),
+            decided[0] == RequestStatus::Approved,
+            "round {round}: {:?} and the role {agent:?}",
+            decided[0]
+        );
+    }
+}
