@@ -99,6 +99,19 @@ impl AppError {
         }
     }
 
+    /// `Ok` when an update made from the version the caller saw changed one
+    /// row, else the conflict `stale` makes: on PostgreSQL two saves from one
+    /// version both read it before either writes, and the second one's
+    /// update, which waits for the first to commit, then finds another
+    /// version (409 instead of overwriting the first save).
+    pub fn unless_one_row(rows: u64, stale: impl FnOnce() -> AppError) -> AppResult<()> {
+        if rows == 1 {
+            Ok(())
+        } else {
+            Err(stale())
+        }
+    }
+
     /// Whether this is the conflict of a save from an old version.
     pub fn is_stale(&self) -> bool {
         matches!(self, AppError::Conflict { field, .. } if field == "version")

@@ -50,19 +50,6 @@ async fn begin_on_access(ctx: &Ctx, group_id: &str, version: i64) -> AppResult<(
     Ok((work, row))
 }
 
-/// An update made from the version the caller saw changed one row, or the
-/// group was changed meanwhile: on PostgreSQL two changes from the same
-/// version both read it before either writes, and the second one's update,
-/// which waits for the first to commit, then finds another version (409
-/// instead of overwriting the first change).
-fn claimed(rows: u64) -> AppResult<()> {
-    if rows == 1 {
-        Ok(())
-    } else {
-        Err(stale())
-    }
-}
-
 fn access_error(what: String) -> AppError {
     AppError::Forbidden { action: what }
 }
@@ -135,7 +122,7 @@ pub async fn rename(ctx: &Ctx, group_id: &str, version: i64, name: &str) -> AppR
     .bind(version)
     .execute(work.conn())
     .await?;
-    claimed(done.rows_affected())?;
+    AppError::unless_one_row(done.rows_affected(), stale)?;
     work.record(
         Operation::GroupRenamed,
         Target::group(group_id, &name),
@@ -185,7 +172,7 @@ pub async fn set_access(
     .bind(version)
     .execute(work.conn())
     .await?;
-    claimed(done.rows_affected())?;
+    AppError::unless_one_row(done.rows_affected(), stale)?;
     work.record(
         Operation::GroupAccessChanged,
         Target::group(group_id, &row.name),
@@ -211,7 +198,7 @@ pub async fn delete(ctx: &Ctx, group_id: &str, version: i64) -> AppResult<()> {
     .bind(version)
     .execute(work.conn())
     .await?;
-    claimed(done.rows_affected())?;
+    AppError::unless_one_row(done.rows_affected(), stale)?;
     for sql in [
         "delete from group_member where group_id = $1 and org_id = $2",
         "delete from user_group where group_id = $1 and org_id = $2",

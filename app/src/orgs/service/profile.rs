@@ -98,7 +98,9 @@ pub async fn set_directory_mode(ctx: &Ctx, version: i64, mode: &str) -> AppResul
     .bind(version)
     .execute(work.conn())
     .await?;
-    claimed(done.rows_affected())?;
+    AppError::unless_one_row(done.rows_affected(), || {
+        AppError::stale(crate::key!("error-stale-org-profile"))
+    })?;
     work.record(
         Operation::OrganizationUpdated,
         Target::organization(ctx.org_id(), &before.name),
@@ -163,7 +165,9 @@ pub async fn set_sign_in_policy(
     .bind(version)
     .execute(work.conn())
     .await?;
-    claimed(done.rows_affected())?;
+    AppError::unless_one_row(done.rows_affected(), || {
+        AppError::stale(crate::key!("error-stale-org-profile"))
+    })?;
     let yes_no = |b: bool| if b { "yes" } else { "no" }.to_string();
     let mut changes = Vec::new();
     if old.require_second_factor != policy.require_second_factor {
@@ -239,7 +243,9 @@ pub async fn rename(ctx: &Ctx, version: i64, name: &str) -> AppResult<OrgProfile
         .bind(version)
         .execute(work.conn())
         .await?;
-        claimed(done.rows_affected())?;
+        AppError::unless_one_row(done.rows_affected(), || {
+            AppError::stale(crate::key!("error-stale-org-profile"))
+        })?;
         work.record(
             Operation::OrganizationUpdated,
             Target::organization(ctx.org_id(), name),
@@ -386,17 +392,4 @@ pub async fn remove_location(ctx: &Ctx, partner_id: &str) -> AppResult<OrgProfil
     let after = load(work.conn(), ctx).await?;
     work.commit_if_changed().await?;
     Ok(after)
-}
-
-/// An update made from the version the caller saw changed one row, or the
-/// profile was changed meanwhile: on PostgreSQL two saves from the same
-/// version both read it before either writes, and the second one's update,
-/// which waits for the first to commit, then finds another version (409
-/// instead of overwriting the first save).
-fn claimed(rows: u64) -> AppResult<()> {
-    if rows == 1 {
-        Ok(())
-    } else {
-        Err(AppError::stale(crate::key!("error-stale-org-profile")))
-    }
 }
